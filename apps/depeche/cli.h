@@ -1,0 +1,67 @@
+// Shared pieces of the depeche command line: options every command has, engine opening with
+// the configuration precedence (defaults < config file < DEPECHE_* environment < flags), exit
+// codes, and output helpers.
+#ifndef DEPECHE_APPS_CLI_H_
+#define DEPECHE_APPS_CLI_H_
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "depeche/engine.h"
+
+namespace depeche::cli {
+
+// Exit codes of the depeche command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitPartial = 1;  // some inputs failed; the rest was done
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitFailure = 3;  // the store or a resource failed
+
+struct Context {
+  std::string db_flag;      // --db
+  std::string config_file;  // --config
+  int exit_code = kExitOk;
+
+  // Resolves the configuration and opens the engine; prints the error and sets exit_code on
+  // failure.
+  std::unique_ptr<Engine> OpenEngine();
+  EngineConfig ResolveConfig(std::string& error) const;
+};
+
+// Prints "depeche: <message>" on stderr.
+void PrintError(const std::string& message);
+int ExitCodeFor(const Status& status);
+
+// A table printed with aligned columns (widths in code points), for people.
+class Table {
+ public:
+  explicit Table(std::vector<std::string> header) : header_(std::move(header)) {}
+  void Add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  void Print(std::FILE* out, size_t max_width = 60) const;
+
+ private:
+  std::vector<std::string> header_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+// Truncates to `max` code points with "…".
+std::string Ellipsize(const std::string& s, size_t max);
+void PrintJson(const nlohmann::json& j);
+
+nlohmann::json ToJson(const ArticleSummary& a);
+nlohmann::json ToJson(const Article& a);
+
+void RegisterIngest(CLI::App& app, Context& ctx);
+void RegisterArticles(CLI::App& app, Context& ctx);
+void RegisterShow(CLI::App& app, Context& ctx);
+void RegisterSearch(CLI::App& app, Context& ctx);
+void RegisterStats(CLI::App& app, Context& ctx);
+void RegisterLang(CLI::App& app, Context& ctx);
+void RegisterEval(CLI::App& app, Context& ctx);
+
+}  // namespace depeche::cli
+
+#endif  // DEPECHE_APPS_CLI_H_

@@ -1,0 +1,47 @@
+// depeche articles : list stored articles, newest first.
+#include "cli.h"
+
+namespace depeche::cli {
+
+void RegisterArticles(CLI::App& app, Context& ctx) {
+  struct Flags {
+    std::string lang, source;
+    int limit = 50, offset = 0;
+    bool json = false;
+  };
+  auto flags = std::make_shared<Flags>();
+  CLI::App* cmd = app.add_subcommand("articles", "List stored articles, newest first");
+  cmd->add_option("--lang", flags->lang, "Only this language (ISO 639-1)");
+  cmd->add_option("--source", flags->source, "Only this source");
+  cmd->add_option("-n,--limit", flags->limit, "How many")->check(CLI::Range(1, 100000));
+  cmd->add_option("--offset", flags->offset, "Skip this many")->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--json", flags->json, "JSON output");
+  cmd->callback([flags, &ctx] {
+    auto engine = ctx.OpenEngine();
+    if (!engine) return;
+    ArticleQuery q;
+    if (!flags->lang.empty()) q.lang = flags->lang;
+    if (!flags->source.empty()) q.source = flags->source;
+    q.limit = flags->limit;
+    q.offset = flags->offset;
+    auto list = engine->Articles(q);
+    if (!list.ok()) {
+      PrintError(list.status().ToString());
+      ctx.exit_code = ExitCodeFor(list.status());
+      return;
+    }
+    if (flags->json) {
+      nlohmann::json j = nlohmann::json::array();
+      for (const auto& a : *list) j.push_back(ToJson(a));
+      PrintJson(j);
+      return;
+    }
+    Table t({"id", "published", "lang", "source", "title", "path"});
+    for (const auto& a : *list) {
+      t.Add({a.id, a.published, a.lang, a.source, a.title, a.path});
+    }
+    t.Print(stdout);
+  });
+}
+
+}  // namespace depeche::cli

@@ -1,0 +1,49 @@
+// depeche show ID : one article with its metadata and text.
+#include "cli.h"
+
+namespace depeche::cli {
+
+void RegisterShow(CLI::App& app, Context& ctx) {
+  struct Flags {
+    std::string id;
+    bool json = false;
+  };
+  auto flags = std::make_shared<Flags>();
+  CLI::App* cmd = app.add_subcommand("show", "Show one article (id or unique id prefix)");
+  cmd->add_option("id", flags->id, "Article id")->required();
+  cmd->add_flag("--json", flags->json, "JSON output");
+  cmd->callback([flags, &ctx] {
+    auto engine = ctx.OpenEngine();
+    if (!engine) return;
+    auto a = engine->GetArticle(flags->id);
+    if (!a.ok()) {
+      PrintError(a.status().message());
+      ctx.exit_code = ExitCodeFor(a.status());
+      return;
+    }
+    if (flags->json) {
+      PrintJson(ToJson(*a));
+      return;
+    }
+    std::printf("%s\n\n", a->title.c_str());
+    auto field = [](const char* name, const std::string& value) {
+      if (!value.empty()) std::printf("  %-10s %s\n", name, value.c_str());
+    };
+    field("id", a->id);
+    field("source", a->source);
+    field("url", a->url);
+    field("published", a->published.iso);
+    char conf[32];
+    std::snprintf(conf, sizeof conf, " (%.2f)", static_cast<double>(a->lang_confidence));
+    field("language", a->lang + conf);
+    std::string origin = a->origin.path;
+    if (a->origin.line > 0) origin += ":" + std::to_string(a->origin.line);
+    field("path", origin);
+    field("sentences", std::to_string(a->sentences.size()));
+    if (a->metadata_json != "{}") field("metadata", a->metadata_json);
+    for (const auto& w : a->warnings) field("warning", w);
+    std::printf("\n%s\n", a->text.c_str());
+  });
+}
+
+}  // namespace depeche::cli

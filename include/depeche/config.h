@@ -1,0 +1,29 @@
+// Engine configuration. Precedence: defaults < config file < DEPECHE_* environment < flags;
+// the CLI applies that order, the library takes the resolved values.
+#ifndef DEPECHE_CONFIG_H_
+#define DEPECHE_CONFIG_H_
+
+#include <cstdint>
+#include <string>
+
+namespace depeche {
+
+struct EngineConfig {
+  std::string db_path = "depeche.db";  // SQLite file; ":memory:" for tests
+  // Language resources (stop words, ...): data/<lang>/... Empty -> the compiled-in default.
+  std::string data_dir;
+  // fastText lid.176.ftz. Empty -> the compiled-in default; a missing file -> CLD2 only.
+  std::string lid_model;
+  // Largest single article (text file or JSONL line) accepted, in bytes.
+  int64_t max_article_bytes = 8 * 1024 * 1024;
+  // Articles written per transaction during ingest.
+  int batch_size = 512;
+};
+
+// Compiled-in defaults for resources, overridable with DEPECHE_DATA_DIR / DEPECHE_LID_MODEL.
+std::string DefaultDataDir();
+std::string DefaultLidModel();
+
+}  // namespace depeche
+
+#endif  // DEPECHE_CONFIG_H_

@@ -1,0 +1,115 @@
+// Engine: the facade the CLI, the server and the tests call. Wires ingest -> text -> store.
+#ifndef DEPECHE_ENGINE_H_
+#define DEPECHE_ENGINE_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "depeche/article.h"
+#include "depeche/config.h"
+#include "depeche/status.h"
+
+namespace depeche {
+
+// One problem met during ingest, naming where (file and, for JSONL, line).
+struct IngestIssue {
+  std::string path;
+  int64_t line = 0;      // 0 when not line-based
+  std::string severity;  // "error" (input not stored) or "warning" (stored, repaired)
+  std::string message;
+};
+
+struct IngestReport {
+  int64_t files = 0;
+  int64_t records = 0;            // articles read (before dedup)
+  int64_t inserted = 0;
+  int64_t duplicate_url = 0;      // same URL as a stored article: not stored again
+  int64_t duplicate_content = 0;  // same normalised content: not stored again
+  int64_t failed = 0;             // records or files rejected
+  int64_t bytes = 0;
+  double seconds = 0.0;
+  std::vector<std::string> inserted_ids;
+  std::vector<IngestIssue> issues;
+  bool ok() const { return failed == 0; }
+};
+
+struct IngestProgress {
+  int64_t records = 0;
+  int64_t bytes_done = 0;
+  int64_t bytes_total = 0;  // 0 when unknown (stdin)
+  std::string current;      // file being read
+};
+
+struct IngestOptions {
+  // Called from the ingesting thread every few hundred records; return false to cancel.
+  std::function<bool(const IngestProgress&)> progress;
+};
+
+struct ArticleQuery {
+  std::optional<std::string> lang;
+  std::optional<std::string> source;
+  int limit = 50;
+  int offset = 0;
+};
+
+struct ArticleSummary {
+  std::string id;
+  std::string title;
+  std::string source;
+  std::string lang;
+  std::string published;  // ISO at its precision, "" when unknown
+  std::string path;       // origin path (files) or ""
+  int64_t chars = 0;
+};
+
+struct SearchHit {
+  ArticleSummary article;
+  std::string snippet;  // matched terms wrapped in [ ]
+  double score = 0.0;   // higher is better
+};
+
+struct Stats {
+  int64_t articles = 0;
+  int64_t sources = 0;
+  int64_t bytes = 0;
+  int schema_version = 0;
+  std::string db_path;
+  std::map<std::string, int64_t> by_lang;
+  std::map<std::string, int64_t> by_source;
+  std::string first_published;
+  std::string last_published;
+};
+
+class Engine {
+ public:
+  // Opens (creating and migrating when needed) the store at config.db_path and loads the
+  // language resources. Errors: Unavailable (cannot open), DataLoss (corrupt database),
+  // FailedPrecondition (schema newer than this build).
+  static Result<std::unique_ptr<Engine>> Open(const EngineConfig& config);
+  virtual ~Engine() = default;
+
+  // Ingests files, directories (recursive) and "-" (JSONL on stdin). Per-input failures are
+  // reported in IngestReport::issues and the batch goes on; a Status error means the store
+  // itself failed (what was committed before stays).
+  virtual Result<IngestReport> Ingest(const std::vector<std::string>& paths,
+                                      const IngestOptions& options) = 0;
+  // Ingests JSONL text already in memory (`name` is used in messages).
+  virtual Result<IngestReport> IngestJsonl(std::string_view name, std::string_view jsonl,
+                                           const IngestOptions& options) = 0;
+
+  virtual Result<std::vector<ArticleSummary>> Articles(const ArticleQuery& query) = 0;
+  // NotFound when no article has this id (a unique id prefix of >= 6 hex digits also works).
+  virtual Result<Article> GetArticle(const std::string& id) = 0;
+  // Accent-insensitive, stemmed full-text search; `query` is free text. Best first.
+  virtual Result<std::vector<SearchHit>> Search(const std::string& query, int limit) = 0;
+  virtual Result<Stats> GetStats() = 0;
+};
+
+}  // namespace depeche
+
+#endif  // DEPECHE_ENGINE_H_

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the Debian packages depeche builds against, then fetches the npm data packages.
+# Idempotent: apt-get runs only when a package is missing; npm only when a file is missing.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+packages=(
+  build-essential cmake pkg-config git ca-certificates clang-format
+  libicu-dev libsqlite3-dev zlib1g-dev
+  libstemmer-dev libhunspell-dev hunspell-fr-comprehensive
+  libcld2-dev libfasttext-dev
+  nlohmann-json3-dev libsimdjson-dev libcli11-dev libfmt-dev
+  libhowardhinnant-date-dev libxxhash-dev libgumbo-dev
+  googletest libgtest-dev libgmock-dev libbenchmark-dev
+  nodejs npm
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# Debian's npm may be absent while a node/npm is already on PATH: do not install a second one.
+if command -v npm >/dev/null 2>&1; then
+  filtered=()
+  for p in "${missing[@]}"; do [[ "$p" == nodejs || "$p" == npm ]] || filtered+=("$p"); done
+  missing=("${filtered[@]}")
+fi
+
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}"
+  sudo_cmd=()
+  [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "install-deps: all Debian packages present"
+fi
+
+"$here/fetch-npm-data.sh"

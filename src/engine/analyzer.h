@@ -1,0 +1,44 @@
+// Analyzer: turns a RawArticle into an Article ready to store: valid NFC UTF-8, language,
+// sentences, display title, parsed date, content hash and stable id.
+#ifndef DEPECHE_ENGINE_ANALYZER_H_
+#define DEPECHE_ENGINE_ANALYZER_H_
+
+#include <memory>
+#include <string>
+#include <unordered_set>
+
+#include "depeche/article.h"
+#include "depeche/config.h"
+#include "depeche/status.h"
+#include "ingest/raw_article.h"
+#include "text/langid.h"
+
+namespace depeche::engine {
+
+class Analyzer {
+ public:
+  // Loads the language identifier and the function-word lists. A missing fastText model is
+  // not an error (CLD2 only); missing stop word files are skipped.
+  static Result<std::unique_ptr<Analyzer>> Create(const EngineConfig& config);
+
+  // InvalidArgument when no text is left after repair and trimming. Repairs (invalid UTF-8,
+  // an unparseable date) are recorded in Article::warnings. Thread-safe.
+  Result<Article> Analyze(ingest::RawArticle raw) const;
+
+  // Folded function words of every supported language, for headline detection.
+  const std::unordered_set<std::string>& sentence_starters() const { return starters_; }
+  const text::LanguageIdentifier& langid() const { return *langid_; }
+
+ private:
+  Analyzer() = default;
+  std::unique_ptr<text::LanguageIdentifier> langid_;
+  std::unordered_set<std::string> starters_;
+};
+
+// The display title derived from the first sentence: the sentence itself when short,
+// otherwise cut at a word boundary near `max_chars` with "…".
+std::string DeriveTitle(std::string_view first_sentence, size_t max_chars = 110);
+
+}  // namespace depeche::engine
+
+#endif  // DEPECHE_ENGINE_ANALYZER_H_

@@ -1,0 +1,89 @@
+#include "engine/analyzer.h"
+
+#include <gtest/gtest.h>
+
+namespace depeche::engine {
+namespace {
+
+TEST(DeriveTitleTest, ShortSentenceIsKept) {
+  EXPECT_EQ(DeriveTitle("La Russie nie  planifier\nune offensive."), "La Russie nie planifier une offensive.");
+}
+
+TEST(DeriveTitleTest, LongSentenceIsCutAtAWord) {
+  std::string s =
+      "Le secrétaire d'État Antony Blinken se déplacera dans un contexte d'inquiétudes exprimées "
+      "par l'Ukraine et ses alliés occidentaux concernant les troupes russes.";
+  std::string t = DeriveTitle(s, 60);
+  EXPECT_TRUE(t.ends_with("…"));
+  EXPECT_LE(t.size(), 60u + 3);
+  EXPECT_TRUE(s.starts_with(t.substr(0, t.size() - 3)));
+  EXPECT_NE(t[t.size() - 4], ' ');
+}
+
+class AnalyzerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto a = Analyzer::Create(EngineConfig{});
+    ASSERT_TRUE(a.ok()) << a.status().ToString();
+    analyzer_ = std::move(a).value();
+  }
+  std::unique_ptr<Analyzer> analyzer_;
+};
+
+TEST_F(AnalyzerTest, FillsLanguageSentencesHashAndId) {
+  ingest::RawArticle raw;
+  raw.text = "Les ministres se sont réunis à Genève. Ils ont parlé de l’Ukraine pendant trois heures.";
+  raw.published = "2022-01-21T10:00:00+01:00";
+  auto a = analyzer_->Analyze(raw);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->lang, "fr");
+  EXPECT_EQ(a->sentences.size(), 2u);
+  EXPECT_EQ(a->published.iso, "2022-01-21T09:00:00Z");
+  EXPECT_EQ(a->title, "Les ministres se sont réunis à Genève.");
+  EXPECT_EQ(a->id.size(), 16u);
+  EXPECT_EQ(a->content_hash.size(), 16u);
+  EXPECT_FALSE(analyzer_->sentence_starters().empty());
+}
+
+TEST_F(AnalyzerTest, ContentHashIgnoresSpacingCaseAndPunctuation) {
+  ingest::RawArticle a, b;
+  a.text = "Le chef de la diplomatie américaine rencontrera son homologue russe vendredi.";
+  b.text = "LE CHEF de la diplomatie  américaine,\nrencontrera son homologue russe — vendredi !";
+  auto x = analyzer_->Analyze(a);
+  auto y = analyzer_->Analyze(b);
+  ASSERT_TRUE(x.ok() && y.ok());
+  EXPECT_EQ(x->content_hash, y->content_hash);
+  EXPECT_EQ(x->id, y->id) << "no URL: the id comes from the content";
+  b.url = "https://example.org/a";
+  auto z = analyzer_->Analyze(b);
+  ASSERT_TRUE(z.ok());
+  EXPECT_NE(z->id, y->id);
+}
+
+TEST_F(AnalyzerTest, DeclaredLanguageIsCheckedAgainstTheText) {
+  ingest::RawArticle raw;
+  raw.lang = "en";
+  raw.text = "Le gouvernement allemand a annoncé jeudi un nouveau plan d'aide pour les entreprises "
+             "touchées par la hausse des prix de l'énergie.";
+  auto a = analyzer_->Analyze(raw);
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->lang, "fr");
+  EXPECT_EQ(a->lang_declared, "en");
+  ASSERT_FALSE(a->warnings.empty());
+  EXPECT_NE(a->warnings[0].find("declared language 'en'"), std::string::npos);
+}
+
+TEST_F(AnalyzerTest, ControlCharactersAndEmptyText) {
+  ingest::RawArticle raw;
+  raw.text = std::string("Texte\x01 avec\0 contr\x03oles.\r\nFin.", 30);
+  auto a = analyzer_->Analyze(raw);
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->text.find('\0'), std::string::npos);
+  EXPECT_EQ(a->text.find('\r'), std::string::npos);
+  ingest::RawArticle empty;
+  empty.text = " \n\t ";
+  EXPECT_FALSE(analyzer_->Analyze(empty).ok());
+}
+
+}  // namespace
+}  // namespace depeche::engine

@@ -1,0 +1,224 @@
+#include "engine/ingest_job.h"
+
+#include <chrono>
+#include <memory>
+
+#include "core/time.h"
+#include "ingest/file_reader.h"
+#include "ingest/jsonl_reader.h"
+
+namespace depeche::engine {
+namespace {
+
+constexpr int kProgressEvery = 64;
+
+}  // namespace
+
+IngestJob::IngestJob(const EngineConfig& config, const Analyzer& analyzer, store::Database& db,
+                     store::ArticleStore& articles, const IngestOptions& options)
+    : config_(config), analyzer_(analyzer), db_(db), articles_(articles), options_(options) {
+  text_options_.sentence_starters = &analyzer_.sentence_starters();
+}
+
+void IngestJob::Issue(const std::string& path, int64_t line, const char* severity,
+                      std::string message) {
+  report_.issues.push_back({path, line, severity, std::move(message)});
+}
+
+bool IngestJob::Progress(const std::string& current, int64_t bytes_done) {
+  if (!options_.progress) return true;
+  IngestProgress p;
+  p.records = report_.records;
+  p.bytes_done = bytes_before_ + bytes_done;
+  p.bytes_total = bytes_total_;
+  p.current = current;
+  if (!options_.progress(p)) cancelled_ = true;
+  return !cancelled_;
+}
+
+Status IngestJob::MaybeCommit(bool force) {
+  if (in_transaction_ && (force || pending_ >= config_.batch_size)) {
+    DEPECHE_RETURN_IF_ERROR(db_.Commit());
+    in_transaction_ = false;
+    pending_ = 0;
+  }
+  return Status::Ok();
+}
+
+Status IngestJob::Store(ingest::RawArticle raw) {
+  ++report_.records;
+  std::string path = raw.origin.path;
+  int64_t line = raw.origin.line;
+  auto article = analyzer_.Analyze(std::move(raw));
+  if (!article.ok()) {
+    ++report_.failed;
+    Issue(path, line, "error", article.status().message());
+    return Status::Ok();
+  }
+  for (const std::string& w : article->warnings) Issue(path, line, "warning", w);
+  article->ingested_at = core::NowUtcSeconds();
+  if (!in_transaction_) {
+    DEPECHE_RETURN_IF_ERROR(db_.Begin());
+    in_transaction_ = true;
+  }
+  DEPECHE_ASSIGN_OR_RETURN(store::InsertResult result, articles_.Insert(*article));
+  switch (result.outcome) {
+    case store::InsertOutcome::kInserted:
+      ++report_.inserted;
+      report_.inserted_ids.push_back(article->id);
+      ++pending_;
+      break;
+    case store::InsertOutcome::kDuplicateUrl:
+      ++report_.duplicate_url;
+      break;
+    case store::InsertOutcome::kDuplicateContent:
+      ++report_.duplicate_content;
+      break;
+  }
+  return MaybeCommit(false);
+}
+
+Status IngestJob::IngestText(const ingest::InputFile& file) {
+  auto data = ingest::ReadFileLimited(file.path, config_.max_article_bytes);
+  if (!data.ok()) {
+    ++report_.failed;
+    Issue(file.display_path, 0, "error", data.status().message());
+    return Status::Ok();
+  }
+  report_.bytes += static_cast<int64_t>(data->size());
+  if (Status s = ingest::CheckLooksLikeText(*data); !s.ok()) {
+    ++report_.failed;
+    Issue(file.display_path, 0, "error", s.message());
+    return Status::Ok();
+  }
+  ingest::RawArticle raw = ingest::ParseTextArticle(*data, text_options_);
+  raw.origin = {file.display_path, 0, ingest::FormatName(file.format)};
+  if (file.format == ingest::InputFormat::kHtml) {
+    // Until HTML extraction lands, the page is stored whole as text.
+    raw.warnings.push_back("HTML stored as raw text (HTML extraction is not enabled)");
+    raw.title.clear();
+    raw.title_origin.clear();
+    raw.text = std::move(*data);
+  }
+  return Store(std::move(raw));
+}
+
+Status IngestJob::IngestJsonlStream(const ingest::InputFile& file, FILE* stream) {
+  ingest::LineReader reader(stream, config_.max_article_bytes);
+  std::string line;
+  while (!cancelled_) {
+    auto state = reader.Next(line);
+    if (state == ingest::LineReader::State::kEnd) break;
+    if (state == ingest::LineReader::State::kError) {
+      ++report_.failed;
+      Issue(file.display_path, reader.line_number() + 1, "error", "read error");
+      break;
+    }
+    if (state == ingest::LineReader::State::kTooLong) {
+      ++report_.records;
+      ++report_.failed;
+      Issue(file.display_path, reader.line_number(), "error",
+            "line longer than the " + std::to_string(config_.max_article_bytes) +
+                "-byte limit for one article");
+      continue;
+    }
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank line
+    auto raw = ingest::ParseJsonlRecord(line);
+    if (!raw.ok()) {
+      ++report_.records;
+      ++report_.failed;
+      Issue(file.display_path, reader.line_number(), "error", raw.status().message());
+      continue;
+    }
+    raw->origin = {file.display_path, reader.line_number(), ingest::FormatName(file.format)};
+    DEPECHE_RETURN_IF_ERROR(Store(std::move(*raw)));
+    if (report_.records % kProgressEvery == 0) Progress(file.display_path, reader.bytes_read());
+  }
+  report_.bytes += reader.bytes_read();
+  return Status::Ok();
+}
+
+Result<IngestReport> IngestJob::Run(const ingest::InputList& inputs) {
+  auto start = std::chrono::steady_clock::now();
+  for (const auto& p : inputs.problems) {
+    ++report_.failed;
+    Issue(p.path, 0, "error", p.message);
+  }
+  for (const auto& f : inputs.files) bytes_total_ += f.size;
+  Status status;
+  for (const auto& file : inputs.files) {
+    if (cancelled_) break;
+    ++report_.files;
+    if (file.format == ingest::InputFormat::kText || file.format == ingest::InputFormat::kHtml) {
+      status = IngestText(file);
+    } else if (file.format == ingest::InputFormat::kStdinJsonl) {
+      status = IngestJsonlStream(file, stdin);
+    } else {
+      std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(file.path.c_str(), "rb"), &std::fclose);
+      if (!f) {
+        ++report_.failed;
+        Issue(file.display_path, 0, "error", "cannot open file");
+        continue;
+      }
+      status = IngestJsonlStream(file, f.get());
+    }
+    if (!status.ok()) break;
+    bytes_before_ += file.size;
+    Progress(file.display_path, 0);
+  }
+  if (status.ok()) status = MaybeCommit(true);
+  if (!status.ok()) {
+    if (in_transaction_) (void)db_.Rollback();
+    return status;
+  }
+  if (cancelled_) Issue("", 0, "warning", "cancelled: the remaining inputs were not read");
+  report_.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report_;
+}
+
+Result<IngestReport> IngestJob::RunJsonl(std::string_view name, std::string_view jsonl) {
+  auto start = std::chrono::steady_clock::now();
+  bytes_total_ = static_cast<int64_t>(jsonl.size());
+  ++report_.files;
+  size_t pos = 0;
+  int64_t line_number = 0;
+  std::string path(name);
+  Status status;
+  while (pos < jsonl.size() && !cancelled_) {
+    size_t end = jsonl.find('\n', pos);
+    if (end == std::string_view::npos) end = jsonl.size();
+    std::string_view line = jsonl.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_number;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    if (static_cast<int64_t>(line.size()) > config_.max_article_bytes) {
+      ++report_.records;
+      ++report_.failed;
+      Issue(path, line_number, "error", "line longer than the limit for one article");
+      continue;
+    }
+    auto raw = ingest::ParseJsonlRecord(line);
+    if (!raw.ok()) {
+      ++report_.records;
+      ++report_.failed;
+      Issue(path, line_number, "error", raw.status().message());
+      continue;
+    }
+    raw->origin = {path, line_number, "jsonl"};
+    status = Store(std::move(*raw));
+    if (!status.ok()) break;
+    if (report_.records % kProgressEvery == 0) Progress(path, static_cast<int64_t>(pos));
+  }
+  report_.bytes = static_cast<int64_t>(jsonl.size());
+  if (status.ok()) status = MaybeCommit(true);
+  if (!status.ok()) {
+    if (in_transaction_) (void)db_.Rollback();
+    return status;
+  }
+  report_.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report_;
+}
+
+}  // namespace depeche::engine

@@ -1,0 +1,58 @@
+// IngestJob: one run of `ingest` over a list of inputs. Reads each input, analyses each record
+// and writes it, committing every EngineConfig::batch_size articles so that a failure later in
+// the run never loses what was already stored.
+#ifndef DEPECHE_ENGINE_INGEST_JOB_H_
+#define DEPECHE_ENGINE_INGEST_JOB_H_
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "depeche/config.h"
+#include "depeche/engine.h"
+#include "engine/analyzer.h"
+#include "ingest/input_files.h"
+#include "ingest/txt_reader.h"
+#include "store/article_store.h"
+
+namespace depeche::engine {
+
+// Not thread-safe; borrows everything it is given.
+class IngestJob {
+ public:
+  IngestJob(const EngineConfig& config, const Analyzer& analyzer, store::Database& db,
+            store::ArticleStore& articles, const IngestOptions& options);
+
+  // Runs over `inputs`. A Status error is a store failure; everything else is in the report.
+  Result<IngestReport> Run(const ingest::InputList& inputs);
+  // Runs over JSONL text in memory.
+  Result<IngestReport> RunJsonl(std::string_view name, std::string_view jsonl);
+
+ private:
+  Status IngestText(const ingest::InputFile& file);
+  Status IngestHtml(const ingest::InputFile& file);
+  Status IngestJsonlStream(const ingest::InputFile& file, FILE* stream);
+  // Analyses and stores one record; per-record problems go to the report.
+  Status Store(ingest::RawArticle raw);
+  Status MaybeCommit(bool force);
+  void Issue(const std::string& path, int64_t line, const char* severity, std::string message);
+  bool Progress(const std::string& current, int64_t bytes_done);
+
+  const EngineConfig& config_;
+  const Analyzer& analyzer_;
+  store::Database& db_;
+  store::ArticleStore& articles_;
+  const IngestOptions& options_;
+  ingest::TextReaderOptions text_options_;
+  IngestReport report_;
+  bool in_transaction_ = false;
+  int pending_ = 0;
+  int64_t bytes_before_ = 0;  // bytes of the inputs already finished
+  int64_t bytes_total_ = 0;
+  bool cancelled_ = false;
+};
+
+}  // namespace depeche::engine
+
+#endif  // DEPECHE_ENGINE_INGEST_JOB_H_

@@ -1,0 +1,302 @@
+// The read side of ArticleStore: Get, List, Search, GetStats.
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "store/article_store.h"
+#include "store/article_store_impl.h"
+#include "store/fts_query.h"
+#include "store/fts_tokenizer.h"
+#include "store/row_codec.h"
+#include "text/stemmer.h"
+
+namespace depeche::store {
+namespace {
+
+constexpr int kMinPrefix = 6;
+constexpr size_t kIdLength = 16;
+
+constexpr std::string_view kGetSql =
+    "SELECT id, url, source, title, text, lang, lang_declared, lang_confidence, published_iso, "
+    "published_ts, date_precision, origin_path, origin_line, origin_format, content_hash, "
+    "metadata, sentences, warnings, ingested_at FROM articles WHERE id = ?1";
+constexpr std::string_view kFindPrefixSql =
+    "SELECT id FROM articles WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 2";
+constexpr std::string_view kCountPrefixSql =
+    "SELECT count(*) FROM articles WHERE id >= ?1 AND id < ?2";
+constexpr std::string_view kJsonStringsSql = "SELECT value FROM json_each(?1)";
+
+// Summary columns 0..6, read by ReadSummary.
+#define DEPECHE_SUMMARY_COLUMNS "id, title, source, lang, published_iso, origin_path, length(text)"
+
+// The articles_published / articles_{lang,source}_published indexes are declared
+// (published_ts DESC) and end with the rowid, so they yield exactly this order (NULLs sort
+// last when descending) and the LIMIT stops the scan early: no sort.
+constexpr std::string_view kListSql[4] = {
+    "SELECT " DEPECHE_SUMMARY_COLUMNS
+    " FROM articles ORDER BY published_ts DESC, rowid LIMIT ?3 OFFSET ?4",
+    "SELECT " DEPECHE_SUMMARY_COLUMNS
+    " FROM articles WHERE lang = ?1 ORDER BY published_ts DESC, rowid LIMIT ?3 OFFSET ?4",
+    "SELECT " DEPECHE_SUMMARY_COLUMNS
+    " FROM articles WHERE source = ?2 ORDER BY published_ts DESC, rowid LIMIT ?3 OFFSET ?4",
+    "SELECT " DEPECHE_SUMMARY_COLUMNS
+    " FROM articles WHERE lang = ?1 AND source = ?2"
+    " ORDER BY published_ts DESC, rowid LIMIT ?3 OFFSET ?4",
+};
+
+// ORDER BY rank with LIMIT lets FTS5 sort internally, so snippet() only runs for the rows
+// returned. `rank MATCH` sets this query's ranking: bm25 with the title worth 5 body hits.
+constexpr std::string_view kSearchSql =
+    "SELECT a.id, a.title, a.source, a.lang, a.published_iso, a.origin_path, length(a.text), "
+    "snippet(article_fts, 1, '[', ']', '…', 20), rank "
+    "FROM article_fts JOIN articles AS a ON a.rowid = article_fts.rowid "
+    "WHERE article_fts MATCH ?1 AND rank MATCH 'bm25(5.0, 1.0)' "
+    "ORDER BY rank LIMIT ?2";
+
+// The distinct languages, by skip-scan over articles_lang_published: O(languages * log n).
+constexpr std::string_view kLangsSql =
+    "WITH RECURSIVE l(lang) AS ("
+    " SELECT min(lang) FROM articles"
+    " UNION ALL"
+    " SELECT (SELECT min(lang) FROM articles WHERE lang > l.lang) FROM l WHERE l.lang IS NOT NULL)"
+    " SELECT lang FROM l WHERE lang IS NOT NULL";
+
+#undef DEPECHE_SUMMARY_COLUMNS
+
+ArticleSummary ReadSummary(Statement& stmt) {
+  ArticleSummary summary;
+  summary.id = stmt.ColumnText(0);
+  summary.title = stmt.ColumnText(1);
+  summary.source = stmt.ColumnText(2);
+  summary.lang = stmt.ColumnText(3);
+  summary.published = stmt.ColumnText(4);
+  summary.path = stmt.ColumnText(5);
+  summary.chars = stmt.ColumnInt64(6);
+  return summary;
+}
+
+bool IsHex(std::string_view s) {
+  for (char c : s) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+DatePrecision ToPrecision(int64_t value) {
+  if (value < 0 || value > static_cast<int64_t>(DatePrecision::kSecond)) {
+    return DatePrecision::kNone;
+  }
+  return static_cast<DatePrecision>(value);
+}
+
+}  // namespace
+
+Status ArticleStore::Impl::PrepareQueries() {
+  sqlite3* h = db->handle();
+  DEPECHE_ASSIGN_OR_RETURN(get, Statement::Prepare(h, kGetSql));
+  DEPECHE_ASSIGN_OR_RETURN(find_prefix, Statement::Prepare(h, kFindPrefixSql));
+  DEPECHE_ASSIGN_OR_RETURN(count_prefix, Statement::Prepare(h, kCountPrefixSql));
+  DEPECHE_ASSIGN_OR_RETURN(json_strings, Statement::Prepare(h, kJsonStringsSql));
+  for (int i = 0; i < 4; ++i) {
+    DEPECHE_ASSIGN_OR_RETURN(list[i], Statement::Prepare(h, kListSql[i]));
+  }
+  DEPECHE_ASSIGN_OR_RETURN(search, Statement::Prepare(h, kSearchSql));
+  DEPECHE_ASSIGN_OR_RETURN(langs, Statement::Prepare(h, kLangsSql));
+  return Status::Ok();
+}
+
+Result<std::vector<ArticleSummary>> ArticleStore::List(const ArticleQuery& query) {
+  if (query.limit <= 0) return InvalidArgumentError("list limit must be positive");
+  if (query.offset < 0) return InvalidArgumentError("list offset must not be negative");
+  const int variant = (query.lang ? 1 : 0) | (query.source ? 2 : 0);
+  Statement& stmt = impl_->list[variant];
+  ResetOnExit reset(stmt);
+  if (query.lang) stmt.BindText(1, *query.lang);
+  if (query.source) stmt.BindText(2, *query.source);
+  stmt.BindInt64(3, query.limit);
+  stmt.BindInt64(4, query.offset);
+  std::vector<ArticleSummary> out;
+  while (true) {
+    DEPECHE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    out.push_back(ReadSummary(stmt));
+  }
+  return out;
+}
+
+Result<Article> ArticleStore::Get(const std::string& id_or_prefix) {
+  Impl& impl = *impl_;
+  std::string key = AsciiLower(id_or_prefix);
+  if (key.empty()) return InvalidArgumentError("empty article id");
+  if (key.size() < kIdLength) {
+    if (key.size() < static_cast<size_t>(kMinPrefix)) {
+      return InvalidArgumentError("article id prefix \"" + id_or_prefix + "\" is too short (at least " +
+                                  std::to_string(kMinPrefix) + " characters)");
+    }
+    if (!IsHex(key)) return NotFoundError("no article with id \"" + id_or_prefix + "\"");
+    // Every id starting with `key` sorts in [key, key with its last digit + 1).
+    std::string upper = key;
+    upper.back() = static_cast<char>(upper.back() + 1);
+    {
+      ResetOnExit reset(impl.find_prefix);
+      impl.find_prefix.BindText(1, key);
+      impl.find_prefix.BindText(2, upper);
+      std::vector<std::string> ids;
+      while (ids.size() < 2) {
+        DEPECHE_ASSIGN_OR_RETURN(bool row, impl.find_prefix.Step());
+        if (!row) break;
+        ids.emplace_back(impl.find_prefix.ColumnText(0));
+      }
+      if (ids.empty()) return NotFoundError("no article id starts with \"" + id_or_prefix + "\"");
+      if (ids.size() == 1) {
+        key = std::move(ids[0]);
+      } else {
+        ResetOnExit reset_count(impl.count_prefix);
+        impl.count_prefix.BindText(1, key);
+        impl.count_prefix.BindText(2, upper);
+        DEPECHE_ASSIGN_OR_RETURN(bool row, impl.count_prefix.Step());
+        int64_t count = row ? impl.count_prefix.ColumnInt64(0) : 2;
+        return InvalidArgumentError("article id prefix \"" + id_or_prefix + "\" is ambiguous: " +
+                                    std::to_string(count) + " articles match");
+      }
+    }
+  }
+
+  Statement& stmt = impl.get;
+  ResetOnExit reset(stmt);
+  stmt.BindText(1, key);
+  DEPECHE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return NotFoundError("no article with id \"" + id_or_prefix + "\"");
+  Article a;
+  a.id = stmt.ColumnText(0);
+  a.url = stmt.ColumnText(1);
+  a.source = stmt.ColumnText(2);
+  a.title = stmt.ColumnText(3);
+  a.text = stmt.ColumnText(4);
+  a.lang = stmt.ColumnText(5);
+  a.lang_declared = stmt.ColumnText(6);
+  a.lang_confidence = static_cast<float>(stmt.ColumnDouble(7));
+  a.published.iso = stmt.ColumnText(8);
+  if (!stmt.ColumnIsNull(9)) {
+    a.published.utc_seconds = stmt.ColumnInt64(9);
+    a.published.precision = ToPrecision(stmt.ColumnInt64(10));
+  }
+  a.origin.path = stmt.ColumnText(11);
+  a.origin.line = stmt.ColumnInt64(12);
+  a.origin.format = stmt.ColumnText(13);
+  a.content_hash = stmt.ColumnText(14);
+  a.metadata_json = stmt.ColumnText(15);
+  Result<std::vector<Span>> spans = DecodeSpans(stmt.ColumnBlob(16));
+  if (!spans.ok()) return spans.status().WithContext("article " + a.id);
+  a.sentences = std::move(spans).value();
+  std::string warnings(stmt.ColumnText(17));
+  a.ingested_at = stmt.ColumnInt64(18);
+
+  Statement& each = impl.json_strings;
+  ResetOnExit reset_each(each);
+  each.BindText(1, warnings);
+  while (true) {
+    Result<bool> more = each.Step();
+    if (!more.ok()) return more.status().WithContext("article " + a.id + ": warnings");
+    if (!*more) break;
+    a.warnings.emplace_back(each.ColumnText(0));
+  }
+  return a;
+}
+
+Result<std::vector<SearchHit>> ArticleStore::Search(const std::string& query, int limit) {
+  if (limit <= 0) return InvalidArgumentError("search limit must be positive");
+  DEPECHE_ASSIGN_OR_RETURN(std::string match, BuildFtsQuery(query));
+  Impl& impl = *impl_;
+
+  // Expand query words in the stored languages only: fewer false stems than a fixed list.
+  std::vector<std::string> langs;
+  {
+    ResetOnExit reset(impl.langs);
+    while (true) {
+      DEPECHE_ASSIGN_OR_RETURN(bool row, impl.langs.Step());
+      if (!row) break;
+      std::string_view lang = impl.langs.ColumnText(0);
+      if (text::Stemmer::Supports(lang)) langs.emplace_back(lang);
+    }
+  }
+  impl.db->SetFtsQueryLanguages(std::move(langs));
+
+  Statement& stmt = impl.search;
+  ResetOnExit reset(stmt);
+  stmt.BindText(1, match);
+  stmt.BindInt64(2, limit);
+  std::vector<SearchHit> hits;
+  while (true) {
+    Result<bool> row = stmt.Step();
+    if (!row.ok()) return row.status().WithContext("searching \"" + query + "\"");
+    if (!*row) break;
+    SearchHit hit;
+    hit.article = ReadSummary(stmt);
+    std::string_view lang;
+    std::string_view snippet;
+    SplitLangPrefix(stmt.ColumnText(7), &lang, &snippet);  // the view's "fr\x01" prefix
+    hit.snippet = snippet;
+    hit.score = -stmt.ColumnDouble(8);  // bm25 rank: lower is better
+    hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
+Result<Stats> ArticleStore::GetStats() {
+  sqlite3* h = impl_->db->handle();
+  Stats stats;
+  stats.schema_version = impl_->db->schema_version();
+  stats.db_path = impl_->db->path();
+  {
+    DEPECHE_ASSIGN_OR_RETURN(
+        Statement stmt,
+        Statement::Prepare(h,
+                           "SELECT count(*), coalesce(sum(text_bytes), 0), "
+                           "count(DISTINCT nullif(source, '')) FROM articles"));
+    DEPECHE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (row) {
+      stats.articles = stmt.ColumnInt64(0);
+      stats.bytes = stmt.ColumnInt64(1);
+      stats.sources = stmt.ColumnInt64(2);
+    }
+  }
+  auto count_by = [h](std::string_view sql, std::map<std::string, int64_t>& out) -> Status {
+    DEPECHE_ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(h, sql));
+    while (true) {
+      DEPECHE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) return Status::Ok();
+      out.emplace(std::string(stmt.ColumnText(0)), stmt.ColumnInt64(1));
+    }
+  };
+  DEPECHE_RETURN_IF_ERROR(
+      count_by("SELECT lang, count(*) FROM articles GROUP BY lang", stats.by_lang));
+  DEPECHE_RETURN_IF_ERROR(count_by(
+      "SELECT source, count(*) FROM articles WHERE source <> '' GROUP BY source", stats.by_source));
+  auto published = [h](std::string_view sql, std::string& out) -> Status {
+    DEPECHE_ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(h, sql));
+    DEPECHE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (row) out = stmt.ColumnText(0);
+    return Status::Ok();
+  };
+  DEPECHE_RETURN_IF_ERROR(published(
+      "SELECT published_iso FROM articles WHERE published_ts IS NOT NULL "
+      "ORDER BY published_ts ASC LIMIT 1",
+      stats.first_published));
+  DEPECHE_RETURN_IF_ERROR(published(
+      "SELECT published_iso FROM articles WHERE published_ts IS NOT NULL "
+      "ORDER BY published_ts DESC LIMIT 1",
+      stats.last_published));
+  return stats;
+}
+
+}  // namespace depeche::store

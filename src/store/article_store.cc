@@ -1,0 +1,150 @@
+#include "store/article_store.h"
+
+#include <sqlite3.h>
+
+#include <string_view>
+#include <utility>
+
+#include "core/time.h"
+#include "store/article_store_impl.h"
+#include "store/fts_tokenizer.h"
+#include "store/row_codec.h"
+
+namespace depeche::store {
+namespace {
+
+constexpr std::string_view kInsertSql =
+    "INSERT INTO articles(id, url, source, title, text, text_bytes, lang, lang_declared, "
+    "lang_confidence, published_iso, published_ts, date_precision, origin_path, origin_line, "
+    "origin_format, content_hash, metadata, sentences, warnings, ingested_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+    "?19, ?20)";
+
+// The `url <> ''` terms let SQLite use the partial unique indexes.
+constexpr std::string_view kFindByUrlSql =
+    "SELECT id FROM articles WHERE url = ?1 AND url <> ''";
+constexpr std::string_view kFindByHashSql =
+    "SELECT id FROM articles WHERE content_hash = ?1 AND content_hash <> ''";
+constexpr std::string_view kFindByIdSql = "SELECT id FROM articles WHERE id = ?1";
+
+bool IsLangCode(std::string_view lang) {
+  if (lang.empty() || lang.size() > kMaxLangPrefix) return false;
+  for (char c : lang) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+Status ValidateForInsert(const Article& article) {
+  if (article.id.empty()) return InvalidArgumentError("article has no id");
+  if (!article.lang.empty() && !IsLangCode(article.lang)) {
+    return InvalidArgumentError("article " + article.id + ": bad language code \"" +
+                                article.lang + "\"");
+  }
+  for (const Span& span : article.sentences) {
+    if (span.begin > span.end || span.end > article.text.size()) {
+      return InvalidArgumentError("article " + article.id + ": sentence span [" +
+                                  std::to_string(span.begin) + ", " + std::to_string(span.end) +
+                                  ") is outside the text");
+    }
+  }
+  return Status::Ok();
+}
+
+// The id stored under `value` by `stmt` (one of the kFindBy statements), or "".
+Result<std::string> FindId(Statement& stmt, std::string_view value) {
+  ResetOnExit reset(stmt);
+  stmt.BindText(1, value);
+  DEPECHE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return std::string();
+  return std::string(stmt.ColumnText(0));
+}
+
+}  // namespace
+
+ArticleStore::ArticleStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+ArticleStore::~ArticleStore() = default;
+
+Result<std::unique_ptr<ArticleStore>> ArticleStore::Create(Database* db) {
+  if (db == nullptr) return InvalidArgumentError("ArticleStore needs a database");
+  auto impl = std::make_unique<Impl>();
+  impl->db = db;
+  sqlite3* h = db->handle();
+  DEPECHE_ASSIGN_OR_RETURN(impl->insert, Statement::Prepare(h, kInsertSql));
+  DEPECHE_ASSIGN_OR_RETURN(impl->find_by_url, Statement::Prepare(h, kFindByUrlSql));
+  DEPECHE_ASSIGN_OR_RETURN(impl->find_by_hash, Statement::Prepare(h, kFindByHashSql));
+  DEPECHE_ASSIGN_OR_RETURN(impl->find_by_id, Statement::Prepare(h, kFindByIdSql));
+  DEPECHE_RETURN_IF_ERROR(impl->PrepareQueries());
+  return std::unique_ptr<ArticleStore>(new ArticleStore(std::move(impl)));
+}
+
+Result<InsertResult> ArticleStore::Insert(const Article& article) {
+  DEPECHE_RETURN_IF_ERROR(ValidateForInsert(article));
+  Impl& impl = *impl_;
+  EncodeSpans(article.sentences, impl.sentences_buf);
+  EncodeJsonStringArray(article.warnings, impl.warnings_buf);
+  const PublicationDate& date = article.published;
+
+  Statement& stmt = impl.insert;
+  {
+    ResetOnExit reset(stmt);
+    stmt.BindText(1, article.id);
+    stmt.BindText(2, article.url);
+    stmt.BindText(3, article.source);
+    stmt.BindText(4, article.title);
+    stmt.BindText(5, article.text);
+    stmt.BindInt64(6, static_cast<int64_t>(article.text.size()));
+    stmt.BindText(7, article.lang.empty() ? std::string_view("und") : article.lang);
+    stmt.BindText(8, article.lang_declared);
+    stmt.BindDouble(9, article.lang_confidence);
+    stmt.BindText(10, date.known() ? std::string_view(date.iso) : std::string_view());
+    if (date.known()) {
+      stmt.BindInt64(11, date.utc_seconds);
+    } else {
+      stmt.BindNull(11);
+    }
+    stmt.BindInt64(12, date.known() ? static_cast<int64_t>(date.precision) : 0);
+    stmt.BindText(13, article.origin.path);
+    stmt.BindInt64(14, article.origin.line);
+    stmt.BindText(15, article.origin.format);
+    stmt.BindText(16, article.content_hash);
+    stmt.BindText(17, article.metadata_json.empty() ? std::string_view("{}")
+                                                    : std::string_view(article.metadata_json));
+    stmt.BindBlob(18, impl.sentences_buf.data(), impl.sentences_buf.size());
+    stmt.BindText(19, impl.warnings_buf);
+    stmt.BindInt64(20, article.ingested_at != 0 ? article.ingested_at : core::NowUtcSeconds());
+    Result<bool> stepped = stmt.Step();
+    if (stepped.ok()) return InsertResult{};
+    int code = sqlite3_extended_errcode(impl.db->handle());
+    if (code == SQLITE_CONSTRAINT_CHECK) {
+      return InvalidArgumentError("article " + article.id +
+                                  ": metadata_json is not valid JSON: " + article.metadata_json);
+    }
+    if (code != SQLITE_CONSTRAINT_UNIQUE && code != SQLITE_CONSTRAINT_PRIMARYKEY) {
+      return stepped.status().WithContext("storing article " + article.id);
+    }
+  }
+  // A unique index refused the row (the statement left nothing behind). Say which one; the
+  // URL is the stronger identity, so it is checked first.
+  if (!article.url.empty()) {
+    DEPECHE_ASSIGN_OR_RETURN(std::string id, FindId(impl.find_by_url, article.url));
+    if (!id.empty()) return InsertResult{InsertOutcome::kDuplicateUrl, std::move(id)};
+  }
+  if (!article.content_hash.empty()) {
+    DEPECHE_ASSIGN_OR_RETURN(std::string id, FindId(impl.find_by_hash, article.content_hash));
+    if (!id.empty()) return InsertResult{InsertOutcome::kDuplicateContent, std::move(id)};
+  }
+  // Same id, different URL and content: a hash collision. Keep the first article.
+  DEPECHE_ASSIGN_OR_RETURN(std::string id, FindId(impl.find_by_id, article.id));
+  if (!id.empty()) {
+    return InsertResult{
+        article.url.empty() ? InsertOutcome::kDuplicateContent : InsertOutcome::kDuplicateUrl,
+        std::move(id)};
+  }
+  return InternalError("article " + article.id + ": unique constraint failed on no known key");
+}
+
+}  // namespace depeche::store

@@ -1,0 +1,38 @@
+// ArticleStore::Impl, shared by article_store.cc (writes) and article_queries.cc (reads).
+// Private to the store module.
+#ifndef DEPECHE_STORE_ARTICLE_STORE_IMPL_H_
+#define DEPECHE_STORE_ARTICLE_STORE_IMPL_H_
+
+#include <string>
+
+#include "store/article_store.h"
+#include "store/statement.h"
+
+namespace depeche::store {
+
+struct ArticleStore::Impl {
+  Database* db = nullptr;
+
+  // Insert path (article_store.cc).
+  Statement insert;
+  Statement find_by_url;
+  Statement find_by_hash;
+  Statement find_by_id;
+  std::string sentences_buf;  // reused per insert: no allocation once warm
+  std::string warnings_buf;
+
+  // Read paths (article_queries.cc).
+  Statement get;
+  Statement find_prefix;
+  Statement count_prefix;
+  Statement json_strings;
+  Statement list[4];  // indexed by (has lang) | (has source) << 1
+  Statement search;
+  Statement langs;
+
+  Status PrepareQueries();
+};
+
+}  // namespace depeche::store
+
+#endif  // DEPECHE_STORE_ARTICLE_STORE_IMPL_H_

@@ -1,0 +1,67 @@
+// Database: the SQLite connection (WAL), its versioned schema and migrations.
+#ifndef DEPECHE_STORE_DATABASE_H_
+#define DEPECHE_STORE_DATABASE_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "depeche/status.h"
+
+struct sqlite3;
+
+namespace depeche::store {
+
+struct FtsTokenizerOptions;
+
+// The schema version this build writes. Migrations bring older files up to it.
+inline constexpr int kSchemaVersion = 1;
+
+// Owns one connection. Not thread-safe: one Database per thread (WAL lets readers proceed
+// while one writer writes).
+class Database {
+ public:
+  // Opens or creates `path` (":memory:" allowed), enables WAL and foreign keys, registers the
+  // "depeche" FTS5 tokenizer and migrates to kSchemaVersion.
+  // Errors: Unavailable (cannot open), DataLoss (not a database / corrupt),
+  // FailedPrecondition (the file's schema is newer than this build).
+  static Result<std::unique_ptr<Database>> Open(const std::string& path);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  sqlite3* handle() { return db_; }
+  const std::string& path() const { return path_; }
+  int schema_version() const { return schema_version_; }
+
+  // Runs one or more SQL statements that return no rows. Errors from SqliteError.
+  Status Exec(std::string_view sql);
+  // Begin starts a write transaction (BEGIN IMMEDIATE: the write lock is taken up front, so a
+  // busy database fails here, after busy_timeout, rather than in the middle of a batch).
+  Status Begin();
+  Status Commit();
+  Status Rollback();
+
+  // The languages the "depeche" tokenizer stems query words in (fts_tokenizer.h); empty
+  // restores DefaultQueryLanguages(). ArticleStore::Search sets the stored languages.
+  void SetFtsQueryLanguages(std::vector<std::string> langs);
+
+ private:
+  Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Status Configure();
+  Status Migrate();
+  sqlite3* db_;
+  std::string path_;
+  int schema_version_ = 0;
+  FtsTokenizerOptions* fts_options_ = nullptr;  // owned by the connection
+};
+
+// Status from the last error on `db`, with `what` as context. Codes: DataLoss (not a database,
+// corrupt), Unavailable (busy, locked, cannot open, I/O), ResourceExhausted (disk full,
+// out of memory), AlreadyExists (constraint), Internal (anything else).
+Status SqliteError(sqlite3* db, std::string_view what);
+
+}  // namespace depeche::store
+
+#endif  // DEPECHE_STORE_DATABASE_H_

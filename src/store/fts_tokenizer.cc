@@ -1,0 +1,319 @@
+#include "store/fts_tokenizer.h"
+
+#include <sqlite3.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <new>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "text/normalize.h"
+#include "text/stemmer.h"
+
+namespace depeche::store {
+namespace {
+
+// Words longer than this are rare (URLs, junk) and would only pollute the cache.
+constexpr size_t kMaxCachedWordBytes = 64;
+// Per language; news vocabulary is Zipfian, so a full cache is simply dropped and refilled.
+constexpr size_t kMaxCacheEntries = size_t{1} << 17;
+// Language states per tokenizer; more distinct languages than this only means restarting.
+constexpr size_t kMaxLanguages = 64;
+
+constexpr std::array<bool, 128> MakeAsciiWordTable() {
+  std::array<bool, 128> table{};
+  for (int c = '0'; c <= '9'; ++c) table[c] = true;
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
+  return table;
+}
+constexpr std::array<bool, 128> kAsciiWord = MakeAsciiWordTable();
+
+enum class CharClass { kSeparator, kWord, kJoiner };
+
+CharClass ClassifyNonAscii(UChar32 c) {
+  if (c < 0) return CharClass::kSeparator;  // invalid UTF-8
+  uint32_t mask = U_GET_GC_MASK(c);
+  if (mask & (U_GC_L_MASK | U_GC_N_MASK | U_GC_M_MASK)) return CharClass::kWord;
+  // Soft hyphen, zero-width joiners: inside a word, not a boundary (Fold drops them).
+  if (mask & U_GC_CF_MASK) return CharClass::kJoiner;
+  return CharClass::kSeparator;
+}
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+std::string AsciiLower(std::string_view word) {
+  std::string out(word);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+void AddDistinct(std::string term, std::vector<std::string>& out) {
+  if (term.empty()) return;
+  for (const std::string& t : out) {
+    if (t == term) return;
+  }
+  out.push_back(std::move(term));
+}
+
+}  // namespace
+
+struct FtsTokenizer::Terms {
+  std::string text;        // primary term followed by the optional colocated variant
+  size_t primary_len = 0;  // may be 0 only when text is empty too
+};
+
+struct FtsTokenizer::LangState {
+  std::string lang;
+  std::unique_ptr<text::Stemmer> stemmer;  // null: fold only
+  std::unordered_map<std::string, Terms, StringHash, std::equal_to<>> cache;
+  Terms scratch;  // for uncached (long) words
+};
+
+const std::vector<std::string>& DefaultQueryLanguages() {
+  static const std::vector<std::string>* const kLangs =
+      new std::vector<std::string>{"fr", "en", "es", "de", "it", "pt", "nl"};
+  return *kLangs;
+}
+
+void SplitLangPrefix(std::string_view value, std::string_view* lang, std::string_view* rest) {
+  size_t limit = value.size() < kMaxLangPrefix + 1 ? value.size() : kMaxLangPrefix + 1;
+  for (size_t i = 0; i < limit; ++i) {
+    char c = value[i];
+    if (c == kLangSeparator) {
+      *lang = value.substr(0, i);
+      *rest = value.substr(i + 1);
+      return;
+    }
+    if (c <= ' ' || static_cast<unsigned char>(c) >= 0x80) break;
+  }
+  *lang = {};
+  *rest = value;
+}
+
+FtsTokenizer::FtsTokenizer(const FtsTokenizerOptions* options) : options_(options) {}
+
+FtsTokenizer::~FtsTokenizer() = default;
+
+FtsTokenizer::LangState* FtsTokenizer::StateFor(std::string_view lang) {
+  if (last_ != nullptr && last_->lang == lang) return last_;
+  for (const auto& state : langs_) {
+    if (state->lang == lang) return last_ = state.get();
+  }
+  if (langs_.size() >= kMaxLanguages) {
+    langs_.clear();
+    last_ = nullptr;
+  }
+  auto state = std::make_unique<LangState>();
+  state->lang = std::string(lang);
+  if (!lang.empty() && text::Stemmer::Supports(lang)) {
+    Result<std::unique_ptr<text::Stemmer>> stemmer = text::Stemmer::Create(lang);
+    if (stemmer.ok()) state->stemmer = std::move(stemmer).value();
+  }
+  langs_.push_back(std::move(state));
+  return last_ = langs_.back().get();
+}
+
+void FtsTokenizer::ComputeDocumentTerms(LangState& state, std::string_view word, bool ascii,
+                                        Terms& out) {
+  std::string lower = ascii ? AsciiLower(word) : text::Lower(word);
+  std::string primary;
+  std::string variant;
+  if (state.stemmer == nullptr) {
+    primary = ascii ? std::move(lower) : text::Fold(lower);
+  } else {
+    primary = text::Fold(state.stemmer->Stem(lower));
+    if (!ascii) {
+      // Stem the accent-less spelling too: that is what an accent-less query word stems to.
+      std::string folded = text::Fold(lower);
+      variant = text::Fold(state.stemmer->Stem(folded));
+      if (variant == primary) variant.clear();
+    }
+  }
+  if (primary.empty()) primary.swap(variant);
+  out.primary_len = primary.size();
+  out.text = std::move(primary);
+  out.text += variant;
+}
+
+void FtsTokenizer::ComputeQueryTerms(std::string_view lang_prefix, std::string_view word,
+                                     std::vector<std::string>& out) {
+  out.clear();
+  std::string lower = text::Lower(word);
+  std::string folded = text::Fold(lower);
+  AddDistinct(folded, out);
+  auto add_stems = [&](std::string_view lang) {
+    LangState* state = StateFor(lang);
+    if (state->stemmer == nullptr) return;
+    AddDistinct(text::Fold(state->stemmer->Stem(lower)), out);
+    AddDistinct(text::Fold(state->stemmer->Stem(folded)), out);
+  };
+  if (!lang_prefix.empty()) {
+    add_stems(lang_prefix);
+    return;
+  }
+  const std::vector<std::string>& langs =
+      options_ != nullptr && !options_->query_langs.empty() ? options_->query_langs
+                                                            : DefaultQueryLanguages();
+  for (const std::string& lang : langs) add_stems(lang);
+}
+
+int FtsTokenizer::Tokenize(int flags, std::string_view text, void* sink_ctx, FtsTokenSink sink) {
+  // The text functions and the caches may throw; nothing may unwind into SQLite's C frames.
+  try {
+    return TokenizeImpl(flags, text, sink_ctx, sink);
+  } catch (const std::bad_alloc&) {
+    return SQLITE_NOMEM;
+  } catch (...) {
+    return SQLITE_ERROR;
+  }
+}
+
+int FtsTokenizer::TokenizeImpl(int flags, std::string_view text, void* sink_ctx,
+                               FtsTokenSink sink) {
+  std::string_view lang;
+  std::string_view rest;
+  SplitLangPrefix(text, &lang, &rest);
+  const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+  LangState* state = query ? nullptr : StateFor(lang);
+  std::vector<std::string> alternatives;
+
+  const char* data = text.data();
+  const auto n = static_cast<int32_t>(text.size());
+  int32_t i = static_cast<int32_t>(rest.data() - text.data());
+  while (i < n) {
+    // Find the start of the next word.
+    auto b = static_cast<unsigned char>(data[i]);
+    bool ascii = true;
+    if (b < 0x80) {
+      if (!kAsciiWord[b]) {
+        ++i;
+        continue;
+      }
+    } else {
+      int32_t next = i;
+      UChar32 c;
+      U8_NEXT(data, next, n, c);
+      if (ClassifyNonAscii(c) != CharClass::kWord) {
+        i = next;
+        continue;
+      }
+      ascii = false;
+    }
+    const int32_t begin = i;
+    // Extend to its end.
+    while (i < n) {
+      b = static_cast<unsigned char>(data[i]);
+      if (b < 0x80) {
+        if (!kAsciiWord[b]) break;
+        ++i;
+        continue;
+      }
+      int32_t next = i;
+      UChar32 c;
+      U8_NEXT(data, next, n, c);
+      if (ClassifyNonAscii(c) == CharClass::kSeparator) break;
+      ascii = false;
+      i = next;
+    }
+    const std::string_view word(data + begin, static_cast<size_t>(i - begin));
+
+    if (query) {
+      ComputeQueryTerms(lang, word, alternatives);
+      for (size_t k = 0; k < alternatives.size(); ++k) {
+        const std::string& term = alternatives[k];
+        int rc = sink(sink_ctx, k == 0 ? 0 : FTS5_TOKEN_COLOCATED, term.data(),
+                      static_cast<int>(term.size()), begin, i);
+        if (rc != SQLITE_OK) return rc;
+      }
+      continue;
+    }
+
+    const Terms* terms;
+    if (word.size() <= kMaxCachedWordBytes) {
+      auto it = state->cache.find(word);
+      if (it == state->cache.end()) {
+        if (state->cache.size() >= kMaxCacheEntries) state->cache.clear();
+        Terms computed;
+        ComputeDocumentTerms(*state, word, ascii, computed);
+        it = state->cache.emplace(std::string(word), std::move(computed)).first;
+      }
+      terms = &it->second;
+    } else {
+      ComputeDocumentTerms(*state, word, ascii, state->scratch);
+      terms = &state->scratch;
+    }
+    if (terms->primary_len == 0) continue;  // nothing left after folding
+    int rc = sink(sink_ctx, 0, terms->text.data(), static_cast<int>(terms->primary_len), begin, i);
+    if (rc != SQLITE_OK) return rc;
+    if (terms->text.size() > terms->primary_len) {
+      rc = sink(sink_ctx, FTS5_TOKEN_COLOCATED, terms->text.data() + terms->primary_len,
+                static_cast<int>(terms->text.size() - terms->primary_len), begin, i);
+      if (rc != SQLITE_OK) return rc;
+    }
+  }
+  return SQLITE_OK;
+}
+
+namespace {
+
+int CreateTokenizer(void* user_data, const char** /*argv*/, int argc, Fts5Tokenizer** out) {
+  *out = nullptr;
+  if (argc != 0) return SQLITE_ERROR;  // the tokenizer takes no options
+  auto* tokenizer =
+      new (std::nothrow) FtsTokenizer(static_cast<const FtsTokenizerOptions*>(user_data));
+  if (tokenizer == nullptr) return SQLITE_NOMEM;
+  *out = reinterpret_cast<Fts5Tokenizer*>(tokenizer);
+  return SQLITE_OK;
+}
+
+void DeleteTokenizer(Fts5Tokenizer* tokenizer) {
+  delete reinterpret_cast<FtsTokenizer*>(tokenizer);
+}
+
+int RunTokenizer(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, int size,
+                 int (*token)(void*, int, const char*, int, int, int)) {
+  std::string_view value = text == nullptr || size <= 0
+                               ? std::string_view()
+                               : std::string_view(text, static_cast<size_t>(size));
+  return reinterpret_cast<FtsTokenizer*>(tokenizer)->Tokenize(flags, value, ctx, token);
+}
+
+void DestroyOptions(void* options) { delete static_cast<FtsTokenizerOptions*>(options); }
+
+}  // namespace
+
+Result<FtsTokenizerOptions*> RegisterFtsTokenizer(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr);
+  if (rc == SQLITE_OK) {
+    sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", nullptr);
+    rc = sqlite3_step(stmt);
+  }
+  sqlite3_finalize(stmt);
+  if (api == nullptr || (rc != SQLITE_ROW && rc != SQLITE_DONE)) {
+    return InternalError("this SQLite has no FTS5 (fts5_api unavailable)");
+  }
+  auto* options = new (std::nothrow) FtsTokenizerOptions();
+  if (options == nullptr) return ResourceExhaustedError("out of memory");
+  fts5_tokenizer methods{CreateTokenizer, DeleteTokenizer, RunTokenizer};
+  rc = api->xCreateTokenizer(api, kFtsTokenizerName, options, &methods, DestroyOptions);
+  if (rc != SQLITE_OK) {
+    delete options;  // FTS5 only takes ownership (calls DestroyOptions) on success
+    return InternalError(std::string("registering the FTS5 tokenizer: ") + sqlite3_errstr(rc));
+  }
+  return options;
+}
+
+}  // namespace depeche::store

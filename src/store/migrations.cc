@@ -1,0 +1,77 @@
+#include "store/migrations.h"
+
+namespace depeche::store {
+namespace {
+
+// Version 1: articles, their listing indexes and the full-text index.
+//
+// The FTS5 table is external-content over a VIEW that prefixes every indexed value with the
+// row's language and \x01 ("fr\x01Les négociations..."): an FTS5 tokenizer sees one column
+// value at a time, and the prefix is how the "depeche" tokenizer learns which Snowball stemmer
+// to use. The triggers keep the index in step with the table from any code path (insert,
+// delete, and an update of an indexed column), passing exactly the prefixed values the view
+// yields, which is what external-content 'delete' requires. If the tokenizer's output ever
+// changes, a migration must run INSERT INTO article_fts(article_fts) VALUES('rebuild').
+constexpr std::string_view kMigration1 = R"sql(
+CREATE TABLE articles (
+  rowid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  url TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL DEFAULT '',
+  text_bytes INTEGER NOT NULL DEFAULT 0,
+  lang TEXT NOT NULL DEFAULT 'und',
+  lang_declared TEXT NOT NULL DEFAULT '',
+  lang_confidence REAL NOT NULL DEFAULT 0,
+  published_iso TEXT NOT NULL DEFAULT '',
+  published_ts INTEGER,
+  date_precision INTEGER NOT NULL DEFAULT 0,
+  origin_path TEXT NOT NULL DEFAULT '',
+  origin_line INTEGER NOT NULL DEFAULT 0,
+  origin_format TEXT NOT NULL DEFAULT '',
+  content_hash TEXT NOT NULL DEFAULT '',
+  metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
+  sentences BLOB,
+  warnings TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(warnings)),
+  ingested_at INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url <> '';
+CREATE UNIQUE INDEX articles_content_hash ON articles(content_hash) WHERE content_hash <> '';
+CREATE INDEX articles_published ON articles(published_ts DESC);
+CREATE INDEX articles_lang_published ON articles(lang, published_ts DESC);
+CREATE INDEX articles_source_published ON articles(source, published_ts DESC);
+
+CREATE VIEW article_fts_src AS
+  SELECT rowid, lang || char(1) || title AS title, lang || char(1) || text AS body
+  FROM articles;
+CREATE VIRTUAL TABLE article_fts USING fts5(
+  title, body, content='article_fts_src', content_rowid='rowid', tokenize='depeche');
+
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO article_fts(rowid, title, body)
+    VALUES (new.rowid, new.lang || char(1) || new.title, new.lang || char(1) || new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO article_fts(article_fts, rowid, title, body)
+    VALUES ('delete', old.rowid, old.lang || char(1) || old.title,
+            old.lang || char(1) || old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF lang, title, text ON articles BEGIN
+  INSERT INTO article_fts(article_fts, rowid, title, body)
+    VALUES ('delete', old.rowid, old.lang || char(1) || old.title,
+            old.lang || char(1) || old.text);
+  INSERT INTO article_fts(rowid, title, body)
+    VALUES (new.rowid, new.lang || char(1) || new.title, new.lang || char(1) || new.text);
+END;
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, "articles, listing indexes, article_fts (depeche tokenizer)", kMigration1},
+};
+
+}  // namespace
+
+std::span<const Migration> AllMigrations() { return kMigrations; }
+
+}  // namespace depeche::store

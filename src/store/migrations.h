@@ -1,0 +1,22 @@
+// The ordered schema migrations. Migration N brings a version N-1 database to version N.
+#ifndef DEPECHE_STORE_MIGRATIONS_H_
+#define DEPECHE_STORE_MIGRATIONS_H_
+
+#include <span>
+#include <string_view>
+
+namespace depeche::store {
+
+struct Migration {
+  int version;                   // 1, 2, 3, ... with no gaps; the last is kSchemaVersion
+  std::string_view description;  // recorded in schema_version
+  std::string_view sql;          // one or more statements, run inside the migration transaction
+};
+
+// All migrations, in order. To change the schema, append a migration (never edit a shipped
+// one) and bump kSchemaVersion in database.h.
+std::span<const Migration> AllMigrations();
+
+}  // namespace depeche::store
+
+#endif  // DEPECHE_STORE_MIGRATIONS_H_

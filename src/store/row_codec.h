@@ -1,0 +1,28 @@
+// Encodings of the article columns that are not plain SQL values.
+#ifndef DEPECHE_STORE_ROW_CODEC_H_
+#define DEPECHE_STORE_ROW_CODEC_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "depeche/article.h"
+#include "depeche/status.h"
+
+namespace depeche::store {
+
+// Sentence spans as a BLOB of little-endian uint32 pairs (begin, end): 8 bytes per sentence,
+// decoded without parsing. Replaces the contents of `out`.
+void EncodeSpans(const std::vector<Span>& spans, std::string& out);
+// DataLoss when the size is not a multiple of 8 or a span is reversed.
+Result<std::vector<Span>> DecodeSpans(std::string_view blob);
+
+// `values` as a JSON array of strings. Replaces the contents of `out`.
+void EncodeJsonStringArray(const std::vector<std::string>& values, std::string& out);
+// Appends `value` as a quoted JSON string (control characters, quote and backslash escaped;
+// UTF-8 passes through).
+void AppendJsonString(std::string_view value, std::string& out);
+
+}  // namespace depeche::store
+
+#endif  // DEPECHE_STORE_ROW_CODEC_H_

@@ -1,0 +1,133 @@
+// The five French seed articles, end to end: ingest, titles, dates, language, search, dedup.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "depeche/engine.h"
+#include "test_util.h"
+
+namespace depeche {
+namespace {
+
+using testing_util::FreshDir;
+using testing_util::SeedsDir;
+
+class SeedsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists(SeedsDir())) GTEST_SKIP() << "no seeds at " << SeedsDir();
+    EngineConfig config;
+    config.db_path = (FreshDir("seeds") / "depeche.db").string();
+    auto engine = Engine::Open(config);
+    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+    engine_ = std::move(engine).value();
+    auto report = engine_->Ingest({SeedsDir().string()}, {});
+    ASSERT_TRUE(report.ok()) << report.status().ToString();
+    report_ = *report;
+  }
+
+  Article BySeedPrefix(const std::string& prefix) {
+    auto list = engine_->Articles({});
+    EXPECT_TRUE(list.ok());
+    for (const auto& a : *list) {
+      if (a.path.find("/" + prefix) != std::string::npos) {
+        auto full = engine_->GetArticle(a.id);
+        EXPECT_TRUE(full.ok());
+        return *full;
+      }
+    }
+    ADD_FAILURE() << "no article from seed " << prefix;
+    return {};
+  }
+
+  std::unique_ptr<Engine> engine_;
+  IngestReport report_;
+};
+
+TEST_F(SeedsTest, StoresFiveFrenchArticles) {
+  EXPECT_EQ(report_.files, 5);
+  EXPECT_EQ(report_.inserted, 5);
+  EXPECT_EQ(report_.failed, 0);
+  auto stats = engine_->GetStats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->articles, 5);
+  EXPECT_EQ(stats->by_lang.at("fr"), 5);
+  auto list = engine_->Articles({});
+  ASSERT_TRUE(list.ok());
+  for (const auto& a : *list) {
+    EXPECT_EQ(a.lang, "fr") << a.path;
+    EXPECT_FALSE(a.title.empty()) << a.path;
+    EXPECT_LE(a.title.size(), 200u) << a.path;
+    EXPECT_TRUE(a.path.starts_with("seeds/")) << a.path;
+  }
+}
+
+TEST_F(SeedsTest, DateHintAndRunInHeadline) {
+  Article a = BySeedPrefix("001_");
+  EXPECT_EQ(a.published.iso, "2022-01");
+  EXPECT_EQ(a.published.precision, DatePrecision::kMonth);
+  EXPECT_EQ(a.title, "Situation en Ukraine – Blinken et Lavrov se rencontreront à Genève vendredi");
+  EXPECT_EQ(a.text.find("date 2022-01"), std::string::npos);
+  EXPECT_TRUE(a.text.starts_with("Le chef de la diplomatie")) << a.text.substr(0, 60);
+}
+
+TEST_F(SeedsTest, TitlesWithoutHeadlineComeFromTheFirstSentence) {
+  for (const char* seed : {"000_", "002_", "003_", "004_"}) {
+    Article a = BySeedPrefix(seed);
+    ASSERT_FALSE(a.sentences.empty()) << seed;
+    std::string first = a.text.substr(a.sentences[0].begin, a.sentences[0].end - a.sentences[0].begin);
+    std::string stem = a.title;
+    if (stem.ends_with("…")) stem.resize(stem.size() - std::string("…").size());
+    EXPECT_TRUE(first.starts_with(stem)) << seed << ": title '" << a.title << "' first '" << first << "'";
+    EXPECT_FALSE(a.published.known()) << seed;
+  }
+}
+
+TEST_F(SeedsTest, SentencesCoverTheText) {
+  Article a = BySeedPrefix("002_");
+  EXPECT_GT(a.sentences.size(), 30u);
+  for (const Span& s : a.sentences) {
+    ASSERT_LT(s.begin, s.end);
+    ASSERT_LE(s.end, a.text.size());
+    std::string sentence = a.text.substr(s.begin, s.end - s.begin);
+    EXPECT_FALSE(sentence.ends_with(" M.")) << sentence;
+    EXPECT_FALSE(sentence == "»") << "lone closing guillemet";
+  }
+}
+
+TEST_F(SeedsTest, AccentInsensitiveStemmedSearch) {
+  auto hits = engine_->Search("negociations geneve", 10);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_FALSE(hits->empty());
+  EXPECT_NE((*hits)[0].article.path.find("/003_"), std::string::npos) << (*hits)[0].article.path;
+  EXPECT_NE((*hits)[0].snippet.find("["), std::string::npos);
+  auto none = engine_->Search("tremblement de terre au japon", 10);
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+}
+
+TEST_F(SeedsTest, ReingestStoresNothingNew) {
+  auto again = engine_->Ingest({SeedsDir().string()}, {});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->inserted, 0);
+  EXPECT_EQ(again->duplicate_content, 5);
+  auto stats = engine_->GetStats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->articles, 5);
+}
+
+TEST_F(SeedsTest, IdsAreStableAcrossDatabases) {
+  EngineConfig other;
+  other.db_path = (FreshDir("seeds_again") / "depeche.db").string();
+  auto engine = Engine::Open(other);
+  ASSERT_TRUE(engine.ok());
+  auto report = (*engine)->Ingest({SeedsDir().string()}, {});
+  ASSERT_TRUE(report.ok());
+  std::vector<std::string> a = report_.inserted_ids, b = report->inserted_ids;
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  EXPECT_EQ(a, b);
+}
+
+}  // namespace
+}  // namespace depeche
