@@ -28,5 +28,6 @@ function(depeche_test name)
   target_compile_definitions(${name} PRIVATE
     DEPECHE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     DEPECHE_SHARED_DIR="${DEPECHE_SHARED_DIR}")
-  gtest_discover_tests(${name} PROPERTIES LABELS "${T_LABELS}" DISCOVERY_TIMEOUT 60)
+  gtest_discover_tests(${name} TEST_PREFIX "${name}." PROPERTIES LABELS "${T_LABELS}"
+    DISCOVERY_TIMEOUT 60)
 endfunction()

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/strings.h"
 #include "store/article_store.h"
 #include "store/article_store_impl.h"
 #include "store/fts_query.h"
@@ -83,14 +84,6 @@ bool IsHex(std::string_view s) {
   return true;
 }
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 DatePrecision ToPrecision(int64_t value) {
   if (value < 0 || value > static_cast<int64_t>(DatePrecision::kSecond)) {
     return DatePrecision::kNone;
@@ -135,12 +128,13 @@ Result<std::vector<ArticleSummary>> ArticleStore::List(const ArticleQuery& query
 
 Result<Article> ArticleStore::Get(const std::string& id_or_prefix) {
   Impl& impl = *impl_;
-  std::string key = AsciiLower(id_or_prefix);
+  std::string key = core::AsciiLower(id_or_prefix);
   if (key.empty()) return InvalidArgumentError("empty article id");
   if (key.size() < kIdLength) {
     if (key.size() < static_cast<size_t>(kMinPrefix)) {
-      return InvalidArgumentError("article id prefix \"" + id_or_prefix + "\" is too short (at least " +
-                                  std::to_string(kMinPrefix) + " characters)");
+      return InvalidArgumentError("article id prefix \"" + id_or_prefix +
+                                  "\" is too short (at least " + std::to_string(kMinPrefix) +
+                                  " characters)");
     }
     if (!IsHex(key)) return NotFoundError("no article with id \"" + id_or_prefix + "\"");
     // Every id starting with `key` sorts in [key, key with its last digit + 1).
@@ -259,10 +253,9 @@ Result<Stats> ArticleStore::GetStats() {
   stats.db_path = impl_->db->path();
   {
     DEPECHE_ASSIGN_OR_RETURN(
-        Statement stmt,
-        Statement::Prepare(h,
-                           "SELECT count(*), coalesce(sum(text_bytes), 0), "
-                           "count(DISTINCT nullif(source, '')) FROM articles"));
+        Statement stmt, Statement::Prepare(h,
+                                           "SELECT count(*), coalesce(sum(text_bytes), 0), "
+                                           "count(DISTINCT nullif(source, '')) FROM articles"));
     DEPECHE_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (row) {
       stats.articles = stmt.ColumnInt64(0);
@@ -288,14 +281,14 @@ Result<Stats> ArticleStore::GetStats() {
     if (row) out = stmt.ColumnText(0);
     return Status::Ok();
   };
-  DEPECHE_RETURN_IF_ERROR(published(
-      "SELECT published_iso FROM articles WHERE published_ts IS NOT NULL "
-      "ORDER BY published_ts ASC LIMIT 1",
-      stats.first_published));
-  DEPECHE_RETURN_IF_ERROR(published(
-      "SELECT published_iso FROM articles WHERE published_ts IS NOT NULL "
-      "ORDER BY published_ts DESC LIMIT 1",
-      stats.last_published));
+  DEPECHE_RETURN_IF_ERROR(
+      published("SELECT published_iso FROM articles WHERE published_ts IS NOT NULL "
+                "ORDER BY published_ts ASC LIMIT 1",
+                stats.first_published));
+  DEPECHE_RETURN_IF_ERROR(
+      published("SELECT published_iso FROM articles WHERE published_ts IS NOT NULL "
+                "ORDER BY published_ts DESC LIMIT 1",
+                stats.last_published));
   return stats;
 }
 

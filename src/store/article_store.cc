@@ -21,8 +21,7 @@ constexpr std::string_view kInsertSql =
     "?19, ?20)";
 
 // The `url <> ''` terms let SQLite use the partial unique indexes.
-constexpr std::string_view kFindByUrlSql =
-    "SELECT id FROM articles WHERE url = ?1 AND url <> ''";
+constexpr std::string_view kFindByUrlSql = "SELECT id FROM articles WHERE url = ?1 AND url <> ''";
 constexpr std::string_view kFindByHashSql =
     "SELECT id FROM articles WHERE content_hash = ?1 AND content_hash <> ''";
 constexpr std::string_view kFindByIdSql = "SELECT id FROM articles WHERE id = ?1";
@@ -40,8 +39,8 @@ bool IsLangCode(std::string_view lang) {
 Status ValidateForInsert(const Article& article) {
   if (article.id.empty()) return InvalidArgumentError("article has no id");
   if (!article.lang.empty() && !IsLangCode(article.lang)) {
-    return InvalidArgumentError("article " + article.id + ": bad language code \"" +
-                                article.lang + "\"");
+    return InvalidArgumentError("article " + article.id + ": bad language code \"" + article.lang +
+                                "\"");
   }
   for (const Span& span : article.sentences) {
     if (span.begin > span.end || span.end > article.text.size()) {

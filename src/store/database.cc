@@ -149,7 +149,8 @@ Status Database::Migrate() {
     return status;
   };
   has_table = HasVersionTable(db_);
-  if (!has_table.ok()) return fail(has_table.status().WithContext("reading the schema of " + path_));
+  if (!has_table.ok())
+    return fail(has_table.status().WithContext("reading the schema of " + path_));
   if (!*has_table) {
     Result<Statement> count = Statement::Prepare(db_, "SELECT count(*) FROM sqlite_schema");
     if (!count.ok()) return fail(count.status());

@@ -1,0 +1,162 @@
+#include "store/database.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <fstream>
+#include <string>
+
+#include "store/migrations.h"
+#include "store/statement.h"
+#include "store/test_util.h"
+
+namespace depeche::store {
+namespace {
+
+using testing_util::TempDbPath;
+
+int64_t QueryInt(Database& db, const std::string& sql) {
+  Result<Statement> stmt = Statement::Prepare(db.handle(), sql);
+  EXPECT_TRUE(stmt.ok()) << stmt.status().ToString();
+  if (!stmt.ok()) return -1;
+  Result<bool> row = stmt->Step();
+  EXPECT_TRUE(row.ok() && *row) << sql;
+  return row.ok() && *row ? stmt->ColumnInt64(0) : -1;
+}
+
+std::string QueryText(Database& db, const std::string& sql) {
+  Result<Statement> stmt = Statement::Prepare(db.handle(), sql);
+  EXPECT_TRUE(stmt.ok()) << stmt.status().ToString();
+  if (!stmt.ok()) return {};
+  Result<bool> row = stmt->Step();
+  EXPECT_TRUE(row.ok() && *row) << sql;
+  return row.ok() && *row ? std::string(stmt->ColumnText(0)) : std::string();
+}
+
+TEST(MigrationsTest, NumberedWithoutGapsUpToSchemaVersion) {
+  auto migrations = AllMigrations();
+  ASSERT_FALSE(migrations.empty());
+  for (size_t i = 0; i < migrations.size(); ++i) {
+    EXPECT_EQ(migrations[i].version, static_cast<int>(i) + 1);
+    EXPECT_FALSE(migrations[i].description.empty());
+    EXPECT_FALSE(migrations[i].sql.empty());
+  }
+  EXPECT_EQ(migrations.back().version, kSchemaVersion);
+}
+
+TEST(DatabaseTest, MigratesFromScratch) {
+  TempDbPath path;
+  Result<std::unique_ptr<Database>> db = Database::Open(path.path());
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  Database& d = **db;
+  EXPECT_EQ(d.schema_version(), kSchemaVersion);
+  EXPECT_EQ(d.path(), path.path());
+  EXPECT_EQ(QueryInt(d, "SELECT max(version) FROM schema_version"), kSchemaVersion);
+  EXPECT_EQ(QueryInt(d, "SELECT count(*) FROM schema_version"),
+            static_cast<int64_t>(AllMigrations().size()));
+  for (const char* name : {"articles", "article_fts", "article_fts_src", "schema_version"}) {
+    EXPECT_EQ(
+        QueryInt(d, std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") + name + "'"),
+        1)
+        << name;
+  }
+  EXPECT_EQ(QueryText(d, "PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(QueryInt(d, "PRAGMA foreign_keys"), 1);
+  EXPECT_EQ(QueryInt(d, "PRAGMA synchronous"), 1);  // NORMAL
+  EXPECT_EQ(QueryInt(d, "SELECT v FROM article_fts_config WHERE k = 'automerge'"), 16);
+}
+
+TEST(DatabaseTest, ReopenDoesNotMigrateAgain) {
+  TempDbPath path;
+  {
+    auto db = Database::Open(path.path());
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_TRUE((*db)->Exec("CREATE TABLE scratch(x); INSERT INTO scratch VALUES (42)").ok());
+  }
+  auto db = Database::Open(path.path());
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  EXPECT_EQ((*db)->schema_version(), kSchemaVersion);
+  EXPECT_EQ(QueryInt(**db, "SELECT count(*) FROM schema_version"),
+            static_cast<int64_t>(AllMigrations().size()));
+  EXPECT_EQ(QueryInt(**db, "SELECT x FROM scratch"), 42);
+}
+
+TEST(DatabaseTest, NewerSchemaIsFailedPrecondition) {
+  TempDbPath path;
+  {
+    auto db = Database::Open(path.path());
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_TRUE((*db)
+                    ->Exec("INSERT INTO schema_version(version, description, applied_at) "
+                           "VALUES (" +
+                           std::to_string(kSchemaVersion + 1) + ", 'from the future', 0)")
+                    .ok());
+  }
+  auto db = Database::Open(path.path());
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), StatusCode::kFailedPrecondition) << db.status().ToString();
+  EXPECT_NE(db.status().message().find(std::to_string(kSchemaVersion + 1)), std::string::npos);
+}
+
+TEST(DatabaseTest, GarbageFileIsDataLoss) {
+  TempDbPath path;
+  {
+    std::ofstream out(path.path(), std::ios::binary);
+    for (int i = 0; i < 512; ++i) out << "this is not a database, just some text. ";
+  }
+  auto db = Database::Open(path.path());
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), StatusCode::kDataLoss) << db.status().ToString();
+  EXPECT_NE(db.status().message().find(path.path()), std::string::npos);
+  EXPECT_NE(db.status().message().find("not a depeche database"), std::string::npos);
+}
+
+TEST(DatabaseTest, ForeignSqliteDatabaseIsFailedPrecondition) {
+  TempDbPath path;
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path.path().c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "CREATE TABLE other(x)", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(raw);
+  auto db = Database::Open(path.path());
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), StatusCode::kFailedPrecondition) << db.status().ToString();
+}
+
+TEST(DatabaseTest, UnopenablePathIsUnavailable) {
+  auto db = Database::Open(::testing::TempDir() + "/no_such_dir_depeche/sub/x.db");
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), StatusCode::kUnavailable) << db.status().ToString();
+}
+
+TEST(DatabaseTest, InMemoryDatabaseWorks) {
+  auto db = Database::Open(":memory:");
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  EXPECT_EQ((*db)->schema_version(), kSchemaVersion);
+}
+
+TEST(DatabaseTest, RollbackDiscardsAndCommitKeeps) {
+  auto db = Database::Open(":memory:");
+  ASSERT_TRUE(db.ok());
+  Database& d = **db;
+  ASSERT_TRUE(d.Exec("CREATE TABLE t(x)").ok());
+  ASSERT_TRUE(d.Begin().ok());
+  ASSERT_TRUE(d.Exec("INSERT INTO t VALUES (1)").ok());
+  ASSERT_TRUE(d.Rollback().ok());
+  EXPECT_EQ(QueryInt(d, "SELECT count(*) FROM t"), 0);
+  ASSERT_TRUE(d.Begin().ok());
+  ASSERT_TRUE(d.Exec("INSERT INTO t VALUES (1)").ok());
+  ASSERT_TRUE(d.Commit().ok());
+  EXPECT_EQ(QueryInt(d, "SELECT count(*) FROM t"), 1);
+  EXPECT_TRUE(d.Rollback().ok());  // no transaction open: a no-op
+}
+
+TEST(DatabaseTest, ExecReportsSyntaxErrors) {
+  auto db = Database::Open(":memory:");
+  ASSERT_TRUE(db.ok());
+  Status status = (*db)->Exec("SELEC nonsense");
+  EXPECT_FALSE(status.ok());
+  EXPECT_EQ(status.code(), StatusCode::kInternal);
+}
+
+}  // namespace
+}  // namespace depeche::store

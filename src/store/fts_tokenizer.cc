@@ -6,20 +6,18 @@
 
 #include <array>
 #include <cstdint>
-#include <functional>
 #include <new>
 #include <string>
-#include <unordered_map>
 #include <utility>
 
+#include "core/strings.h"
+#include "store/term_cache.h"
 #include "text/normalize.h"
 #include "text/stemmer.h"
 
 namespace depeche::store {
 namespace {
 
-// Words longer than this are rare (URLs, junk) and would only pollute the cache.
-constexpr size_t kMaxCachedWordBytes = 64;
 // Per language; news vocabulary is Zipfian, so a full cache is simply dropped and refilled.
 constexpr size_t kMaxCacheEntries = size_t{1} << 17;
 // Language states per tokenizer; more distinct languages than this only means restarting.
@@ -40,22 +38,10 @@ CharClass ClassifyNonAscii(UChar32 c) {
   if (c < 0) return CharClass::kSeparator;  // invalid UTF-8
   uint32_t mask = U_GET_GC_MASK(c);
   if (mask & (U_GC_L_MASK | U_GC_N_MASK | U_GC_M_MASK)) return CharClass::kWord;
-  // Soft hyphen, zero-width joiners: inside a word, not a boundary (Fold drops them).
-  if (mask & U_GC_CF_MASK) return CharClass::kJoiner;
+  // Soft hyphen, zero-width (non-)joiner and word joiner sit inside words (Fold drops them);
+  // other format characters (zero-width space, BOM, bidi controls) separate.
+  if (c == 0x00AD || c == 0x200C || c == 0x200D || c == 0x2060) return CharClass::kJoiner;
   return CharClass::kSeparator;
-}
-
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
-std::string AsciiLower(std::string_view word) {
-  std::string out(word);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 void AddDistinct(std::string term, std::vector<std::string>& out) {
@@ -69,15 +55,15 @@ void AddDistinct(std::string term, std::vector<std::string>& out) {
 }  // namespace
 
 struct FtsTokenizer::Terms {
-  std::string text;        // primary term followed by the optional colocated variant
-  size_t primary_len = 0;  // may be 0 only when text is empty too
+  std::string primary;  // empty only when the word folds to nothing
+  std::string variant;  // the colocated accent-less stem, when it differs
 };
 
 struct FtsTokenizer::LangState {
   std::string lang;
   std::unique_ptr<text::Stemmer> stemmer;  // null: fold only
-  std::unordered_map<std::string, Terms, StringHash, std::equal_to<>> cache;
-  Terms scratch;  // for uncached (long) words
+  TermCache cache{kMaxCacheEntries};
+  Terms scratch;  // the last computed (uncached) terms
 };
 
 const std::vector<std::string>& DefaultQueryLanguages() {
@@ -126,7 +112,7 @@ FtsTokenizer::LangState* FtsTokenizer::StateFor(std::string_view lang) {
 
 void FtsTokenizer::ComputeDocumentTerms(LangState& state, std::string_view word, bool ascii,
                                         Terms& out) {
-  std::string lower = ascii ? AsciiLower(word) : text::Lower(word);
+  std::string lower = ascii ? core::AsciiLower(word) : text::Lower(word);
   std::string primary;
   std::string variant;
   if (state.stemmer == nullptr) {
@@ -141,9 +127,8 @@ void FtsTokenizer::ComputeDocumentTerms(LangState& state, std::string_view word,
     }
   }
   if (primary.empty()) primary.swap(variant);
-  out.primary_len = primary.size();
-  out.text = std::move(primary);
-  out.text += variant;
+  out.primary = std::move(primary);
+  out.variant = std::move(variant);
 }
 
 void FtsTokenizer::ComputeQueryTerms(std::string_view lang_prefix, std::string_view word,
@@ -162,9 +147,9 @@ void FtsTokenizer::ComputeQueryTerms(std::string_view lang_prefix, std::string_v
     add_stems(lang_prefix);
     return;
   }
-  const std::vector<std::string>& langs =
-      options_ != nullptr && !options_->query_langs.empty() ? options_->query_langs
-                                                            : DefaultQueryLanguages();
+  const std::vector<std::string>& langs = options_ != nullptr && !options_->query_langs.empty()
+                                              ? options_->query_langs
+                                              : DefaultQueryLanguages();
   for (const std::string& lang : langs) add_stems(lang);
 }
 
@@ -239,26 +224,19 @@ int FtsTokenizer::TokenizeImpl(int flags, std::string_view text, void* sink_ctx,
       continue;
     }
 
-    const Terms* terms;
-    if (word.size() <= kMaxCachedWordBytes) {
-      auto it = state->cache.find(word);
-      if (it == state->cache.end()) {
-        if (state->cache.size() >= kMaxCacheEntries) state->cache.clear();
-        Terms computed;
-        ComputeDocumentTerms(*state, word, ascii, computed);
-        it = state->cache.emplace(std::string(word), std::move(computed)).first;
-      }
-      terms = &it->second;
-    } else {
+    TermCache::Terms terms;
+    const uint64_t hash = TermCache::Hash(word);
+    if (!state->cache.Find(word, hash, &terms)) {
       ComputeDocumentTerms(*state, word, ascii, state->scratch);
-      terms = &state->scratch;
+      terms = state->cache.Insert(word, hash, state->scratch.primary, state->scratch.variant);
     }
-    if (terms->primary_len == 0) continue;  // nothing left after folding
-    int rc = sink(sink_ctx, 0, terms->text.data(), static_cast<int>(terms->primary_len), begin, i);
+    if (terms.primary.empty()) continue;  // nothing left after folding
+    int rc =
+        sink(sink_ctx, 0, terms.primary.data(), static_cast<int>(terms.primary.size()), begin, i);
     if (rc != SQLITE_OK) return rc;
-    if (terms->text.size() > terms->primary_len) {
-      rc = sink(sink_ctx, FTS5_TOKEN_COLOCATED, terms->text.data() + terms->primary_len,
-                static_cast<int>(terms->text.size() - terms->primary_len), begin, i);
+    if (!terms.variant.empty()) {
+      rc = sink(sink_ctx, FTS5_TOKEN_COLOCATED, terms.variant.data(),
+                static_cast<int>(terms.variant.size()), begin, i);
       if (rc != SQLITE_OK) return rc;
     }
   }

@@ -47,6 +47,9 @@ CREATE VIEW article_fts_src AS
   FROM articles;
 CREATE VIRTUAL TABLE article_fts USING fts5(
   title, body, content='article_fts_src', content_rowid='rowid', tokenize='depeche');
+-- Merge segments 16 at a time instead of 4: about 15% faster bulk ingest (measured with
+-- store_throughput), for at most 16 segments per level to read at query time.
+INSERT INTO article_fts(article_fts, rank) VALUES ('automerge', 16);
 
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
   INSERT INTO article_fts(rowid, title, body)

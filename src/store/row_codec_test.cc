@@ -1,0 +1,39 @@
+#include "store/row_codec.h"
+
+#include <gtest/gtest.h>
+
+namespace depeche::store {
+namespace {
+
+TEST(RowCodecTest, SpansRoundTrip) {
+  std::vector<Span> spans = {{0, 10}, {11, 300}, {301, 70000}, {4000000000u, 4000000001u}};
+  std::string blob;
+  EncodeSpans(spans, blob);
+  EXPECT_EQ(blob.size(), spans.size() * 8);
+  EXPECT_EQ(blob.substr(0, 8), std::string("\0\0\0\0\x0a\0\0\0", 8));  // little-endian
+  Result<std::vector<Span>> decoded = DecodeSpans(blob);
+  ASSERT_TRUE(decoded.ok());
+  EXPECT_EQ(*decoded, spans);
+  EncodeSpans({}, blob);
+  EXPECT_TRUE(blob.empty());
+  ASSERT_TRUE(DecodeSpans("").ok());
+  EXPECT_TRUE(DecodeSpans("")->empty());
+}
+
+TEST(RowCodecTest, BadSpanBlobsAreDataLoss) {
+  EXPECT_EQ(DecodeSpans("1234567").status().code(), StatusCode::kDataLoss);
+  std::string reversed;
+  EncodeSpans({{5, 4}}, reversed);
+  EXPECT_EQ(DecodeSpans(reversed).status().code(), StatusCode::kDataLoss);
+}
+
+TEST(RowCodecTest, JsonStringArray) {
+  std::string out;
+  EncodeJsonStringArray({}, out);
+  EXPECT_EQ(out, "[]");
+  EncodeJsonStringArray({"a", "say \"hi\"\n", "back\\slash", std::string("\x01", 1), "é"}, out);
+  EXPECT_EQ(out, "[\"a\",\"say \\\"hi\\\"\\n\",\"back\\\\slash\",\"\\u0001\",\"é\"]");
+}
+
+}  // namespace
+}  // namespace depeche::store

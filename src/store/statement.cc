@@ -122,8 +122,6 @@ int64_t Statement::ColumnInt64(int index) { return sqlite3_column_int64(stmt_, i
 
 double Statement::ColumnDouble(int index) { return sqlite3_column_double(stmt_, index); }
 
-bool Statement::ColumnIsNull(int index) {
-  return sqlite3_column_type(stmt_, index) == SQLITE_NULL;
-}
+bool Statement::ColumnIsNull(int index) { return sqlite3_column_type(stmt_, index) == SQLITE_NULL; }
 
 }  // namespace depeche::store

@@ -1,7 +1,7 @@
 #include "text/lemmatizer.h"
 
-#include <hunspell/hunspell.hxx>
 #include <unicode/ucnv.h>
+#include <hunspell/hunspell.hxx>
 
 #include <climits>
 #include <filesystem>
@@ -22,7 +22,8 @@ std::vector<std::string> CandidateLocales(std::string_view lang) {
     if (ch == '-') ch = '_';
   }
   if (code.find('_') != std::string::npos) return {code};  // "fr_CA": exactly that
-  std::string region = core::AsciiLower(code);
+  code = core::AsciiLower(code);
+  std::string region = code;
   for (char& ch : region) ch = static_cast<char>(ch - 'a' + 'A');
   std::vector<std::string> names = {code + "_" + region};
   if (code == "en") names = {"en_US", "en_GB", "en_CA", "en_AU"};
@@ -133,7 +134,7 @@ Lemmatizer::Lemmatizer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Lemmatizer::~Lemmatizer() = default;
 
 Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Create(std::string_view lang,
-                                                        std::string_view dict_dir) {
+                                                       std::string_view dict_dir) {
   if (!LangOk(lang)) {
     return InvalidArgumentError("lemmatizer: bad language '" + std::string(lang) + "'");
   }

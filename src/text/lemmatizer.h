@@ -12,25 +12,31 @@
 namespace depeche::text {
 
 struct LemmaInfo {
-  std::string lemma;                   // "déclarer"
-  std::vector<std::string> pos;        // Hunspell po: tags, e.g. {"v1__tnq__a", "ifut", "3sg"}
+  std::string lemma;             // "déclarer"
+  std::vector<std::string> pos;  // Hunspell po: tags, e.g. {"v1__tnq__a", "ifut", "3sg"}
 };
 
 // Not thread-safe (caches results): use one per thread. Loading the French dictionary takes
 // a fraction of a second; results are cached per word form.
 class Lemmatizer {
  public:
-  // Looks for <dict_dir>/<locale>.aff/.dic (fr -> fr_FR). NotFound when not installed.
-  static Result<std::unique_ptr<Lemmatizer>> Create(std::string_view lang,
-                                                    std::string_view dict_dir = "/usr/share/hunspell");
+  // Looks for <dict_dir>/<locale>.aff/.dic (fr -> fr_FR, en -> en_US/en_GB, es -> es_ES,
+  // de -> de_DE, ...; "fr_CA" is taken as given). NotFound when not installed,
+  // InvalidArgument for a malformed code, Internal when Hunspell fails to load the files.
+  static Result<std::unique_ptr<Lemmatizer>> Create(
+      std::string_view lang, std::string_view dict_dir = "/usr/share/hunspell");
   ~Lemmatizer();
 
-  // Analyses of `word` (any case); empty when unknown to the dictionary.
+  // Analyses of `word` (any case; ' and ’ both accepted), in Hunspell's order, duplicates
+  // removed; empty when unknown to the dictionary. The reference stays valid until the next
+  // call (the cache is bounded and may be cleared).
   const std::vector<LemmaInfo>& Analyze(std::string_view word);
   // The first lemma, or `word` itself when unknown.
   std::string Lemma(std::string_view word);
-  // True when the dictionary marks `word` as a first name (po:prn) / surname (po:patr).
+  // True when the dictionary marks `word` as a first name (po:prn).
   bool IsFirstName(std::string_view word);
+  // True when the dictionary marks `word` as a surname (po:patr).
+  bool IsSurname(std::string_view word);
 
  private:
   struct Impl;

@@ -48,22 +48,45 @@ constexpr size_t kMaxSlowRun = size_t{1} << 20;  // keeps ICU's int32 lengths an
 // plus the typographic punctuation matched as its ASCII twin.
 const char* SpecialMapping(UChar32 c) {
   switch (c) {
-    case 0x00E6: return "ae";  // æ
-    case 0x0153: return "oe";  // œ
-    case 0x00DF: return "ss";  // ß (case folding already does it; kept for clarity)
-    case 0x00F8: return "o";   // ø
-    case 0x0111: return "d";   // đ
-    case 0x00F0: return "d";   // ð
-    case 0x0142: return "l";   // ł
-    case 0x0127: return "h";   // ħ
-    case 0x0131: return "i";   // ı
-    case 0x0167: return "t";   // ŧ
-    case 0x00FE: return "th";  // þ
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x02BC: case 0x2039: case 0x203A:
+    case 0x00E6:
+      return "ae";  // æ
+    case 0x0153:
+      return "oe";  // œ
+    case 0x00DF:
+      return "ss";  // ß (case folding already does it; kept for clarity)
+    case 0x00F8:
+      return "o";  // ø
+    case 0x0111:
+      return "d";  // đ
+    case 0x00F0:
+      return "d";  // ð
+    case 0x0142:
+      return "l";  // ł
+    case 0x0127:
+      return "h";  // ħ
+    case 0x0131:
+      return "i";  // ı
+    case 0x0167:
+      return "t";  // ŧ
+    case 0x00FE:
+      return "th";  // þ
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x02BC:
+    case 0x2039:
+    case 0x203A:
       return "'";
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
       return "\"";
-    case 0x2010: case 0x2011:
+    case 0x2010:
+    case 0x2011:
       return "-";
     default:
       return nullptr;
@@ -108,8 +131,8 @@ class Folder {
     for (int32_t i = 0; i < folded.length(); i = folded.moveIndex32(i, 1)) {
       StripAppend(folded.char32At(i), keep_marks, out);
     }
-    entry.flags = (nfkc_cf_->hasBoundaryBefore(c) ? kBoundaryBefore : 0) |
-                  (keep_marks ? kKeepsMarks : 0);
+    entry.flags =
+        (nfkc_cf_->hasBoundaryBefore(c) ? kBoundaryBefore : 0) | (keep_marks ? kKeepsMarks : 0);
     if (!IsMark(c) && out.size() <= sizeof(entry.out)) {
       entry.flags |= kFast;
       entry.len = static_cast<uint8_t>(out.size());

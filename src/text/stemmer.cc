@@ -17,13 +17,13 @@ struct Algorithm {
 // Every algorithm libstemmer 2.2 ships (sb_stemmer_list()), except "porter" (the original
 // English algorithm, superseded by "english").
 constexpr Algorithm kAlgorithms[] = {
-    {"ar", "arabic"},     {"hy", "armenian"},   {"eu", "basque"},     {"ca", "catalan"},
-    {"da", "danish"},     {"nl", "dutch"},      {"en", "english"},    {"fi", "finnish"},
-    {"fr", "french"},     {"de", "german"},     {"el", "greek"},      {"hi", "hindi"},
-    {"hu", "hungarian"},  {"id", "indonesian"}, {"ga", "irish"},      {"it", "italian"},
-    {"lt", "lithuanian"}, {"ne", "nepali"},     {"no", "norwegian"},  {"nb", "norwegian"},
-    {"nn", "norwegian"},  {"pt", "portuguese"}, {"ro", "romanian"},   {"ru", "russian"},
-    {"sr", "serbian"},    {"es", "spanish"},    {"sv", "swedish"},    {"ta", "tamil"},
+    {"ar", "arabic"},     {"hy", "armenian"},   {"eu", "basque"},    {"ca", "catalan"},
+    {"da", "danish"},     {"nl", "dutch"},      {"en", "english"},   {"fi", "finnish"},
+    {"fr", "french"},     {"de", "german"},     {"el", "greek"},     {"hi", "hindi"},
+    {"hu", "hungarian"},  {"id", "indonesian"}, {"ga", "irish"},     {"it", "italian"},
+    {"lt", "lithuanian"}, {"ne", "nepali"},     {"no", "norwegian"}, {"nb", "norwegian"},
+    {"nn", "norwegian"},  {"pt", "portuguese"}, {"ro", "romanian"},  {"ru", "russian"},
+    {"sr", "serbian"},    {"es", "spanish"},    {"sv", "swedish"},   {"ta", "tamil"},
     {"tr", "turkish"},    {"yi", "yiddish"},
 };
 
@@ -67,9 +67,9 @@ Stemmer::~Stemmer() { sb_stemmer_delete(Handle(impl_)); }
 std::string_view Stemmer::Stem(std::string_view lower_word) {
   if (lower_word.empty() || lower_word.size() > INT_MAX) return lower_word;
   sb_stemmer* stemmer = Handle(impl_);
-  const sb_symbol* stem = sb_stemmer_stem(
-      stemmer, reinterpret_cast<const sb_symbol*>(lower_word.data()),
-      static_cast<int>(lower_word.size()));
+  const sb_symbol* stem =
+      sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(lower_word.data()),
+                      static_cast<int>(lower_word.size()));
   if (stem == nullptr) return lower_word;  // out of memory inside libstemmer
   return {reinterpret_cast<const char*>(stem), static_cast<size_t>(sb_stemmer_length(stemmer))};
 }

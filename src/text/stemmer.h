@@ -1,4 +1,5 @@
-// Snowball stemming (libstemmer) for any language it ships (fr, en, es, de, it, pt, nl, ...).
+// Snowball stemming (libstemmer) for any language it ships: ar ca da de el en es eu fi fr ga hi
+// hu hy id it lt nb ne nl nn no pt ro ru sr sv ta tr yi (ISO 639-1 codes).
 #ifndef DEPECHE_TEXT_STEMMER_H_
 #define DEPECHE_TEXT_STEMMER_H_
 

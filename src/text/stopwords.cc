@@ -34,7 +34,8 @@ Result<StopWords> StopWords::Load(std::string_view data_dir, std::string_view la
   // The code becomes a path component: refuse anything but a language code.
   const bool lang_ok = (lang.size() == 2 || lang.size() == 3) &&
                        lang.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == lang.npos;
-  if (!lang_ok) return InvalidArgumentError("stop words: bad language code '" + std::string(lang) + "'");
+  if (!lang_ok)
+    return InvalidArgumentError("stop words: bad language code '" + std::string(lang) + "'");
   std::string path(data_dir);
   if (!path.empty() && path.back() != '/') path += '/';
   path.append(lang).append("/stopwords.txt");

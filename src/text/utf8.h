@@ -14,10 +14,10 @@ namespace depeche::text {
 bool IsValidUtf8(std::string_view s, size_t* error_offset = nullptr);
 
 struct Utf8Repair {
-  std::string text;          // valid UTF-8; each maximal bad subsequence became U+FFFD
-  size_t replaced = 0;       // number of U+FFFD inserted
-  size_t first_error = 0;    // byte offset of the first bad byte in the input (if replaced > 0)
-  size_t nul_dropped = 0;    // number of NUL bytes removed
+  std::string text;        // valid UTF-8; each maximal bad subsequence became U+FFFD
+  size_t replaced = 0;     // number of U+FFFD inserted
+  size_t first_error = 0;  // byte offset of the first bad byte in the input (if replaced > 0)
+  size_t nul_dropped = 0;  // number of NUL bytes removed
 
   bool changed() const { return replaced > 0 || nul_dropped > 0; }
 };
