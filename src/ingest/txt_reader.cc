@@ -138,6 +138,20 @@ RawArticle ParseTextArticle(std::string_view content, const TextReaderOptions& o
   if (TakeDateMarker(first, date_value, after_marker)) {
     out.published = date_value;
     first = std::string(after_marker);
+    if (core::Trim(first).empty()) {
+      // The marker stood on its own line: the headline candidate is the next non-empty line.
+      std::string_view r = rest;
+      while (!r.empty()) {
+        size_t end = r.find('\n');
+        std::string_view l = r.substr(0, end);
+        r = end == std::string_view::npos ? std::string_view() : r.substr(end + 1);
+        if (!core::Trim(l).empty()) {
+          first = std::string(l);
+          break;
+        }
+      }
+      rest = std::string(r);
+    }
   }
   std::string_view line = core::Trim(first);
   bool blank_follows = rest.empty() || core::StartsWith(rest, "\n") ||

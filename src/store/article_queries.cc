@@ -1,4 +1,5 @@
 // The read side of ArticleStore: Get, List, Search, GetStats.
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -126,85 +127,89 @@ Result<std::vector<ArticleSummary>> ArticleStore::List(const ArticleQuery& query
   return out;
 }
 
-Result<Article> ArticleStore::Get(const std::string& id_or_prefix) {
-  Impl& impl = *impl_;
+Result<std::string> ArticleStore::Impl::ResolveId(const std::string& id_or_prefix) {
   std::string key = core::AsciiLower(id_or_prefix);
   if (key.empty()) return InvalidArgumentError("empty article id");
-  if (key.size() < kIdLength) {
-    if (key.size() < static_cast<size_t>(kMinPrefix)) {
-      return InvalidArgumentError("article id prefix \"" + id_or_prefix +
-                                  "\" is too short (at least " + std::to_string(kMinPrefix) +
-                                  " characters)");
-    }
-    if (!IsHex(key)) return NotFoundError("no article with id \"" + id_or_prefix + "\"");
-    // Every id starting with `key` sorts in [key, key with its last digit + 1).
-    std::string upper = key;
-    upper.back() = static_cast<char>(upper.back() + 1);
-    {
-      ResetOnExit reset(impl.find_prefix);
-      impl.find_prefix.BindText(1, key);
-      impl.find_prefix.BindText(2, upper);
-      std::vector<std::string> ids;
-      while (ids.size() < 2) {
-        DEPECHE_ASSIGN_OR_RETURN(bool row, impl.find_prefix.Step());
-        if (!row) break;
-        ids.emplace_back(impl.find_prefix.ColumnText(0));
-      }
-      if (ids.empty()) return NotFoundError("no article id starts with \"" + id_or_prefix + "\"");
-      if (ids.size() == 1) {
-        key = std::move(ids[0]);
-      } else {
-        ResetOnExit reset_count(impl.count_prefix);
-        impl.count_prefix.BindText(1, key);
-        impl.count_prefix.BindText(2, upper);
-        DEPECHE_ASSIGN_OR_RETURN(bool row, impl.count_prefix.Step());
-        int64_t count = row ? impl.count_prefix.ColumnInt64(0) : 2;
-        return InvalidArgumentError("article id prefix \"" + id_or_prefix + "\" is ambiguous: " +
-                                    std::to_string(count) + " articles match");
-      }
+  if (key.size() >= kIdLength) return key;
+  if (key.size() < static_cast<size_t>(kMinPrefix)) {
+    return InvalidArgumentError("article id prefix \"" + id_or_prefix +
+                                "\" is too short (at least " + std::to_string(kMinPrefix) +
+                                " characters)");
+  }
+  if (!IsHex(key)) return NotFoundError("no article with id \"" + id_or_prefix + "\"");
+  // Every id starting with `key` sorts in [key, key with its last digit + 1).
+  std::string upper = key;
+  upper.back() = static_cast<char>(upper.back() + 1);
+  std::vector<std::string> ids;
+  {
+    ResetOnExit reset(find_prefix);
+    find_prefix.BindText(1, key);
+    find_prefix.BindText(2, upper);
+    while (ids.size() < 2) {
+      DEPECHE_ASSIGN_OR_RETURN(bool row, find_prefix.Step());
+      if (!row) break;
+      ids.emplace_back(find_prefix.ColumnText(0));
     }
   }
+  if (ids.empty()) return NotFoundError("no article id starts with \"" + id_or_prefix + "\"");
+  if (ids.size() == 1) return std::move(ids[0]);
+  ResetOnExit reset(count_prefix);
+  count_prefix.BindText(1, key);
+  count_prefix.BindText(2, upper);
+  DEPECHE_ASSIGN_OR_RETURN(bool row, count_prefix.Step());
+  int64_t count = row ? count_prefix.ColumnInt64(0) : 2;
+  return InvalidArgumentError("article id prefix \"" + id_or_prefix +
+                              "\" is ambiguous: " + std::to_string(count) + " articles match");
+}
 
-  Statement& stmt = impl.get;
-  ResetOnExit reset(stmt);
-  stmt.BindText(1, key);
-  DEPECHE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-  if (!row) return NotFoundError("no article with id \"" + id_or_prefix + "\"");
+Result<Article> ArticleStore::Impl::ReadArticle(const std::string& id) {
+  ResetOnExit reset(get);
+  get.BindText(1, id);
+  DEPECHE_ASSIGN_OR_RETURN(bool row, get.Step());
+  if (!row) return NotFoundError("no article with id \"" + id + "\"");
   Article a;
-  a.id = stmt.ColumnText(0);
-  a.url = stmt.ColumnText(1);
-  a.source = stmt.ColumnText(2);
-  a.title = stmt.ColumnText(3);
-  a.text = stmt.ColumnText(4);
-  a.lang = stmt.ColumnText(5);
-  a.lang_declared = stmt.ColumnText(6);
-  a.lang_confidence = static_cast<float>(stmt.ColumnDouble(7));
-  a.published.iso = stmt.ColumnText(8);
-  if (!stmt.ColumnIsNull(9)) {
-    a.published.utc_seconds = stmt.ColumnInt64(9);
-    a.published.precision = ToPrecision(stmt.ColumnInt64(10));
+  a.id = get.ColumnText(0);
+  a.url = get.ColumnText(1);
+  a.source = get.ColumnText(2);
+  a.title = get.ColumnText(3);
+  a.text = get.ColumnText(4);
+  a.lang = get.ColumnText(5);
+  a.lang_declared = get.ColumnText(6);
+  a.lang_confidence = static_cast<float>(get.ColumnDouble(7));
+  a.published.iso = get.ColumnText(8);
+  if (!get.ColumnIsNull(9)) {
+    a.published.utc_seconds = get.ColumnInt64(9);
+    a.published.precision = ToPrecision(get.ColumnInt64(10));
   }
-  a.origin.path = stmt.ColumnText(11);
-  a.origin.line = stmt.ColumnInt64(12);
-  a.origin.format = stmt.ColumnText(13);
-  a.content_hash = stmt.ColumnText(14);
-  a.metadata_json = stmt.ColumnText(15);
-  Result<std::vector<Span>> spans = DecodeSpans(stmt.ColumnBlob(16));
+  a.origin.path = get.ColumnText(11);
+  a.origin.line = get.ColumnInt64(12);
+  a.origin.format = get.ColumnText(13);
+  a.content_hash = get.ColumnText(14);
+  a.metadata_json = get.ColumnText(15);
+  Result<std::vector<Span>> spans = DecodeSpans(get.ColumnBlob(16));
   if (!spans.ok()) return spans.status().WithContext("article " + a.id);
   a.sentences = std::move(spans).value();
-  std::string warnings(stmt.ColumnText(17));
-  a.ingested_at = stmt.ColumnInt64(18);
+  a.ingested_at = get.ColumnInt64(18);
 
-  Statement& each = impl.json_strings;
-  ResetOnExit reset_each(each);
-  each.BindText(1, warnings);
+  // The warnings column is a JSON array of strings; SQLite's json_each decodes it.
+  ResetOnExit reset_strings(json_strings);
+  json_strings.BindText(1, get.ColumnText(17));
   while (true) {
-    Result<bool> more = each.Step();
+    Result<bool> more = json_strings.Step();
     if (!more.ok()) return more.status().WithContext("article " + a.id + ": warnings");
     if (!*more) break;
-    a.warnings.emplace_back(each.ColumnText(0));
+    a.warnings.emplace_back(json_strings.ColumnText(0));
   }
   return a;
+}
+
+Result<Article> ArticleStore::Get(const std::string& id_or_prefix) {
+  DEPECHE_ASSIGN_OR_RETURN(std::string id, impl_->ResolveId(id_or_prefix));
+  Result<Article> article = impl_->ReadArticle(id);
+  if (!article.ok() && article.status().code() == StatusCode::kNotFound) {
+    return NotFoundError("no article with id \"" + id_or_prefix + "\"");
+  }
+  return article;
 }
 
 Result<std::vector<SearchHit>> ArticleStore::Search(const std::string& query, int limit) {
@@ -219,8 +224,11 @@ Result<std::vector<SearchHit>> ArticleStore::Search(const std::string& query, in
     while (true) {
       DEPECHE_ASSIGN_OR_RETURN(bool row, impl.langs.Step());
       if (!row) break;
-      std::string_view lang = impl.langs.ColumnText(0);
-      if (text::Stemmer::Supports(lang)) langs.emplace_back(lang);
+      std::string lang = StemmerLanguage(impl.langs.ColumnText(0));
+      if (text::Stemmer::Supports(lang) &&
+          std::find(langs.begin(), langs.end(), lang) == langs.end()) {
+        langs.push_back(std::move(lang));
+      }
     }
   }
   impl.db->SetFtsQueryLanguages(std::move(langs));

@@ -20,23 +20,39 @@ struct InsertResult {
   std::string existing_id;  // the stored article this one duplicates
 };
 
-// Not thread-safe; borrows the Database (which must outlive it).
+// The articles table and its full-text index (see migrations.cc for the schema and
+// fts_tokenizer.h for how text is indexed). Not thread-safe; borrows the Database (which must
+// outlive it). Statements are prepared once, in Create().
 class ArticleStore {
  public:
+  // Errors: InvalidArgument (null db), or the SQLite error preparing a statement.
   static Result<std::unique_ptr<ArticleStore>> Create(Database* db);
   ~ArticleStore();
 
   // Inserts `article` (id, content_hash, lang and sentences filled in) and indexes it for
   // search. An article whose URL (non-empty) or content_hash is already stored is not
-  // inserted: the outcome says which. Call inside Database::Begin/Commit for speed.
+  // inserted: the outcome says which (the URL is checked first) and names the stored article.
+  // An id already used by a different article also counts as a duplicate. Empty lang is stored
+  // as "und", empty metadata_json as "{}", ingested_at 0 as now. Nothing is written when
+  // a result is not kInserted or on error. Errors: InvalidArgument (empty id, a language code
+  // that is not 1-15 letters/digits/-/_, a sentence span outside the text, metadata_json not
+  // valid JSON); SQLite errors (see SqliteError). Call inside Database::Begin/Commit for speed.
   Result<InsertResult> Insert(const Article& article);
 
+  // Newest first (published_ts descending, undated last), then in ingest order, filtered by
+  // exact lang and/or source. Errors: InvalidArgument (limit <= 0 or offset < 0).
   Result<std::vector<ArticleSummary>> List(const ArticleQuery& query);
-  // Exact id or a unique prefix (>= 6 chars). NotFound / InvalidArgument (ambiguous prefix).
+  // Exact id, or a unique prefix of >= 6 hex digits (case-insensitive). NotFound;
+  // InvalidArgument (empty, shorter than 6, or ambiguous: the message gives the count).
   Result<Article> Get(const std::string& id_or_prefix);
   // `query`: free text; each word matches accent- and case-insensitively through its stem in
-  // any indexed language; all words must match (AND). Best (bm25) first.
+  // any stored language; all words must match (AND); a hyphenated word matches as a phrase.
+  // Best (bm25, title hits weighing 5x body hits) first, at most `limit`; SearchHit::snippet is
+  // about 20 words of the body with matches in [ ] and … where text was cut; score > 0,
+  // higher is better. Errors: InvalidArgument (no word in the query, limit <= 0).
   Result<std::vector<SearchHit>> Search(const std::string& query, int limit);
+  // Stats::bytes is the total size of the stored article texts (UTF-8 bytes); by_source
+  // leaves out articles without a source; first/last_published are ISO texts.
   Result<Stats> GetStats();
 
  private:

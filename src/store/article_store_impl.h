@@ -31,6 +31,10 @@ struct ArticleStore::Impl {
   Statement langs;
 
   Status PrepareQueries();
+  // The full id that `id_or_prefix` designates (see ArticleStore::Get for the rules).
+  Result<std::string> ResolveId(const std::string& id_or_prefix);
+  // The stored article `id`, or NotFound.
+  Result<Article> ReadArticle(const std::string& id);
 };
 
 }  // namespace depeche::store

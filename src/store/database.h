@@ -22,10 +22,14 @@ inline constexpr int kSchemaVersion = 1;
 // while one writer writes).
 class Database {
  public:
-  // Opens or creates `path` (":memory:" allowed), enables WAL and foreign keys, registers the
-  // "depeche" FTS5 tokenizer and migrates to kSchemaVersion.
+  // Opens or creates `path` (":memory:" allowed), enables WAL, synchronous=NORMAL, foreign
+  // keys and a 5 s busy timeout, registers the "depeche" FTS5 tokenizer and migrates to
+  // kSchemaVersion (pending migrations run in one BEGIN IMMEDIATE transaction and are recorded
+  // in the schema_version table). Other SQLite clients can read the tables, but only a
+  // connection with the tokenizer registered can query or write article_fts.
   // Errors: Unavailable (cannot open), DataLoss (not a database / corrupt),
-  // FailedPrecondition (the file's schema is newer than this build).
+  // FailedPrecondition (the file's schema is newer than this build, or an SQLite file that is
+  // not a depeche database).
   static Result<std::unique_ptr<Database>> Open(const std::string& path);
   ~Database();
   Database(const Database&) = delete;

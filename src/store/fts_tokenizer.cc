@@ -72,6 +72,11 @@ const std::vector<std::string>& DefaultQueryLanguages() {
   return *kLangs;
 }
 
+std::string StemmerLanguage(std::string_view lang) {
+  size_t end = lang.find_first_of("-_");
+  return core::AsciiLower(lang.substr(0, end));
+}
+
 void SplitLangPrefix(std::string_view value, std::string_view* lang, std::string_view* rest) {
   size_t limit = value.size() < kMaxLangPrefix + 1 ? value.size() : kMaxLangPrefix + 1;
   for (size_t i = 0; i < limit; ++i) {
@@ -102,8 +107,9 @@ FtsTokenizer::LangState* FtsTokenizer::StateFor(std::string_view lang) {
   }
   auto state = std::make_unique<LangState>();
   state->lang = std::string(lang);
-  if (!lang.empty() && text::Stemmer::Supports(lang)) {
-    Result<std::unique_ptr<text::Stemmer>> stemmer = text::Stemmer::Create(lang);
+  const std::string stemmer_lang = StemmerLanguage(lang);
+  if (!stemmer_lang.empty() && text::Stemmer::Supports(stemmer_lang)) {
+    Result<std::unique_ptr<text::Stemmer>> stemmer = text::Stemmer::Create(stemmer_lang);
     if (stemmer.ok()) state->stemmer = std::move(stemmer).value();
   }
   langs_.push_back(std::move(state));

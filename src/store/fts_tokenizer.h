@@ -43,6 +43,10 @@ struct FtsTokenizerOptions {
 // fr, en, es, de, it, pt, nl.
 const std::vector<std::string>& DefaultQueryLanguages();
 
+// The Snowball language of a stored language code: its primary subtag, lowercased
+// ("pt-BR" -> "pt", "FR" -> "fr").
+std::string StemmerLanguage(std::string_view lang);
+
 // Receives tokens; same contract as FTS5's xToken (tflags: FTS5_TOKEN_COLOCATED for a token
 // at the same position as the previous one). A non-zero return stops tokenizing.
 using FtsTokenSink = int (*)(void* sink_ctx, int tflags, const char* token, int size, int begin,

@@ -88,6 +88,19 @@ TEST(FtsTokenizerTest, SplitLangPrefix) {
   EXPECT_EQ(rest, "x");
 }
 
+TEST(FtsTokenizerTest, StemmerLanguage) {
+  EXPECT_EQ(StemmerLanguage("fr"), "fr");
+  EXPECT_EQ(StemmerLanguage("pt-BR"), "pt");
+  EXPECT_EQ(StemmerLanguage("EN_us"), "en");
+  EXPECT_EQ(StemmerLanguage(""), "");
+}
+
+TEST(FtsTokenizerTest, RegionalAndUppercaseCodesUseTheLanguageStemmer) {
+  FtsTokenizer tokenizer(nullptr);
+  EXPECT_THAT(Terms(Tokens(tokenizer, FTS5_TOKENIZE_DOCUMENT, "FR-ca\x01négociations")),
+              ElementsAre("negoci"));
+}
+
 TEST(FtsTokenizerTest, FrenchDocumentIsStemmedAndFolded) {
   FtsTokenizer tokenizer(nullptr);
   std::string text = "fr\x01Les négociations à Genève";

@@ -4,6 +4,7 @@
 //
 //   store_throughput [--shared DIR] [--articles N] [--batch N] [--db PATH]
 //                    [--phases tokenize,insert,search] [--sql STATEMENTS]
+#include <sqlite3.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -150,72 +151,10 @@ int NoopSink(void* ctx, int, const char*, int size, int, int) {
   return 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  fs::path shared = DEPECHE_SHARED_DIR;
-  size_t limit = 20000;
-  int batch = 512;
-  std::string phases = "tokenize,insert,search";
-  std::string extra_sql;  // run after opening, e.g. FTS5 configuration experiments
-  std::string db_path =
-      (fs::temp_directory_path() / ("depeche_store_throughput_" + std::to_string(getpid()) + ".db"))
-          .string();
-  for (int i = 1; i + 1 < argc; i += 2) {
-    std::string flag = argv[i];
-    if (flag == "--shared") shared = argv[i + 1];
-    if (flag == "--articles") limit = std::stoul(argv[i + 1]);
-    if (flag == "--batch") batch = std::stoi(argv[i + 1]);
-    if (flag == "--db") db_path = argv[i + 1];
-    if (flag == "--phases") phases = argv[i + 1];
-    if (flag == "--sql") extra_sql = argv[i + 1];
-  }
-
-  std::vector<Article> en = LoadReuters(shared / "data/reuters21578");
-  std::vector<Article> fr = LoadFrench(shared / "data/ml-crisis-timelines/fr", 700);
-  if (en.empty() || fr.empty()) {
-    std::fprintf(stderr, "corpora not found under %s\n", shared.c_str());
-    return 1;
-  }
-  // Interleave in the corpus proportions, up to `limit`.
-  std::vector<Article> articles;
-  size_t ie = 0, ifr = 0;
-  while (articles.size() < limit && (ie < en.size() || ifr < fr.size())) {
-    bool take_fr = ifr < fr.size() && (ie >= en.size() || ifr * en.size() < ie * fr.size());
-    articles.push_back(take_fr ? fr[ifr++] : en[ie++]);
-  }
-  size_t bytes = 0;
-  for (size_t i = 0; i < articles.size(); ++i) {
-    Article& a = articles[i];
-    a.id = depeche::core::Hex64(depeche::core::Hash64(a.text, 7));
-    a.content_hash = depeche::core::Hex64(depeche::core::Hash64(a.text, 11));
-    a.url = "https://bench.example/" + std::to_string(i);
-    a.ingested_at = 1700000000;
-    bytes += a.text.size() + a.title.size();
-  }
-  std::printf("corpus: %zu articles (%zu en, %zu fr), %.1f MB, %.0f bytes/article\n",
-              articles.size(), ie, ifr, bytes / 1e6, static_cast<double>(bytes) / articles.size());
-
-  // 1. The tokenizer alone (what FTS5 calls on insert), cold caches then warm.
-  if (phases.find("tokenize") != std::string::npos) {
-    depeche::store::FtsTokenizer tokenizer(nullptr);
-    for (int pass = 0; pass < 2; ++pass) {
-      long sink = 0;
-      auto t0 = Clock::now();
-      for (const Article& a : articles) {
-        std::string title = a.lang + '\x01' + a.title;
-        std::string body = a.lang + '\x01' + a.text;
-        tokenizer.Tokenize(4, title, &sink, NoopSink);
-        tokenizer.Tokenize(4, body, &sink, NoopSink);
-      }
-      double s = Seconds(t0);
-      std::printf("tokenizer (%s cache): %.0f articles/s, %.1f MB/s\n", pass ? "warm" : "cold",
-                  articles.size() / s, bytes / s / 1e6);
-    }
-  }
-
+// Phases 2 and 3 on a fresh database at `db_path`; returns the exit status.
+int MeasureStore(const std::vector<Article>& articles, size_t bytes, const std::string& db_path,
+                 int batch, const std::string& phases, const std::string& extra_sql) {
   // 2. Insert into a fresh database, `batch` articles per transaction.
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path + suffix);
   auto db = depeche::store::Database::Open(db_path);
   if (!db.ok()) {
     std::fprintf(stderr, "%s\n", db.status().ToString().c_str());
@@ -253,6 +192,14 @@ int main(int argc, char** argv) {
       batch, inserted, duplicates, s, cpu, articles.size() / s, articles.size() / cpu,
       bytes / s / 1e6, DbMegabytes(**db, db_path));
 
+  // FTS5 re-tokenizes every stored value and compares with the index: proves the tokenizer
+  // (and its caches) gives the same terms every time.
+  t0 = Clock::now();
+  depeche::Status integrity =
+      (*db)->Exec("INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 1)");
+  std::printf("fts integrity-check: %s (%.2f s)\n", integrity.ok() ? "ok" : "FAILED", Seconds(t0));
+  if (!integrity.ok()) return 1;
+
   // 3. Search.
   if (phases.find("search") == std::string::npos) return 0;
   const char* queries[] = {"oil prices",   "negociations",  "Damas",      "bank rate",
@@ -274,8 +221,88 @@ int main(int argc, char** argv) {
   }
   s = Seconds(t0);
   std::printf("search: %.0f queries/s (top 20 with snippets, %zu hits)\n", runs / s, hits);
-  store->reset();
-  db->reset();
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path + suffix);
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  fs::path shared = DEPECHE_SHARED_DIR;
+  size_t limit = 20000;
+  int batch = 512;
+  std::string phases = "tokenize,insert,search";
+  std::string extra_sql;  // run after opening, e.g. FTS5 configuration experiments
+  std::string db_path =
+      (fs::temp_directory_path() / ("depeche_store_throughput_" + std::to_string(getpid()) + ".db"))
+          .string();
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string flag = argv[i];
+    if (flag == "--shared") shared = argv[i + 1];
+    if (flag == "--articles") limit = std::stoul(argv[i + 1]);
+    if (flag == "--batch") batch = std::stoi(argv[i + 1]);
+    if (flag == "--db") db_path = argv[i + 1];
+    if (flag == "--phases") phases = argv[i + 1];
+    if (flag == "--sql") extra_sql = argv[i + 1];
+  }
+
+  std::vector<Article> en = LoadReuters(shared / "data/reuters21578");
+  std::vector<Article> fr = LoadFrench(shared / "data/ml-crisis-timelines/fr", 700);
+  if (en.empty() || fr.empty()) {
+    std::fprintf(stderr, "corpora not found under %s\n", shared.c_str());
+    return 1;
+  }
+  // Interleave in the corpus proportions, up to `limit`.
+  std::vector<Article> articles;
+  size_t ie = 0, ifr = 0;
+  // Past the end of the corpora, start again with a marker word so that copies stay distinct.
+  for (int round = 0; articles.size() < limit; ++round) {
+    size_t start = articles.size();
+    ie = ifr = 0;
+    while (articles.size() < limit && (ie < en.size() || ifr < fr.size())) {
+      bool take_fr = ifr < fr.size() && (ie >= en.size() || ifr * en.size() < ie * fr.size());
+      articles.push_back(take_fr ? fr[ifr++] : en[ie++]);
+    }
+    if (round > 0) {
+      for (size_t i = start; i < articles.size(); ++i) {
+        articles[i].text += " round" + std::to_string(round);
+      }
+    }
+  }
+  size_t bytes = 0;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    Article& a = articles[i];
+    a.id = depeche::core::Hex64(depeche::core::Hash64(a.text, 7));
+    a.content_hash = depeche::core::Hex64(depeche::core::Hash64(a.text, 11));
+    a.url = "https://bench.example/" + std::to_string(i);
+    a.ingested_at = 1700000000;
+    bytes += a.text.size() + a.title.size();
+  }
+  const auto french = static_cast<size_t>(std::count_if(
+      articles.begin(), articles.end(), [](const Article& a) { return a.lang == "fr"; }));
+  std::printf("corpus: %zu articles (%zu en, %zu fr), %.1f MB, %.0f bytes/article\n",
+              articles.size(), articles.size() - french, french, bytes / 1e6,
+              static_cast<double>(bytes) / articles.size());
+
+  // 1. The tokenizer alone (what FTS5 calls on insert), cold caches then warm.
+  if (phases.find("tokenize") != std::string::npos) {
+    depeche::store::FtsTokenizer tokenizer(nullptr);
+    for (int pass = 0; pass < 2; ++pass) {
+      long sink = 0;
+      auto t0 = Clock::now();
+      for (const Article& a : articles) {
+        std::string title = a.lang + '\x01' + a.title;
+        std::string body = a.lang + '\x01' + a.text;
+        tokenizer.Tokenize(FTS5_TOKENIZE_DOCUMENT, title, &sink, NoopSink);
+        tokenizer.Tokenize(FTS5_TOKENIZE_DOCUMENT, body, &sink, NoopSink);
+      }
+      double s = Seconds(t0);
+      std::printf("tokenizer (%s cache): %.0f articles/s, %.1f MB/s\n", pass ? "warm" : "cold",
+                  articles.size() / s, bytes / s / 1e6);
+    }
+  }
+
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path + suffix);
+  int rc = MeasureStore(articles, bytes, db_path, batch, phases, extra_sql);
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path + suffix);
+  return rc;
 }

@@ -1,0 +1,86 @@
+// An HTML page parsed into a gumbo tree: bytes in any declared or detected charset are decoded
+// to UTF-8 first (gumbo only reads UTF-8), and pathological nesting is flattened so parsing stays
+// fast and bounded.
+#ifndef DEPECHE_INGEST_HTML_DOCUMENT_H_
+#define DEPECHE_INGEST_HTML_DOCUMENT_H_
+
+#include <gumbo.h>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "depeche/status.h"
+
+namespace depeche::ingest {
+
+struct HtmlParseOptions {
+  // Charset from an HTTP Content-Type header ("text/html; charset=iso-8859-1" or just the
+  // name); empty when unknown. Trusted after a byte-order mark and before <meta charset>.
+  std::string declared_charset;
+  // Larger inputs are refused (ResourceExhausted).
+  size_t max_bytes = 64u << 20;
+  // Start tags nested deeper than this (counted lexically, before parsing) are dropped, because
+  // gumbo's tree builder is quadratic in the depth of open elements.
+  int max_nesting = 400;
+};
+
+// Decodes `bytes` to UTF-8: byte-order mark, then `declared_charset`, then a <meta charset> /
+// http-equiv declaration in the first 4 KB, then ICU detection when the bytes are not valid
+// UTF-8. windows-1252 stands in for ISO-8859-1 and US-ASCII, as browsers do. `charset_used`
+// receives the canonical name used; `warning` a note when a guess or repair was needed.
+std::string DecodeHtmlBytes(std::string_view bytes, std::string_view declared_charset,
+                            std::string* charset_used, std::string* warning);
+
+// Drops start and end tags nested deeper than `max_nesting` (elements with optional end tags
+// and void elements do not count); returns false and leaves `out` untouched when nothing
+// needed dropping. Script, style and comment contents are skipped, not counted.
+bool LimitHtmlNesting(std::string_view html, int max_nesting, std::string* out);
+
+// A parsed page. Move-only; owns the UTF-8 text and the gumbo tree. Immutable after Parse, so
+// concurrent reads are safe.
+class HtmlDocument {
+ public:
+  // Errors: ResourceExhausted when larger than options.max_bytes; Internal when gumbo fails.
+  static Result<HtmlDocument> Parse(std::string_view bytes, const HtmlParseOptions& options = {});
+
+  HtmlDocument(HtmlDocument&&) noexcept = default;
+  HtmlDocument& operator=(HtmlDocument&&) noexcept = default;
+
+  const GumboNode* root() const { return output_->root; }
+  // <html>, <head> and <body> (gumbo always creates them).
+  const GumboNode* head() const { return head_; }
+  const GumboNode* body() const { return body_; }
+  const std::string& charset() const { return charset_; }
+  const std::vector<std::string>& warnings() const { return warnings_; }
+
+ private:
+  struct OutputDeleter {
+    void operator()(GumboOutput* output) const;
+  };
+  HtmlDocument() = default;
+
+  std::unique_ptr<std::string> utf8_;  // gumbo keeps pointers into it: address must be stable
+  std::unique_ptr<GumboOutput, OutputDeleter> output_;
+  const GumboNode* head_ = nullptr;
+  const GumboNode* body_ = nullptr;
+  std::string charset_;
+  std::vector<std::string> warnings_;
+};
+
+// Small read-only helpers over gumbo nodes (null-safe).
+bool IsElement(const GumboNode* node);
+GumboTag TagOf(const GumboNode* node);  // GUMBO_TAG_UNKNOWN for non-elements
+// Value of attribute `name` (lower-case), empty when absent.
+std::string_view AttrOf(const GumboNode* node, const char* name);
+// Block-level elements: their boundaries separate words and paragraphs.
+bool IsBlockLevel(GumboTag tag);
+// Text content with whitespace runs collapsed to one space and trimmed; <script>, <style>,
+// <noscript> and <template> are skipped. Iterative: safe on any depth.
+std::string TextOf(const GumboNode* node);
+
+}  // namespace depeche::ingest
+
+#endif  // DEPECHE_INGEST_HTML_DOCUMENT_H_
