@@ -11,14 +11,17 @@
 #     their clauses (split at ; : and at commas), so short texts are represented too. At most
 #     kUdhrPerLang per language.
 #   - news sentences from SHARED_DIR/data (evaluation-only copies, never committed):
-#       fr, es, it  ml-crisis-timelines gv_* (Global Voices, CC BY 3.0)
-#       es, it, nl, en  cdcr-newswcl50-meantime-multi MEANTIME (Wikinews, CC BY 4.0)
+#       fr es it    ml-crisis-timelines gv_* (Global Voices, CC BY 3.0)
+#       es it nl en cdcr-newswcl50-meantime-multi MEANTIME (Wikinews, CC BY 4.0)
 #       en          wikineural/data/conll (CoNLL-2003 English test, Reuters)
 #       de          wikineural/data/wikineural/de/val (Wikipedia; the CoNLL-2003 German copy has
 #                   lost its umlauts, so it is not used)
-#     News sentences must be in Latin script (quoted Arabic tweets inside Spanish articles would be
-#     mislabelled), and lines holding links or @handles are skipped.
-#     at most kNewsPerLang per language.
+#     At most kNewsPerLang per language, shared equally among its sources. News sentences must
+#     be in Latin script (Spanish articles quote Arabic tweets); lines holding links or @handles
+#     are skipped.
+# Filters (none uses a language detector): 3+ words, 20-600 characters (15+ for UDHR clauses),
+# no link / @ / # / script code, at least a third of the words lowercase (drops result tables
+# and lists of names).
 # Every choice is deterministic (fixed seed, sorted inputs), so the same inputs give the same
 # files. Each (language, source) pool is shuffled once and dealt alternately to dev and test.
 set -euo pipefail

@@ -64,6 +64,10 @@ LangIdScore ScoreLangId(const text::LanguageIdentifier& identifier,
     ++lang.total;
     ++score.total;
     score.bytes += example.text.size();
+    if (guess.reliable) {
+      ++score.reliable;
+      if (ok) ++score.reliable_correct;
+    }
     if (ok) {
       ++lang.correct;
       ++score.correct;
@@ -83,6 +87,10 @@ LangIdScore ScoreLangId(const text::LanguageIdentifier& identifier,
   if (score.total > 0) {
     score.accuracy = static_cast<double>(score.correct) / static_cast<double>(score.total);
   }
+  if (score.reliable > 0) {
+    score.reliable_precision =
+        static_cast<double>(score.reliable_correct) / static_cast<double>(score.reliable);
+  }
   score.seconds = std::chrono::duration<double>(elapsed).count();
   if (score.seconds > 0) {
     score.texts_per_second = static_cast<double>(score.total) / score.seconds;
@@ -94,6 +102,8 @@ LangIdScore ScoreLangId(const text::LanguageIdentifier& identifier,
 std::string FormatLangIdReport(const LangIdScore& score, size_t max_confusions) {
   std::string out =
       fmt::format("accuracy {:.4f} ({} / {})\n", score.accuracy, score.correct, score.total);
+  out += fmt::format("reliable {} of {}, precision {:.4f}\n", score.reliable, score.total,
+                     score.reliable_precision);
   out += "lang  total  correct  accuracy\n";
   for (const auto& lang : score.per_language) {
     out += fmt::format("{:<5} {:>5}  {:>7}  {:>8.4f}\n", lang.lang, lang.total, lang.correct,
@@ -128,7 +138,7 @@ std::string LangIdScoreToJson(const LangIdScore& score, std::string_view data) {
   const nlohmann::json out = {
       {"task", "lang"},
       {"data", std::string(data)},
-      {"overall", {{"accuracy", score.accuracy}}},
+      {"overall", {{"accuracy", score.accuracy}, {"reliable_precision", score.reliable_precision}}},
       {"total", score.total},
       {"items", std::move(items)},
       {"confusions", std::move(confusions)},

@@ -43,6 +43,9 @@ struct LangIdScore {
   size_t total = 0;
   size_t correct = 0;
   double accuracy = 0.0;                          // correct / total (0 when empty)
+  size_t reliable = 0;                            // guesses flagged reliable
+  size_t reliable_correct = 0;                    // ... of which right
+  double reliable_precision = 0.0;                // reliable_correct / reliable (0 when none)
   std::vector<LangIdLanguageScore> per_language;  // sorted by code
   std::vector<LangIdConfusion> confusions;        // count descending, then gold, predicted
   size_t bytes = 0;                               // UTF-8 bytes of all texts

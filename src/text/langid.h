@@ -46,20 +46,22 @@ struct LangIdOptions {
   LangIdMethod method = LangIdMethod::kCombined;
   // Weight of CLD2 in the log-linear pool, in [0, 1]. Tuned on the dev half of the test set.
   double cld2_weight = 0.15;
-  // Prior odds given to the hinted language, >= 1 (1 = ignore hints). 3 takes a right hint on
-  // the dev set from 98.4% to 99.7% and costs 0.3-0.5 points when the hint is wrong.
+  // Prior odds given to the hinted language, >= 1 (1 = ignore hints). With 3, right hints take
+  // the dev set from 98.4% to 99.7%; a wrong hint ("en" on every other text) costs 0.3 points.
   double hint_weight = 3.0;
   // Texts with fewer letters have their evidence scaled by letters / short_text_letters before
-  // the hint is added, so a declared language decides a bare name (0 = off). The test set has
-  // no text this short, so this is a policy, not a tuned value.
+  // the hint is added, so that a declared language decides a bare name (0 = off). A policy, not
+  // a tuned value: the test set has almost no text this short.
   size_t short_text_letters = 20;
-  // CLD2 alone (no fastText) once CLD2 is reliable and has seen this many letters.
+  // CLD2 alone (no fastText) once CLD2 is reliable and has seen this many letters: on dev
+  // sentences concatenated into documents of >= 1000 bytes it made no error.
   int document_bytes = 1024;
   // fastText reads at most this prefix of the cleaned text (cut at a space).
   size_t fasttext_max_bytes = 1000;
-  // Texts longer than this are cut before anything else (documents are settled long before).
+  // Only this prefix is read at all: CLD2's time grows with length, and documents are settled
+  // long before (4096 doubles seed throughput over 16384 with the same answers).
   size_t max_bytes = 4096;
-  // `reliable` threshold on the pooled confidence (99.9% precision, 93% coverage on dev).
+  // `reliable` threshold on the pooled confidence (dev: 92% of texts, 99.9% of them right).
   double reliable_confidence = 0.7;
 };
 

@@ -1,6 +1,7 @@
 #include "text/langid.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -226,9 +227,8 @@ TEST(LangIdTest, DamagedModelIsAnErrorAndPrintsNothing) {
       {"garbage_after_magic", model.substr(0, 8) + std::string(5000, '\x7f')},
   };
   for (const auto& [name, content] : cases) {
-    const std::string path = dir + "/langid_test_" + name + "_" +
-                             std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                             ".ftz";
+    const std::string path =
+        dir + "/langid_test_" + name + "_" + std::to_string(::getpid()) + ".ftz";
     {
       std::ofstream out(path, std::ios::binary);
       out << content;
