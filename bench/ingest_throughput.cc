@@ -6,10 +6,11 @@
 // writes) on the calling thread. Reading and converting are timed apart, so the figure is the
 // engine's own speed.
 //
-//   depeche_bench_ingest [--data DIR] [--db PATH] [--limit N] [--json]
+//   depeche_bench_ingest [--data DIR] [--db PATH] [--limit N] [--repeat N] [--json]
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -34,15 +35,18 @@ struct Options {
   std::string data_dir = DEPECHE_SHARED_DIR "/data/reuters21578";
   std::string db_path;  // empty: a fresh file in the temp folder, removed afterwards
   long limit = 0;       // 0: all
+  int repeat = 1;       // ingests, each into a fresh database; the fastest is reported
   bool json = false;
 };
 
 constexpr std::string_view kUsage =
-    "usage: depeche_bench_ingest [--data DIR] [--db PATH] [--limit N] [--json]\n"
+    "usage: depeche_bench_ingest [--data DIR] [--db PATH] [--limit N] [--repeat N] [--json]\n"
     "  --data DIR   Reuters-21578 folder of reut2-*.sgm.gz (default: " DEPECHE_SHARED_DIR
     "/data/reuters21578)\n"
-    "  --db PATH    database file to create (must not exist; kept afterwards)\n"
+    "  --db PATH    database file to create (must not exist; kept afterwards; not with\n"
+    "               --repeat)\n"
     "  --limit N    ingest only the first N articles\n"
+    "  --repeat N   ingest N times (fresh database each time) and report the fastest\n"
     "  --json       print one JSON object instead of a table\n";
 
 bool ParseArgs(int argc, char** argv, Options& options) {
@@ -65,6 +69,12 @@ bool ParseArgs(int argc, char** argv, Options& options) {
       char* end = nullptr;
       options.limit = std::strtol(number.c_str(), &end, 10);
       if (*end != '\0' || options.limit < 0) return false;
+    } else if (arg == "--repeat") {
+      if (!value(number)) return false;
+      char* end = nullptr;
+      long repeat = std::strtol(number.c_str(), &end, 10);
+      if (*end != '\0' || repeat < 1 || repeat > 100) return false;
+      options.repeat = static_cast<int>(repeat);
     } else {
       return false;
     }
@@ -116,6 +126,66 @@ void RemoveDatabase(const std::string& path) {
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path + suffix, ec);
 }
 
+// One timed ingest into a fresh database.
+struct Run {
+  depeche::IngestReport report;
+  double open_seconds = 0.0;
+  double ingest_seconds = 0.0;
+  double cpu_seconds = 0.0;
+  double rss_before_mib = 0.0;
+  int64_t db_bytes = 0;
+};
+
+// Ingests `jsonl` into a new database at `db_path` (a fresh temp file, removed afterwards,
+// when empty). On failure sets `error`.
+Run IngestOnce(const std::string& requested_path, const std::string& jsonl, std::string& error) {
+  Run run;
+  std::string db_path = requested_path;
+  if (db_path.empty()) {
+    std::error_code temp_ec;
+    fs::path temp_dir = fs::temp_directory_path(temp_ec);
+    if (temp_ec) temp_dir = ".";
+    db_path = (temp_dir / ("depeche_bench_" + std::to_string(getpid()) + "_" +
+                           std::to_string(Clock::now().time_since_epoch().count()) + ".db"))
+                  .string();
+  }
+  std::error_code ec;
+  if (fs::exists(db_path, ec)) {
+    error = db_path + " exists: the benchmark needs a fresh database";
+    return run;
+  }
+  Clock::time_point t0 = Clock::now();
+  depeche::EngineConfig config;
+  config.db_path = db_path;
+  depeche::Result<std::unique_ptr<depeche::Engine>> engine = depeche::Engine::Open(config);
+  if (!engine.ok()) {
+    error = engine.status().ToString();
+    return run;
+  }
+  Clock::time_point t1 = Clock::now();
+  run.open_seconds = Seconds(t0, t1);
+  run.rss_before_mib = CurrentRssMib();
+  double cpu_before = CpuSeconds();
+  Clock::time_point t2 = Clock::now();
+  depeche::Result<depeche::IngestReport> report =
+      (*engine)->IngestJsonl("reuters21578.jsonl", jsonl, depeche::IngestOptions{});
+  Clock::time_point t3 = Clock::now();
+  run.cpu_seconds = CpuSeconds() - cpu_before;
+  run.ingest_seconds = Seconds(t2, t3);
+  if (report.ok()) {
+    run.report = std::move(report).value();
+  } else {
+    error = report.status().ToString();
+  }
+  for (const char* suffix : {"", "-wal"}) {
+    std::uintmax_t size = fs::file_size(db_path + suffix, ec);
+    if (!ec) run.db_bytes += static_cast<int64_t>(size);
+  }
+  engine->reset();
+  if (requested_path.empty()) RemoveDatabase(db_path);
+  return run;
+}
+
 int Fail(const std::string& message) {
   std::fprintf(stderr, "depeche_bench_ingest: %s\n", message.c_str());
   return 1;
@@ -125,7 +195,7 @@ int Fail(const std::string& message) {
 
 int main(int argc, char** argv) {
   Options options;
-  if (!ParseArgs(argc, argv, options)) {
+  if (!ParseArgs(argc, argv, options) || (options.repeat > 1 && !options.db_path.empty())) {
     std::fputs(kUsage.data(), stderr);
     return 2;
   }
@@ -164,45 +234,25 @@ int main(int argc, char** argv) {
   articles.shrink_to_fit();
   Clock::time_point t2 = Clock::now();
 
-  bool temporary_db = options.db_path.empty();
-  if (temporary_db) {
-    std::error_code temp_ec;
-    fs::path temp_dir = fs::temp_directory_path(temp_ec);
-    if (temp_ec) temp_dir = ".";
-    options.db_path = (temp_dir / ("depeche_bench_" + std::to_string(getpid()) + "_" +
-                                   std::to_string(Clock::now().time_since_epoch().count()) + ".db"))
-                          .string();
+  std::vector<Run> runs;
+  for (int i = 0; i < options.repeat; ++i) {
+    std::string error;
+    Run run = IngestOnce(options.db_path, jsonl, error);
+    if (!error.empty()) return Fail(error);
+    runs.push_back(std::move(run));
   }
-  std::error_code ec;
-  if (fs::exists(options.db_path, ec)) {
-    return Fail(options.db_path + " exists: the benchmark needs a fresh database");
-  }
-  depeche::EngineConfig config;
-  config.db_path = options.db_path;
-  depeche::Result<std::unique_ptr<depeche::Engine>> engine = depeche::Engine::Open(config);
-  if (!engine.ok()) return Fail(engine.status().ToString());
-  Clock::time_point t3 = Clock::now();
-
-  double rss_before = CurrentRssMib();
-  double cpu_before = CpuSeconds();
-  Clock::time_point t4 = Clock::now();
-  depeche::Result<depeche::IngestReport> report =
-      (*engine)->IngestJsonl("reuters21578.jsonl", jsonl, depeche::IngestOptions{});
-  Clock::time_point t5 = Clock::now();
-  double cpu_ingest = CpuSeconds() - cpu_before;
-  if (!report.ok()) {
-    if (temporary_db) RemoveDatabase(options.db_path);
-    return Fail(report.status().ToString());
-  }
-  double ingest_seconds = Seconds(t4, t5);
+  // The fastest run is the least disturbed by other processes; its figures are reported.
+  std::sort(runs.begin(), runs.end(),
+            [](const Run& a, const Run& b) { return a.ingest_seconds < b.ingest_seconds; });
+  const Run& best = runs.front();
+  const depeche::IngestReport& report = best.report;
+  double ingest_seconds = best.ingest_seconds;
+  double cpu_ingest = best.cpu_seconds;
+  double rss_before = best.rss_before_mib;
   double peak_rss = PeakRssMib();
-  int64_t db_bytes = 0;
-  for (const char* suffix : {"", "-wal"}) {
-    std::uintmax_t size = fs::file_size(options.db_path + suffix, ec);
-    if (!ec) db_bytes += static_cast<int64_t>(size);
-  }
-  engine->reset();
-  if (temporary_db) RemoveDatabase(options.db_path);
+  int64_t db_bytes = best.db_bytes;
+  std::vector<double> wall_all;
+  for (const Run& run : runs) wall_all.push_back(run.ingest_seconds);
 
   nlohmann::ordered_json out;
   out["benchmark"] = "ingest_throughput";
@@ -210,19 +260,24 @@ int main(int argc, char** argv) {
   out["articles_read"] = article_count;
   out["records"] = records;
   out["skipped_empty"] = skipped_empty;
-  out["inserted"] = report->inserted;
-  out["duplicate_url"] = report->duplicate_url;
-  out["duplicate_content"] = report->duplicate_content;
-  out["failed"] = report->failed;
+  out["inserted"] = report.inserted;
+  out["duplicate_url"] = report.duplicate_url;
+  out["duplicate_content"] = report.duplicate_content;
+  out["failed"] = report.failed;
+  out["issues"] = report.issues.size();
   out["text_mb"] = static_cast<double>(text_bytes) / 1e6;
   out["jsonl_mb"] = static_cast<double>(jsonl.size()) / 1e6;
   out["read_seconds"] = Seconds(t0, t1);
   out["convert_seconds"] = Seconds(t1, t2);
-  out["open_seconds"] = Seconds(t2, t3);
+  out["open_seconds"] = best.open_seconds;
+  out["repeat"] = options.repeat;
+  out["ingest_seconds_all"] = wall_all;
   out["ingest_seconds"] = ingest_seconds;
   out["ingest_cpu_seconds"] = cpu_ingest;
   out["articles_per_second"] = static_cast<double>(records) / ingest_seconds;
   out["text_mb_per_second"] = static_cast<double>(text_bytes) / 1e6 / ingest_seconds;
+  // On a shared machine wall time includes waiting for a core; CPU time does not.
+  out["articles_per_cpu_second"] = static_cast<double>(records) / cpu_ingest;
   out["rss_before_ingest_mib"] = rss_before;
   out["peak_rss_mib"] = peak_rss;
   out["db_mb"] = static_cast<double>(db_bytes) / 1e6;
@@ -246,22 +301,25 @@ int main(int argc, char** argv) {
   std::printf(
       "  articles       %lld records (%lld inserted, %lld duplicate content, %lld "
       "duplicate url, %lld failed, %lld empty skipped)\n",
-      static_cast<long long>(records), static_cast<long long>(report->inserted),
-      static_cast<long long>(report->duplicate_content),
-      static_cast<long long>(report->duplicate_url), static_cast<long long>(report->failed),
+      static_cast<long long>(records), static_cast<long long>(report.inserted),
+      static_cast<long long>(report.duplicate_content),
+      static_cast<long long>(report.duplicate_url), static_cast<long long>(report.failed),
       static_cast<long long>(skipped_empty));
   std::printf("  text           %.2f MB (JSONL %.2f MB)\n", static_cast<double>(text_bytes) / 1e6,
               static_cast<double>(jsonl.size()) / 1e6);
   std::printf("  read+convert   %.2f s + %.2f s;  engine open %.2f s\n", Seconds(t0, t1),
-              Seconds(t1, t2), Seconds(t2, t3));
-  std::printf("  ingest         %.2f s wall, %.2f s CPU\n", ingest_seconds, cpu_ingest);
-  std::printf("  throughput     %.0f articles/s, %.2f MB/s of text\n",
-              out["articles_per_second"].get<double>(), out["text_mb_per_second"].get<double>());
+              Seconds(t1, t2), best.open_seconds);
+  std::printf("  ingest         %.2f s wall, %.2f s CPU (fastest of %d)\n", ingest_seconds,
+              cpu_ingest, options.repeat);
+  std::printf(
+      "  throughput     %.0f articles/s, %.2f MB/s of text (%.0f articles per CPU second)\n",
+      out["articles_per_second"].get<double>(), out["text_mb_per_second"].get<double>(),
+      out["articles_per_cpu_second"].get<double>());
   std::printf("  memory         peak RSS %.1f MiB (%.1f MiB before ingest: corpus + JSONL)\n",
               peak_rss, rss_before);
   std::printf("  database       %.1f MB\n", static_cast<double>(db_bytes) / 1e6);
   size_t shown = 0;
-  for (const depeche::IngestIssue& issue : report->issues) {
+  for (const depeche::IngestIssue& issue : report.issues) {
     if (shown++ == 5) break;
     std::printf("  issue          %s:%lld %s: %s\n", issue.path.c_str(),
                 static_cast<long long>(issue.line), issue.severity.c_str(), issue.message.c_str());

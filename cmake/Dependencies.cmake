@@ -12,6 +12,7 @@ find_package(Threads REQUIRED)
 pkg_check_modules(HUNSPELL REQUIRED IMPORTED_TARGET hunspell)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(FASTTEXT REQUIRED IMPORTED_TARGET fasttext)
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 
 find_library(STEMMER_LIB stemmer REQUIRED)
 find_path(STEMMER_INCLUDE libstemmer.h REQUIRED)

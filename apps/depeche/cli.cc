@@ -15,14 +15,19 @@ size_t CodePoints(const std::string& s) {
 
 }  // namespace
 
-void PrintError(const std::string& message) { std::fprintf(stderr, "depeche: %s\n", message.c_str()); }
+void PrintError(const std::string& message) {
+  std::fprintf(stderr, "depeche: %s\n", message.c_str());
+}
 
 int ExitCodeFor(const Status& status) {
   switch (status.code()) {
-    case StatusCode::kOk: return kExitOk;
+    case StatusCode::kOk:
+      return kExitOk;
     case StatusCode::kInvalidArgument:
-    case StatusCode::kNotFound: return kExitUsage;
-    default: return kExitFailure;
+    case StatusCode::kNotFound:
+      return kExitUsage;
+    default:
+      return kExitFailure;
   }
 }
 
@@ -95,7 +100,8 @@ void Table::Print(std::FILE* out, size_t max_width) const {
   };
   for (size_t i = 0; i < header_.size(); ++i) widths[i] = CodePoints(header_[i]);
   for (const auto& row : rows_) {
-    for (size_t i = 0; i < header_.size(); ++i) widths[i] = std::max(widths[i], CodePoints(cell(row, i)));
+    for (size_t i = 0; i < header_.size(); ++i)
+      widths[i] = std::max(widths[i], CodePoints(cell(row, i)));
   }
   auto print_row = [&](const std::vector<std::string>& row) {
     std::string line;
@@ -120,8 +126,8 @@ void PrintJson(const nlohmann::json& j) {
 }
 
 nlohmann::json ToJson(const ArticleSummary& a) {
-  return {{"id", a.id},           {"title", a.title},     {"source", a.source},
-          {"lang", a.lang},       {"published", a.published}, {"path", a.path},
+  return {{"id", a.id},      {"title", a.title},         {"source", a.source},
+          {"lang", a.lang},  {"published", a.published}, {"path", a.path},
           {"chars", a.chars}};
 }
 

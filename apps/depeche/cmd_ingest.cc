@@ -31,7 +31,8 @@ class ProgressBar {
     double rate = secs > 0 ? static_cast<double>(p.records) / secs : 0.0;
     char line[256];
     if (p.bytes_total > 0) {
-      double frac = std::min(1.0, static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total));
+      double frac =
+          std::min(1.0, static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total));
       int filled = static_cast<int>(frac * 30);
       double eta = frac > 0.001 ? secs * (1.0 - frac) / frac : 0.0;
       std::snprintf(line, sizeof line, "\r[%-30s] %3.0f%%  %lld articles  %.0f/s  ETA %.0fs   ",
@@ -62,7 +63,8 @@ class ProgressBar {
 nlohmann::json ReportJson(const IngestReport& r) {
   nlohmann::json issues = nlohmann::json::array();
   for (const auto& i : r.issues) {
-    issues.push_back({{"path", i.path}, {"line", i.line}, {"severity", i.severity}, {"message", i.message}});
+    issues.push_back(
+        {{"path", i.path}, {"line", i.line}, {"severity", i.severity}, {"message", i.message}});
   }
   return {{"files", r.files},
           {"records", r.records},
@@ -88,10 +90,11 @@ void PrintReport(const IngestReport& r) {
   std::printf("ingested %lld file(s), %lld record(s), %s in %.2fs (%.0f articles/s)\n",
               static_cast<long long>(r.files), static_cast<long long>(r.records),
               core::HumanBytes(static_cast<double>(r.bytes)).c_str(), r.seconds, rate);
-  std::printf("  new: %lld   already stored (same URL): %lld   already stored (same content): %lld"
-              "   failed: %lld\n",
-              static_cast<long long>(r.inserted), static_cast<long long>(r.duplicate_url),
-              static_cast<long long>(r.duplicate_content), static_cast<long long>(r.failed));
+  std::printf(
+      "  new: %lld   already stored (same URL): %lld   already stored (same content): %lld"
+      "   failed: %lld\n",
+      static_cast<long long>(r.inserted), static_cast<long long>(r.duplicate_url),
+      static_cast<long long>(r.duplicate_content), static_cast<long long>(r.failed));
 }
 
 }  // namespace
@@ -99,7 +102,8 @@ void PrintReport(const IngestReport& r) {
 void RegisterIngest(CLI::App& app, Context& ctx) {
   auto flags = std::make_shared<IngestFlags>();
   CLI::App* cmd = app.add_subcommand(
-      "ingest", "Read articles from .txt/.jsonl/.html files, folders (recursive) or - (JSONL on stdin)");
+      "ingest",
+      "Read articles from .txt/.jsonl/.html files, folders (recursive) or - (JSONL on stdin)");
   cmd->add_option("paths", flags->paths, "Files, folders, or - for stdin")->required();
   cmd->add_flag("--json", flags->json, "Print the summary as JSON");
   cmd->add_flag("-q,--quiet", flags->quiet, "No progress bar");

@@ -34,8 +34,9 @@ void RegisterLang(CLI::App& app, Context& ctx) {
     while (std::getline(std::cin, line)) {
       text::LangGuess g = (*lid)->Identify(line, flags->hint);
       if (flags->json) {
-        out = nlohmann::json{{"lang", g.code}, {"confidence", g.confidence}, {"reliable", g.reliable}}
-                  .dump();
+        out =
+            nlohmann::json{{"lang", g.code}, {"confidence", g.confidence}, {"reliable", g.reliable}}
+                .dump();
       } else {
         out = g.code;
       }

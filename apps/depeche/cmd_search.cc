@@ -10,7 +10,8 @@ void RegisterSearch(CLI::App& app, Context& ctx) {
     bool json = false;
   };
   auto flags = std::make_shared<Flags>();
-  CLI::App* cmd = app.add_subcommand("search", "Full-text search (accents and word endings ignored)");
+  CLI::App* cmd =
+      app.add_subcommand("search", "Full-text search (accents and word endings ignored)");
   cmd->add_option("query", flags->words, "Words to find (all must match)")->required();
   cmd->add_option("-n,--limit", flags->limit, "How many hits")->check(CLI::Range(1, 1000));
   cmd->add_flag("--json", flags->json, "JSON output");

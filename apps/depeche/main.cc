@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   RegisterSearch(app, ctx);
   RegisterStats(app, ctx);
   RegisterLang(app, ctx);
+  RegisterEval(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -41,12 +41,12 @@ struct Origin {
 };
 
 struct Article {
-  std::string id;      // stable: 16 hex digits derived from the URL, else from the content
-  std::string url;     // may be empty
-  std::string source;  // outlet or site name; may be empty
-  std::string title;   // display title (given, or derived from the text)
-  std::string text;    // article text as stored (NFC, valid UTF-8)
-  std::string lang;    // ISO 639-1 code, "und" when unknown
+  std::string id;             // stable: 16 hex digits derived from the URL, else from the content
+  std::string url;            // may be empty
+  std::string source;         // outlet or site name; may be empty
+  std::string title;          // display title (given, or derived from the text)
+  std::string text;           // article text as stored (NFC, valid UTF-8)
+  std::string lang;           // ISO 639-1 code, "und" when unknown
   std::string lang_declared;  // what the input declared, if anything
   float lang_confidence = 0.0f;
   PublicationDate published;
@@ -54,9 +54,9 @@ struct Article {
   std::string content_hash;  // 16 hex digits over the normalised (folded) token stream
   // Unknown input fields, as a JSON object text ("{}" when none).
   std::string metadata_json = "{}";
-  std::vector<Span> sentences;  // sentence byte ranges into `text`
+  std::vector<Span> sentences;        // sentence byte ranges into `text`
   std::vector<std::string> warnings;  // per-article problems met on the way (repairs, guesses)
-  int64_t ingested_at = 0;  // UTC seconds when stored
+  int64_t ingested_at = 0;            // UTC seconds when stored
 };
 
 }  // namespace depeche

@@ -26,7 +26,7 @@ struct IngestIssue {
 
 struct IngestReport {
   int64_t files = 0;
-  int64_t records = 0;            // articles read (before dedup)
+  int64_t records = 0;  // articles read (before dedup)
   int64_t inserted = 0;
   int64_t duplicate_url = 0;      // same URL as a stored article: not stored again
   int64_t duplicate_content = 0;  // same normalised content: not stored again

@@ -7,7 +7,10 @@ namespace {
 
 TEST(StringsTest, TrimHandlesNoBreakSpaces) {
   EXPECT_EQ(Trim("  a b \n"), "a b");
-  EXPECT_EQ(Trim("\xC2\xA0" "x" "\xE2\x80\xAF"), "x");
+  EXPECT_EQ(Trim("\xC2\xA0"
+                 "x"
+                 "\xE2\x80\xAF"),
+            "x");
   EXPECT_EQ(Trim(""), "");
   EXPECT_EQ(Trim(" \t "), "");
 }

@@ -1,6 +1,10 @@
 #include "engine/analyzer.h"
 
-#include <filesystem>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <cctype>
+#include <map>
 
 #include "core/hash.h"
 #include "core/strings.h"
@@ -9,7 +13,6 @@
 #include "text/normalize.h"
 #include "text/sentences.h"
 #include "text/stopwords.h"
-#include "text/tokenize.h"
 
 namespace depeche::engine {
 namespace {
@@ -19,6 +22,8 @@ constexpr const char* kHeadlineLanguages[] = {"fr", "en", "es", "de", "it", "pt"
 
 // Identification reads at most this much of a long text: plenty for a stable answer.
 constexpr size_t kLangIdPrefix = 4096;
+// Below this confidence a whole-text guess is checked paragraph by paragraph.
+constexpr float kConfidentDocument = 0.9f;
 
 std::string CleanText(std::string_view raw, std::vector<std::string>& warnings) {
   ingest::DecodedText decoded = ingest::DecodeToUtf8(raw);
@@ -61,18 +66,65 @@ std::string_view Utf8Prefix(std::string_view s, size_t max) {
   return s.substr(0, max);
 }
 
-std::string ContentHash(std::string_view text, std::string_view lang) {
-  // Over folded word tokens only: the same article re-posted with other spacing, quotes,
-  // punctuation or case hashes the same.
-  core::Hasher hasher;
-  std::string folded;
-  for (const text::Token& t : text::Tokenize(text, lang)) {
-    folded.clear();
-    text::FoldAppend(text.substr(t.span.begin, t.span.end - t.span.begin), folded);
-    folded.push_back(' ');
-    hasher.Update(folded);
+// The language most of `text` is written in: each paragraph is identified on its own and
+// votes with its letter count. A Spanish report quoting Arabic tweets is Spanish even where
+// the quotes hold many bytes. Only used when the whole-text guess is doubtful, as it costs one
+// identification per paragraph.
+text::LangGuess MajorityLanguage(const text::LanguageIdentifier& lid, std::string_view text,
+                                 std::string_view hint) {
+  std::map<std::string, double> letters;
+  double total = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view paragraph = text.substr(pos, end - pos);
+    pos = end + 1;
+    double weight = 0;
+    for (unsigned char c : paragraph)
+      weight += (c >= 0x80 ? (c >= 0xC0 ? 1 : 0) : std::isalpha(c) != 0);
+    if (weight < 20) continue;
+    text::LangGuess g = lid.Identify(paragraph, hint);
+    if (g.code == "und") continue;
+    letters[g.code] += weight;
+    total += weight;
   }
-  return core::Hex64(hasher.Digest());
+  text::LangGuess best;
+  for (const auto& [code, weight] : letters) {
+    if (weight > best.confidence * total) {
+      best.code = code;
+      best.confidence = static_cast<float>(weight / total);
+    }
+  }
+  best.reliable = best.confidence >= 0.5f;
+  return best;
+}
+
+std::string ContentHash(std::string_view text) {
+  // Over the folded words only, so the same article re-posted with other spacing, quotes,
+  // punctuation or case hashes the same. One pass over the folded text: a word is a run of
+  // letters, digits and marks (u_isalnum is a table lookup), far cheaper than a second
+  // word-break pass.
+  std::string folded;
+  folded.reserve(text.size());
+  text::FoldAppend(text, folded);
+  std::string words;
+  words.reserve(folded.size());
+  const char* s = folded.data();
+  const int32_t n = static_cast<int32_t>(folded.size());
+  bool in_word = false;
+  for (int32_t i = 0; i < n;) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    bool word = c >= 0 && (u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0);
+    if (word) {
+      if (!in_word && !words.empty()) words.push_back(' ');
+      words.append(s + start, static_cast<size_t>(i - start));
+    }
+    in_word = word;
+  }
+  return core::Hex64(core::Hash64(words));
 }
 
 }  // namespace
@@ -83,7 +135,8 @@ std::string DeriveTitle(std::string_view first_sentence, size_t max_chars) {
   size_t cut = s.rfind(' ', max_chars);
   if (cut == std::string::npos || cut < max_chars / 2) cut = Utf8Prefix(s, max_chars).size();
   std::string out(core::Trim(std::string_view(s).substr(0, cut)));
-  while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':')) out.pop_back();
+  while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':'))
+    out.pop_back();
   return out + "…";
 }
 
@@ -126,6 +179,13 @@ Result<Article> Analyzer::Analyze(ingest::RawArticle raw) const {
   sample += '\n';
   sample += Utf8Prefix(a.text, kLangIdPrefix);
   text::LangGuess guess = langid_->Identify(sample, a.lang_declared);
+  bool doubtful = (!a.lang_declared.empty() && guess.code != a.lang_declared) ||
+                  guess.confidence < kConfidentDocument;
+  if (doubtful && a.text.size() > kLangIdPrefix / 4) {
+    text::LangGuess majority =
+        MajorityLanguage(*langid_, Utf8Prefix(a.text, 4 * kLangIdPrefix), a.lang_declared);
+    if (majority.reliable) guess = majority;
+  }
   if (!a.lang_declared.empty() && (!guess.reliable || guess.code == "und")) {
     a.lang = a.lang_declared;
     a.lang_confidence = guess.code == a.lang_declared ? guess.confidence : 0.0f;
@@ -140,14 +200,13 @@ Result<Article> Analyzer::Analyze(ingest::RawArticle raw) const {
 
   a.sentences = text::SplitSentences(a.text, a.lang);
   if (a.title.empty()) {
-    std::string_view first = a.sentences.empty()
-                                 ? std::string_view(a.text)
-                                 : std::string_view(a.text).substr(
-                                       a.sentences[0].begin,
-                                       a.sentences[0].end - a.sentences[0].begin);
+    std::string_view first =
+        a.sentences.empty() ? std::string_view(a.text)
+                            : std::string_view(a.text).substr(
+                                  a.sentences[0].begin, a.sentences[0].end - a.sentences[0].begin);
     a.title = DeriveTitle(first);
   }
-  a.content_hash = ContentHash(a.text, a.lang);
+  a.content_hash = ContentHash(a.text);
   a.id = a.url.empty() ? core::Hex64(core::Hash64("content:" + a.content_hash))
                        : core::Hex64(core::Hash64("url:" + a.url));
   return a;

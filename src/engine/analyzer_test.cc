@@ -6,7 +6,8 @@ namespace depeche::engine {
 namespace {
 
 TEST(DeriveTitleTest, ShortSentenceIsKept) {
-  EXPECT_EQ(DeriveTitle("La Russie nie  planifier\nune offensive."), "La Russie nie planifier une offensive.");
+  EXPECT_EQ(DeriveTitle("La Russie nie  planifier\nune offensive."),
+            "La Russie nie planifier une offensive.");
 }
 
 TEST(DeriveTitleTest, LongSentenceIsCutAtAWord) {
@@ -32,7 +33,8 @@ class AnalyzerTest : public ::testing::Test {
 
 TEST_F(AnalyzerTest, FillsLanguageSentencesHashAndId) {
   ingest::RawArticle raw;
-  raw.text = "Les ministres se sont réunis à Genève. Ils ont parlé de l’Ukraine pendant trois heures.";
+  raw.text =
+      "Les ministres se sont réunis à Genève. Ils ont parlé de l’Ukraine pendant trois heures.";
   raw.published = "2022-01-21T10:00:00+01:00";
   auto a = analyzer_->Analyze(raw);
   ASSERT_TRUE(a.ok()) << a.status().ToString();
@@ -63,8 +65,9 @@ TEST_F(AnalyzerTest, ContentHashIgnoresSpacingCaseAndPunctuation) {
 TEST_F(AnalyzerTest, DeclaredLanguageIsCheckedAgainstTheText) {
   ingest::RawArticle raw;
   raw.lang = "en";
-  raw.text = "Le gouvernement allemand a annoncé jeudi un nouveau plan d'aide pour les entreprises "
-             "touchées par la hausse des prix de l'énergie.";
+  raw.text =
+      "Le gouvernement allemand a annoncé jeudi un nouveau plan d'aide pour les entreprises "
+      "touchées par la hausse des prix de l'énergie.";
   auto a = analyzer_->Analyze(raw);
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(a->lang, "fr");

@@ -10,7 +10,8 @@ std::string DefaultDataDir() {
 }
 
 std::string DefaultLidModel() {
-  if (const char* env = std::getenv("DEPECHE_LID_MODEL"); env != nullptr && *env != '\0') return env;
+  if (const char* env = std::getenv("DEPECHE_LID_MODEL"); env != nullptr && *env != '\0')
+    return env;
   return DEPECHE_DEFAULT_LID_MODEL;
 }
 

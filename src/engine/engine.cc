@@ -58,7 +58,8 @@ class EngineImpl final : public Engine {
 
 Result<std::unique_ptr<Engine>> Engine::Open(const EngineConfig& config) {
   if (config.batch_size <= 0) return InvalidArgumentError("batch_size must be positive");
-  if (config.max_article_bytes <= 0) return InvalidArgumentError("max_article_bytes must be positive");
+  if (config.max_article_bytes <= 0)
+    return InvalidArgumentError("max_article_bytes must be positive");
   DEPECHE_ASSIGN_OR_RETURN(auto analyzer, engine::Analyzer::Create(config));
   DEPECHE_ASSIGN_OR_RETURN(auto db, store::Database::Open(config.db_path));
   DEPECHE_ASSIGN_OR_RETURN(auto articles, store::ArticleStore::Create(db.get()));

@@ -40,8 +40,10 @@ TEST(EngineTest, DataSurvivesReopen) {
     auto engine = Engine::Open(config);
     ASSERT_TRUE(engine.ok()) << engine.status().ToString();
     auto r = (*engine)->IngestJsonl(
-        "mem", "{\"url\":\"https://example.org/x\",\"title\":\"Floods\",\"text\":\"Heavy rain "
-               "flooded the valley overnight and roads were closed.\"}\n", {});
+        "mem",
+        "{\"url\":\"https://example.org/x\",\"title\":\"Floods\",\"text\":\"Heavy rain "
+        "flooded the valley overnight and roads were closed.\"}\n",
+        {});
     ASSERT_TRUE(r.ok());
     EXPECT_EQ(r->inserted, 1);
   }

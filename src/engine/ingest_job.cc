@@ -5,6 +5,7 @@
 
 #include "core/time.h"
 #include "ingest/file_reader.h"
+#include "ingest/html_reader.h"
 #include "ingest/jsonl_reader.h"
 
 namespace depeche::engine {
@@ -49,6 +50,13 @@ Status IngestJob::Store(ingest::RawArticle raw) {
   ++report_.records;
   std::string path = raw.origin.path;
   int64_t line = raw.origin.line;
+  if (!raw.html.empty()) {
+    if (Status s = ingest::ReadHtmlInto(raw); !s.ok()) {
+      ++report_.failed;
+      Issue(path, line, "error", s.message());
+      return Status::Ok();
+    }
+  }
   auto article = analyzer_.Analyze(std::move(raw));
   if (!article.ok()) {
     ++report_.failed;
@@ -91,15 +99,13 @@ Status IngestJob::IngestText(const ingest::InputFile& file) {
     Issue(file.display_path, 0, "error", s.message());
     return Status::Ok();
   }
-  ingest::RawArticle raw = ingest::ParseTextArticle(*data, text_options_);
-  raw.origin = {file.display_path, 0, ingest::FormatName(file.format)};
+  ingest::RawArticle raw;
   if (file.format == ingest::InputFormat::kHtml) {
-    // Until HTML extraction lands, the page is stored whole as text.
-    raw.warnings.push_back("HTML stored as raw text (HTML extraction is not enabled)");
-    raw.title.clear();
-    raw.title_origin.clear();
-    raw.text = std::move(*data);
+    raw.html = std::move(*data);  // extracted in Store()
+  } else {
+    raw = ingest::ParseTextArticle(*data, text_options_);
   }
+  raw.origin = {file.display_path, 0, ingest::FormatName(file.format)};
   return Store(std::move(raw));
 }
 
@@ -172,8 +178,7 @@ Result<IngestReport> IngestJob::Run(const ingest::InputList& inputs) {
     return status;
   }
   if (cancelled_) Issue("", 0, "warning", "cancelled: the remaining inputs were not read");
-  report_.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  report_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report_;
 }
 
@@ -216,8 +221,7 @@ Result<IngestReport> IngestJob::RunJsonl(std::string_view name, std::string_view
     if (in_transaction_) (void)db_.Rollback();
     return status;
   }
-  report_.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  report_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report_;
 }
 

@@ -87,6 +87,17 @@ std::string DecodeSgmlText(std::string_view s) {
   out.reserve(s.size());
   size_t pos = 0;
   while (pos < s.size()) {
+    if (escape == Escape::kNone) {
+      // Fast path: copy a run of printable ASCII (almost all of the corpus) in one append.
+      size_t run = pos;
+      while (run < s.size() && s[run] != '&' &&
+             ((s[run] >= 0x20 && s[run] < 0x7F) || s[run] == '\n')) {
+        ++run;
+      }
+      out.append(s.data() + pos, run - pos);
+      pos = run;
+      if (pos == s.size()) break;
+    }
     auto byte = static_cast<unsigned char>(s[pos]);
     uint32_t cp = byte;
     size_t next = pos + 1;

@@ -15,7 +15,11 @@ size_t CountValidMultibyte(std::string_view s) {
   size_t count = 0;
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    size_t len = c < 0x80           ? 1
+                 : (c >> 5) == 0x6  ? 2
+                 : (c >> 4) == 0xE  ? 3
+                 : (c >> 3) == 0x1E ? 4
+                                    : 0;
     if (len <= 1 || i + len > s.size()) {
       ++i;
       continue;
@@ -39,9 +43,9 @@ bool DecodeWindows1252(std::string_view bytes, std::string& out) {
   if (U_FAILURE(status)) return false;
   std::string result(bytes.size() * 3 + 16, '\0');
   status = U_ZERO_ERROR;
-  int32_t n = ucnv_toAlgorithmic(UCNV_UTF8, conv.get(), result.data(),
-                                 static_cast<int32_t>(result.size()), bytes.data(),
-                                 static_cast<int32_t>(bytes.size()), &status);
+  int32_t n =
+      ucnv_toAlgorithmic(UCNV_UTF8, conv.get(), result.data(), static_cast<int32_t>(result.size()),
+                         bytes.data(), static_cast<int32_t>(bytes.size()), &status);
   if (U_FAILURE(status)) return false;
   result.resize(static_cast<size_t>(n));
   out = std::move(result);

@@ -19,9 +19,9 @@ Result<std::string> ReadFileLimited(const std::string& path, int64_t max_bytes) 
   if (std::fseek(f.get(), 0, SEEK_END) == 0) {
     long size = std::ftell(f.get());
     if (size > max_bytes) {
-      return ResourceExhaustedError("file is " + core::HumanBytes(static_cast<double>(size)) +
-                                    ", over the " + core::HumanBytes(static_cast<double>(max_bytes)) +
-                                    " limit for one article");
+      return ResourceExhaustedError(
+          "file is " + core::HumanBytes(static_cast<double>(size)) + ", over the " +
+          core::HumanBytes(static_cast<double>(max_bytes)) + " limit for one article");
     }
     std::rewind(f.get());
   }
@@ -36,7 +36,8 @@ Result<std::string> ReadFileLimited(const std::string& path, int64_t max_bytes) 
                                     " limit for one article");
     }
   }
-  if (std::ferror(f.get())) return UnavailableError("read error: " + std::string(std::strerror(errno)));
+  if (std::ferror(f.get()))
+    return UnavailableError("read error: " + std::string(std::strerror(errno)));
   if (data.empty()) return InvalidArgumentError("empty file");
   return data;
 }

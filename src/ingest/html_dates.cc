@@ -130,8 +130,8 @@ PublicationDate TextualDate(std::string_view text, std::string_view lang) {
       while (digits < s.size() && std::isdigit(static_cast<unsigned char>(s[digits]))) ++digits;
       if (digits == 0 || digits > 2) return 0;
       std::string_view suffix = s.substr(digits);
-      if (!suffix.empty() && suffix != "st" && suffix != "nd" && suffix != "rd" &&
-          suffix != "th" && suffix != "er") {
+      if (!suffix.empty() && suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th" &&
+          suffix != "er") {
         return 0;
       }
       int d = ToInt(s.substr(0, digits));
@@ -189,7 +189,8 @@ PublicationDate DateFromUrl(std::string_view url) {
     size_t y = i + 1;
     if (!digits_at(y, 4)) continue;
     if (y + 4 < p.size() && std::isdigit(static_cast<unsigned char>(p[y + 4]))) {
-      if (digits_at(y, 8) && (y + 8 == p.size() || !std::isdigit(static_cast<unsigned char>(p[y + 8])))) {
+      if (digits_at(y, 8) &&
+          (y + 8 == p.size() || !std::isdigit(static_cast<unsigned char>(p[y + 8])))) {
         PublicationDate d =
             MakeDay(ToInt(p.substr(y, 4)), ToInt(p.substr(y + 4, 2)), ToInt(p.substr(y + 6, 2)));
         if (d.known()) return d;
@@ -209,8 +210,8 @@ PublicationDate DateFromUrl(std::string_view url) {
     if (after_m < p.size() && p[after_m] == sep) {
       size_t d = after_m + 1;
       size_t d_len = digits_at(d, 2) ? 2 : digits_at(d, 1) ? 1 : 0;
-      if (d_len > 0 && (d + d_len == p.size() ||
-                        !std::isdigit(static_cast<unsigned char>(p[d + d_len])))) {
+      if (d_len > 0 &&
+          (d + d_len == p.size() || !std::isdigit(static_cast<unsigned char>(p[d + d_len])))) {
         PublicationDate day = MakeDay(year, month, ToInt(p.substr(d, d_len)));
         if (day.known()) return day;
       }

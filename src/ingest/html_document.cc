@@ -1,16 +1,12 @@
 #include "ingest/html_document.h"
 
-#include <unicode/ucnv.h>
-#include <unicode/ucsdet.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <utility>
 
 #include "core/strings.h"
-#include "ingest/charset.h"
-#include "text/utf8.h"
+#include "ingest/html_arena.h"
 
 namespace depeche::ingest {
 namespace {
@@ -22,137 +18,60 @@ bool IsNameChar(char c) {
          c == '_' || c == ':' || c == '.';
 }
 
-// The names a page may declare, mapped the way the WHATWG Encoding standard does for the
-// common cases; anything else goes to ICU as is.
-std::string CanonicalCharset(std::string_view name) {
-  std::string lower = core::AsciiLower(core::Trim(name));
-  lower.erase(std::remove(lower.begin(), lower.end(), '"'), lower.end());
-  lower.erase(std::remove(lower.begin(), lower.end(), '\''), lower.end());
-  if (lower.empty()) return "";
-  if (lower == "utf8" || lower == "utf-8" || lower == "unicode-1-1-utf-8") return "utf-8";
-  // A <meta> cannot honestly declare UTF-16 (the prescan read it as ASCII).
-  if (lower.rfind("utf-16", 0) == 0 || lower == "unicode") return "utf-8";
-  if (lower == "iso-8859-1" || lower == "iso8859-1" || lower == "latin1" || lower == "latin-1" ||
-      lower == "us-ascii" || lower == "ascii" || lower == "l1" || lower == "cp1252" ||
-      lower == "windows-1252" || lower == "x-cp1252" || lower == "iso_8859-1") {
-    return "windows-1252";
-  }
-  if (lower == "iso-8859-9" || lower == "latin5") return "windows-1254";
-  if (lower == "gb2312" || lower == "gbk" || lower == "x-gbk") return "gb18030";
-  return lower;
-}
-
-// Reads the value after "charset" in `s` starting at `pos` (just past the word).
-std::string_view CharsetValueAt(std::string_view s, size_t pos) {
-  while (pos < s.size() && IsAsciiSpace(s[pos])) ++pos;
-  if (pos >= s.size() || s[pos] != '=') return {};
-  ++pos;
-  while (pos < s.size() && (IsAsciiSpace(s[pos]) || s[pos] == '"' || s[pos] == '\'')) ++pos;
-  size_t begin = pos;
-  while (pos < s.size() && IsNameChar(s[pos])) ++pos;
-  return s.substr(begin, pos - begin);
-}
-
-// The WHATWG prescan, simplified: the first <meta> in the first 4 KB whose attributes carry
-// "charset=" (either <meta charset> or an http-equiv Content-Type content).
-std::string PrescanMetaCharset(std::string_view bytes) {
-  std::string head = core::AsciiLower(bytes.substr(0, 4096));
-  size_t pos = 0;
-  while ((pos = head.find("<meta", pos)) != std::string::npos) {
-    size_t end = head.find('>', pos);
-    if (end == std::string::npos) end = head.size();
-    std::string_view tag = std::string_view(head).substr(pos, end - pos);
-    size_t at = tag.find("charset");
-    while (at != std::string_view::npos) {
-      std::string_view value = CharsetValueAt(tag, at + 7);
-      if (!value.empty()) return std::string(value);
-      at = tag.find("charset", at + 7);
-    }
-    pos = end;
-  }
-  return "";
-}
-
-bool ConvertToUtf8(std::string_view bytes, const std::string& charset, std::string* out) {
-  UErrorCode status = U_ZERO_ERROR;
-  UConverter* raw = ucnv_open(charset.c_str(), &status);
-  if (U_FAILURE(status) || raw == nullptr) return false;
-  std::unique_ptr<UConverter, void (*)(UConverter*)> conv(raw, &ucnv_close);
-  std::string result(bytes.size() * 3 + 16, '\0');
-  status = U_ZERO_ERROR;
-  int32_t n = ucnv_toAlgorithmic(UCNV_UTF8, conv.get(), result.data(),
-                                 static_cast<int32_t>(result.size()), bytes.data(),
-                                 static_cast<int32_t>(bytes.size()), &status);
-  if (status == U_BUFFER_OVERFLOW_ERROR) {
-    result.assign(static_cast<size_t>(n) + 16, '\0');
-    status = U_ZERO_ERROR;
-    ucnv_reset(conv.get());
-    n = ucnv_toAlgorithmic(UCNV_UTF8, conv.get(), result.data(),
-                           static_cast<int32_t>(result.size()), bytes.data(),
-                           static_cast<int32_t>(bytes.size()), &status);
-  }
-  if (U_FAILURE(status)) return false;
-  result.resize(static_cast<size_t>(n));
-  *out = text::RepairUtf8(result).text;  // drops NULs; ICU output is otherwise valid
-  return true;
-}
-
-std::string DetectCharset(std::string_view bytes) {
-  UErrorCode status = U_ZERO_ERROR;
-  UCharsetDetector* raw = ucsdet_open(&status);
-  if (U_FAILURE(status) || raw == nullptr) return "";
-  std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector*)> det(raw, &ucsdet_close);
-  ucsdet_enableInputFilter(det.get(), true);  // ignore markup when guessing
-  std::string_view sample = bytes.substr(0, 1u << 16);
-  ucsdet_setText(det.get(), sample.data(), static_cast<int32_t>(sample.size()), &status);
-  const UCharsetMatch* match = ucsdet_detect(det.get(), &status);
-  if (U_FAILURE(status) || match == nullptr) return "";
-  const char* name = ucsdet_getName(match, &status);
-  return U_FAILURE(status) || name == nullptr ? "" : CanonicalCharset(name);
-}
-
-bool HasNonAscii(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return (c & 0x80) != 0; });
-}
-
 bool IsRawTextElement(std::string_view name) {
   return name == "script" || name == "style" || name == "textarea" || name == "title" ||
-         name == "xmp" || name == "iframe" || name == "noembed" || name == "noframes";
+         name == "xmp" || name == "iframe" || name == "noembed" || name == "noframes" ||
+         name == "noscript";
+}
+
+// Finds the "</name" that closes a raw-text element opened before `from` (case-insensitive).
+size_t FindClose(std::string_view html, size_t from, std::string_view name) {
+  size_t k = from;
+  while (true) {
+    size_t lt = html.find("</", k);
+    if (lt == std::string_view::npos) return html.size();
+    std::string_view candidate = html.substr(lt + 2, name.size());
+    if (candidate.size() == name.size() && core::AsciiLower(candidate) == name) return lt;
+    k = lt + 2;
+  }
 }
 
 // Void elements and elements whose end tag may be omitted never add lasting depth.
 bool CountsForNesting(std::string_view name) {
   static constexpr std::string_view kExempt[] = {
-      "area", "base",  "br",    "col",      "embed", "hr",    "img",  "input", "link",
-      "meta", "param", "source", "track",   "wbr",   "keygen", "p",   "li",    "dt",
-      "dd",   "option", "optgroup", "tr",   "td",    "th",    "thead", "tbody", "tfoot",
-      "colgroup", "caption", "rb", "rt",  "rtc",   "rp",    "html", "head",  "body"};
+      "area",     "base",    "br",       "col",   "embed", "hr",     "img",   "input", "link",
+      "meta",     "param",   "source",   "track", "wbr",   "keygen", "p",     "li",    "dt",
+      "dd",       "option",  "optgroup", "tr",    "td",    "th",     "thead", "tbody", "tfoot",
+      "colgroup", "caption", "rb",       "rt",    "rtc",   "rp",     "html",  "head",  "body"};
   return std::find(std::begin(kExempt), std::end(kExempt), name) == std::end(kExempt);
 }
 
-// One lexical pass; with `out` null it only reports whether the limit is exceeded.
-bool NestingPass(std::string_view html, int max_nesting, std::string* out) {
+}  // namespace
+
+PreparedHtml PrepareHtml(std::string_view html, int max_nesting) {
+  PreparedHtml result;
+  std::string& out = result.html;
+  out.reserve(html.size() / 2);
   int depth = 0;
-  bool exceeded = false;
-  size_t copied = 0;  // html[copied, i) is pending for `out`
-  auto drop = [&](size_t begin, size_t end) {
-    if (out != nullptr) {
-      out->append(html.substr(copied, begin - copied));
-      copied = end;
-    }
+  size_t copied = 0;  // html[copied, i) is still to be copied
+  auto skip = [&](size_t begin, size_t end) {
+    out.append(html.substr(copied, begin - copied));
+    result.stripped_bytes += end - begin;
+    copied = end;
   };
   size_t i = 0;
-  while (true) {
+  while (i < html.size()) {
     const void* hit = std::memchr(html.data() + i, '<', html.size() - i);
     if (hit == nullptr) break;
     i = static_cast<size_t>(static_cast<const char*>(hit) - html.data());
-    std::string_view rest = html.substr(i);
-    if (rest.substr(0, 4) == "<!--") {
+    if (html.compare(i, 4, "<!--") == 0) {
       size_t end = html.find("-->", i + 4);
-      i = end == std::string_view::npos ? html.size() : end + 3;
+      end = end == std::string_view::npos ? html.size() : end + 3;
+      skip(i, end);
+      i = end;
       continue;
     }
-    bool closing = rest.size() > 1 && rest[1] == '/';
+    bool closing = i + 1 < html.size() && html[i + 1] == '/';
     size_t name_begin = i + (closing ? 2 : 1);
     if (name_begin >= html.size() || !std::isalpha(static_cast<unsigned char>(html[name_begin]))) {
       ++i;
@@ -172,117 +91,50 @@ bool NestingPass(std::string_view html, int max_nesting, std::string* out) {
       ++j;
     }
     size_t tag_end = std::min(j + 1, html.size());
-    bool self_closing = j > 0 && j < html.size() && html[j - 1] == '/';
+    bool self_closing = j < html.size() && html[j - 1] == '/';
     if (!closing && IsRawTextElement(name)) {
-      std::string lower_close = "</" + name;
-      size_t k = tag_end;
-      while (k < html.size()) {
-        size_t lt = html.find("</", k);
-        if (lt == std::string_view::npos) {
-          k = html.size();
-          break;
-        }
-        if (core::AsciiLower(html.substr(lt, lower_close.size())) == lower_close) {
-          k = lt;
-          break;
-        }
-        k = lt + 2;
+      size_t close = FindClose(html, tag_end, name);
+      bool keep = name != "script" && name != "style" && name != "noscript";
+      if (name == "script") {
+        keep = core::AsciiLower(html.substr(name_end, tag_end - name_end)).find("ld+json") !=
+               std::string::npos;
       }
-      i = k;
+      if (!keep) skip(tag_end, close);
+      i = close;
+      continue;
+    }
+    if (!closing && name == "svg" && !self_closing) {
+      size_t close = FindClose(html, tag_end, name);
+      size_t end = html.find('>', close);
+      end = end == std::string_view::npos ? html.size() : end + 1;
+      skip(i, end);
+      i = end;
       continue;
     }
     if (CountsForNesting(name) && !self_closing) {
       if (closing) {
-        if (depth > max_nesting) drop(i, tag_end);
+        if (depth > max_nesting) skip(i, tag_end);
         if (depth > 0) --depth;
-      } else {
-        ++depth;
-        if (depth > max_nesting) {
-          exceeded = true;
-          if (out == nullptr) return true;
-          drop(i, tag_end);
-        }
+      } else if (++depth > max_nesting) {
+        result.flattened = true;
+        skip(i, tag_end);
       }
     }
     i = tag_end;
   }
-  if (out != nullptr) out->append(html.substr(copied));
-  return exceeded;
+  out.append(html.substr(copied));
+  return result;
 }
 
-}  // namespace
+struct HtmlDocument::State {
+  std::string utf8;
+  GumboArena arena;
+  GumboOutput* output = nullptr;  // lives in `arena`: no gumbo_destroy_output needed
+};
 
-std::string DecodeHtmlBytes(std::string_view bytes, std::string_view declared_charset,
-                            std::string* charset_used, std::string* warning) {
-  std::string charset;
-  std::string sink_warning;
-  if (warning == nullptr) warning = &sink_warning;
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-    bytes.remove_prefix(3);
-    charset = "utf-8";
-  } else if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
-    std::string out;
-    charset = bytes[0] == '\xFF' ? "utf-16le" : "utf-16be";
-    if (ConvertToUtf8(bytes.substr(2), charset, &out)) {
-      if (charset_used != nullptr) *charset_used = charset;
-      return out;
-    }
-    charset.clear();
-  }
-  if (charset.empty()) {
-    size_t at = core::AsciiLower(declared_charset).find("charset");
-    charset = CanonicalCharset(at == std::string::npos
-                                   ? declared_charset
-                                   : CharsetValueAt(declared_charset, at + 7));
-  }
-  if (charset.empty()) charset = CanonicalCharset(PrescanMetaCharset(bytes));
-  bool valid_utf8 = text::IsValidUtf8(bytes);
-  if (!charset.empty() && charset != "utf-8") {
-    if (valid_utf8 && HasNonAscii(bytes)) {
-      // Valid multi-byte UTF-8 is almost never a legacy text by accident: the label is stale.
-      *warning = "declared " + charset + " but the bytes are valid UTF-8: read as UTF-8";
-      charset = "utf-8";
-    } else {
-      std::string out;
-      if (ConvertToUtf8(bytes, charset, &out)) {
-        if (charset_used != nullptr) *charset_used = charset;
-        return out;
-      }
-      *warning = "unknown charset '" + charset + "'";
-      charset.clear();
-    }
-  }
-  if (valid_utf8) {
-    if (charset_used != nullptr) *charset_used = "utf-8";
-    return std::string(bytes);
-  }
-  if (charset.empty()) {
-    std::string detected = DetectCharset(bytes);
-    std::string out;
-    if (!detected.empty() && detected != "utf-8" && ConvertToUtf8(bytes, detected, &out)) {
-      *warning += (warning->empty() ? "" : "; ") + std::string("no charset declared: detected ") +
-                  detected;
-      if (charset_used != nullptr) *charset_used = detected;
-      return out;
-    }
-  }
-  DecodedText decoded = DecodeToUtf8(bytes);
-  *warning += (warning->empty() ? "" : "; ") + decoded.warning;
-  if (charset_used != nullptr) *charset_used = "utf-8";
-  return std::move(decoded.text);
-}
-
-bool LimitHtmlNesting(std::string_view html, int max_nesting, std::string* out) {
-  if (!NestingPass(html, max_nesting, nullptr)) return false;
-  out->clear();
-  out->reserve(html.size());
-  NestingPass(html, max_nesting, out);
-  return true;
-}
-
-void HtmlDocument::OutputDeleter::operator()(GumboOutput* output) const {
-  if (output != nullptr) gumbo_destroy_output(&kGumboDefaultOptions, output);
-}
+HtmlDocument::HtmlDocument(HtmlDocument&&) noexcept = default;
+HtmlDocument& HtmlDocument::operator=(HtmlDocument&&) noexcept = default;
+HtmlDocument::~HtmlDocument() = default;
 
 Result<HtmlDocument> HtmlDocument::Parse(std::string_view bytes, const HtmlParseOptions& options) {
   if (bytes.size() > options.max_bytes) {
@@ -292,36 +144,39 @@ Result<HtmlDocument> HtmlDocument::Parse(std::string_view bytes, const HtmlParse
   }
   HtmlDocument doc;
   std::string warning;
-  doc.utf8_ = std::make_unique<std::string>(
-      DecodeHtmlBytes(bytes, options.declared_charset, &doc.charset_, &warning));
+  doc.state_ = std::make_unique<State>();
+  State& state = *doc.state_;
+  state.utf8 = DecodeHtmlBytes(bytes, options.declared_charset, &doc.charset_, &warning);
   if (!warning.empty()) doc.warnings_.push_back(std::move(warning));
-  std::string flattened;
-  if (LimitHtmlNesting(*doc.utf8_, options.max_nesting, &flattened)) {
-    *doc.utf8_ = std::move(flattened);
+  PreparedHtml prepared = PrepareHtml(state.utf8, options.max_nesting);
+  state.utf8 = std::move(prepared.html);
+  if (prepared.flattened) {
     doc.warnings_.push_back("elements nested deeper than " + std::to_string(options.max_nesting) +
                             " were flattened");
   }
   GumboOptions gumbo_options = kGumboDefaultOptions;
   gumbo_options.max_errors = 0;  // error records copy the open-element stack: quadratic
-  doc.output_.reset(
-      gumbo_parse_with_options(&gumbo_options, doc.utf8_->data(), doc.utf8_->size()));
-  if (doc.output_ == nullptr || doc.output_->root == nullptr) {
+  gumbo_options.allocator = &GumboArena::Allocate;
+  gumbo_options.deallocator = &GumboArena::Deallocate;
+  gumbo_options.userdata = &state.arena;
+  state.output = gumbo_parse_with_options(&gumbo_options, state.utf8.data(), state.utf8.size());
+  if (state.output == nullptr || state.output->root == nullptr) {
     return InternalError("gumbo failed to parse the page");
   }
-  const GumboVector& children = doc.output_->root->v.element.children;
+  doc.root_ = state.output->root;
+  const GumboVector& children = state.output->root->v.element.children;
   for (unsigned i = 0; i < children.length; ++i) {
     const auto* child = static_cast<const GumboNode*>(children.data[i]);
     if (TagOf(child) == GUMBO_TAG_HEAD) doc.head_ = child;
     if (TagOf(child) == GUMBO_TAG_BODY) doc.body_ = child;
   }
-  if (doc.body_ == nullptr) doc.body_ = doc.output_->root;
-  if (doc.head_ == nullptr) doc.head_ = doc.output_->root;
+  if (doc.body_ == nullptr) doc.body_ = doc.root_;
+  if (doc.head_ == nullptr) doc.head_ = doc.root_;
   return doc;
 }
 
 bool IsElement(const GumboNode* node) {
-  return node != nullptr &&
-         (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE);
+  return node != nullptr && (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE);
 }
 
 GumboTag TagOf(const GumboNode* node) {
@@ -336,18 +191,51 @@ std::string_view AttrOf(const GumboNode* node, const char* name) {
 
 bool IsBlockLevel(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_CENTER: case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIV:
-    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR:
-    case GUMBO_TAG_HTML: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_NAV:
-    case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_TD: case GUMBO_TAG_TFOOT:
-    case GUMBO_TAG_TH: case GUMBO_TAG_THEAD: case GUMBO_TAG_TR: case GUMBO_TAG_UL:
-    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_MENU: case GUMBO_TAG_LEGEND:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_LEGEND:
       return true;
     default:
       return false;

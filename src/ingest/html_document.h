@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "depeche/status.h"
+#include "ingest/html_charset.h"
 
 namespace depeche::ingest {
 
@@ -27,17 +28,17 @@ struct HtmlParseOptions {
   int max_nesting = 400;
 };
 
-// Decodes `bytes` to UTF-8: byte-order mark, then `declared_charset`, then a <meta charset> /
-// http-equiv declaration in the first 4 KB, then ICU detection when the bytes are not valid
-// UTF-8. windows-1252 stands in for ISO-8859-1 and US-ASCII, as browsers do. `charset_used`
-// receives the canonical name used; `warning` a note when a guess or repair was needed.
-std::string DecodeHtmlBytes(std::string_view bytes, std::string_view declared_charset,
-                            std::string* charset_used, std::string* warning);
-
-// Drops start and end tags nested deeper than `max_nesting` (elements with optional end tags
-// and void elements do not count); returns false and leaves `out` untouched when nothing
-// needed dropping. Script, style and comment contents are skipped, not counted.
-bool LimitHtmlNesting(std::string_view html, int max_nesting, std::string* out);
+// The lexical pre-pass run before gumbo. It removes comments, <svg> elements and the contents
+// of <script> (JSON-LD kept), <style> and <noscript>: text no extractor reads, about half the
+// bytes of a news page and as much of gumbo's time. It also drops start and end tags nested
+// deeper than `max_nesting` (void elements and elements with optional end tags do not count),
+// since gumbo's tree builder is quadratic in the depth of open elements.
+struct PreparedHtml {
+  std::string html;
+  bool flattened = false;     // some tags were dropped for depth
+  size_t stripped_bytes = 0;  // bytes removed in all
+};
+PreparedHtml PrepareHtml(std::string_view html, int max_nesting);
 
 // A parsed page. Move-only; owns the UTF-8 text and the gumbo tree. Immutable after Parse, so
 // concurrent reads are safe.
@@ -46,10 +47,11 @@ class HtmlDocument {
   // Errors: ResourceExhausted when larger than options.max_bytes; Internal when gumbo fails.
   static Result<HtmlDocument> Parse(std::string_view bytes, const HtmlParseOptions& options = {});
 
-  HtmlDocument(HtmlDocument&&) noexcept = default;
-  HtmlDocument& operator=(HtmlDocument&&) noexcept = default;
+  HtmlDocument(HtmlDocument&&) noexcept;
+  HtmlDocument& operator=(HtmlDocument&&) noexcept;
+  ~HtmlDocument();
 
-  const GumboNode* root() const { return output_->root; }
+  const GumboNode* root() const { return root_; }
   // <html>, <head> and <body> (gumbo always creates them).
   const GumboNode* head() const { return head_; }
   const GumboNode* body() const { return body_; }
@@ -57,13 +59,11 @@ class HtmlDocument {
   const std::vector<std::string>& warnings() const { return warnings_; }
 
  private:
-  struct OutputDeleter {
-    void operator()(GumboOutput* output) const;
-  };
+  struct State;  // the UTF-8 text, the arena and gumbo's output, which points into both
   HtmlDocument() = default;
 
-  std::unique_ptr<std::string> utf8_;  // gumbo keeps pointers into it: address must be stable
-  std::unique_ptr<GumboOutput, OutputDeleter> output_;
+  std::unique_ptr<State> state_;
+  const GumboNode* root_ = nullptr;
   const GumboNode* head_ = nullptr;
   const GumboNode* body_ = nullptr;
   std::string charset_;

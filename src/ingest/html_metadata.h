@@ -21,17 +21,24 @@ struct HtmlMetadata {
   std::string description;    // og:description / meta description
   std::vector<std::string> authors;
   PublicationDate published;
-  // Where `published` came from: "json-ld", "meta", "time", "url", "dateline" or "".
+  // Where `published` came from: "json-ld", "meta", "time", "text" (an element named like a
+  // date or byline), "url", "dateline" or "".
   std::string published_source;
+  // The date as the page wrote it ("2019-11-18T16:06:51-05:00"), keeping the local time and
+  // offset that `published` (normalised to UTC) folds away; empty for URL dates.
+  std::string published_text;
   PublicationDate modified;
-  // JSON-LD's own datePublished (as parsed), kept apart for evaluation and auditing.
+  // JSON-LD's own datePublished, and the date the other sources give without it: kept apart
+  // for evaluation and auditing.
   PublicationDate json_ld_published;
+  PublicationDate published_without_json_ld;
 };
 
 // Reads the metadata of `doc`. `page_url` (may be empty) is where the page was fetched from; it
 // is used for URL dates, the site name fallback and as canonical URL when the page has none.
 // Dates come, in order of trust, from JSON-LD datePublished, <meta> (article:published_time
-// and kin), itemprop/<time datetime>, then the URL; the dateline is left to the caller, which
+// and kin), itemprop/<time datetime>, the text of elements named like a date or byline, then
+// the URL; the dateline is left to the caller, which
 // has the body text. Never fails: missing fields stay empty. Thread-safe.
 HtmlMetadata ExtractHtmlMetadata(const HtmlDocument& doc, std::string_view page_url);
 

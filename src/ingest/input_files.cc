@@ -13,7 +13,8 @@ namespace {
 std::string LowerExtension(const fs::path& p) { return core::AsciiLower(p.extension().string()); }
 
 bool Readable(const std::string& ext) {
-  static const char* const kKnown[] = {".txt", ".text", ".md", ".jsonl", ".ndjson", ".html", ".htm"};
+  // Not .md: a README beside a corpus is documentation, not an article.
+  static const char* const kKnown[] = {".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm"};
   return std::any_of(std::begin(kKnown), std::end(kKnown), [&](const char* k) { return ext == k; });
 }
 
@@ -33,10 +34,14 @@ int64_t SizeOf(const fs::path& p) {
 
 const char* FormatName(InputFormat format) {
   switch (format) {
-    case InputFormat::kText: return "txt";
-    case InputFormat::kJsonl: return "jsonl";
-    case InputFormat::kHtml: return "html";
-    case InputFormat::kStdinJsonl: return "stdin";
+    case InputFormat::kText:
+      return "txt";
+    case InputFormat::kJsonl:
+      return "jsonl";
+    case InputFormat::kHtml:
+      return "html";
+    case InputFormat::kStdinJsonl:
+      return "stdin";
   }
   return "txt";
 }

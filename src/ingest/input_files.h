@@ -14,7 +14,7 @@ struct InputFile {
   std::string path;          // path to open ("-" for stdin)
   std::string display_path;  // relative to the argument's parent folder, e.g. "seeds/000_x.txt"
   InputFormat format = InputFormat::kText;
-  int64_t size = 0;          // bytes (0 for stdin)
+  int64_t size = 0;  // bytes (0 for stdin)
 };
 
 struct InputProblem {
@@ -30,7 +30,8 @@ struct InputList {
 
 // Files are taken as given (format from the extension: .jsonl/.ndjson -> JSONL,
 // .html/.htm -> HTML, anything else -> text). Folders are walked recursively in sorted order,
-// keeping only .txt, .text, .md, .jsonl, .ndjson, .html, .htm and skipping hidden entries.
+// keeping only .txt, .text, .jsonl, .ndjson, .html, .htm (so a README.md beside a corpus is not
+// read as an article) and skipping hidden entries.
 // Never fails as a whole: each problem names its path.
 InputList ExpandInputs(const std::vector<std::string>& arguments);
 

@@ -19,6 +19,7 @@ TEST(InputFilesTest, WalksFoldersInOrderAndKeepsRelativePaths) {
   std::ofstream(root / "corpus" / "a.jsonl") << "{}";
   std::ofstream(root / "corpus" / "sub" / "c.html") << "<p>c</p>";
   std::ofstream(root / "corpus" / "image.png") << "x";
+  std::ofstream(root / "corpus" / "README.md") << "# notes";
   std::ofstream(root / "corpus" / ".hidden" / "d.txt") << "d";
 
   InputList list = ExpandInputs({(root / "corpus").string(), (root / "missing").string(), "-"});
@@ -30,7 +31,7 @@ TEST(InputFilesTest, WalksFoldersInOrderAndKeepsRelativePaths) {
   EXPECT_EQ(list.files[2].display_path, "corpus/sub/c.html");
   EXPECT_EQ(list.files[2].format, InputFormat::kHtml);
   EXPECT_EQ(list.files[3].format, InputFormat::kStdinJsonl);
-  EXPECT_EQ(list.skipped, 1);
+  EXPECT_EQ(list.skipped, 2);
   ASSERT_EQ(list.problems.size(), 1u);
   EXPECT_NE(list.problems[0].path.find("missing"), std::string::npos);
 

@@ -47,7 +47,6 @@ Result<RawArticle> ParseJsonlRecord(std::string_view line) {
   }
   if (!obj.is_object()) return InvalidArgumentError("expected a JSON object");
   RawArticle a;
-  std::string html;
   DEPECHE_RETURN_IF_ERROR(TakeString(obj, "id", a.external_id));
   DEPECHE_RETURN_IF_ERROR(TakeString(obj, "url", a.url));
   DEPECHE_RETURN_IF_ERROR(TakeString(obj, "source", a.source));
@@ -55,12 +54,11 @@ Result<RawArticle> ParseJsonlRecord(std::string_view line) {
   DEPECHE_RETURN_IF_ERROR(TakeString(obj, "published", a.published));
   DEPECHE_RETURN_IF_ERROR(TakeString(obj, "lang", a.lang));
   DEPECHE_RETURN_IF_ERROR(TakeString(obj, "text", a.text));
-  DEPECHE_RETURN_IF_ERROR(TakeString(obj, "html", html));
-  if (a.text.empty() && !html.empty()) {
-    a.text = std::move(html);
-    a.warnings.push_back("HTML stored as raw text (HTML extraction is not enabled)");
+  DEPECHE_RETURN_IF_ERROR(TakeString(obj, "html", a.html));
+  if (!a.text.empty()) a.html.clear();  // the feed's own text wins over re-extraction
+  if (a.text.empty() && a.html.empty()) {
+    return InvalidArgumentError("no 'text' or 'html' field (or it is empty)");
   }
-  if (a.text.empty()) return InvalidArgumentError("no 'text' field (or it is empty)");
   if (!a.title.empty()) a.title_origin = "given";
   if (!a.external_id.empty()) obj["id"] = a.external_id;
   a.metadata_json = obj.dump(-1, ' ', false, json::error_handler_t::replace);

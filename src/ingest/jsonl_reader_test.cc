@@ -39,6 +39,10 @@ TEST(JsonlReaderTest, ErrorsNameTheProblem) {
   auto no_text = ParseJsonlRecord(R"({"title":"x"})");
   ASSERT_FALSE(no_text.ok());
   EXPECT_NE(no_text.status().message().find("text"), std::string::npos);
+  auto html = ParseJsonlRecord(R"({"url":"u","html":"<p>x</p>"})");
+  ASSERT_TRUE(html.ok());
+  EXPECT_EQ(html->html, "<p>x</p>");
+  EXPECT_TRUE(html->text.empty());
   auto wrong_type = ParseJsonlRecord(R"({"title":{"a":1},"text":"x"})");
   ASSERT_FALSE(wrong_type.ok());
   EXPECT_NE(wrong_type.status().message().find("'title'"), std::string::npos);

@@ -19,6 +19,7 @@ struct RawArticle {
   std::string published;     // as found: ISO 8601 text or a "date YYYY-MM" hint's value
   std::string lang;          // declared language, if any
   std::string text;
+  std::string html;  // a page still to extract (HTML files, JSONL "html"), see html_reader.h
   std::string metadata_json = "{}";  // unknown fields, a JSON object
   Origin origin;
   std::vector<std::string> warnings;

@@ -102,7 +102,8 @@ size_t FindRunInBreak(std::string_view line, const std::unordered_set<std::strin
       size_t a = head.find(apostrophe);
       if (a != std::string_view::npos) head = head.substr(0, a + apostrophe.size());
     }
-    if (starters.count(text::Fold(head)) == 0 && starters.count(text::Fold(cur.text)) == 0) continue;
+    if (starters.count(text::Fold(head)) == 0 && starters.count(text::Fold(cur.text)) == 0)
+      continue;
     if (line.size() - cur.begin < kShortestRunInBody) return std::string_view::npos;
     return cur.begin;
   }

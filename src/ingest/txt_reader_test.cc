@@ -86,7 +86,8 @@ TEST(TxtReaderTest, SeedWithRunInHeadline) {
     std::unordered_set<std::string> starters = {"le", "la", "les", "un", "une", "des"};
     RawArticle a = ParseTextArticle(ss.str(), TextReaderOptions{&starters});
     EXPECT_EQ(a.published, "2022-01");
-    EXPECT_EQ(a.title, "Situation en Ukraine – Blinken et Lavrov se rencontreront à Genève vendredi");
+    EXPECT_EQ(a.title,
+              "Situation en Ukraine – Blinken et Lavrov se rencontreront à Genève vendredi");
     EXPECT_TRUE(a.text.starts_with("Le chef de la diplomatie")) << a.text.substr(0, 80);
     return;
   }

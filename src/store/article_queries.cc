@@ -8,6 +8,7 @@
 #include "core/strings.h"
 #include "store/article_store.h"
 #include "store/article_store_impl.h"
+#include "store/exact_rerank.h"
 #include "store/fts_query.h"
 #include "store/fts_tokenizer.h"
 #include "store/row_codec.h"
@@ -51,7 +52,7 @@ constexpr std::string_view kListSql[4] = {
 // returned. `rank MATCH` sets this query's ranking: bm25 with the title worth 5 body hits.
 constexpr std::string_view kSearchSql =
     "SELECT a.id, a.title, a.source, a.lang, a.published_iso, a.origin_path, length(a.text), "
-    "snippet(article_fts, 1, '[', ']', '…', 20), rank "
+    "snippet(article_fts, 1, '[', ']', '…', 20), rank, a.text "
     "FROM article_fts JOIN articles AS a ON a.rowid = article_fts.rowid "
     "WHERE article_fts MATCH ?1 AND rank MATCH 'bm25(5.0, 1.0)' "
     "ORDER BY rank LIMIT ?2";
@@ -233,10 +234,15 @@ Result<std::vector<SearchHit>> ArticleStore::Search(const std::string& query, in
   }
   impl.db->SetFtsQueryLanguages(std::move(langs));
 
+  // bm25 picks the candidates; among them, documents holding the words as typed rise (see
+  // exact_rerank.h), so "negociations" ranks a text saying "négociations" above one saying
+  // only "négocier".
+  const int candidates = std::max(limit * 4, 40);
+  const std::vector<std::string> words = FoldedQueryWords(query);
   Statement& stmt = impl.search;
   ResetOnExit reset(stmt);
   stmt.BindText(1, match);
-  stmt.BindInt64(2, limit);
+  stmt.BindInt64(2, candidates);
   std::vector<SearchHit> hits;
   while (true) {
     Result<bool> row = stmt.Step();
@@ -247,10 +253,24 @@ Result<std::vector<SearchHit>> ArticleStore::Search(const std::string& query, in
     std::string_view lang;
     std::string_view snippet;
     SplitLangPrefix(stmt.ColumnText(7), &lang, &snippet);  // the view's "fr\x01" prefix
-    hit.snippet = snippet;
-    hit.score = -stmt.ColumnDouble(8);  // bm25 rank: lower is better
+    // Paragraph breaks inside a snippet would break one-line displays.
+    hit.snippet.reserve(snippet.size());
+    for (char c : snippet) {
+      bool space = c == '\n' || c == '\t' || c == '\r' || c == ' ';
+      if (!space) {
+        hit.snippet.push_back(c);
+      } else if (!hit.snippet.empty() && hit.snippet.back() != ' ') {
+        hit.snippet.push_back(' ');
+      }
+    }
+    double bm25 = -stmt.ColumnDouble(8);  // bm25 rank: lower is better
+    double share = ExactWordShare(words, hit.article.title, stmt.ColumnText(9));
+    hit.score = bm25 * (1.0 + share);
     hits.push_back(std::move(hit));
   }
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const SearchHit& a, const SearchHit& b) { return a.score > b.score; });
+  if (hits.size() > static_cast<size_t>(limit)) hits.resize(static_cast<size_t>(limit));
   return hits;
 }
 

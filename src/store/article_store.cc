@@ -20,6 +20,11 @@ constexpr std::string_view kInsertSql =
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
     "?19, ?20)";
 
+// The values the article_fts_src view yields for the row (see migrations.cc).
+constexpr std::string_view kInsertFtsSql =
+    "INSERT INTO article_fts(rowid, title, body) "
+    "VALUES (?1, ?2 || char(1) || ?3, ?2 || char(1) || ?4)";
+
 // The `url <> ''` terms let SQLite use the partial unique indexes.
 constexpr std::string_view kFindByUrlSql = "SELECT id FROM articles WHERE url = ?1 AND url <> ''";
 constexpr std::string_view kFindByHashSql =
@@ -73,6 +78,7 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Create(Database* db) {
   impl->db = db;
   sqlite3* h = db->handle();
   DEPECHE_ASSIGN_OR_RETURN(impl->insert, Statement::Prepare(h, kInsertSql));
+  DEPECHE_ASSIGN_OR_RETURN(impl->insert_fts, Statement::Prepare(h, kInsertFtsSql));
   DEPECHE_ASSIGN_OR_RETURN(impl->find_by_url, Statement::Prepare(h, kFindByUrlSql));
   DEPECHE_ASSIGN_OR_RETURN(impl->find_by_hash, Statement::Prepare(h, kFindByHashSql));
   DEPECHE_ASSIGN_OR_RETURN(impl->find_by_id, Statement::Prepare(h, kFindByIdSql));
@@ -80,9 +86,10 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Create(Database* db) {
   return std::unique_ptr<ArticleStore>(new ArticleStore(std::move(impl)));
 }
 
-Result<InsertResult> ArticleStore::Insert(const Article& article) {
-  DEPECHE_RETURN_IF_ERROR(ValidateForInsert(article));
-  Impl& impl = *impl_;
+// Writes the articles row (not its index entry); kInserted, a duplicate (nothing written), or
+// an error (nothing written: the statement is undone by SQLite).
+Result<InsertResult> ArticleStore::Impl::InsertRow(const Article& article) {
+  Impl& impl = *this;
   EncodeSpans(article.sentences, impl.sentences_buf);
   EncodeJsonStringArray(article.warnings, impl.warnings_buf);
   const PublicationDate& date = article.published;
@@ -144,6 +151,52 @@ Result<InsertResult> ArticleStore::Insert(const Article& article) {
         std::move(id)};
   }
   return InternalError("article " + article.id + ": unique constraint failed on no known key");
+}
+
+// Indexes the row just written under `rowid` (the lang is already defaulted to "und").
+Status ArticleStore::Impl::IndexRow(int64_t rowid, const Article& article) {
+  Statement& stmt = insert_fts;
+  ResetOnExit reset(stmt);
+  stmt.BindInt64(1, rowid);
+  stmt.BindText(2, article.lang.empty() ? std::string_view("und") : article.lang);
+  stmt.BindText(3, article.title);
+  stmt.BindText(4, article.text);
+  Result<bool> stepped = stmt.Step();
+  if (!stepped.ok()) return stepped.status().WithContext("indexing article " + article.id);
+  return Status::Ok();
+}
+
+// The row and its index entry are written by two statements in the same transaction, with no
+// savepoint around the pair: a savepoint (like the statement journal an AFTER INSERT trigger
+// needs) makes FTS5 flush its pending terms as a new segment per article, which is what this
+// replaces. FTS5 cannot undo half an indexed document without one, so if indexing fails the
+// whole transaction is rolled back: ours when the caller has none open, the caller's otherwise
+// (the header documents this).
+Result<InsertResult> ArticleStore::Insert(const Article& article) {
+  DEPECHE_RETURN_IF_ERROR(ValidateForInsert(article));
+  Impl& impl = *impl_;
+  sqlite3* h = impl.db->handle();
+  const bool own_transaction = sqlite3_get_autocommit(h) != 0;
+  if (own_transaction) DEPECHE_RETURN_IF_ERROR(impl.db->Begin());
+  Result<InsertResult> result = impl.InsertRow(article);
+  Status status = result.status();
+  if (status.ok() && result->outcome == InsertOutcome::kInserted) {
+    status = impl.IndexRow(sqlite3_last_insert_rowid(h), article);
+    if (!status.ok() && !own_transaction) {
+      status = status.WithContext("the enclosing transaction was rolled back");
+    }
+  }
+  if (own_transaction && status.ok()) status = impl.db->Commit();
+  if (!status.ok()) {
+    // SQLite may already have rolled back (disk full, I/O error); a failed row insert alone
+    // (InsertRow) leaves nothing to undo in the caller's transaction.
+    bool row_written = result.ok() && result->outcome == InsertOutcome::kInserted;
+    if ((own_transaction || row_written) && sqlite3_get_autocommit(h) == 0) {
+      (void)impl.db->Rollback();
+    }
+    return status;
+  }
+  return result;
 }
 
 }  // namespace depeche::store

@@ -36,7 +36,12 @@ class ArticleStore {
   // as "und", empty metadata_json as "{}", ingested_at 0 as now. Nothing is written when
   // a result is not kInserted or on error. Errors: InvalidArgument (empty id, a language code
   // that is not 1-15 letters/digits/-/_, a sentence span outside the text, metadata_json not
-  // valid JSON); SQLite errors (see SqliteError). Call inside Database::Begin/Commit for speed.
+  // valid JSON); SQLite errors (see SqliteError). Call inside Database::Begin/Commit for speed
+  // (FTS5 then writes the index once per transaction, not once per article); outside one,
+  // Insert runs its own transaction. The row and its index entry are written together: if
+  // indexing fails after the row was written, the whole enclosing transaction is rolled back
+  // (earlier inserts in it included; the error says so), since FTS5 cannot undo a half-indexed
+  // article on its own.
   Result<InsertResult> Insert(const Article& article);
 
   // Newest first (published_ts descending, undated last), then in ingest order, filtered by

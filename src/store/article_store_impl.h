@@ -3,6 +3,7 @@
 #ifndef DEPECHE_STORE_ARTICLE_STORE_IMPL_H_
 #define DEPECHE_STORE_ARTICLE_STORE_IMPL_H_
 
+#include <cstdint>
 #include <string>
 
 #include "store/article_store.h"
@@ -15,6 +16,7 @@ struct ArticleStore::Impl {
 
   // Insert path (article_store.cc).
   Statement insert;
+  Statement insert_fts;  // indexes the row `insert` just wrote
   Statement find_by_url;
   Statement find_by_hash;
   Statement find_by_id;
@@ -29,6 +31,12 @@ struct ArticleStore::Impl {
   Statement list[4];  // indexed by (has lang) | (has source) << 1
   Statement search;
   Statement langs;
+
+  // Writes the articles row, not its index entry: kInserted, or a duplicate or an error with
+  // nothing written (SQLite undoes the failed statement).
+  Result<InsertResult> InsertRow(const Article& article);
+  // Adds the row just written under `rowid` to article_fts.
+  Status IndexRow(int64_t rowid, const Article& article);
 
   Status PrepareQueries();
   // The full id that `id_or_prefix` designates (see ArticleStore::Get for the rules).

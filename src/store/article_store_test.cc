@@ -2,6 +2,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <string>
 #include <vector>
@@ -161,6 +162,64 @@ TEST_F(StoreTest, RolledBackInsertsDisappear) {
   Result<std::vector<SearchHit>> hits = store_->Search("alpha", 10);
   ASSERT_TRUE(hits.ok());
   EXPECT_TRUE(hits->empty());
+}
+
+// ArticleStore::Insert writes the row and its index entry with two statements; dropping the
+// index table makes the second one fail after the first succeeded.
+TEST_F(StoreTest, IndexingFailureOutsideATransactionLeavesNoRow) {
+  Add(Make("en", "A", "alpha text"));
+  ASSERT_TRUE(db_->Exec("DROP TABLE article_fts").ok());
+  Result<InsertResult> r = store_->Insert(Make("en", "B", "beta text"));
+  EXPECT_FALSE(r.ok());
+  EXPECT_NE(sqlite3_get_autocommit(db_->handle()), 0);
+  EXPECT_EQ(Count(), 1);
+}
+
+TEST_F(StoreTest, IndexingFailureRollsBackTheCallersTransaction) {
+  Add(Make("en", "A", "alpha text"));
+  ASSERT_TRUE(db_->Begin().ok());
+  Add(Make("en", "B", "beta text"));
+  ASSERT_TRUE(db_->Exec("DROP TABLE article_fts").ok());
+  Result<InsertResult> r = store_->Insert(Make("en", "C", "gamma text"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.status().message(), ::testing::HasSubstr("rolled back"));
+  EXPECT_NE(sqlite3_get_autocommit(db_->handle()), 0);  // no transaction left open
+  EXPECT_EQ(Count(), 1);                                // only A, committed before
+  // The drop was rolled back too: the index is whole and takes new articles.
+  Add(Make("en", "C", "gamma text"));
+  EXPECT_TRUE(
+      db_->Exec("INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 1)").ok());
+  Result<std::vector<SearchHit>> hits = store_->Search("gamma", 10);
+  ASSERT_TRUE(hits.ok());
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ(hits->front().article.title, "C");
+  hits = store_->Search("beta", 10);
+  ASSERT_TRUE(hits.ok());
+  EXPECT_TRUE(hits->empty());
+}
+
+// Many rows in one transaction: FTS5 keeps their terms pending until commit, and the index
+// must still match the table exactly.
+TEST_F(StoreTest, BatchedInsertsAreIndexedConsistently) {
+  ASSERT_TRUE(db_->Begin().ok());
+  for (int i = 0; i < 300; ++i) {
+    std::string n = std::to_string(i);
+    std::string title = "T";
+    title.append(n);
+    std::string text = "storm number ";
+    text.append(n).append(" tempête");
+    Add(Make(i % 2 ? "fr" : "en", title, text));
+  }
+  // Reads inside the transaction see the pending terms.
+  Result<std::vector<SearchHit>> hits = store_->Search("storm", 1000);
+  ASSERT_TRUE(hits.ok());
+  EXPECT_EQ(hits->size(), 300u);
+  ASSERT_TRUE(db_->Commit().ok());
+  EXPECT_TRUE(
+      db_->Exec("INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 1)").ok());
+  hits = store_->Search("tempete", 1000);
+  ASSERT_TRUE(hits.ok());
+  EXPECT_EQ(hits->size(), 300u);
 }
 
 TEST_F(StoreTest, GetByUniquePrefix) {

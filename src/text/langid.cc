@@ -314,6 +314,12 @@ LangGuess LanguageIdentifierImpl::Identify(std::string_view text, std::string_vi
   if (cld2.reliable && cld2.text_bytes >= options_.document_bytes) {
     return {cld2.top, static_cast<float>(cld2.top_share), true};
   }
+  // The declared language and a reliable CLD2 agree: two independent signals settle it, and
+  // fastText (the costlier half of identification) is skipped.
+  if (!hint_code.empty() && cld2.reliable && cld2.top == hint_code &&
+      cld2.text_bytes >= options_.agreeing_hint_bytes) {
+    return {cld2.top, static_cast<float>(cld2.top_share), true};
+  }
   return Pool(cld2.shares,
               RunFastText(*fasttext_, FastTextInput(clean.text, options_.fasttext_max_bytes)),
               hint_code, clean.letters);
@@ -396,6 +402,7 @@ Status ValidateOptions(const LangIdOptions& o) {
     return InvalidArgumentError("reliable_confidence must be in [0, 1]");
   }
   if (o.document_bytes < 0) return InvalidArgumentError("document_bytes must be >= 0");
+  if (o.agreeing_hint_bytes < 0) return InvalidArgumentError("agreeing_hint_bytes must be >= 0");
   if (o.fasttext_max_bytes < 16) return InvalidArgumentError("fasttext_max_bytes must be >= 16");
   if (o.max_bytes < 1 || o.max_bytes > (size_t{1} << 30)) {
     return InvalidArgumentError("max_bytes must be in [1, 2^30]");

@@ -16,7 +16,8 @@ void Write(const std::filesystem::path& p, const std::string& content) {
   std::ofstream(p, std::ios::binary) << content;
 }
 
-const IngestIssue* FindIssue(const IngestReport& r, const std::string& path_part, int64_t line = -1) {
+const IngestIssue* FindIssue(const IngestReport& r, const std::string& path_part,
+                             int64_t line = -1) {
   for (const auto& i : r.issues) {
     if (i.path.find(path_part) != std::string::npos && (line < 0 || i.line == line)) return &i;
   }
@@ -40,24 +41,30 @@ class BadInputTest : public ::testing::Test {
 TEST_F(BadInputTest, EachProblemIsNamedAndTheRestIsStored) {
   auto in = dir_ / "in";
   std::filesystem::create_directories(in);
-  Write(in / "a_good.txt", "Un titre\n\nLe gouvernement a annoncé mardi de nouvelles mesures pour "
-                           "soutenir les agriculteurs touchés par la sécheresse.");
+  Write(in / "a_good.txt",
+        "Un titre\n\nLe gouvernement a annoncé mardi de nouvelles mesures pour "
+        "soutenir les agriculteurs touchés par la sécheresse.");
   Write(in / "b_empty.txt", "");
-  Write(in / "c_binary.txt", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0", 12));
-  Write(in / "d_bad_utf8.txt", "Les ministres se sont r\xC3union\xFF\xFEs hier soir à Bruxelles pour "
-                               "discuter du budget européen et des aides à l'Ukraine.");
-  Write(in / "e_latin1.txt", "Les n\xE9gociations de Gen\xE8ve ont repris jeudi entre les d\xE9l\xE9gations "
-                             "am\xE9ricaine et russe, selon un communiqu\xE9 officiel.");
+  Write(in / "c_binary.txt", std::string("\x7f"
+                                         "ELF\x02\x01\x01\0\0\0\0",
+                                         12));
+  Write(in / "d_bad_utf8.txt",
+        "Les ministres se sont r\xC3union\xFF\xFEs hier soir à Bruxelles pour "
+        "discuter du budget européen et des aides à l'Ukraine.");
+  Write(in / "e_latin1.txt",
+        "Les n\xE9gociations de Gen\xE8ve ont repris jeudi entre les d\xE9l\xE9gations "
+        "am\xE9ricaine et russe, selon un communiqu\xE9 officiel.");
   Write(in / "f_big.txt", std::string(50 * 1024 * 1024, 'a'));
-  Write(in / "g_feed.jsonl",
-        "{\"url\":\"https://example.org/1\",\"title\":\"Storm hits the coast\",\"text\":\"A powerful "
-        "storm hit the northern coast on Monday, cutting power to thousands of homes.\"}\n"
-        "{\"url\":\"https://example.org/2\",\"title\":\"Broken\",\"text\":\"unterminated\n"
-        "\n"
-        "[1, 2, 3]\n"
-        "{\"url\":\"https://example.org/3\",\"title\":\"No text here\"}\n"
-        "{\"url\":\"https://example.org/4\",\"title\":\"Markets fall\",\"published\":\"2023-02-30\","
-        "\"text\":\"Stock markets fell sharply on Friday after weak employment figures.\"}\n");
+  Write(
+      in / "g_feed.jsonl",
+      "{\"url\":\"https://example.org/1\",\"title\":\"Storm hits the coast\",\"text\":\"A powerful "
+      "storm hit the northern coast on Monday, cutting power to thousands of homes.\"}\n"
+      "{\"url\":\"https://example.org/2\",\"title\":\"Broken\",\"text\":\"unterminated\n"
+      "\n"
+      "[1, 2, 3]\n"
+      "{\"url\":\"https://example.org/3\",\"title\":\"No text here\"}\n"
+      "{\"url\":\"https://example.org/4\",\"title\":\"Markets fall\",\"published\":\"2023-02-30\","
+      "\"text\":\"Stock markets fell sharply on Friday after weak employment figures.\"}\n");
   Write(in / "h_whitespace.txt", " \n\t\n ");
 
   auto r = engine_->Ingest({in.string(), (dir_ / "missing.txt").string()}, {});
@@ -99,8 +106,9 @@ TEST_F(BadInputTest, EachProblemIsNamedAndTheRestIsStored) {
 
 TEST_F(BadInputTest, NothingStoredBeforeIsLost) {
   auto first = dir_ / "first.jsonl";
-  Write(first, "{\"url\":\"https://example.org/a\",\"text\":\"The central bank raised interest "
-               "rates by half a point on Wednesday.\"}\n");
+  Write(first,
+        "{\"url\":\"https://example.org/a\",\"text\":\"The central bank raised interest "
+        "rates by half a point on Wednesday.\"}\n");
   ASSERT_TRUE(engine_->Ingest({first.string()}, {}).ok());
   auto second = dir_ / "second.jsonl";
   Write(second, "not json at all\n{\"url\":\"https://example.org/a\",\"text\":\"changed\"}\n");

@@ -15,16 +15,16 @@ namespace {
 using testing_util::FreshDir;
 using testing_util::SeedsDir;
 
-struct Run {
+struct CliRun {
   int code = -1;
   std::string out;
 };
 
-Run Depeche(const std::string& args, const std::string& stdin_file = "") {
+CliRun Depeche(const std::string& args, const std::string& stdin_file = "") {
   std::string cmd = std::string("'") + DEPECHE_CLI_PATH + "' " + args;
   if (!stdin_file.empty()) cmd += " < '" + stdin_file + "'";
   cmd += " 2>&1";
-  Run run;
+  CliRun run;
   FILE* p = popen(cmd.c_str(), "r");
   if (p == nullptr) return run;
   std::array<char, 4096> buf;
@@ -38,46 +38,47 @@ Run Depeche(const std::string& args, const std::string& stdin_file = "") {
 TEST(CliTest, IngestSearchShowStatsWithJson) {
   if (!std::filesystem::exists(SeedsDir())) GTEST_SKIP() << "no seeds";
   std::string db = (FreshDir("cli") / "d.db").string();
-  Run ingest = Depeche("ingest '" + SeedsDir().string() + "' --db '" + db + "' --json");
+  CliRun ingest = Depeche("ingest '" + SeedsDir().string() + "' --db '" + db + "' --json");
   ASSERT_EQ(ingest.code, 0) << ingest.out;
   auto report = nlohmann::json::parse(ingest.out);
   EXPECT_EQ(report["inserted"], 5);
 
-  Run again = Depeche("ingest '" + SeedsDir().string() + "' --db '" + db + "'");
+  CliRun again = Depeche("ingest '" + SeedsDir().string() + "' --db '" + db + "'");
   ASSERT_EQ(again.code, 0) << again.out;
   EXPECT_NE(again.out.find("same content): 5"), std::string::npos) << again.out;
 
-  Run search = Depeche("--db '" + db + "' search negociations geneve --json");
+  CliRun search = Depeche("--db '" + db + "' search negociations geneve --json");
   ASSERT_EQ(search.code, 0) << search.out;
   auto hits = nlohmann::json::parse(search.out)["hits"];
   ASSERT_FALSE(hits.empty());
   std::string id = hits[0]["id"];
 
-  Run show = Depeche("show " + id.substr(0, 8) + " --db '" + db + "' --json");
+  CliRun show = Depeche("show " + id.substr(0, 8) + " --db '" + db + "' --json");
   ASSERT_EQ(show.code, 0) << show.out;
   auto article = nlohmann::json::parse(show.out);
   EXPECT_EQ(article["id"], id);
   EXPECT_EQ(article["lang"], "fr");
   EXPECT_NE(article["path"].get<std::string>().find("seeds/003_"), std::string::npos);
 
-  Run stats = Depeche("stats --db '" + db + "' --json");
+  CliRun stats = Depeche("stats --db '" + db + "' --json");
   ASSERT_EQ(stats.code, 0) << stats.out;
   EXPECT_EQ(nlohmann::json::parse(stats.out)["articles"], 5);
 
-  Run list = Depeche("articles --db '" + db + "'");
+  CliRun list = Depeche("articles --db '" + db + "'");
   ASSERT_EQ(list.code, 0);
   EXPECT_NE(list.out.find("seeds/001_"), std::string::npos) << list.out;
 
-  Run missing = Depeche("show ffffffffffff --db '" + db + "'");
+  CliRun missing = Depeche("show ffffffffffff --db '" + db + "'");
   EXPECT_NE(missing.code, 0);
 }
 
 TEST(CliTest, BadInputGivesNonZeroExitAndNamesFileAndLine) {
   auto dir = FreshDir("cli_bad");
-  std::ofstream(dir / "feed.jsonl") << "{\"text\":\"The harvest was late this year in the north.\"}\n"
-                                    << "{oops\n";
-  Run run = Depeche("ingest '" + (dir / "feed.jsonl").string() + "' --db '" +
-                    (dir / "d.db").string() + "'");
+  std::ofstream(dir / "feed.jsonl")
+      << "{\"text\":\"The harvest was late this year in the north.\"}\n"
+      << "{oops\n";
+  CliRun run = Depeche("ingest '" + (dir / "feed.jsonl").string() + "' --db '" +
+                       (dir / "d.db").string() + "'");
   EXPECT_EQ(run.code, 1) << run.out;
   EXPECT_NE(run.out.find("feed.jsonl:2: error: not valid JSON"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("new: 1"), std::string::npos) << run.out;
@@ -87,15 +88,15 @@ TEST(CliTest, StdinJsonlAndLanguageLines) {
   auto dir = FreshDir("cli_stdin");
   std::ofstream(dir / "in.jsonl") << "{\"url\":\"u1\",\"text\":\"Der Bundestag hat am Donnerstag "
                                      "ein neues Gesetz zur Energiepolitik beschlossen.\"}\n";
-  Run ingest = Depeche("ingest - --json --db '" + (dir / "d.db").string() + "'",
-                       (dir / "in.jsonl").string());
+  CliRun ingest = Depeche("ingest - --json --db '" + (dir / "d.db").string() + "'",
+                          (dir / "in.jsonl").string());
   ASSERT_EQ(ingest.code, 0) << ingest.out;
   EXPECT_EQ(nlohmann::json::parse(ingest.out)["inserted"], 1);
 
   std::ofstream(dir / "lines.txt") << "Le président a quitté Paris ce matin.\n"
                                    << "The president left London this morning.\n"
                                    << "El presidente salió de Madrid esta mañana.\n";
-  Run lang = Depeche("lang", (dir / "lines.txt").string());
+  CliRun lang = Depeche("lang", (dir / "lines.txt").string());
   ASSERT_EQ(lang.code, 0) << lang.out;
   EXPECT_EQ(lang.out, "fr\nen\nes\n");
 }

@@ -75,10 +75,12 @@ TEST_F(SeedsTest, TitlesWithoutHeadlineComeFromTheFirstSentence) {
   for (const char* seed : {"000_", "002_", "003_", "004_"}) {
     Article a = BySeedPrefix(seed);
     ASSERT_FALSE(a.sentences.empty()) << seed;
-    std::string first = a.text.substr(a.sentences[0].begin, a.sentences[0].end - a.sentences[0].begin);
+    std::string first =
+        a.text.substr(a.sentences[0].begin, a.sentences[0].end - a.sentences[0].begin);
     std::string stem = a.title;
     if (stem.ends_with("…")) stem.resize(stem.size() - std::string("…").size());
-    EXPECT_TRUE(first.starts_with(stem)) << seed << ": title '" << a.title << "' first '" << first << "'";
+    EXPECT_TRUE(first.starts_with(stem))
+        << seed << ": title '" << a.title << "' first '" << first << "'";
     EXPECT_FALSE(a.published.known()) << seed;
   }
 }

@@ -19,8 +19,7 @@ inline std::filesystem::path SeedsDir() {
 inline std::filesystem::path FreshDir(const std::string& name) {
   static std::atomic<int> counter{0};
   auto dir = std::filesystem::path(::testing::TempDir()) /
-             ("depeche_" + name + "_" + std::to_string(getpid()) + "_" +
-              std::to_string(counter++));
+             ("depeche_" + name + "_" + std::to_string(getpid()) + "_" + std::to_string(counter++));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;

@@ -1,0 +1,136 @@
+// depeche eval TASK --data PATH [--json] : score a stage against gold data.
+// Every task prints the shape DESIGN.md fixes: {"task","data","overall":{...},"items":[...]}
+// with --json, a readable report otherwise.
+#include <cstdio>
+
+#include "cli.h"
+#include "eval/extract_eval.h"
+#include "eval/langid_eval.h"
+#include "text/langid.h"
+
+namespace depeche::cli {
+namespace {
+
+struct EvalFlags {
+  std::string data;
+  std::string hint;
+  std::string method = "combined";
+  bool json = false;
+};
+
+void RunLangEval(const EvalFlags& flags, Context& ctx) {
+  text::LangIdOptions options;
+  options.fasttext_model = DefaultLidModel();
+  if (flags.method == "cld2") {
+    options.method = text::LangIdMethod::kCld2;
+  } else if (flags.method == "fasttext") {
+    options.method = text::LangIdMethod::kFastText;
+  } else if (flags.method != "combined") {
+    PrintError("--method must be combined, cld2 or fasttext");
+    ctx.exit_code = kExitUsage;
+    return;
+  }
+  auto lid = text::LanguageIdentifier::Create(options);
+  if (!lid.ok()) {
+    PrintError(lid.status().ToString());
+    ctx.exit_code = kExitFailure;
+    return;
+  }
+  auto examples = eval::ReadLangIdTsv(flags.data);
+  if (!examples.ok()) {
+    PrintError(flags.data + ": " + examples.status().message());
+    ctx.exit_code = ExitCodeFor(examples.status());
+    return;
+  }
+  eval::LangIdScore score = eval::ScoreLangId(**lid, *examples, flags.hint);
+  std::string out =
+      flags.json ? eval::LangIdScoreToJson(score, flags.data) : eval::FormatLangIdReport(score);
+  std::fputs(out.c_str(), stdout);
+  if (!out.empty() && out.back() != '\n') std::fputc('\n', stdout);
+}
+
+void RunExtractEval(const EvalFlags& flags, Context& ctx) {
+  auto report = eval::EvaluateExtraction(flags.data);
+  if (!report.ok()) {
+    PrintError(flags.data + ": " + report.status().message());
+    ctx.exit_code = ExitCodeFor(report.status());
+    return;
+  }
+  const eval::ExtractEvalReport& r = *report;
+  if (flags.json) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& i : r.items) {
+      items.push_back({{"id", i.id},
+                       {"url", i.url},
+                       {"precision", i.scores.precision},
+                       {"recall", i.scores.recall},
+                       {"f1", i.scores.f1},
+                       {"exact", i.exact},
+                       {"error", i.error},
+                       {"gold_date", i.gold_date},
+                       {"predicted_date", i.predicted_date},
+                       {"date_source", i.date_source}});
+    }
+    PrintJson(
+        {{"task", "extract"},
+         {"data", flags.data},
+         {"overall",
+          {{"precision", r.overall.precision},
+           {"recall", r.overall.recall},
+           {"f1", r.overall.f1},
+           {"accuracy", r.accuracy},
+           {"date_accuracy", r.date_accuracy},
+           {"date_accuracy_without_json_ld", r.date_accuracy_without_json_ld}}},
+         {"pages", r.pages},
+         {"date_pages", r.date_pages},
+         {"missing_html", r.missing_html},
+         {"speed", {{"pages_per_second", r.pages_per_second}, {"mb_per_second", r.mb_per_second}}},
+         {"items", items}});
+    return;
+  }
+  Table pages({"page", "precision", "recall", "f1", "date", "gold date", "source"});
+  char p[16], rc[16], f[16];
+  for (const auto& i : r.items) {
+    std::snprintf(p, sizeof p, "%.3f", i.scores.precision);
+    std::snprintf(rc, sizeof rc, "%.3f", i.scores.recall);
+    std::snprintf(f, sizeof f, "%.3f", i.scores.f1);
+    pages.Add(
+        {i.id, p, rc, f, i.predicted_date, i.gold_date, i.error.empty() ? i.date_source : i.error});
+  }
+  pages.Print(stdout, 40);
+  std::printf("\n%zu pages: precision %.4f  recall %.4f  F1 %.4f  exact %.3f\n", r.pages,
+              r.overall.precision, r.overall.recall, r.overall.f1, r.accuracy);
+  std::printf("publication day right on %.3f of %zu dated pages (%.3f without JSON-LD)\n",
+              r.date_accuracy, r.date_pages, r.date_accuracy_without_json_ld);
+  std::printf("%.0f pages/s, %.1f MB/s (extraction only, one thread)\n", r.pages_per_second,
+              r.mb_per_second);
+}
+
+}  // namespace
+
+void RegisterEval(CLI::App& app, Context& ctx) {
+  CLI::App* eval = app.add_subcommand("eval", "Score a stage against gold data");
+  eval->require_subcommand(1);
+
+  auto lang = std::make_shared<EvalFlags>();
+  CLI::App* cmd = eval->add_subcommand(
+      "lang", "Language identification accuracy on a lang<TAB>text file (one example per line)");
+  cmd->add_option("--data", lang->data, "Labelled file")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--hint", lang->hint, "Language hint given with every text");
+  cmd->add_option("--method", lang->method, "combined (default), cld2 or fasttext");
+  cmd->add_flag("--json", lang->json, "JSON output");
+  cmd->callback([lang, &ctx] { RunLangEval(*lang, ctx); });
+
+  auto extract = std::make_shared<EvalFlags>();
+  CLI::App* ex = eval->add_subcommand(
+      "extract",
+      "HTML body extraction: shingle precision/recall/F1 and publication-day accuracy "
+      "on a folder holding html/*.html[.gz] and ground-truth.json");
+  ex->add_option("--data", extract->data, "Benchmark folder")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  ex->add_flag("--json", extract->json, "JSON output");
+  ex->callback([extract, &ctx] { RunExtractEval(*extract, ctx); });
+}
+
+}  // namespace depeche::cli
