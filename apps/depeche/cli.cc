@@ -134,6 +134,13 @@ nlohmann::json ToJson(const ArticleSummary& a) {
 nlohmann::json ToJson(const Article& a) {
   nlohmann::json sentences = nlohmann::json::array();
   for (const Span& s : a.sentences) sentences.push_back({s.begin, s.end});
+  nlohmann::json boilerplate = nlohmann::json::array();
+  for (const BoilerplateSpan& b : a.boilerplate) {
+    boilerplate.push_back({{"begin", b.span.begin},
+                           {"end", b.span.end},
+                           {"reason", b.reason},
+                           {"text", a.text.substr(b.span.begin, b.span.end - b.span.begin)}});
+  }
   nlohmann::json metadata = nlohmann::json::parse(a.metadata_json, nullptr, false);
   if (metadata.is_discarded()) metadata = nlohmann::json::object();
   return {{"id", a.id},
@@ -151,6 +158,7 @@ nlohmann::json ToJson(const Article& a) {
           {"metadata", metadata},
           {"warnings", a.warnings},
           {"sentences", sentences},
+          {"boilerplate", boilerplate},
           {"text", a.text}};
 }
 

@@ -42,6 +42,11 @@ void RegisterShow(CLI::App& app, Context& ctx) {
     field("sentences", std::to_string(a->sentences.size()));
     if (a->metadata_json != "{}") field("metadata", a->metadata_json);
     for (const auto& w : a->warnings) field("warning", w);
+    for (const auto& b : a->boilerplate) {
+      std::string line = a->text.substr(b.span.begin, b.span.end - b.span.begin);
+      while (!line.empty() && (line.back() == '\n' || line.back() == ' ')) line.pop_back();
+      field("set aside", "[" + b.reason + "] " + Ellipsize(line, 80));
+    }
     std::printf("\n%s\n", a->text.c_str());
   });
 }

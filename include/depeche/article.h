@@ -40,6 +40,14 @@ struct Origin {
   std::string format;  // "txt", "jsonl", "html", "stdin"
 };
 
+// A range of Article::text set aside as boilerplate (a photo credit, a call to action, an
+// embedded tweet, a syndication line): kept in the stored text, left out of analysis.
+struct BoilerplateSpan {
+  Span span;
+  std::string reason;  // "credit", "cta", "tweet", "syndication", "bio", ...
+  friend bool operator==(const BoilerplateSpan&, const BoilerplateSpan&) = default;
+};
+
 struct Article {
   std::string id;             // stable: 16 hex digits derived from the URL, else from the content
   std::string url;            // may be empty
@@ -54,7 +62,8 @@ struct Article {
   std::string content_hash;  // 16 hex digits over the normalised (folded) token stream
   // Unknown input fields, as a JSON object text ("{}" when none).
   std::string metadata_json = "{}";
-  std::vector<Span> sentences;        // sentence byte ranges into `text`
+  std::vector<Span> sentences;  // sentence byte ranges into `text`, boilerplate left out
+  std::vector<BoilerplateSpan> boilerplate;  // junk ranges of `text`, in order
   std::vector<std::string> warnings;  // per-article problems met on the way (repairs, guesses)
   int64_t ingested_at = 0;            // UTC seconds when stored
 };

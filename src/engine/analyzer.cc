@@ -3,7 +3,9 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <map>
 
 #include "core/hash.h"
@@ -127,6 +129,26 @@ std::string ContentHash(std::string_view text) {
   return core::Hex64(core::Hash64(words));
 }
 
+// Sentences minus the boilerplate: a sentence inside a removed range is dropped, one that a
+// removed range cuts (a credit at the end of a paragraph) is trimmed to what is left.
+std::vector<Span> WithoutBoilerplate(std::string_view text, std::vector<Span> sentences,
+                                     const std::vector<BoilerplateSpan>& removed) {
+  if (removed.empty()) return sentences;
+  std::vector<Span> out;
+  out.reserve(sentences.size());
+  for (Span s : sentences) {
+    for (const BoilerplateSpan& r : removed) {
+      if (r.span.end <= s.begin || r.span.begin >= s.end) continue;
+      if (r.span.begin <= s.begin) s.begin = std::min(s.end, r.span.end);
+      if (r.span.end >= s.end) s.end = std::max(s.begin, r.span.begin);
+    }
+    while (s.begin < s.end && std::isspace(static_cast<unsigned char>(text[s.begin]))) ++s.begin;
+    while (s.end > s.begin && std::isspace(static_cast<unsigned char>(text[s.end - 1]))) --s.end;
+    if (s.begin < s.end) out.push_back(s);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string DeriveTitle(std::string_view first_sentence, size_t max_chars) {
@@ -146,12 +168,24 @@ Result<std::unique_ptr<Analyzer>> Analyzer::Create(const EngineConfig& config) {
   lid.fasttext_model = config.lid_model.empty() ? DefaultLidModel() : config.lid_model;
   DEPECHE_ASSIGN_OR_RETURN(a->langid_, text::LanguageIdentifier::Create(lid));
   std::string data_dir = config.data_dir.empty() ? DefaultDataDir() : config.data_dir;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(data_dir, ec)) {
+    std::string lang = entry.path().filename().string();
+    if (!std::filesystem::exists(entry.path() / "boilerplate.txt")) continue;
+    DEPECHE_ASSIGN_OR_RETURN(a->boilerplate_[lang], ingest::LoadBoilerplateRules(data_dir, lang));
+  }
+  DEPECHE_ASSIGN_OR_RETURN(a->default_rules_, ingest::LoadBoilerplateRules(data_dir, "und"));
   for (const char* lang : kHeadlineLanguages) {
     auto words = text::StopWords::Load(data_dir, lang);
     if (!words.ok()) continue;
     a->starters_.insert(words->words().begin(), words->words().end());
   }
   return a;
+}
+
+const ingest::BoilerplateRules& Analyzer::RulesFor(const std::string& lang) const {
+  auto it = boilerplate_.find(lang);
+  return it == boilerplate_.end() ? default_rules_ : it->second;
 }
 
 Result<Article> Analyzer::Analyze(ingest::RawArticle raw) const {
@@ -198,7 +232,14 @@ Result<Article> Analyzer::Analyze(ingest::RawArticle raw) const {
     }
   }
 
-  a.sentences = text::SplitSentences(a.text, a.lang);
+  ingest::CleanedText body = ingest::RemoveBoilerplateLines(a.text, RulesFor(a.lang));
+  for (ingest::RemovedSpan& r : body.removed) {
+    a.boilerplate.push_back(
+        {{static_cast<uint32_t>(r.begin), static_cast<uint32_t>(r.end)}, std::move(r.reason)});
+  }
+  if (core::Trim(body.text).empty())
+    return InvalidArgumentError("only boilerplate, no article text");
+  a.sentences = WithoutBoilerplate(a.text, text::SplitSentences(a.text, a.lang), a.boilerplate);
   if (a.title.empty()) {
     std::string_view first =
         a.sentences.empty() ? std::string_view(a.text)
@@ -206,7 +247,7 @@ Result<Article> Analyzer::Analyze(ingest::RawArticle raw) const {
                                   a.sentences[0].begin, a.sentences[0].end - a.sentences[0].begin);
     a.title = DeriveTitle(first);
   }
-  a.content_hash = ContentHash(a.text);
+  a.content_hash = ContentHash(body.text);
   a.id = a.url.empty() ? core::Hex64(core::Hash64("content:" + a.content_hash))
                        : core::Hex64(core::Hash64("url:" + a.url));
   return a;

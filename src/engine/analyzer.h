@@ -3,6 +3,7 @@
 #ifndef DEPECHE_ENGINE_ANALYZER_H_
 #define DEPECHE_ENGINE_ANALYZER_H_
 
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_set>
@@ -10,6 +11,7 @@
 #include "depeche/article.h"
 #include "depeche/config.h"
 #include "depeche/status.h"
+#include "ingest/boilerplate_lines.h"
 #include "ingest/raw_article.h"
 #include "text/langid.h"
 
@@ -21,6 +23,8 @@ class Analyzer {
   // not an error (CLD2 only); missing stop word files are skipped.
   static Result<std::unique_ptr<Analyzer>> Create(const EngineConfig& config);
 
+  // Boilerplate lines (credits, calls to action, embedded tweets, ...) stay in Article::text
+  // but are listed in Article::boilerplate and left out of the sentences and the content hash.
   // InvalidArgument when no text is left after repair and trimming. Repairs (invalid UTF-8,
   // an unparseable date) are recorded in Article::warnings. Thread-safe.
   Result<Article> Analyze(ingest::RawArticle raw) const;
@@ -31,8 +35,14 @@ class Analyzer {
 
  private:
   Analyzer() = default;
+  const ingest::BoilerplateRules& RulesFor(const std::string& lang) const;
+
   std::unique_ptr<text::LanguageIdentifier> langid_;
   std::unordered_set<std::string> starters_;
+  // Boilerplate line rules per language (data/<lang>/boilerplate.txt), read once at Create;
+  // `default_rules_` (the language-independent signals) serves every other language.
+  std::map<std::string, ingest::BoilerplateRules> boilerplate_;
+  ingest::BoilerplateRules default_rules_;
 };
 
 // The display title derived from the first sentence: the sentence itself when short,

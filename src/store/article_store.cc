@@ -16,9 +16,9 @@ namespace {
 constexpr std::string_view kInsertSql =
     "INSERT INTO articles(id, url, source, title, text, text_bytes, lang, lang_declared, "
     "lang_confidence, published_iso, published_ts, date_precision, origin_path, origin_line, "
-    "origin_format, content_hash, metadata, sentences, warnings, ingested_at) "
+    "origin_format, content_hash, metadata, sentences, warnings, ingested_at, boilerplate) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-    "?19, ?20)";
+    "?19, ?20, ?21)";
 
 // The values the article_fts_src view yields for the row (see migrations.cc).
 constexpr std::string_view kInsertFtsSql =
@@ -52,6 +52,12 @@ Status ValidateForInsert(const Article& article) {
       return InvalidArgumentError("article " + article.id + ": sentence span [" +
                                   std::to_string(span.begin) + ", " + std::to_string(span.end) +
                                   ") is outside the text");
+    }
+  }
+  for (const BoilerplateSpan& b : article.boilerplate) {
+    if (b.span.begin > b.span.end || b.span.end > article.text.size()) {
+      return InvalidArgumentError("article " + article.id +
+                                  ": boilerplate span is outside the text");
     }
   }
   return Status::Ok();
@@ -122,6 +128,8 @@ Result<InsertResult> ArticleStore::Impl::InsertRow(const Article& article) {
     stmt.BindBlob(18, impl.sentences_buf.data(), impl.sentences_buf.size());
     stmt.BindText(19, impl.warnings_buf);
     stmt.BindInt64(20, article.ingested_at != 0 ? article.ingested_at : core::NowUtcSeconds());
+    EncodeBoilerplate(article.boilerplate, impl.boilerplate_buf);
+    stmt.BindText(21, impl.boilerplate_buf);
     Result<bool> stepped = stmt.Step();
     if (stepped.ok()) return InsertResult{};
     int code = sqlite3_extended_errcode(impl.db->handle());

@@ -20,6 +20,7 @@ struct ArticleStore::Impl {
   Statement find_by_url;
   Statement find_by_hash;
   Statement find_by_id;
+  std::string boilerplate_buf;
   std::string sentences_buf;  // reused per insert: no allocation once warm
   std::string warnings_buf;
 

@@ -37,6 +37,7 @@ CREATE TABLE articles (
   content_hash TEXT NOT NULL DEFAULT '',
   metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
   sentences BLOB,
+  boilerplate TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(boilerplate)),
   warnings TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(warnings)),
   ingested_at INTEGER NOT NULL
 );

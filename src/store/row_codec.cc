@@ -88,4 +88,61 @@ void EncodeJsonStringArray(const std::vector<std::string>& values, std::string& 
   out += ']';
 }
 
+void EncodeBoilerplate(const std::vector<BoilerplateSpan>& spans, std::string& out) {
+  out.assign(1, '[');
+  for (size_t i = 0; i < spans.size(); ++i) {
+    if (i > 0) out += ',';
+    out += '[';
+    out += std::to_string(spans[i].span.begin);
+    out += ',';
+    out += std::to_string(spans[i].span.end);
+    out += ',';
+    AppendJsonString(spans[i].reason, out);
+    out += ']';
+  }
+  out += ']';
+}
+
+Result<std::vector<BoilerplateSpan>> DecodeBoilerplate(std::string_view json) {
+  // Reads back exactly what EncodeBoilerplate writes; reasons are plain ASCII words.
+  std::vector<BoilerplateSpan> out;
+  size_t pos = 0;
+  auto bad = [&json]() {
+    return DataLossError("boilerplate column is malformed: " + std::string(json.substr(0, 60)));
+  };
+  auto expect = [&](char c) {
+    if (pos >= json.size() || json[pos] != c) return false;
+    ++pos;
+    return true;
+  };
+  auto number = [&](uint32_t& value) {
+    size_t start = pos;
+    uint64_t v = 0;
+    while (pos < json.size() && json[pos] >= '0' && json[pos] <= '9' && pos - start < 10) {
+      v = v * 10 + static_cast<uint64_t>(json[pos++] - '0');
+    }
+    if (pos == start || v > UINT32_MAX) return false;
+    value = static_cast<uint32_t>(v);
+    return true;
+  };
+  if (json.empty()) return out;
+  if (!expect('[')) return bad();
+  if (expect(']')) return out;
+  do {
+    BoilerplateSpan b;
+    if (!expect('[') || !number(b.span.begin) || !expect(',') || !number(b.span.end) ||
+        !expect(',') || !expect('"')) {
+      return bad();
+    }
+    size_t end = json.find('"', pos);
+    if (end == std::string_view::npos) return bad();
+    b.reason = std::string(json.substr(pos, end - pos));
+    pos = end + 1;
+    if (!expect(']') || b.span.begin > b.span.end) return bad();
+    out.push_back(std::move(b));
+  } while (expect(','));
+  if (!expect(']') || pos != json.size()) return bad();
+  return out;
+}
+
 }  // namespace depeche::store

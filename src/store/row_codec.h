@@ -17,6 +17,11 @@ void EncodeSpans(const std::vector<Span>& spans, std::string& out);
 // DataLoss when the size is not a multiple of 8 or a span is reversed.
 Result<std::vector<Span>> DecodeSpans(std::string_view blob);
 
+// Boilerplate spans as a JSON array of [begin, end, "reason"] triples. Replaces `out`.
+void EncodeBoilerplate(const std::vector<BoilerplateSpan>& spans, std::string& out);
+// DataLoss when `json` is not in the shape EncodeBoilerplate writes.
+Result<std::vector<BoilerplateSpan>> DecodeBoilerplate(std::string_view json);
+
 // `values` as a JSON array of strings. Replaces the contents of `out`.
 void EncodeJsonStringArray(const std::vector<std::string>& values, std::string& out);
 // Appends `value` as a quoted JSON string (control characters, quote and backslash escaped;

@@ -37,3 +37,25 @@ TEST(RowCodecTest, JsonStringArray) {
 
 }  // namespace
 }  // namespace depeche::store
+
+namespace depeche::store {
+namespace {
+
+TEST(BoilerplateCodecTest, RoundTripAndMalformedInput) {
+  std::vector<BoilerplateSpan> spans = {{{3, 10}, "credit"}, {{20, 42}, "cta"}};
+  std::string json;
+  EncodeBoilerplate(spans, json);
+  EXPECT_EQ(json, R"([[3,10,"credit"],[20,42,"cta"]])");
+  auto back = DecodeBoilerplate(json);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, spans);
+  EncodeBoilerplate({}, json);
+  EXPECT_EQ(json, "[]");
+  EXPECT_TRUE(DecodeBoilerplate("[]")->empty());
+  EXPECT_EQ(DecodeBoilerplate("[[3,1,\"x\"]]").status().code(), StatusCode::kDataLoss);
+  EXPECT_FALSE(DecodeBoilerplate("[[1,2]]").ok());
+  EXPECT_FALSE(DecodeBoilerplate("[[1,2,\"x\"]").ok());
+}
+
+}  // namespace
+}  // namespace depeche::store

@@ -97,6 +97,23 @@ TEST_F(SeedsTest, SentencesCoverTheText) {
   }
 }
 
+TEST_F(SeedsTest, BoilerplateStaysStoredButLeavesTheAnalysis) {
+  Article a = BySeedPrefix("002_");
+  ASSERT_FALSE(a.boilerplate.empty());
+  size_t call_to_action = a.text.find("Soutenez-nous");
+  ASSERT_NE(call_to_action, std::string::npos) << "the original text is stored whole";
+  bool covered = false;
+  for (const BoilerplateSpan& b : a.boilerplate) {
+    covered |= b.span.begin <= call_to_action && call_to_action < b.span.end;
+  }
+  EXPECT_TRUE(covered);
+  for (const Span& s : a.sentences) {
+    std::string sentence = a.text.substr(s.begin, s.end - s.begin);
+    EXPECT_EQ(sentence.find("Soutenez-nous"), std::string::npos) << sentence;
+    EXPECT_EQ(sentence.find("pic.twitter.com"), std::string::npos) << sentence;
+  }
+}
+
 TEST_F(SeedsTest, AccentInsensitiveStemmedSearch) {
   auto hits = engine_->Search("negociations geneve", 10);
   ASSERT_TRUE(hits.ok()) << hits.status().ToString();
