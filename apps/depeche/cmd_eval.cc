@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "cli.h"
+#include "eval/cluster_eval.h"
 #include "eval/extract_eval.h"
 #include "eval/langid_eval.h"
 #include "text/langid.h"
@@ -13,6 +14,9 @@ namespace {
 
 struct EvalFlags {
   std::string data;
+  std::string format;
+  std::string split = "all";
+  int shuffles = 5;
   std::string hint;
   std::string method = "combined";
   bool json = false;
@@ -106,6 +110,70 @@ void RunExtractEval(const EvalFlags& flags, Context& ctx) {
               r.mb_per_second);
 }
 
+nlohmann::json ScoresJson(const eval::ClusterScores& s) {
+  return {{"b3_precision", s.b3_precision},
+          {"b3_recall", s.b3_recall},
+          {"b3_f1", s.b3_f1},
+          {"pairwise_precision", s.pairwise_precision},
+          {"pairwise_recall", s.pairwise_recall},
+          {"pairwise_f1", s.pairwise_f1},
+          {"clusters_pred", s.clusters_pred},
+          {"clusters_gold", s.clusters_gold}};
+}
+
+void RunClusterEval(const EvalFlags& flags, Context& ctx) {
+  eval::ClusterEvalOptions options;
+  options.pipeline.features.data_dir = DefaultDataDir();
+  options.split = flags.split;
+  options.shuffles = flags.shuffles;
+  auto report = eval::EvaluateClustering(flags.format, flags.data, options);
+  if (!report.ok()) {
+    PrintError(flags.data + ": " + report.status().message());
+    ctx.exit_code = ExitCodeFor(report.status());
+    return;
+  }
+  const eval::ClusterEvalReport& r = *report;
+  if (flags.json) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& run : r.runs) {
+      nlohmann::json item = ScoresJson(run.scores);
+      item["seed"] = run.seed;
+      item["merges"] = run.merges;
+      item["duplicates"] = run.duplicates;
+      items.push_back(item);
+    }
+    PrintJson({{"task", "cluster"},
+               {"data", flags.data},
+               {"format", r.format},
+               {"split", r.split},
+               {"documents", r.documents},
+               {"overall", ScoresJson(r.mean)},
+               {"stdev", ScoresJson(r.stdev)},
+               {"items", items}});
+    return;
+  }
+  std::printf("%s (%s split): %zu documents, %zu run(s) in stream order\n", r.format.c_str(),
+              r.split.c_str(), r.documents, r.runs.size());
+  Table t({"run", "B3 P", "B3 R", "B3 F1", "pairwise F1", "stories", "gold"});
+  auto row = [&t](const std::string& name, const eval::ClusterScores& s) {
+    char b[6][32];
+    std::snprintf(b[0], 32, "%.3f", s.b3_precision);
+    std::snprintf(b[1], 32, "%.3f", s.b3_recall);
+    std::snprintf(b[2], 32, "%.3f", s.b3_f1);
+    std::snprintf(b[3], 32, "%.3f", s.pairwise_f1);
+    std::snprintf(b[4], 32, "%.1f", s.clusters_pred);
+    std::snprintf(b[5], 32, "%.0f", s.clusters_gold);
+    t.Add({name, b[0], b[1], b[2], b[3], b[4], b[5]});
+  };
+  for (const auto& run : r.runs)
+    row(run.seed ? "seed " + std::to_string(run.seed) : "stream", run.scores);
+  if (r.runs.size() > 1) {
+    row("mean", r.mean);
+    row("stdev", r.stdev);
+  }
+  t.Print(stdout);
+}
+
 }  // namespace
 
 void RegisterEval(CLI::App& app, Context& ctx) {
@@ -131,6 +199,17 @@ void RegisterEval(CLI::App& app, Context& ctx) {
       ->check(CLI::ExistingDirectory);
   ex->add_flag("--json", extract->json, "JSON output");
   ex->callback([extract, &ctx] { RunExtractEval(*extract, ctx); });
+
+  auto cluster = std::make_shared<EvalFlags>();
+  CLI::App* cl = eval->add_subcommand(
+      "cluster", "Online story clustering in stream order: B3 and pairwise scores");
+  cl->add_option("--format", cluster->format, "ecbplus | uci | newswcl50")->required();
+  cl->add_option("--data", cluster->data, "Corpus folder")->required()->check(CLI::ExistingPath);
+  cl->add_option("--split", cluster->split, "all | train | dev | test | train+dev");
+  cl->add_option("--shuffles", cluster->shuffles, "Seeded orders for corpora without dates")
+      ->check(CLI::Range(1, 100));
+  cl->add_flag("--json", cluster->json, "JSON output");
+  cl->callback([cluster, &ctx] { RunClusterEval(*cluster, ctx); });
 }
 
 }  // namespace depeche::cli

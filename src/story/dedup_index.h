@@ -1,0 +1,94 @@
+// Near-duplicate detection: MinHash signatures over word shingles with LSH banding, kept in a
+// bounded index over a sliding time window (entries older than `window_seconds` before the
+// newest article, or beyond `max_entries`, are evicted, so memory does not grow with history).
+#ifndef DEPECHE_STORY_DEDUP_INDEX_H_
+#define DEPECHE_STORY_DEDUP_INDEX_H_
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "depeche/status.h"
+
+namespace depeche::story {
+
+struct DedupOptions {
+  int bands = 42;  // LSH bands; bands * rows MinHash values per signature
+  int rows = 3;    // rows per band: candidate threshold about (1/bands)^(1/rows) ~ 0.29
+  // A candidate is a duplicate when its estimated Jaccard similarity reaches `min_jaccard`, or
+  // when the smaller shingle set is contained in the larger to at least `min_containment`
+  // (truncated copies, copies with added paragraphs) and has `min_shingles_for_containment`.
+  double min_jaccard = 0.5;
+  double min_containment = 0.7;
+  int min_shingles_for_containment = 20;
+  int64_t window_seconds = 30 * 86400;
+  size_t max_entries = 1'000'000;
+};
+
+// The serialisable content of one indexed article (what the store keeps to rebuild the index).
+struct DedupEntry {
+  std::string article_id;
+  std::string group_id;  // duplicate group: the id of the group's first article
+  int64_t time = 0;      // UTC seconds used for the window
+  uint32_t shingle_count = 0;
+  std::vector<uint32_t> signature;  // bands * rows MinHash values
+};
+
+struct DedupMatch {
+  bool duplicate = false;
+  std::string group_id;     // the article's own id when it is not a duplicate
+  std::string original_id;  // closest earlier article when duplicate, else empty
+  double jaccard = 0.0;     // estimated, with the closest original
+  double containment = 0.0;
+};
+
+// Not thread-safe (one writer, like the story stage).
+class DedupIndex {
+ public:
+  // InvalidArgument when bands or rows are not positive or bands * rows > 1024.
+  static Result<DedupIndex> Create(DedupOptions options);
+
+  // Looks `shingles` (sorted hashes, FeatureExtractor::Shingles) up among the indexed articles,
+  // then indexes the article at `time` (UTC seconds; pass the previous time for undated
+  // articles) and evicts what fell out of the window. An article with no shingles is never a
+  // duplicate and is not indexed. Re-adding a known article id returns its first answer's
+  // group without indexing it twice.
+  DedupMatch Add(const std::string& article_id, int64_t time,
+                 const std::vector<uint64_t>& shingles);
+
+  // Looks up without indexing.
+  DedupMatch Find(const std::vector<uint64_t>& shingles) const;
+
+  // MinHash signature of a shingle set (bands * rows values).
+  std::vector<uint32_t> Signature(const std::vector<uint64_t>& shingles) const;
+
+  // Restores one entry exported by Entries() (in the exported order). InvalidArgument when the
+  // signature length does not match the options.
+  Status Restore(const DedupEntry& entry);
+
+  // The live entries, oldest first.
+  const std::deque<DedupEntry>& Entries() const { return entries_; }
+  size_t size() const { return entries_.size(); }
+
+ private:
+  explicit DedupIndex(DedupOptions options);
+  DedupMatch Match(const std::vector<uint32_t>& signature, uint32_t shingle_count) const;
+  void Insert(DedupEntry entry);
+  void Evict(int64_t newest_time);
+  uint64_t BandKey(const std::vector<uint32_t>& signature, int band) const;
+
+  DedupOptions options_;
+  std::vector<uint64_t> mul_, add_;  // the hash permutations
+  std::deque<DedupEntry> entries_;   // oldest first
+  uint64_t first_seq_ = 0;           // sequence number of entries_.front()
+  // band key -> sequence numbers of the entries in that bucket (ascending).
+  std::unordered_map<uint64_t, std::vector<uint64_t>> buckets_;
+  std::unordered_map<std::string, uint64_t> by_id_;  // article id -> sequence number
+  int64_t newest_time_ = INT64_MIN;
+};
+
+}  // namespace depeche::story
+
+#endif  // DEPECHE_STORY_DEDUP_INDEX_H_

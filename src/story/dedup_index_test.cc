@@ -1,0 +1,107 @@
+#include "story/dedup_index.h"
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "gtest/gtest.h"
+#include "story/features.h"
+
+namespace depeche::story {
+namespace {
+
+std::string ReadSeed(const std::string& prefix) {
+  const std::string names[] = {"000_de9630fd9198e4a7.txt", "001_abfe26ca1329c67e.txt",
+                               "002_af7f786ff45170bb.txt", "003_b7ad5fd18144e60d.txt",
+                               "004_83764a8dca25fbc3.txt"};
+  for (const std::string& name : names) {
+    if (name.rfind(prefix, 0) != 0) continue;
+    std::ifstream in(std::string(DEPECHE_SHARED_DIR) + "/seeds/" + name);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+  }
+  return "";
+}
+
+// The text without its first paragraph, with a boilerplate line appended and one word changed.
+std::string EditedCopy(const std::string& text) {
+  std::string copy = text.substr(text.find("\n\n") + 2);
+  const size_t space = copy.find(' ', copy.size() / 2);
+  copy.replace(space, 1, " vraiment ");
+  copy += "\n\nAbonnez-vous à notre lettre d'information pour recevoir toute l'actualité.";
+  return copy;
+}
+
+TEST(DedupIndexTest, FindsEditedCopyAndNotOtherArticles) {
+  FeatureExtractor extractor(FeatureOptions{});
+  const std::string original = ReadSeed("000");
+  const std::string other = ReadSeed("004");
+  ASSERT_GT(original.size(), 500u);
+  ASSERT_GT(other.size(), 500u);
+  auto index = DedupIndex::Create(DedupOptions{});
+  ASSERT_TRUE(index.ok());
+  const DedupMatch first = index->Add("a", 100, extractor.Shingles("fr", original));
+  EXPECT_FALSE(first.duplicate);
+  EXPECT_EQ(first.group_id, "a");
+  const DedupMatch unrelated = index->Add("b", 200, extractor.Shingles("fr", other));
+  EXPECT_FALSE(unrelated.duplicate);
+  const DedupMatch copy = index->Add("c", 300, extractor.Shingles("fr", EditedCopy(original)));
+  EXPECT_TRUE(copy.duplicate);
+  EXPECT_EQ(copy.original_id, "a");
+  EXPECT_EQ(copy.group_id, "a");
+  EXPECT_GT(copy.containment, 0.8);
+  // Exact copies of the copy stay in the first article's group.
+  const DedupMatch again = index->Add("d", 400, extractor.Shingles("fr", EditedCopy(original)));
+  EXPECT_TRUE(again.duplicate);
+  EXPECT_EQ(again.group_id, "a");
+  EXPECT_DOUBLE_EQ(again.jaccard, 1.0);
+}
+
+TEST(DedupIndexTest, WindowBoundsTheIndex) {
+  FeatureExtractor extractor(FeatureOptions{});
+  DedupOptions options;
+  options.window_seconds = 10 * 86400;
+  auto index = DedupIndex::Create(options);
+  ASSERT_TRUE(index.ok());
+  const std::string text = ReadSeed("001");
+  for (int day = 0; day < 100; ++day) {
+    // Distinct texts: a day marker changes every shingle's neighbourhood only slightly, so
+    // the copies are duplicates of each other while they share the window.
+    std::string id = "x";
+    id += std::to_string(day);
+    std::string copy = "jour ";
+    copy += std::to_string(day);
+    copy += " ";
+    copy += text;
+    index->Add(id, int64_t{day} * 86400, extractor.Shingles("fr", copy));
+    EXPECT_LE(index->size(), 11u);
+  }
+  // The copy from day 0 has left the window: the same text is new again.
+  const DedupMatch late = index->Add("late", 200 * 86400, extractor.Shingles("fr", text));
+  EXPECT_FALSE(late.duplicate);
+  EXPECT_EQ(index->size(), 1u);
+}
+
+TEST(DedupIndexTest, RejectsBadOptionsAndRestores) {
+  DedupOptions bad;
+  bad.bands = 0;
+  EXPECT_FALSE(DedupIndex::Create(bad).ok());
+  FeatureExtractor extractor(FeatureOptions{});
+  auto index = DedupIndex::Create(DedupOptions{});
+  ASSERT_TRUE(index.ok());
+  const auto shingles = extractor.Shingles("fr", ReadSeed("002"));
+  index->Add("a", 0, shingles);
+  auto restored = DedupIndex::Create(DedupOptions{});
+  ASSERT_TRUE(restored.ok());
+  for (const DedupEntry& entry : index->Entries()) ASSERT_TRUE(restored->Restore(entry).ok());
+  const DedupMatch match = restored->Add("b", 10, shingles);
+  EXPECT_TRUE(match.duplicate);
+  EXPECT_EQ(match.original_id, "a");
+  DedupEntry broken = index->Entries().front();
+  broken.signature.pop_back();
+  EXPECT_FALSE(restored->Restore(broken).ok());
+}
+
+}  // namespace
+}  // namespace depeche::story

@@ -1,0 +1,76 @@
+// Per-article features for near-duplicate detection and story clustering: word shingles for
+// MinHash, and weighted feature counts (stemmed terms, capitalised names, numbers) for the
+// online clusterer. Features are 64-bit hashes (core::Hash64) so that state stays compact and
+// serialisable; the group of a feature is kept beside it.
+#ifndef DEPECHE_STORY_FEATURES_H_
+#define DEPECHE_STORY_FEATURES_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "depeche/article.h"
+#include "text/stemmer.h"
+#include "text/stopwords.h"
+
+namespace depeche::story {
+
+enum class FeatureGroup : uint8_t { kTerm = 0, kName = 1, kNumber = 2 };
+inline constexpr int kFeatureGroups = 3;
+
+// One feature of an article with its raw count (title tokens count `title_weight` times).
+struct FeatureCount {
+  uint64_t key = 0;  // Hash64 of the group tag and the normalised surface form
+  FeatureGroup group = FeatureGroup::kTerm;
+  float count = 0.0f;
+};
+
+struct ArticleFeatures {
+  std::vector<FeatureCount> features;  // sorted by key, keys unique
+  std::vector<uint64_t> shingles;      // hashed word n-grams of the text, sorted, unique
+  // Display forms of the most frequent names ("Lindsay Lohan"), most frequent first (at most 8).
+  std::vector<std::string> top_names;
+};
+
+struct FeatureOptions {
+  float title_weight = 1.0f;  // how many times a title token counts
+  int shingle_words = 3;      // words per shingle
+  // Folder holding <lang>/stopwords.txt (the repo's data/). Empty: no stop words.
+  std::string data_dir;
+};
+
+// Turns articles into features. Not thread-safe (holds one stemmer per language); use one per
+// thread. Languages without a Snowball stemmer or stop-word list still work (unstemmed terms).
+class FeatureExtractor {
+ public:
+  explicit FeatureExtractor(FeatureOptions options);
+  ~FeatureExtractor();
+  FeatureExtractor(const FeatureExtractor&) = delete;
+  FeatureExtractor& operator=(const FeatureExtractor&) = delete;
+  FeatureExtractor(FeatureExtractor&&) noexcept;
+  FeatureExtractor& operator=(FeatureExtractor&&) noexcept;
+
+  // Features of `title` + `text` in `lang` (ISO 639-1; "und" or "" for unknown).
+  ArticleFeatures Extract(std::string_view lang, std::string_view title, std::string_view text);
+  ArticleFeatures Extract(const Article& article) {
+    return Extract(article.lang, article.title, article.text);
+  }
+
+  // Hashed word shingles of `text` alone (folded words; texts shorter than one shingle give
+  // their words). Sorted and unique.
+  std::vector<uint64_t> Shingles(std::string_view lang, std::string_view text) const;
+
+ private:
+  struct Language;
+  Language& LanguageFor(std::string_view lang);
+
+  FeatureOptions options_;
+  std::map<std::string, std::unique_ptr<Language>, std::less<>> languages_;
+};
+
+}  // namespace depeche::story
+
+#endif  // DEPECHE_STORY_FEATURES_H_

@@ -1,0 +1,76 @@
+#include "story/features.h"
+
+#include <algorithm>
+
+#include "gtest/gtest.h"
+
+namespace depeche::story {
+namespace {
+
+FeatureOptions Options() {
+  FeatureOptions options;
+  options.data_dir = DEPECHE_SOURCE_DIR "/data";
+  return options;
+}
+
+bool HasName(const ArticleFeatures& f, const std::string& name) {
+  return std::find(f.top_names.begin(), f.top_names.end(), name) != f.top_names.end();
+}
+
+TEST(FeaturesTest, FindsNamesButNotSentenceInitialWords) {
+  FeatureExtractor extractor(Options());
+  const ArticleFeatures f = extractor.Extract(
+      "en", "",
+      "Rescuers searched the rubble in Port Harbour on Tuesday. Officials said the Red Cross "
+      "sent 40 teams. Lindsay Lohan was not there.");
+  EXPECT_TRUE(HasName(f, "Port Harbour"));
+  EXPECT_TRUE(HasName(f, "Red Cross"));
+  EXPECT_TRUE(HasName(f, "Lindsay Lohan"));
+  EXPECT_FALSE(HasName(f, "Rescuers"));
+  EXPECT_FALSE(HasName(f, "Officials"));
+  size_t numbers = 0, names = 0;
+  for (const FeatureCount& c : f.features) {
+    numbers += c.group == FeatureGroup::kNumber;
+    names += c.group == FeatureGroup::kName;
+  }
+  EXPECT_EQ(numbers, 1u);  // "40"
+  EXPECT_GE(names, 4u);
+  EXPECT_TRUE(
+      std::is_sorted(f.features.begin(), f.features.end(),
+                     [](const FeatureCount& a, const FeatureCount& b) { return a.key < b.key; }));
+}
+
+TEST(FeaturesTest, TitleCaseHeadlineGivesNoNames) {
+  FeatureExtractor extractor(Options());
+  const ArticleFeatures f =
+      extractor.Extract("en", "Stocks Fall After Weak Data From Factories", "");
+  EXPECT_TRUE(f.top_names.empty());
+  EXPECT_FALSE(f.features.empty());
+}
+
+TEST(FeaturesTest, StemsAndDropsStopWords) {
+  FeatureExtractor extractor(Options());
+  const ArticleFeatures a = extractor.Extract("en", "", "the earthquakes struck");
+  const ArticleFeatures b = extractor.Extract("en", "", "an earthquake strikes");
+  // "earthquakes"/"earthquake" share a stem; stop words add nothing.
+  size_t shared = 0;
+  for (const FeatureCount& x : a.features) {
+    for (const FeatureCount& y : b.features) shared += x.key == y.key;
+  }
+  EXPECT_EQ(shared, 1u);
+  EXPECT_EQ(a.features.size(), 2u);
+}
+
+TEST(FeaturesTest, ShinglesAreOrderedWordTriples) {
+  FeatureExtractor extractor(Options());
+  const auto a = extractor.Shingles("en", "one two three four");
+  const auto b = extractor.Shingles("en", "ONE two three four");
+  const auto c = extractor.Shingles("en", "four three two one");
+  EXPECT_EQ(a.size(), 2u);
+  EXPECT_EQ(a, b);  // folded
+  EXPECT_NE(a, c);
+  EXPECT_EQ(extractor.Shingles("en", "two words").size(), 2u);
+}
+
+}  // namespace
+}  // namespace depeche::story

@@ -1,0 +1,69 @@
+#include "story/grouped_vector.h"
+
+#include <cmath>
+
+namespace depeche::story {
+
+GroupValues Dot(const std::vector<WeightedFeature>& a, const std::vector<WeightedFeature>& b) {
+  GroupValues dot{};
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) {
+      ++i;
+    } else if (b[j].first < a[i].first) {
+      ++j;
+    } else {
+      dot[GroupOf(a[i].first)] += static_cast<double>(a[i].second) * b[j].second;
+      ++i;
+      ++j;
+    }
+  }
+  return dot;
+}
+
+GroupValues Norm2(const std::vector<WeightedFeature>& v) {
+  GroupValues n{};
+  for (const auto& [key, w] : v) n[GroupOf(key)] += static_cast<double>(w) * w;
+  return n;
+}
+
+bool Empty(const GroupValues& norm2) { return norm2[0] + norm2[1] + norm2[2] <= 0.0; }
+
+// Weighted mean of the per-group cosines over the groups `a` has (or either has, for two
+// stories): each kind of evidence keeps its share however many features it has, so a few
+// names weigh as much as they should against hundreds of terms.
+double Similarity(const GroupValues& weights, const GroupValues& dot, const GroupValues& na,
+                  const GroupValues& nb, bool either) {
+  double sum = 0.0, total = 0.0;
+  for (size_t g = 0; g < weights.size(); ++g) {
+    const bool present = either ? (na[g] > 0.0 || nb[g] > 0.0) : na[g] > 0.0;
+    if (!present || weights[g] <= 0.0) continue;
+    total += weights[g];
+    if (na[g] > 0.0 && nb[g] > 0.0) sum += weights[g] * dot[g] / std::sqrt(na[g] * nb[g]);
+  }
+  return total > 0.0 ? sum / total : 0.0;
+}
+
+// Sum of two key-sorted vectors; `added` receives the keys of `b` that `a` lacked.
+std::vector<WeightedFeature> Sum(const std::vector<WeightedFeature>& a,
+                                 const std::vector<WeightedFeature>& b,
+                                 std::vector<uint64_t>* added) {
+  std::vector<WeightedFeature> out;
+  out.reserve(a.size() + b.size());
+  size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    if (j == b.size() || (i < a.size() && a[i].first < b[j].first)) {
+      out.push_back(a[i++]);
+    } else if (i == a.size() || b[j].first < a[i].first) {
+      if (added != nullptr) added->push_back(b[j].first);
+      out.push_back(b[j++]);
+    } else {
+      out.emplace_back(a[i].first, a[i].second + b[j].second);
+      ++i;
+      ++j;
+    }
+  }
+  return out;
+}
+
+}  // namespace depeche::story

@@ -1,0 +1,182 @@
+#include "story/story_clusterer.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "story/features.h"
+
+namespace depeche::story {
+namespace {
+
+// The prefix followed by the number (GCC 12 warns on "literal" + std::string at -O2).
+template <typename N>
+std::string IdOf(const char* prefix, N n) {
+  std::string id = prefix;
+  id += std::to_string(n);
+  return id;
+}
+
+struct Doc {
+  std::string id;
+  std::string title;
+  std::string text;
+};
+
+// Two events of the same kind (earthquakes) and one of another kind: the clusterer must tell
+// the earthquakes apart by their places, names, numbers and dates.
+std::vector<Doc> Docs() {
+  return {
+      {"q1a", "Powerful earthquake strikes Valparaiso",
+       "A magnitude 8.8 earthquake struck near Valparaiso on Saturday, killing at least 214 "
+       "people. President Michelle Bachelet declared a state of catastrophe. Rescue teams "
+       "searched collapsed buildings in Concepcion."},
+      {"q2a", "Earthquake devastates Kathmandu valley",
+       "A magnitude 7.8 earthquake hit Nepal on Saturday, killing more than 1,800 people in "
+       "Kathmandu. Prime Minister Sushil Koirala appealed for international help as rescue "
+       "teams searched collapsed temples in Bhaktapur."},
+      {"s1", "Lakers beat Celtics in overtime",
+       "Kobe Bryant scored 41 points as the Lakers beat the Celtics 112-104 in overtime at the "
+       "Staples Center on Sunday night."},
+      {"q1b", "Death toll rises after Valparaiso quake",
+       "The death toll from the 8.8 earthquake near Valparaiso rose to 300 as rescue teams "
+       "reached Concepcion. Michelle Bachelet sent troops to stop looting."},
+      {"q2b", "Nepal quake toll passes 2,500",
+       "The toll from the 7.8 earthquake in Nepal passed 2,500 as rescuers dug through rubble "
+       "in Kathmandu and Bhaktapur. Sushil Koirala said the government was overwhelmed."},
+      {"s2", "Bryant leads Lakers past Celtics",
+       "Kobe Bryant had 41 points and the Lakers won 112-104 in overtime against the Celtics "
+       "at Staples Center."},
+      {"q1c", "Chile rebuilds after the 8.8 quake",
+       "Bachelet toured Concepcion and Valparaiso, where the 8.8 earthquake destroyed homes, "
+       "and promised reconstruction funds."},
+      {"q2c", "Aid reaches Kathmandu after quake",
+       "International aid reached Kathmandu days after the 7.8 earthquake; Koirala said "
+       "Bhaktapur and Gorkha were the worst hit."},
+  };
+}
+
+std::map<std::string, std::string> RunDocs(const ClusterOptions& options) {
+  FeatureOptions feature_options;
+  feature_options.data_dir = DEPECHE_SOURCE_DIR "/data";
+  FeatureExtractor extractor(feature_options);
+  auto clusterer = StoryClusterer::Create(options);
+  EXPECT_TRUE(clusterer.ok());
+  std::map<std::string, std::string> story_of;
+  for (const Doc& doc : Docs()) {
+    const Assignment a =
+        clusterer->Add(doc.id, "en", std::nullopt, extractor.Extract("en", doc.title, doc.text));
+    story_of[doc.id] = a.story_id;
+    for (const StoryMerge& m : a.merges) {
+      for (auto& [id, story] : story_of) {
+        if (story == m.from_id) story = m.into_id;
+      }
+    }
+  }
+  return story_of;
+}
+
+TEST(StoryClustererTest, SeparatesSimilarEventsAndGroupsSameEvent) {
+  const auto story_of = RunDocs(ClusterOptions{});
+  EXPECT_EQ(story_of.at("q1a"), story_of.at("q1b"));
+  EXPECT_EQ(story_of.at("q1a"), story_of.at("q1c"));
+  EXPECT_EQ(story_of.at("q2a"), story_of.at("q2b"));
+  EXPECT_EQ(story_of.at("q2a"), story_of.at("q2c"));
+  EXPECT_EQ(story_of.at("s1"), story_of.at("s2"));
+  EXPECT_NE(story_of.at("q1a"), story_of.at("q2a"));
+  EXPECT_NE(story_of.at("q1a"), story_of.at("s1"));
+  EXPECT_NE(story_of.at("q2a"), story_of.at("s1"));
+}
+
+TEST(StoryClustererTest, IdsAreDeterministicAndStateRoundTrips) {
+  const auto first = RunDocs(ClusterOptions{});
+  const auto second = RunDocs(ClusterOptions{});
+  EXPECT_EQ(first, second);
+
+  FeatureExtractor extractor(FeatureOptions{});
+  auto a = StoryClusterer::Create(ClusterOptions{});
+  ASSERT_TRUE(a.ok());
+  const std::vector<Doc> docs = Docs();
+  for (size_t i = 0; i < 4; ++i) {
+    (void)a->Add(docs[i].id, "en", std::nullopt,
+                 extractor.Extract("en", docs[i].title, docs[i].text));
+  }
+  auto b = StoryClusterer::Create(ClusterOptions{}, a->ExportState());
+  ASSERT_TRUE(b.ok());
+  for (size_t i = 4; i < docs.size(); ++i) {
+    const ArticleFeatures f = extractor.Extract("en", docs[i].title, docs[i].text);
+    const Assignment x = a->Add(docs[i].id, "en", std::nullopt, f);
+    const Assignment y = b->Add(docs[i].id, "en", std::nullopt, f);
+    EXPECT_EQ(x.story_id, y.story_id);
+    EXPECT_EQ(x.new_story, y.new_story);
+  }
+}
+
+TEST(StoryClustererTest, WindowEvictionBoundsMemoryAndDecayOpensNewStory) {
+  ClusterOptions options;
+  options.window_seconds = 5 * 86400;
+  FeatureExtractor extractor(FeatureOptions{});
+  auto clusterer = StoryClusterer::Create(options);
+  ASSERT_TRUE(clusterer.ok());
+  const std::vector<Doc> docs = Docs();
+  size_t peak = 0;
+  for (int day = 0; day < 200; ++day) {
+    const Doc& doc = docs[static_cast<size_t>(day) % docs.size()];
+    // A different number per day makes each day's article a little different.
+    (void)clusterer->Add(IdOf("d", day), "en", int64_t{day} * 86400,
+                         extractor.Extract("en", doc.title, doc.text + IdOf(" ", 1000 + day)));
+    EXPECT_LE(clusterer->active_stories(), 6u * 3u);
+    peak = std::max(peak, clusterer->MemoryBytes());
+  }
+  EXPECT_GT(peak, 0u);
+  // A story idle for longer than the window is gone; the same text opens a new story, linked
+  // to nothing because the old one has left memory.
+  const Assignment late = clusterer->Add("late", "en", int64_t{400} * 86400,
+                                         extractor.Extract("en", docs[0].title, docs[0].text));
+  EXPECT_TRUE(late.new_story);
+  EXPECT_EQ(clusterer->active_stories(), 1u);
+}
+
+TEST(StoryClustererTest, DecayedSimilarityLinksContinuation) {
+  ClusterOptions options;
+  options.decay_days = 2.0;
+  options.grace_days = 1.0;
+  FeatureExtractor extractor(FeatureOptions{});
+  auto clusterer = StoryClusterer::Create(options);
+  ASSERT_TRUE(clusterer.ok());
+  const std::vector<Doc> docs = Docs();
+  const Assignment first =
+      clusterer->Add("q1a", "en", int64_t{0}, extractor.Extract("en", docs[0].title, docs[0].text));
+  const Assignment later = clusterer->Add("q1b", "en", int64_t{30} * 86400,
+                                          extractor.Extract("en", docs[3].title, docs[3].text));
+  EXPECT_TRUE(later.new_story);
+  EXPECT_EQ(later.linked_story_id, first.story_id);
+}
+
+TEST(StoryClustererTest, SameArticleIdTwiceGetsDistinctStories) {
+  FeatureExtractor extractor(FeatureOptions{});
+  auto clusterer = StoryClusterer::Create(ClusterOptions{});
+  ASSERT_TRUE(clusterer.ok());
+  const std::vector<Doc> docs = Docs();
+  const Assignment a = clusterer->Add("same", "en", std::nullopt,
+                                      extractor.Extract("en", docs[0].title, docs[0].text));
+  const Assignment b = clusterer->Add("same", "en", std::nullopt,
+                                      extractor.Extract("en", docs[2].title, docs[2].text));
+  EXPECT_TRUE(a.new_story);
+  EXPECT_TRUE(b.new_story);
+  EXPECT_NE(a.story_id, b.story_id);
+  EXPECT_EQ(clusterer->active_stories(), 2u);
+}
+
+TEST(StoryClustererTest, RejectsBadOptions) {
+  ClusterOptions options;
+  options.threshold = 1.5;
+  EXPECT_FALSE(StoryClusterer::Create(options).ok());
+  options = ClusterOptions{};
+  options.window_seconds = 0;
+  EXPECT_FALSE(StoryClusterer::Create(options).ok());
+}
+
+}  // namespace
+}  // namespace depeche::story

@@ -1,0 +1,76 @@
+#include "story/story_pipeline.h"
+
+#include <utility>
+
+namespace depeche::story {
+
+StoryPipeline::StoryPipeline(StoryPipelineOptions options, DedupIndex dedup,
+                             StoryClusterer clusterer)
+    : options_(std::move(options)),
+      extractor_(options_.features),
+      dedup_(std::move(dedup)),
+      clusterer_(std::move(clusterer)) {}
+
+Result<StoryPipeline> StoryPipeline::Create(StoryPipelineOptions options, ClustererState state) {
+  DEPECHE_ASSIGN_OR_RETURN(DedupIndex dedup, DedupIndex::Create(options.dedup));
+  DEPECHE_ASSIGN_OR_RETURN(StoryClusterer clusterer,
+                           StoryClusterer::Create(options.cluster, std::move(state)));
+  return StoryPipeline(std::move(options), std::move(dedup), std::move(clusterer));
+}
+
+std::optional<int64_t> StoryPipeline::PublishedSeconds(const Article& article) {
+  // A month or year alone is too coarse for decay: such articles count as undated.
+  if (article.published.precision < DatePrecision::kDay) return std::nullopt;
+  return article.published.utc_seconds;
+}
+
+ArticleStoryResult StoryPipeline::Process(const Article& article) {
+  return Process(article.id, article.lang, article.title, article.text, PublishedSeconds(article));
+}
+
+ArticleStoryResult StoryPipeline::Process(const std::string& article_id, std::string_view lang,
+                                          std::string_view title, std::string_view text,
+                                          std::optional<int64_t> published) {
+  ArticleStoryResult result;
+  ArticleFeatures features = extractor_.Extract(lang, title, text);
+  result.top_names = features.top_names;
+  const int64_t dedup_time = published.value_or(clusterer_.clock());
+  result.dedup = dedup_.Add(article_id, dedup_time, features.shingles);
+  std::string hint;
+  if (options_.duplicates_join_original_story && result.dedup.duplicate) {
+    auto it = story_of_.find(result.dedup.original_id);
+    if (it != story_of_.end()) hint = it->second;
+  }
+  result.assignment = clusterer_.Add(article_id, lang, published, features, hint);
+  // Merges rename stories: keep the remembered stories current.
+  for (const StoryMerge& merge : result.assignment.merges) {
+    for (auto& [id, story] : recent_) {
+      if (story == merge.from_id) {
+        story = merge.into_id;
+        story_of_[id] = merge.into_id;
+      }
+    }
+  }
+  if (!features.shingles.empty()) {
+    recent_.emplace_back(article_id, result.assignment.story_id);
+    story_of_[article_id] = result.assignment.story_id;
+    while (recent_.size() > dedup_.size()) {
+      auto it = story_of_.find(recent_.front().first);
+      if (it != story_of_.end() && it->second == recent_.front().second) story_of_.erase(it);
+      recent_.pop_front();
+    }
+  }
+  return result;
+}
+
+size_t StoryPipeline::MemoryBytes() const {
+  size_t bytes = clusterer_.MemoryBytes();
+  for (const DedupEntry& entry : dedup_.Entries()) {
+    bytes += sizeof(DedupEntry) + entry.signature.size() * sizeof(uint32_t) +
+             entry.article_id.size() + entry.group_id.size();
+  }
+  bytes += recent_.size() * 96 + dedup_.Entries().size() * 64 * 2;
+  return bytes;
+}
+
+}  // namespace depeche::story

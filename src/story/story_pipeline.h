@@ -1,0 +1,71 @@
+// The story stage as the engine drives it, article by article: features, near-duplicate
+// lookup, then story assignment (a near-duplicate joins its original's story).
+#ifndef DEPECHE_STORY_STORY_PIPELINE_H_
+#define DEPECHE_STORY_STORY_PIPELINE_H_
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "depeche/article.h"
+#include "depeche/status.h"
+#include "story/dedup_index.h"
+#include "story/features.h"
+#include "story/story_clusterer.h"
+
+namespace depeche::story {
+
+struct StoryPipelineOptions {
+  FeatureOptions features;
+  DedupOptions dedup;
+  ClusterOptions cluster;
+  bool duplicates_join_original_story = true;
+};
+
+struct ArticleStoryResult {
+  DedupMatch dedup;
+  Assignment assignment;
+  std::vector<std::string> top_names;  // display forms, most frequent first
+};
+
+// Not thread-safe: the story stage has one writer.
+class StoryPipeline {
+ public:
+  // Errors: InvalidArgument from DedupIndex::Create or StoryClusterer::Create.
+  static Result<StoryPipeline> Create(StoryPipelineOptions options, ClustererState state = {});
+
+  // Processes one article: `published` is its date in UTC seconds when known (use
+  // PublishedSeconds). Articles must come in publication order (ingest order when undated).
+  ArticleStoryResult Process(const std::string& article_id, std::string_view lang,
+                             std::string_view title, std::string_view text,
+                             std::optional<int64_t> published);
+  ArticleStoryResult Process(const Article& article);
+
+  // The article's date for ordering and decay: set when it has at least day precision.
+  static std::optional<int64_t> PublishedSeconds(const Article& article);
+
+  StoryClusterer& clusterer() { return clusterer_; }
+  DedupIndex& dedup() { return dedup_; }
+  // Approximate bytes held by the dedup index and the clusterer.
+  size_t MemoryBytes() const;
+
+ private:
+  StoryPipeline(StoryPipelineOptions options, DedupIndex dedup, StoryClusterer clusterer);
+
+  StoryPipelineOptions options_;
+  FeatureExtractor extractor_;
+  DedupIndex dedup_;
+  StoryClusterer clusterer_;
+  // Story of each article still in the dedup window (so a duplicate joins its original's
+  // story), oldest first; trimmed to the dedup index's size.
+  std::deque<std::pair<std::string, std::string>> recent_;
+  std::unordered_map<std::string, std::string> story_of_;
+};
+
+}  // namespace depeche::story
+
+#endif  // DEPECHE_STORY_STORY_PIPELINE_H_

@@ -1,0 +1,60 @@
+// Plain, serialisable state of the story stage: what the store writes and reads back so that
+// story ids and assignments survive restarts. No behaviour here.
+#ifndef DEPECHE_STORY_STORY_STATE_H_
+#define DEPECHE_STORY_STORY_STATE_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace depeche::story {
+
+// One weighted feature of a story centroid: (feature key, weight). The key's top two bits hold
+// the FeatureGroup (term, name, number), so a key-sorted vector is grouped by kind.
+// The key's top two bits hold the FeatureGroup (term, name, number), so a key-sorted vector
+// is grouped by kind.
+using WeightedFeature = std::pair<uint64_t, float>;
+
+// An active (in-window) story.
+struct StoryState {
+  std::string id;            // stable: derived from the id of the article that opened it
+  uint64_t created_seq = 0;  // clusterer sequence number of that article (older = smaller)
+  uint64_t last_seq = 0;     // sequence number of its latest article
+  int64_t first_time = 0;    // UTC seconds of its first / latest dated article
+  int64_t last_time = 0;
+  bool dated = false;  // false while no article had a date
+  uint32_t article_count = 0;
+  std::string lang;  // language of the opening article
+  // Sum of its articles' unit TF-IDF vectors, sorted by key, pruned to the heaviest features.
+  std::vector<WeightedFeature> centroid;
+  std::array<double, 3> norm2{};  // squared L2 norm of each feature group of `centroid`
+};
+
+// Stories that turned out to be one: `from_id` was folded into the older `into_id`.
+struct StoryMerge {
+  std::string from_id;
+  std::string into_id;
+  std::string at_article_id;  // the article whose arrival revealed it
+  double similarity = 0.0;    // centroid cosine
+};
+
+// Incrementally updated document frequencies of one language.
+struct LanguageDf {
+  std::string lang;
+  int64_t docs = 0;
+  std::vector<std::pair<uint64_t, uint32_t>> df;  // sorted by key
+};
+
+struct ClustererState {
+  uint64_t next_seq = 0;
+  int64_t clock = 0;  // latest UTC seconds seen (undated articles take this time)
+  bool clock_set = false;
+  std::vector<StoryState> stories;  // active stories, by created_seq
+  std::vector<LanguageDf> df;       // by lang
+};
+
+}  // namespace depeche::story
+
+#endif  // DEPECHE_STORY_STORY_STATE_H_
