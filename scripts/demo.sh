@@ -11,5 +11,6 @@ echo "== depeche demo: sample corpus data/samples/globalvoices -> $db"
 run ingest "$root/data/samples/globalvoices"
 run stats
 run articles --limit 8
+run stories --limit 8
 run search "manifestations egypte"
 run search "siria refugiados"

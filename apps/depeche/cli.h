@@ -53,6 +53,10 @@ void PrintJson(const nlohmann::json& j);
 
 nlohmann::json ToJson(const ArticleSummary& a);
 nlohmann::json ToJson(const Article& a);
+nlohmann::json ToJson(const StorySummary& s);  // cmd_stories.cc
+nlohmann::json ToJson(const StoryArticle& a);
+// "a,b,c".
+std::string JoinComma(const std::vector<std::string>& values);
 
 void RegisterIngest(CLI::App& app, Context& ctx);
 void RegisterArticles(CLI::App& app, Context& ctx);
@@ -61,6 +65,9 @@ void RegisterSearch(CLI::App& app, Context& ctx);
 void RegisterStats(CLI::App& app, Context& ctx);
 void RegisterLang(CLI::App& app, Context& ctx);
 void RegisterEval(CLI::App& app, Context& ctx);
+void RegisterStories(CLI::App& app, Context& ctx);
+void RegisterStory(CLI::App& app, Context& ctx);
+void RegisterDups(CLI::App& app, Context& ctx);
 
 }  // namespace depeche::cli
 

@@ -17,6 +17,9 @@ int main(int argc, char** argv) {
   RegisterStats(app, ctx);
   RegisterLang(app, ctx);
   RegisterEval(app, ctx);
+  RegisterStories(app, ctx);
+  RegisterStory(app, ctx);
+  RegisterDups(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -13,6 +13,7 @@
 #include "depeche/article.h"
 #include "depeche/config.h"
 #include "depeche/status.h"
+#include "depeche/story.h"
 
 namespace depeche {
 
@@ -108,6 +109,17 @@ class Engine {
   // Accent-insensitive, stemmed full-text search; `query` is free text. Best first.
   virtual Result<std::vector<SearchHit>> Search(const std::string& query, int limit) = 0;
   virtual Result<Stats> GetStats() = 0;
+
+  // Stories (see depeche/story.h): every stored article is assigned to one as it is ingested.
+  // Latest activity first (latest dated article; undated stories last, newest arrival first).
+  // Errors: InvalidArgument (limit <= 0, `since` not an ISO date).
+  virtual Result<std::vector<StorySummary>> Stories(const StoryQuery& query) = 0;
+  // One story with its articles in arrival order; a unique id prefix of >= 6 characters works,
+  // and a merged story's id answers with the story it was merged into. NotFound;
+  // InvalidArgument (ambiguous prefix).
+  virtual Result<StoryDetail> GetStory(const std::string& id) = 0;
+  // Near-duplicate groups with two or more stored articles, latest group first.
+  virtual Result<std::vector<DuplicateGroup>> Duplicates() = 0;
 };
 
 }  // namespace depeche

@@ -16,8 +16,14 @@ constexpr int kProgressEvery = 64;
 }  // namespace
 
 IngestJob::IngestJob(const EngineConfig& config, const Analyzer& analyzer, store::Database& db,
-                     store::ArticleStore& articles, const IngestOptions& options)
-    : config_(config), analyzer_(analyzer), db_(db), articles_(articles), options_(options) {
+                     store::ArticleStore& articles, StoryStage& stories,
+                     const IngestOptions& options)
+    : config_(config),
+      analyzer_(analyzer),
+      db_(db),
+      articles_(articles),
+      stories_(stories),
+      options_(options) {
   text_options_.sentence_starters = &analyzer_.sentence_starters();
 }
 
@@ -39,6 +45,8 @@ bool IngestJob::Progress(const std::string& current, int64_t bytes_done) {
 
 Status IngestJob::MaybeCommit(bool force) {
   if (in_transaction_ && (force || pending_ >= config_.batch_size)) {
+    // The pipeline state goes with the articles it has seen.
+    DEPECHE_RETURN_IF_ERROR(stories_.Save());
     DEPECHE_RETURN_IF_ERROR(db_.Commit());
     in_transaction_ = false;
     pending_ = 0;
@@ -75,6 +83,7 @@ Status IngestJob::Store(ingest::RawArticle raw) {
       ++report_.inserted;
       report_.inserted_ids.push_back(article->id);
       ++pending_;
+      DEPECHE_RETURN_IF_ERROR(stories_.Add(*article));
       break;
     case store::InsertOutcome::kDuplicateUrl:
       ++report_.duplicate_url;
@@ -174,7 +183,11 @@ Result<IngestReport> IngestJob::Run(const ingest::InputList& inputs) {
   }
   if (status.ok()) status = MaybeCommit(true);
   if (!status.ok()) {
-    if (in_transaction_) (void)db_.Rollback();
+    if (in_transaction_) {
+      (void)db_.Rollback();
+      // The pipeline saw articles that are no longer stored: back to the committed state.
+      (void)stories_.Reload();
+    }
     return status;
   }
   if (cancelled_) Issue("", 0, "warning", "cancelled: the remaining inputs were not read");
@@ -218,7 +231,11 @@ Result<IngestReport> IngestJob::RunJsonl(std::string_view name, std::string_view
   report_.bytes = static_cast<int64_t>(jsonl.size());
   if (status.ok()) status = MaybeCommit(true);
   if (!status.ok()) {
-    if (in_transaction_) (void)db_.Rollback();
+    if (in_transaction_) {
+      (void)db_.Rollback();
+      // The pipeline saw articles that are no longer stored: back to the committed state.
+      (void)stories_.Reload();
+    }
     return status;
   }
   report_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -1,6 +1,7 @@
 // IngestJob: one run of `ingest` over a list of inputs. Reads each input, analyses each record
 // and writes it, committing every EngineConfig::batch_size articles so that a failure later in
-// the run never loses what was already stored.
+// the run never loses what was already stored. Each inserted article also goes through the
+// story stage, written in the same transaction.
 #ifndef DEPECHE_ENGINE_INGEST_JOB_H_
 #define DEPECHE_ENGINE_INGEST_JOB_H_
 
@@ -12,6 +13,7 @@
 #include "depeche/config.h"
 #include "depeche/engine.h"
 #include "engine/analyzer.h"
+#include "engine/story_stage.h"
 #include "ingest/input_files.h"
 #include "ingest/txt_reader.h"
 #include "store/article_store.h"
@@ -22,7 +24,7 @@ namespace depeche::engine {
 class IngestJob {
  public:
   IngestJob(const EngineConfig& config, const Analyzer& analyzer, store::Database& db,
-            store::ArticleStore& articles, const IngestOptions& options);
+            store::ArticleStore& articles, StoryStage& stories, const IngestOptions& options);
 
   // Runs over `inputs`. A Status error is a store failure; everything else is in the report.
   Result<IngestReport> Run(const ingest::InputList& inputs);
@@ -43,6 +45,7 @@ class IngestJob {
   const Analyzer& analyzer_;
   store::Database& db_;
   store::ArticleStore& articles_;
+  StoryStage& stories_;
   const IngestOptions& options_;
   ingest::TextReaderOptions text_options_;
   IngestReport report_;

@@ -70,8 +70,53 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF lang, title, text ON articles
 END;
 )sql";
 
+// Version 2: the story stage (src/story). article_story is one row per stored article that went
+// through the pipeline (merges rewrite story_id to the surviving, older story); the other tables
+// hold exactly what StoryPipeline needs to be rebuilt after a restart: the clusterer's meta
+// values, its active stories (state blob, NULL once the story left memory or was merged), the
+// per-language document frequencies and the live dedup index entries (oldest first by pos).
+constexpr std::string_view kMigration2 = R"sql(
+CREATE TABLE stories (
+  id TEXT PRIMARY KEY,
+  opened_by TEXT NOT NULL,
+  linked_story_id TEXT NOT NULL DEFAULT '',
+  merged_into TEXT NOT NULL DEFAULT '',
+  state BLOB
+);
+CREATE TABLE article_story (
+  seq INTEGER PRIMARY KEY,
+  article_id TEXT NOT NULL UNIQUE,
+  story_id TEXT NOT NULL,
+  dup_group TEXT NOT NULL DEFAULT '',
+  original_id TEXT NOT NULL DEFAULT '',
+  similarity REAL NOT NULL DEFAULT 0,
+  linked_story_id TEXT NOT NULL DEFAULT '',
+  top_names TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(top_names))
+);
+CREATE INDEX article_story_story ON article_story(story_id, seq);
+CREATE INDEX article_story_group ON article_story(dup_group, seq);
+CREATE TABLE story_merges (
+  from_id TEXT NOT NULL,
+  into_id TEXT NOT NULL,
+  at_article_id TEXT NOT NULL,
+  similarity REAL NOT NULL
+);
+CREATE INDEX story_merges_into ON story_merges(into_id);
+CREATE TABLE story_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE story_df (lang TEXT PRIMARY KEY, docs INTEGER NOT NULL, df BLOB NOT NULL);
+CREATE TABLE story_dedup (
+  pos INTEGER PRIMARY KEY AUTOINCREMENT,
+  article_id TEXT NOT NULL UNIQUE,
+  group_id TEXT NOT NULL,
+  time INTEGER NOT NULL,
+  shingle_count INTEGER NOT NULL,
+  signature BLOB NOT NULL
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "articles, listing indexes, article_fts (depeche tokenizer)", kMigration1},
+    {2, "stories, article_story, story_merges, story pipeline state", kMigration2},
 };
 
 }  // namespace

@@ -1,0 +1,47 @@
+// StoryStage: the engine's story pipeline and its persistence. Every newly stored article goes
+// through StoryPipeline::Process in ingest order; its assignment is written with the article,
+// and the pipeline state is saved before each commit so that a reopened engine continues
+// exactly where the last commit left it.
+#ifndef DEPECHE_ENGINE_STORY_STAGE_H_
+#define DEPECHE_ENGINE_STORY_STAGE_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "depeche/article.h"
+#include "depeche/status.h"
+#include "store/database.h"
+#include "store/story_store.h"
+#include "story/story_pipeline.h"
+
+namespace depeche::engine {
+
+// Not thread-safe (one writer); borrows the Database, which must outlive it.
+class StoryStage {
+ public:
+  // Loads the saved pipeline state (a fresh pipeline on a new database). `data_dir` holds the
+  // language resources (stop words). Errors: from StoryStore::Load or StoryPipeline::Create.
+  static Result<std::unique_ptr<StoryStage>> Open(store::Database* db, std::string data_dir);
+
+  // Processes `article` (just inserted, inside the open transaction) and records its story.
+  Status Add(const Article& article);
+  // Saves the pipeline state; call inside the transaction, right before committing.
+  Status Save();
+  // Reloads the state last committed (after a rollback, so memory matches the database).
+  Status Reload();
+
+  store::StoryStore& store() { return *store_; }
+
+ private:
+  StoryStage(store::Database* db, std::string data_dir) : db_(db), data_dir_(std::move(data_dir)) {}
+
+  store::Database* db_;
+  std::string data_dir_;
+  std::unique_ptr<store::StoryStore> store_;
+  std::optional<story::StoryPipeline> pipeline_;
+};
+
+}  // namespace depeche::engine
+
+#endif  // DEPECHE_ENGINE_STORY_STAGE_H_

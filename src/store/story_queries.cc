@@ -1,0 +1,216 @@
+// StoryStore read queries: story listing, one story, duplicate groups.
+#include <string_view>
+#include <utility>
+
+#include "core/time.h"
+#include "store/statement.h"
+#include "store/story_store.h"
+
+namespace depeche::store {
+namespace {
+
+// Per-story aggregates over its stored articles. ?1 since (UTC seconds or NULL), ?2 lang or
+// '', ?3 limit, ?4 one story id or ''. Undated stories sort after dated ones, then by arrival.
+constexpr std::string_view kSummariesSql = R"sql(
+SELECT s.story_id, COUNT(*), COUNT(DISTINCT NULLIF(a.source, '')),
+       MIN(a.published_ts), MAX(a.published_ts), group_concat(DISTINCT a.lang), MIN(s.seq),
+       MAX(s.seq), (SELECT linked_story_id FROM stories WHERE id = s.story_id)
+FROM article_story s JOIN articles a ON a.id = s.article_id
+WHERE (?4 = '' OR s.story_id = ?4)
+GROUP BY s.story_id
+HAVING (?1 IS NULL OR MAX(a.published_ts) >= ?1) AND (?2 = '' OR SUM(a.lang = ?2) > 0)
+ORDER BY MAX(a.published_ts) IS NULL, MAX(a.published_ts) DESC, MAX(s.seq) DESC
+LIMIT ?3
+)sql";
+
+constexpr std::string_view kArticlesSql = R"sql(
+SELECT a.id, a.title, a.source, a.lang, a.published_iso, s.dup_group, s.original_id,
+       s.similarity
+FROM article_story s JOIN articles a ON a.id = s.article_id
+WHERE s.)sql";
+
+Result<std::string> FirstText(sqlite3* h, std::string_view sql, std::string_view arg) {
+  DEPECHE_ASSIGN_OR_RETURN(Statement st, Statement::Prepare(h, sql));
+  st.BindText(1, arg);
+  DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return std::string();
+  return std::string(st.ColumnText(0));
+}
+
+Result<std::vector<StoryArticle>> ArticlesWhere(sqlite3* h, std::string_view column,
+                                                std::string_view value) {
+  std::string sql(kArticlesSql);
+  sql.append(column);
+  sql.append(" = ?1 ORDER BY s.seq");
+  DEPECHE_ASSIGN_OR_RETURN(Statement st, Statement::Prepare(h, sql));
+  st.BindText(1, value);
+  std::vector<StoryArticle> out;
+  while (true) {
+    DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    StoryArticle a;
+    a.id = std::string(st.ColumnText(0));
+    a.title = std::string(st.ColumnText(1));
+    a.source = std::string(st.ColumnText(2));
+    a.lang = std::string(st.ColumnText(3));
+    a.published = std::string(st.ColumnText(4));
+    a.dup_group = std::string(st.ColumnText(5));
+    a.original_id = std::string(st.ColumnText(6));
+    a.similarity = st.ColumnDouble(7);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+std::vector<std::string> SplitCommas(std::string_view s) {
+  std::vector<std::string> out;
+  while (!s.empty()) {
+    size_t comma = s.find(',');
+    out.emplace_back(s.substr(0, comma));
+    if (comma == std::string_view::npos) break;
+    s.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<StorySummary>> StoryStore::Summaries(const std::string& where_id,
+                                                        const StoryQuery& q) {
+  if (q.limit <= 0) return InvalidArgumentError("limit must be positive");
+  sqlite3* h = db_->handle();
+  DEPECHE_ASSIGN_OR_RETURN(Statement st, Statement::Prepare(h, kSummariesSql));
+  if (q.since.has_value()) {
+    DEPECHE_ASSIGN_OR_RETURN(PublicationDate since, core::ParseIsoDate(*q.since));
+    st.BindInt64(1, since.utc_seconds);
+  } else {
+    st.BindNull(1);
+  }
+  const std::string lang = q.lang.value_or("");  // bound without a copy: must outlive Step()
+  st.BindText(2, lang);
+  st.BindInt64(3, q.limit);
+  st.BindText(4, where_id);
+  std::vector<StorySummary> out;
+  while (true) {
+    DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    StorySummary s;
+    s.id = std::string(st.ColumnText(0));
+    s.article_count = st.ColumnInt64(1);
+    s.source_count = st.ColumnInt64(2);
+    s.languages = SplitCommas(st.ColumnText(5));
+    s.linked_story_id = std::string(st.ColumnText(8));
+    out.push_back(std::move(s));
+  }
+  st.Reset();
+  constexpr std::string_view kJoin =
+      "FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.story_id = ?1 ";
+  const std::string title_sql =
+      std::string("SELECT a.title ") + std::string(kJoin) + "ORDER BY s.seq LIMIT 1";
+  const std::string first_sql = std::string("SELECT a.published_iso ") + std::string(kJoin) +
+                                "AND a.published_ts IS NOT NULL ORDER BY a.published_ts LIMIT 1";
+  const std::string last_sql = std::string("SELECT a.published_iso ") + std::string(kJoin) +
+                               "AND a.published_ts IS NOT NULL ORDER BY a.published_ts DESC, "
+                               "s.seq DESC LIMIT 1";
+  for (StorySummary& s : out) {
+    DEPECHE_ASSIGN_OR_RETURN(s.title, FirstText(h, title_sql, s.id));
+    DEPECHE_ASSIGN_OR_RETURN(s.first_seen, FirstText(h, first_sql, s.id));
+    DEPECHE_ASSIGN_OR_RETURN(s.last_seen, FirstText(h, last_sql, s.id));
+  }
+  return out;
+}
+
+Result<std::vector<StorySummary>> StoryStore::Stories(const StoryQuery& query) {
+  return Summaries("", query);
+}
+
+Result<StoryDetail> StoryStore::GetStory(const std::string& id_or_prefix) {
+  if (id_or_prefix.empty()) return InvalidArgumentError("empty story id");
+  sqlite3* h = db_->handle();
+  std::string id;
+  {
+    DEPECHE_ASSIGN_OR_RETURN(
+        Statement st, Statement::Prepare(h,
+                                         "SELECT id FROM stories WHERE id = ?1 OR (length(?1) >= "
+                                         "6 AND substr(id, 1, length(?1)) = lower(?1)) LIMIT 3"));
+    st.BindText(1, id_or_prefix);
+    int matches = 0;
+    while (true) {
+      DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      std::string found(st.ColumnText(0));
+      if (found == id_or_prefix) {
+        id = found;
+        matches = 1;
+        break;
+      }
+      id = found;
+      ++matches;
+    }
+    if (matches == 0) return NotFoundError("no story " + id_or_prefix);
+    if (matches > 1)
+      return InvalidArgumentError("story id prefix " + id_or_prefix + " is ambiguous");
+  }
+  // A merged story answers as the story it was folded into.
+  for (int hops = 0; hops < 64; ++hops) {
+    DEPECHE_ASSIGN_OR_RETURN(std::string into,
+                             FirstText(h, "SELECT merged_into FROM stories WHERE id = ?1", id));
+    if (into.empty()) break;
+    id = into;
+  }
+  StoryQuery all;
+  all.limit = 1;
+  DEPECHE_ASSIGN_OR_RETURN(auto summaries, Summaries(id, all));
+  if (summaries.empty()) return NotFoundError("story " + id + " has no stored article");
+  StoryDetail detail;
+  detail.summary = std::move(summaries.front());
+  DEPECHE_ASSIGN_OR_RETURN(detail.articles, ArticlesWhere(h, "story_id", id));
+  {
+    DEPECHE_ASSIGN_OR_RETURN(
+        Statement st,
+        Statement::Prepare(h,
+                           "SELECT j.value, COUNT(*) AS c FROM article_story s, "
+                           "json_each(s.top_names) j WHERE s.story_id = ?1 GROUP BY j.value "
+                           "ORDER BY c DESC, MIN(s.seq), j.value LIMIT 10"));
+    st.BindText(1, id);
+    while (true) {
+      DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      detail.top_names.emplace_back(st.ColumnText(0));
+    }
+  }
+  DEPECHE_ASSIGN_OR_RETURN(
+      Statement st,
+      Statement::Prepare(h, "SELECT from_id FROM story_merges WHERE into_id = ?1 ORDER BY rowid"));
+  st.BindText(1, id);
+  while (true) {
+    DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    detail.merged_from.emplace_back(st.ColumnText(0));
+  }
+  return detail;
+}
+
+Result<std::vector<DuplicateGroup>> StoryStore::Duplicates() {
+  sqlite3* h = db_->handle();
+  std::vector<DuplicateGroup> out;
+  {
+    DEPECHE_ASSIGN_OR_RETURN(
+        Statement st, Statement::Prepare(h,
+                                         "SELECT dup_group FROM article_story GROUP BY dup_group "
+                                         "HAVING COUNT(*) > 1 ORDER BY MAX(seq) DESC"));
+    while (true) {
+      DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      DuplicateGroup g;
+      g.group_id = std::string(st.ColumnText(0));
+      out.push_back(std::move(g));
+    }
+  }
+  for (DuplicateGroup& g : out) {
+    DEPECHE_ASSIGN_OR_RETURN(g.articles, ArticlesWhere(h, "dup_group", g.group_id));
+  }
+  return out;
+}
+
+}  // namespace depeche::store

@@ -1,0 +1,300 @@
+// StoryStore writes and state loading; the read queries are in story_queries.cc.
+#include "store/story_store.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string_view>
+#include <utility>
+
+#include "store/row_codec.h"
+#include "store/statement.h"
+
+namespace depeche::store {
+namespace {
+
+// Fixed-width host-order blobs: the state is only read back by the build that wrote it (the
+// schema version guards layout changes), and memcpy keeps save/load cheap.
+template <typename T>
+void Put(std::string& out, T value) {
+  char buf[sizeof(T)];
+  std::memcpy(buf, &value, sizeof(T));
+  out.append(buf, sizeof(T));
+}
+
+class Reader {
+ public:
+  explicit Reader(std::string_view data) : data_(data) {}
+  template <typename T>
+  bool Get(T& value) {
+    if (data_.size() - pos_ < sizeof(T)) return false;
+    std::memcpy(&value, data_.data() + pos_, sizeof(T));
+    pos_ += sizeof(T);
+    return true;
+  }
+  bool GetString(std::string& value) {
+    uint32_t n = 0;
+    if (!Get(n) || data_.size() - pos_ < n) return false;
+    value.assign(data_.substr(pos_, n));
+    pos_ += n;
+    return true;
+  }
+  bool done() const { return pos_ == data_.size(); }
+
+ private:
+  std::string_view data_;
+  size_t pos_ = 0;
+};
+
+std::string EncodeStory(const story::StoryState& s) {
+  std::string out;
+  Put(out, s.created_seq);
+  Put(out, s.last_seq);
+  Put(out, s.first_time);
+  Put(out, s.last_time);
+  Put(out, static_cast<uint8_t>(s.dated));
+  Put(out, s.article_count);
+  Put(out, static_cast<uint32_t>(s.lang.size()));
+  out += s.lang;
+  for (double n : s.norm2) Put(out, n);
+  Put(out, static_cast<uint32_t>(s.centroid.size()));
+  for (const auto& [key, weight] : s.centroid) {
+    Put(out, key);
+    Put(out, weight);
+  }
+  return out;
+}
+
+bool DecodeStory(std::string_view blob, story::StoryState& s) {
+  Reader r(blob);
+  uint8_t dated = 0;
+  uint32_t n = 0;
+  if (!r.Get(s.created_seq) || !r.Get(s.last_seq) || !r.Get(s.first_time) || !r.Get(s.last_time) ||
+      !r.Get(dated) || !r.Get(s.article_count) || !r.GetString(s.lang)) {
+    return false;
+  }
+  s.dated = dated != 0;
+  for (double& v : s.norm2) {
+    if (!r.Get(v)) return false;
+  }
+  if (!r.Get(n)) return false;
+  s.centroid.resize(n);
+  for (auto& [key, weight] : s.centroid) {
+    if (!r.Get(key) || !r.Get(weight)) return false;
+  }
+  return r.done();
+}
+
+Status Run(Database* db, std::string_view sql) { return db->Exec(sql); }
+
+Status PutMeta(Statement& stmt, std::string_view key, int64_t value) {
+  ResetOnExit reset(stmt);
+  stmt.BindText(1, key);
+  stmt.BindInt64(2, value);
+  return stmt.Run();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<StoryStore>> StoryStore::Create(Database* db) {
+  if (db == nullptr) return InvalidArgumentError("StoryStore needs a database");
+  return std::unique_ptr<StoryStore>(new StoryStore(db));
+}
+
+Status StoryStore::Record(const std::string& article_id, const story::ArticleStoryResult& result,
+                          story::StoryPipeline& pipeline) {
+  sqlite3* h = db_->handle();
+  const story::Assignment& a = result.assignment;
+  if (a.new_story) {
+    DEPECHE_ASSIGN_OR_RETURN(
+        Statement st,
+        Statement::Prepare(h,
+                           "INSERT OR IGNORE INTO stories(id, opened_by, linked_story_id) "
+                           "VALUES (?1, ?2, ?3)"));
+    st.BindText(1, a.story_id);
+    st.BindText(2, article_id);
+    st.BindText(3, a.linked_story_id);
+    DEPECHE_RETURN_IF_ERROR(st.Run());
+  }
+  std::string names;
+  EncodeJsonStringArray(result.top_names, names);
+  {
+    DEPECHE_ASSIGN_OR_RETURN(
+        Statement st,
+        Statement::Prepare(h,
+                           "INSERT INTO article_story(article_id, story_id, dup_group, "
+                           "original_id, similarity, linked_story_id, top_names) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    st.BindText(1, article_id);
+    st.BindText(2, a.story_id);
+    st.BindText(3, result.dedup.group_id.empty() ? article_id : result.dedup.group_id);
+    st.BindText(4, result.dedup.original_id);
+    st.BindDouble(5, a.similarity);
+    st.BindText(6, a.linked_story_id);
+    st.BindText(7, names);
+    DEPECHE_RETURN_IF_ERROR(st.Run());
+  }
+  for (const story::StoryMerge& m : a.merges) {
+    DEPECHE_ASSIGN_OR_RETURN(
+        Statement ins, Statement::Prepare(h,
+                                          "INSERT INTO story_merges(from_id, into_id, "
+                                          "at_article_id, similarity) VALUES (?1, ?2, ?3, ?4)"));
+    ins.BindText(1, m.from_id);
+    ins.BindText(2, m.into_id);
+    ins.BindText(3, m.at_article_id);
+    ins.BindDouble(4, m.similarity);
+    DEPECHE_RETURN_IF_ERROR(ins.Run());
+    // The older id is kept: everything filed under the merged story moves to it.
+    for (std::string_view sql : {"UPDATE article_story SET story_id = ?2 WHERE story_id = ?1",
+                                 "UPDATE stories SET merged_into = ?2, state = NULL WHERE id = ?1",
+                                 "UPDATE stories SET merged_into = ?2 WHERE merged_into = ?1"}) {
+      DEPECHE_ASSIGN_OR_RETURN(Statement st, Statement::Prepare(h, sql));
+      st.BindText(1, m.from_id);
+      st.BindText(2, m.into_id);
+      DEPECHE_RETURN_IF_ERROR(st.Run());
+    }
+  }
+  const auto& entries = pipeline.dedup().Entries();
+  if (!entries.empty() && entries.back().article_id == article_id) {
+    const story::DedupEntry& e = entries.back();
+    DEPECHE_ASSIGN_OR_RETURN(
+        Statement st,
+        Statement::Prepare(h,
+                           "INSERT OR IGNORE INTO story_dedup(article_id, group_id, time, "
+                           "shingle_count, signature) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    st.BindText(1, e.article_id);
+    st.BindText(2, e.group_id);
+    st.BindInt64(3, e.time);
+    st.BindInt64(4, e.shingle_count);
+    st.BindBlob(5, e.signature.data(), e.signature.size() * sizeof(uint32_t));
+    DEPECHE_RETURN_IF_ERROR(st.Run());
+  }
+  return Status::Ok();
+}
+
+Status StoryStore::Save(story::StoryPipeline& pipeline) {
+  sqlite3* h = db_->handle();
+  story::ClustererState state = pipeline.clusterer().ExportState();
+  DEPECHE_ASSIGN_OR_RETURN(
+      Statement meta, Statement::Prepare(h, "REPLACE INTO story_meta(key, value) VALUES (?1, ?2)"));
+  DEPECHE_RETURN_IF_ERROR(PutMeta(meta, "next_seq", static_cast<int64_t>(state.next_seq)));
+  DEPECHE_RETURN_IF_ERROR(PutMeta(meta, "clock", state.clock));
+  DEPECHE_RETURN_IF_ERROR(PutMeta(meta, "clock_set", state.clock_set ? 1 : 0));
+
+  // Stories that left memory keep their row without state.
+  DEPECHE_RETURN_IF_ERROR(Run(db_, "UPDATE stories SET state = NULL WHERE state IS NOT NULL"));
+  DEPECHE_ASSIGN_OR_RETURN(
+      Statement up, Statement::Prepare(h,
+                                       "INSERT INTO stories(id, opened_by, state) VALUES (?1, '', "
+                                       "?2) ON CONFLICT(id) DO UPDATE SET state = excluded.state"));
+  for (const story::StoryState& s : state.stories) {
+    std::string blob = EncodeStory(s);
+    ResetOnExit reset(up);
+    up.BindText(1, s.id);
+    up.BindBlob(2, blob.data(), blob.size());
+    DEPECHE_RETURN_IF_ERROR(up.Run());
+  }
+
+  DEPECHE_RETURN_IF_ERROR(Run(db_, "DELETE FROM story_df"));
+  DEPECHE_ASSIGN_OR_RETURN(
+      Statement df,
+      Statement::Prepare(h, "INSERT INTO story_df(lang, docs, df) VALUES (?1, ?2, ?3)"));
+  for (const story::LanguageDf& l : state.df) {
+    std::string blob;
+    blob.reserve(l.df.size() * 12);
+    for (const auto& [key, count] : l.df) {
+      Put(blob, key);
+      Put(blob, count);
+    }
+    ResetOnExit reset(df);
+    df.BindText(1, l.lang);
+    df.BindInt64(2, l.docs);
+    df.BindBlob(3, blob.data(), blob.size());
+    DEPECHE_RETURN_IF_ERROR(df.Run());
+  }
+
+  // Dedup rows are written by Record; here only the evicted ones go.
+  const auto& entries = pipeline.dedup().Entries();
+  if (entries.empty()) return Run(db_, "DELETE FROM story_dedup");
+  DEPECHE_ASSIGN_OR_RETURN(
+      Statement evict, Statement::Prepare(h,
+                                          "DELETE FROM story_dedup WHERE pos < "
+                                          "(SELECT pos FROM story_dedup WHERE article_id = ?1)"));
+  evict.BindText(1, entries.front().article_id);
+  return evict.Run();
+}
+
+Result<SavedStoryState> StoryStore::Load() {
+  sqlite3* h = db_->handle();
+  SavedStoryState saved;
+  story::ClustererState& state = saved.clusterer;
+  {
+    DEPECHE_ASSIGN_OR_RETURN(Statement st,
+                             Statement::Prepare(h, "SELECT key, value FROM story_meta"));
+    while (true) {
+      DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      std::string_view key = st.ColumnText(0);
+      int64_t value = st.ColumnInt64(1);
+      if (key == "next_seq") state.next_seq = static_cast<uint64_t>(value);
+      if (key == "clock") state.clock = value;
+      if (key == "clock_set") state.clock_set = value != 0;
+    }
+  }
+  {
+    DEPECHE_ASSIGN_OR_RETURN(
+        Statement st,
+        Statement::Prepare(h, "SELECT id, state FROM stories WHERE state IS NOT NULL"));
+    while (true) {
+      DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      story::StoryState s;
+      s.id = std::string(st.ColumnText(0));
+      if (!DecodeStory(st.ColumnBlob(1), s)) {
+        return DataLossError("story " + s.id + ": malformed state");
+      }
+      state.stories.push_back(std::move(s));
+    }
+    std::sort(state.stories.begin(), state.stories.end(),
+              [](const auto& a, const auto& b) { return a.created_seq < b.created_seq; });
+  }
+  {
+    DEPECHE_ASSIGN_OR_RETURN(
+        Statement st, Statement::Prepare(h, "SELECT lang, docs, df FROM story_df ORDER BY lang"));
+    while (true) {
+      DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      story::LanguageDf l;
+      l.lang = std::string(st.ColumnText(0));
+      l.docs = st.ColumnInt64(1);
+      Reader r(st.ColumnBlob(2));
+      while (!r.done()) {
+        uint64_t key = 0;
+        uint32_t count = 0;
+        if (!r.Get(key) || !r.Get(count)) return DataLossError("story_df " + l.lang);
+        l.df.emplace_back(key, count);
+      }
+      state.df.push_back(std::move(l));
+    }
+  }
+  DEPECHE_ASSIGN_OR_RETURN(Statement st,
+                           Statement::Prepare(h,
+                                              "SELECT article_id, group_id, time, shingle_count, "
+                                              "signature FROM story_dedup ORDER BY pos"));
+  while (true) {
+    DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    story::DedupEntry e;
+    e.article_id = std::string(st.ColumnText(0));
+    e.group_id = std::string(st.ColumnText(1));
+    e.time = st.ColumnInt64(2);
+    e.shingle_count = static_cast<uint32_t>(st.ColumnInt64(3));
+    std::string_view sig = st.ColumnBlob(4);
+    if (sig.size() % sizeof(uint32_t) != 0) return DataLossError("story_dedup " + e.article_id);
+    e.signature.resize(sig.size() / sizeof(uint32_t));
+    if (!sig.empty()) std::memcpy(e.signature.data(), sig.data(), sig.size());
+    saved.dedup.push_back(std::move(e));
+  }
+  return saved;
+}
+
+}  // namespace depeche::store

@@ -1,0 +1,186 @@
+#include "store/story_store.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "store/store_test_fixture.h"
+
+namespace depeche::store {
+namespace {
+
+using testing_util::StoreTest;
+
+// Gives the helpers below StoreTest's article maker.
+struct Maker : StoreTest {
+  using StoreTest::Make;
+};
+
+story::StoryPipelineOptions Options() {
+  story::StoryPipelineOptions options;
+  options.features.data_dir = DEPECHE_SOURCE_DIR "/data";
+  return options;
+}
+
+// Synthetic articles on three topics; the last repeats the first with one word changed.
+std::vector<Article> Corpus() {
+  const char* texts[][2] = {
+      {"Harbour strike halts Rotterdam shipping",
+       "Dock workers in Rotterdam walked out on Monday over pay, halting container shipping at "
+       "the largest port in Europe. The union said the strike would last until the operators "
+       "improved their offer. Hundreds of ships waited at anchor outside the harbour."},
+      {"Volcano erupts near Reykjavik",
+       "A volcano on the Reykjanes peninsula erupted overnight, sending lava towards the town of "
+       "Grindavik. Icelandic authorities evacuated residents and closed the Blue Lagoon. "
+       "Scientists said the eruption could continue for weeks."},
+      {"Rotterdam port strike enters second day",
+       "The strike by Rotterdam dock workers entered its second day as container ships queued "
+       "outside the harbour. Operators said they would return to talks with the union over pay. "
+       "Shipping companies warned of delays across Europe."},
+      {"Lava reaches Grindavik defences",
+       "Lava from the Reykjanes eruption reached the earth barriers built to protect Grindavik. "
+       "Icelandic authorities said the evacuated residents could not return home. Scientists "
+       "measured the flow from the volcano during the night."},
+      {"Chess champion wins in Tata Steel tournament",
+       "The world chess champion won the Tata Steel tournament in Wijk aan Zee after a final "
+       "round draw. Grandmasters from twelve countries played thirteen rounds over two weeks. "
+       "The champion praised the young challengers at the closing ceremony."},
+      {"Rotterdam dock strike ends with pay deal",
+       "Dock workers in Rotterdam ended their strike after the union accepted a pay deal from the "
+       "port operators. Container shipping resumed in the harbour on Wednesday and the ships "
+       "waiting at anchor began to unload."},
+      {"Harbour strike halts Rotterdam shipping",
+       "Dock workers in Rotterdam walked out on Monday over wages, halting container shipping at "
+       "the largest port in Europe. The union said the strike would last until the operators "
+       "improved their offer. Hundreds of ships waited at anchor outside the harbour."},
+  };
+  std::vector<Article> out;
+  int64_t day = 1700000000;
+  for (const auto& t : texts) {
+    Article a = Maker::Make(
+        "en", t[0], t[1], std::string("https://example.com/") + t[0] + std::to_string(out.size()));
+    a.published = {DatePrecision::kDay, day, ""};
+    day += 3600;
+    out.push_back(a);
+  }
+  return out;
+}
+
+class StoryStoreTest : public StoreTest {
+ protected:
+  void OpenStories() {
+    auto s = StoryStore::Create(db_.get());
+    ASSERT_TRUE(s.ok());
+    stories_ = std::move(s).value();
+  }
+  // Feeds articles [begin, end) through `pipeline`, storing everything and saving the state.
+  std::vector<std::string> Feed(story::StoryPipeline& pipeline, const std::vector<Article>& all,
+                                size_t begin, size_t end) {
+    std::vector<std::string> ids;
+    EXPECT_TRUE(db_->Begin().ok());
+    for (size_t i = begin; i < end; ++i) {
+      Add(all[i]);
+      auto result = pipeline.Process(all[i]);
+      EXPECT_TRUE(stories_->Record(all[i].id, result, pipeline).ok());
+      ids.push_back(result.assignment.story_id);
+    }
+    Status saved = stories_->Save(pipeline);
+    EXPECT_TRUE(saved.ok()) << saved.ToString();
+    EXPECT_TRUE(db_->Commit().ok());
+    return ids;
+  }
+  Result<story::StoryPipeline> Restored() {
+    auto saved = stories_->Load();
+    if (!saved.ok()) return saved.status();
+    DEPECHE_ASSIGN_OR_RETURN(story::StoryPipeline p,
+                             story::StoryPipeline::Create(Options(), saved->clusterer));
+    for (const auto& e : saved->dedup) DEPECHE_RETURN_IF_ERROR(p.dedup().Restore(e));
+    return p;
+  }
+  std::unique_ptr<StoryStore> stories_;
+};
+
+TEST_F(StoryStoreTest, RestartContinuesIdentically) {
+  const std::vector<Article> all = Corpus();
+  // Reference: one continuous run, in memory only.
+  auto reference = story::StoryPipeline::Create(Options());
+  ASSERT_TRUE(reference.ok());
+  std::vector<std::string> expected;
+  for (const Article& a : all) expected.push_back(reference->Process(a).assignment.story_id);
+
+  OpenStories();
+  auto first = story::StoryPipeline::Create(Options());
+  ASSERT_TRUE(first.ok());
+  std::vector<std::string> got = Feed(*first, all, 0, 4);
+  story::ClustererState before = first->clusterer().ExportState();
+
+  stories_.reset();
+  Reopen();
+  OpenStories();
+  auto loaded = stories_->Load();
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(loaded->clusterer.next_seq, before.next_seq);
+  EXPECT_EQ(loaded->clusterer.clock, before.clock);
+  ASSERT_EQ(loaded->clusterer.stories.size(), before.stories.size());
+  for (size_t i = 0; i < before.stories.size(); ++i) {
+    EXPECT_EQ(loaded->clusterer.stories[i].id, before.stories[i].id);
+    EXPECT_EQ(loaded->clusterer.stories[i].centroid, before.stories[i].centroid);
+    EXPECT_EQ(loaded->clusterer.stories[i].norm2, before.stories[i].norm2);
+  }
+  ASSERT_EQ(loaded->clusterer.df.size(), before.df.size());
+  EXPECT_EQ(loaded->clusterer.df[0].df, before.df[0].df);
+  EXPECT_EQ(loaded->dedup.size(), first->dedup().size());
+
+  auto second = Restored();
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  for (const std::string& id : Feed(*second, all, 4, all.size())) got.push_back(id);
+  EXPECT_EQ(got, expected);
+}
+
+TEST_F(StoryStoreTest, QueriesStoriesAndDuplicates) {
+  const std::vector<Article> all = Corpus();
+  OpenStories();
+  auto pipeline = story::StoryPipeline::Create(Options());
+  ASSERT_TRUE(pipeline.ok());
+  std::vector<std::string> ids = Feed(*pipeline, all, 0, all.size());
+  EXPECT_EQ(ids[0], ids[2]);  // the strike
+  EXPECT_EQ(ids[1], ids[3]);  // the eruption
+  EXPECT_NE(ids[0], ids[1]);
+  EXPECT_EQ(ids[6], ids[0]);  // the near-duplicate joins its original's story
+
+  auto list = stories_->Stories({});
+  ASSERT_TRUE(list.ok()) << list.status().ToString();
+  ASSERT_FALSE(list->empty());
+  // Newest activity first: the strike story holds the latest article.
+  EXPECT_EQ(list->front().id, ids[6]);
+  EXPECT_EQ(list->front().title, all[0].title);
+  EXPECT_GE(list->front().article_count, 3);
+  EXPECT_EQ(list->front().languages, std::vector<std::string>{"en"});
+  int64_t total = 0;
+  for (const auto& s : *list) total += s.article_count;
+  EXPECT_EQ(total, static_cast<int64_t>(all.size()));
+
+  StoryQuery none;
+  none.lang = "fr";
+  auto fr = stories_->Stories(none);
+  ASSERT_TRUE(fr.ok());
+  EXPECT_TRUE(fr->empty());
+
+  auto detail = stories_->GetStory(ids[1].substr(0, 8));
+  ASSERT_TRUE(detail.ok()) << detail.status().ToString();
+  EXPECT_EQ(detail->summary.id, ids[1]);
+  ASSERT_GE(detail->articles.size(), 2u);
+  EXPECT_EQ(detail->articles[0].id, all[1].id);
+  EXPECT_FALSE(stories_->GetStory("ffffffffffffffff").ok());
+
+  auto dups = stories_->Duplicates();
+  ASSERT_TRUE(dups.ok()) << dups.status().ToString();
+  ASSERT_EQ(dups->size(), 1u);
+  EXPECT_EQ(dups->front().group_id, all[0].id);
+  ASSERT_EQ(dups->front().articles.size(), 2u);
+  EXPECT_EQ(dups->front().articles[1].original_id, all[0].id);
+}
+
+}  // namespace
+}  // namespace depeche::store
