@@ -16,8 +16,8 @@ struct EngineConfig {
   std::string lid_model;
   // Largest single article (text file or JSONL line) accepted, in bytes.
   int64_t max_article_bytes = 8 * 1024 * 1024;
-  // Articles written per transaction during ingest.
-  int batch_size = 512;
+  // Articles written per transaction during ingest (the story state is saved at each commit).
+  int batch_size = 4096;
 };
 
 // Compiled-in defaults for resources, overridable with DEPECHE_DATA_DIR / DEPECHE_LID_MODEL.
