@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "text/test_support.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -14,22 +16,8 @@
 namespace depeche::text {
 namespace {
 
-std::vector<std::string> ReadSeedTexts() {
-  std::vector<std::filesystem::path> paths;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(std::filesystem::path(DEPECHE_SHARED_DIR) / "seeds")) {
-    if (entry.path().extension() == ".txt") paths.push_back(entry.path());
-  }
-  std::sort(paths.begin(), paths.end());
-  std::vector<std::string> texts;
-  for (const auto& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    texts.push_back(content.str());
-  }
-  return texts;
-}
+using testing_support::RandomBytes;
+using testing_support::ReadSeedTexts;
 
 class FrenchLemmatizerTest : public testing::Test {
  protected:

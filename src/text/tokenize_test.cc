@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "text/test_support.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -14,35 +16,8 @@
 namespace depeche::text {
 namespace {
 
-// Random bytes, biased towards UTF-8 lead/continuation bytes, spaces and punctuation.
-std::string RandomBytes(std::mt19937& rng, size_t max_len) {
-  static const char kPieces[][5] = {
-      "a",        "Z",        " ",        ".",           "\n",   "-",    "'",    "\xE2\x80\x99",
-      "\xC3\xA9", "\xCC\x81", "\xD0\xB8", "\xC2\xBB",    "\xE2", "\x80", "\xFF", "\xF0\x9F",
-      "M.",       "l",        "1",        "\xE4\xB8\xAD"};
-  std::uniform_int_distribution<size_t> pick(0, sizeof(kPieces) / sizeof(kPieces[0]) - 1);
-  std::uniform_int_distribution<size_t> length(0, max_len);
-  std::string s;
-  for (size_t n = length(rng); n > 0; --n) s += kPieces[pick(rng)];
-  return s;
-}
-
-std::vector<std::string> ReadSeedTexts() {
-  std::vector<std::filesystem::path> paths;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(std::filesystem::path(DEPECHE_SHARED_DIR) / "seeds")) {
-    if (entry.path().extension() == ".txt") paths.push_back(entry.path());
-  }
-  std::sort(paths.begin(), paths.end());
-  std::vector<std::string> texts;
-  for (const auto& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    texts.push_back(content.str());
-  }
-  return texts;
-}
+using testing_support::RandomBytes;
+using testing_support::ReadSeedTexts;
 
 std::string_view Text(std::string_view text, const Token& token) {
   return text.substr(token.span.begin, token.span.end - token.span.begin);

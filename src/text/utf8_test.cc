@@ -1,7 +1,9 @@
 #include "text/utf8.h"
 
 #include <gtest/gtest.h>
+
 #include <unicode/ustring.h>
+#include "text/test_support.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -14,24 +16,10 @@
 namespace depeche::text {
 namespace {
 
-constexpr char kFffd[] = "\xEF\xBF\xBD";
+using testing_support::RandomBytes;
+using testing_support::ReadSeedTexts;
 
-std::vector<std::string> ReadSeedTexts() {
-  std::vector<std::filesystem::path> paths;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(std::filesystem::path(DEPECHE_SHARED_DIR) / "seeds")) {
-    if (entry.path().extension() == ".txt") paths.push_back(entry.path());
-  }
-  std::sort(paths.begin(), paths.end());
-  std::vector<std::string> texts;
-  for (const auto& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    texts.push_back(content.str());
-  }
-  return texts;
-}
+constexpr char kFffd[] = "\xEF\xBF\xBD";
 
 // ICU's own UTF-8 -> UTF-16 conversion with U+FFFD substitution follows the same
 // maximal-subpart practice: the reference for RepairUtf8 on inputs without NUL.
