@@ -17,6 +17,7 @@ struct EvalFlags {
   std::string format;
   std::string split = "all";
   int shuffles = 5;
+  std::string background;  // cluster: Reuters-21578 folder warming the term statistics
   std::string hint;
   std::string method = "combined";
   bool json = false;
@@ -126,6 +127,15 @@ void RunClusterEval(const EvalFlags& flags, Context& ctx) {
   options.pipeline.features.data_dir = DefaultDataDir();
   options.split = flags.split;
   options.shuffles = flags.shuffles;
+  if (!flags.background.empty()) {
+    auto background = eval::ReadBackgroundCorpus(flags.background);
+    if (!background.ok()) {
+      PrintError(flags.background + ": " + background.status().message());
+      ctx.exit_code = ExitCodeFor(background.status());
+      return;
+    }
+    options.background = std::move(background).value();
+  }
   auto report = eval::EvaluateClustering(flags.format, flags.data, options);
   if (!report.ok()) {
     PrintError(flags.data + ": " + report.status().message());
@@ -146,6 +156,7 @@ void RunClusterEval(const EvalFlags& flags, Context& ctx) {
                {"data", flags.data},
                {"format", r.format},
                {"split", r.split},
+               {"background", flags.background},
                {"documents", r.documents},
                {"overall", ScoresJson(r.mean)},
                {"stdev", ScoresJson(r.stdev)},
@@ -208,6 +219,9 @@ void RegisterEval(CLI::App& app, Context& ctx) {
   cl->add_option("--split", cluster->split, "all | train | dev | test | train+dev");
   cl->add_option("--shuffles", cluster->shuffles, "Seeded orders for corpora without dates")
       ->check(CLI::Range(1, 100));
+  cl->add_option("--background", cluster->background,
+                 "Reuters-21578 folder whose term statistics warm the clusterer up first")
+      ->check(CLI::ExistingDirectory);
   cl->add_flag("--json", cluster->json, "JSON output");
   cl->callback([cluster, &ctx] { RunClusterEval(*cluster, ctx); });
 }

@@ -1,18 +1,29 @@
 #include "eval/cluster_corpus.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <system_error>
 #include <utility>
+
+#include "ingest/html_dates.h"
 
 namespace depeche::eval {
 
 namespace fs = std::filesystem;
 
 namespace {
+
+// The publication day a URL gives (/2018/04/17/), as the engine's HTML reader takes it.
+std::optional<int64_t> DayFromUrl(std::string_view url) {
+  const PublicationDate date = ingest::DateFromUrl(url);
+  if (date.precision < DatePrecision::kDay) return std::nullopt;
+  return date.utc_seconds;
+}
 
 Result<std::string> ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -124,6 +135,14 @@ Result<GoldDocument> ParseEcbPlusXml(std::string_view xml, std::string_view name
   if (sentences.empty()) {
     return DataLossError("ecbplus: no <token> in " + std::string(name));
   }
+  // ECB+ documents of the second collection open with their URL, tokenised ("http : / / ...").
+  // A news system has the URL as metadata, not as the headline: set it apart.
+  if (sentences.size() > 1 && sentences.front().rfind("http :", 0) == 0) {
+    for (char c : sentences.front()) {
+      if (c != ' ') doc.url.push_back(c);
+    }
+    sentences.erase(sentences.begin());
+  }
   doc.title = sentences.front();
   for (const std::string& s : sentences) {
     if (!doc.text.empty()) doc.text.push_back('\n');
@@ -207,6 +226,26 @@ Result<std::vector<GoldDocument>> ReadNewsWcl50(const std::string& path) {
   }
   if (!fs::exists(file, ec)) return NotFoundError("newswcl50: no file " + file.string());
   DEPECHE_ASSIGN_OR_RETURN(std::string content, ReadFile(file));
+  // NewsWCL50-original/urls.tsv (Event ID, Outlet, URL) gives each article its URL, hence its
+  // publication day where the URL has one, as the engine would read it.
+  std::map<std::string, std::string, std::less<>> urls;  // "event/outlet" -> URL
+  for (fs::path dir = file.parent_path(); !dir.empty() && dir != dir.parent_path();
+       dir = dir.parent_path()) {
+    const fs::path tsv = dir / "NewsWCL50-original" / "urls.tsv";
+    if (!fs::exists(tsv, ec)) continue;
+    DEPECHE_ASSIGN_OR_RETURN(std::string table, ReadFile(tsv));
+    std::istringstream rows(table);
+    std::string row;
+    while (std::getline(rows, row)) {
+      std::vector<std::string> f;
+      std::istringstream cells(row);
+      for (std::string cell; std::getline(cells, cell, '\t');) f.push_back(cell);
+      if (f.size() >= 3 && !f[0].empty() && std::isdigit(static_cast<unsigned char>(f[0][0]))) {
+        urls[f[0] + "/" + f[1]] = f[2];
+      }
+    }
+    break;
+  }
   std::vector<GoldDocument> docs;
   std::istringstream in(content);
   std::string line, current_sentence;
@@ -236,6 +275,15 @@ Result<std::vector<GoldDocument>> ReadNewsWcl50(const std::string& path) {
       doc.id = std::string(f[0]);
       doc.gold = doc.id.substr(0, doc.id.find('/'));
       doc.topic = doc.gold;
+      // Ids read "<event>/-/<event>_<outlet>".
+      const size_t underscore = doc.id.rfind('_');
+      if (underscore != std::string::npos) {
+        auto url = urls.find(doc.gold + "/" + doc.id.substr(underscore + 1));
+        if (url != urls.end()) {
+          doc.url = url->second;
+          doc.published = DayFromUrl(doc.url);
+        }
+      }
       docs.push_back(std::move(doc));
       current_sentence.clear();
     }
@@ -248,7 +296,19 @@ Result<std::vector<GoldDocument>> ReadNewsWcl50(const std::string& path) {
   }
   flush();
   if (docs.empty()) return DataLossError("newswcl50: no token line in " + file.string());
-  return docs;
+  // Publication order; an undated article keeps its place after the article before it.
+  std::vector<std::pair<int64_t, size_t>> keys;
+  int64_t last = 0;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (docs[i].published.has_value()) last = *docs[i].published;
+    keys.emplace_back(last, i);
+  }
+  std::stable_sort(keys.begin(), keys.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<GoldDocument> ordered;
+  ordered.reserve(docs.size());
+  for (const auto& [time, i] : keys) ordered.push_back(std::move(docs[i]));
+  return ordered;
 }
 
 }  // namespace depeche::eval

@@ -19,6 +19,7 @@ struct GoldDocument {
   std::string gold;   // gold cluster key ("1_ecbplus", UCI STORY, NewsWCL50 event)
   std::string topic;  // ECB+ topic number (for splits); the gold key elsewhere
   std::string lang = "en";
+  std::string url;  // ECB+: the URL some documents open with (not part of title or text)
   std::string title;
   std::string text;                  // sentences separated by '\n'
   std::optional<int64_t> published;  // UTC seconds when the corpus has dates
@@ -27,7 +28,9 @@ struct GoldDocument {
 // Reads every `<topic>/<name>.xml` under `dir` (any folder of topic folders: sub-folders are
 // topics whatever their names; files ending in "ecbplus.xml" are the ecbplus sub-topic, other
 // ".xml" files the ecb sub-topic). The text joins each sentence's tokens with spaces, sentences
-// with '\n'; the title is the first sentence. XML entities are decoded.
+// with '\n'; the title is the first sentence. XML entities are decoded. A first sentence that
+// is a URL (the ecbplus documents open with theirs) becomes `url`. ECB+ is evaluated without
+// dates (only the ecbplus half has URLs, and the stream order is a shuffle), so none is set.
 // Errors: NotFound when `dir` is missing or holds no XML document; Unavailable when a file
 // cannot be read; DataLoss when a file has no <token> element.
 Result<std::vector<GoldDocument>> ReadEcbPlus(const std::string& dir);
@@ -40,7 +43,10 @@ Result<std::vector<GoldDocument>> ReadUciNews(const std::string& path);
 
 // Reads `path` (or `path`/NewsWCL50-prep/output_data/NewsWCL50.conll, or
 // `path`/NewsWCL50.conll when `path` is a folder): tab-separated doc_id, sent_id, token_id,
-// token, coref. The gold story is the event: doc_id up to its first '/'.
+// token, coref. The gold story is the event: doc_id up to its first '/'. URLs come from
+// NewsWCL50-original/urls.tsv in a parent folder when present; a URL with a day in its path
+// dates the article. Documents are in publication order (an undated one stays after the
+// document before it in the file).
 // Errors: NotFound, Unavailable; DataLoss when no token line is found.
 Result<std::vector<GoldDocument>> ReadNewsWcl50(const std::string& path);
 

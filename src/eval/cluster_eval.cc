@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "core/hash.h"
+#include "eval/reuters_reader.h"
 #include "nlohmann/json.hpp"
 
 namespace depeche::eval {
@@ -70,8 +71,10 @@ Result<std::vector<GoldDocument>> SelectSplit(std::string_view format,
 
 Result<ClusterRun> RunClustering(const std::vector<GoldDocument>& docs,
                                  const std::vector<size_t>& order,
-                                 const story::StoryPipelineOptions& options) {
+                                 const story::StoryPipelineOptions& options,
+                                 const std::vector<GoldDocument>& background) {
   DEPECHE_ASSIGN_OR_RETURN(story::StoryPipeline pipeline, story::StoryPipeline::Create(options));
+  for (const GoldDocument& doc : background) pipeline.Observe(doc.lang, doc.title, doc.text);
   ClusterRun run;
   std::vector<std::string> story_of(docs.size());
   std::unordered_map<std::string, std::string> merged_into;
@@ -94,10 +97,26 @@ Result<ClusterRun> RunClustering(const std::vector<GoldDocument>& docs,
       id = it->second;
     }
     gold.push_back(docs[index].gold);
-    predicted.push_back(std::move(id));
+    predicted.push_back(id);
   }
   run.scores = ScoreClustering(gold, predicted);
+  run.predicted.resize(docs.size());
+  for (size_t k = 0; k < order.size(); ++k) run.predicted[order[k]] = std::move(predicted[k]);
   return run;
+}
+
+Result<std::vector<GoldDocument>> ReadBackgroundCorpus(const std::string& reuters_dir) {
+  DEPECHE_ASSIGN_OR_RETURN(std::vector<ReutersArticle> corpus, ReadReutersCorpus(reuters_dir));
+  std::vector<GoldDocument> docs;
+  docs.reserve(corpus.size());
+  for (ReutersArticle& a : corpus) {
+    GoldDocument doc;
+    doc.id = "reuters:" + a.id;
+    doc.title = std::move(a.title);
+    doc.text = a.dateline.empty() ? std::move(a.body) : a.dateline + " " + a.body;
+    docs.push_back(std::move(doc));
+  }
+  return docs;
 }
 
 Result<ClusterEvalReport> EvaluateClustering(std::string_view format, const std::string& data_dir,
@@ -130,12 +149,14 @@ Result<ClusterEvalReport> EvaluateClustering(std::string_view format, const std:
         std::swap(run_order[i - 1], run_order[rng() % i]);
       }
     }
-    DEPECHE_ASSIGN_OR_RETURN(ClusterRun run, RunClustering(selected, run_order, options.pipeline));
+    DEPECHE_ASSIGN_OR_RETURN(
+        ClusterRun run, RunClustering(selected, run_order, options.pipeline, options.background));
     run.seed = seed;
     scores.push_back(run.scores);
     report.runs.push_back(run);
   }
   report.mean = MeanScores(scores);
+  report.documents_used = std::move(selected);
   report.stdev = StdevScores(scores);
   return report;
 }
@@ -186,6 +207,10 @@ Status SetClusterOption(story::StoryPipelineOptions& options, std::string_view n
     c.query_features = static_cast<int>(v);
   } else if (name == "max_centroid_features") {
     c.max_centroid_features = static_cast<size_t>(v);
+  } else if (name == "lead_weight") {
+    options.features.lead_weight = f;
+  } else if (name == "lead_chars") {
+    options.features.lead_chars = static_cast<size_t>(v);
   } else if (name == "title_weight") {
     options.features.title_weight = f;
   } else if (name == "min_jaccard") {

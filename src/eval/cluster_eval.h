@@ -29,6 +29,9 @@ struct ClusterEvalOptions {
   int shuffles = 5;                      // ECB+ only
   uint64_t seed = 1;
   std::string split = "all";  // all | train | dev | test | train+dev (see above)
+  // Documents whose term statistics warm the pipeline up before each run (not clustered):
+  // an engine in service has seen many articles; an evaluation starts cold.
+  std::vector<GoldDocument> background;
 };
 
 struct ClusterRun {
@@ -36,6 +39,8 @@ struct ClusterRun {
   ClusterScores scores;
   size_t merges = 0;
   size_t duplicates = 0;
+  // Final story of each document (merges applied), by index into the documents streamed.
+  std::vector<std::string> predicted;
 };
 
 struct ClusterEvalReport {
@@ -45,6 +50,7 @@ struct ClusterEvalReport {
   std::vector<ClusterRun> runs;
   ClusterScores mean;
   ClusterScores stdev;
+  std::vector<GoldDocument> documents_used;  // the split, in corpus order (for --dump)
 };
 
 // Reads the corpus (`format`: ecbplus | uci | newswcl50; `data_dir` as the readers take it),
@@ -62,7 +68,12 @@ Result<std::vector<GoldDocument>> SelectSplit(std::string_view format,
 // (merges applied). Errors: InvalidArgument from the pipeline options.
 Result<ClusterRun> RunClustering(const std::vector<GoldDocument>& docs,
                                  const std::vector<size_t>& order,
-                                 const story::StoryPipelineOptions& options);
+                                 const story::StoryPipelineOptions& options,
+                                 const std::vector<GoldDocument>& background = {});
+
+// The Reuters-21578 articles under `reuters_dir` as background documents (English; title,
+// dateline and body). Errors: ReadReutersCorpus's.
+Result<std::vector<GoldDocument>> ReadBackgroundCorpus(const std::string& reuters_dir);
 
 // Sets one tunable option by name: threshold, merge_threshold, link_threshold, term_weight,
 // name_weight, number_weight, decay_days, grace_days, title_weight, query_features,

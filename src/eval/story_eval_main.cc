@@ -1,6 +1,7 @@
 // story_eval: a small driver over the story evaluation library (the lead's `depeche eval`
 // wires the same functions).
 //   story_eval cluster --format F --data PATH [--split S] [--shuffles N] [--seed N] [--json]
+//                      [--dump FILE]
 //                      [--set name=value ...]
 //   story_eval tune    --format F --data PATH --split S [--shuffles N] [--grid name=v1,v2,...]...
 //   story_eval dedup   --format reuters --data REUTERS_DIR [--sources N] [--copies N] [--json]
@@ -23,6 +24,8 @@ using depeche::eval::ClusterEvalReport;
 
 struct Args {
   std::string command, format, data, split = "all";
+  std::string dump;        // cluster: TSV of the first run's assignments
+  std::string background;  // cluster/tune: Reuters-21578 folder warming the term statistics
   int shuffles = 5;
   uint64_t seed = 0;  // 0: the default of the command (ECB+ shuffles 1.., generator 7)
   size_t sources = 3000, copies = 1000, total = 0;
@@ -53,6 +56,10 @@ bool Parse(int argc, char** argv, Args& args) {
       args.copies = std::stoul(next());
     } else if (flag == "--total") {
       args.total = std::stoul(next());
+    } else if (flag == "--background") {
+      args.background = next();
+    } else if (flag == "--dump") {
+      args.dump = next();
     } else if (flag == "--json") {
       args.json = true;
     } else if (flag == "--set" || flag == "--grid") {
@@ -89,16 +96,29 @@ void PrintReport(const ClusterEvalReport& r, const std::string& label) {
       r.mean.clusters_pred, r.mean.clusters_gold);
 }
 
+// One line per document of the first run: id, gold story, predicted story, title.
+bool DumpAssignments(const ClusterEvalReport& r, const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "w");
+  if (f == nullptr || r.runs.empty()) return false;
+  const auto& docs = r.documents_used;
+  for (size_t i = 0; i < docs.size() && i < r.runs.front().predicted.size(); ++i) {
+    std::fprintf(f, "%s\t%s\t%s\t%s\n", docs[i].id.c_str(), docs[i].gold.c_str(),
+                 r.runs.front().predicted[i].c_str(), docs[i].title.c_str());
+  }
+  return std::fclose(f) == 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   Args args;
   if (!Parse(argc, argv, args)) {
-    std::fprintf(stderr,
-                 "usage: story_eval cluster|tune|dedup|bench --format "
-                 "ecbplus|uci|newswcl50|reuters --data PATH "
-                 "[--split all|train|dev|test|train+dev] [--shuffles N] [--seed N] [--json] "
-                 "[--set name=value]... [--grid name=v1,v2]...\n");
+    std::fprintf(
+        stderr,
+        "usage: story_eval cluster|tune|dedup|bench --format "
+        "ecbplus|uci|newswcl50|reuters --data PATH "
+        "[--split all|train|dev|test|train+dev] [--shuffles N] [--seed N] [--json] [--dump FILE] "
+        "[--set name=value]... [--grid name=v1,v2]...\n");
     return 2;
   }
   ClusterEvalOptions options;
@@ -113,6 +133,14 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  if (!args.background.empty()) {
+    auto background = depeche::eval::ReadBackgroundCorpus(args.background);
+    if (!background.ok()) {
+      std::fprintf(stderr, "%s\n", background.status().ToString().c_str());
+      return 1;
+    }
+    options.background = std::move(background).value();
+  }
   if (args.command == "dedup") {
     return depeche::eval::RunDedupCommand(args.data, args.sources, args.copies,
                                           args.seed != 0 ? args.seed : 7, options.pipeline.dedup,
@@ -125,6 +153,10 @@ int main(int argc, char** argv) {
     auto report = depeche::eval::EvaluateClustering(args.format, args.data, options);
     if (!report.ok()) {
       std::fprintf(stderr, "%s\n", report.status().ToString().c_str());
+      return 1;
+    }
+    if (!args.dump.empty() && !DumpAssignments(*report, args.dump)) {
+      std::fprintf(stderr, "cannot write %s\n", args.dump.c_str());
       return 1;
     }
     if (args.json) {

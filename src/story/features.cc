@@ -105,7 +105,7 @@ ArticleFeatures FeatureExtractor::Extract(std::string_view lang, std::string_vie
   Accumulator acc;
   std::unordered_map<std::string, NameCount> names;
 
-  auto process = [&](std::string_view part, float weight, bool is_title) {
+  auto process = [&](std::string_view part, float base_weight, bool is_title) {
     const std::vector<text::Token> tokens = text::Tokenize(part, lang);
     // Title-case headlines capitalise every word: names cannot be told apart there.
     bool names_allowed = true;
@@ -122,6 +122,9 @@ ArticleFeatures FeatureExtractor::Extract(std::string_view lang, std::string_vie
     while (i < tokens.size()) {
       const text::Token& token = tokens[i];
       const std::string_view surface = Surface(part, token);
+      const float weight = !is_title && token.span.begin < options_.lead_chars
+                               ? base_weight * options_.lead_weight
+                               : base_weight;
       if (token.kind == text::TokenKind::kNumber) {
         std::string digits;
         for (char c : surface) {

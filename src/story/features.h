@@ -37,7 +37,11 @@ struct ArticleFeatures {
 
 struct FeatureOptions {
   float title_weight = 1.0f;  // how many times a title token counts
-  int shingle_words = 3;      // words per shingle
+  // The lead (news put the who/what/where first): tokens of the text that start within its
+  // first `lead_chars` bytes count `lead_weight` times.
+  float lead_weight = 3.0f;
+  size_t lead_chars = 300;
+  int shingle_words = 3;  // words per shingle
   // Folder holding <lang>/stopwords.txt (the repo's data/). Empty: no stop words.
   std::string data_dir;
 };

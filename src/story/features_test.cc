@@ -61,6 +61,26 @@ TEST(FeaturesTest, StemsAndDropsStopWords) {
   EXPECT_EQ(a.features.size(), 2u);
 }
 
+TEST(FeaturesTest, LeadWordsCountMore) {
+  FeatureOptions options = Options();
+  options.lead_weight = 3.0f;
+  options.lead_chars = 20;
+  FeatureExtractor extractor(options);
+  FeatureExtractor plain(Options());
+  // "volcano" opens the text, "glacier" comes after the lead: once each, weighed 3 and 1.
+  const ArticleFeatures f =
+      extractor.Extract("en", "", "volcano erupted today; much later the glacier melted");
+  auto count_of = [&](const char* word) {
+    const ArticleFeatures probe = plain.Extract("en", "", word);
+    for (const FeatureCount& c : f.features) {
+      if (!probe.features.empty() && c.key == probe.features.front().key) return c.count;
+    }
+    return 0.0f;
+  };
+  EXPECT_EQ(count_of("volcano"), 3.0f);
+  EXPECT_EQ(count_of("glacier"), 1.0f);
+}
+
 TEST(FeaturesTest, ShinglesAreOrderedWordTriples) {
   FeatureExtractor extractor(Options());
   const auto a = extractor.Shingles("en", "one two three four");

@@ -109,6 +109,12 @@ std::vector<WeightedFeature> StoryClusterer::Vectorize(std::string_view lang,
   return vec;
 }
 
+void StoryClusterer::ObserveDocument(std::string_view lang, const ArticleFeatures& features) {
+  Df& df = df_[std::string(lang)];
+  ++df.docs;
+  for (const FeatureCount& f : features.features) ++df.counts[f.key];
+}
+
 std::vector<uint32_t> StoryClusterer::Candidates(const std::vector<WeightedFeature>& vec) {
   // The heaviest features (weight times group weight) find the stories worth a full score; the
   // stories sharing the most of that weight are kept, at most `max_candidates`.

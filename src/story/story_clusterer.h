@@ -29,7 +29,7 @@ struct ClusterOptions {
   float term_weight = 1.0f;
   float name_weight = 1.0f;
   float number_weight = 1.0f;
-  double threshold = 0.25;  // minimum decayed similarity to join a story
+  double threshold = 0.27;  // minimum decayed similarity to join a story
   // Articles with at most `short_max_terms` distinct terms (headline-only items) are their own
   // regime: a few terms against a rich centroid give low cosines, and capitalised words in
   // headlines are weak name evidence. They use these instead of the fields above.
@@ -75,6 +75,11 @@ class StoryClusterer {
   Assignment Add(const std::string& article_id, std::string_view lang,
                  std::optional<int64_t> published, const ArticleFeatures& features,
                  const std::string& duplicate_story_id = "");
+
+  // Counts `features` in the document frequencies of `lang` without clustering the document:
+  // warms the term weights up with a background corpus (an evaluation that starts cold would
+  // otherwise weigh its first articles with no idea of which words are common).
+  void ObserveDocument(std::string_view lang, const ArticleFeatures& features);
 
   // A copy of the whole state (for the store).
   ClustererState ExportState() const;

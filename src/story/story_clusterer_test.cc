@@ -169,6 +169,32 @@ TEST(StoryClustererTest, SameArticleIdTwiceGetsDistinctStories) {
   EXPECT_EQ(clusterer->active_stories(), 2u);
 }
 
+TEST(StoryClustererTest, ObservedDocumentsWarmTheTermWeights) {
+  FeatureExtractor extractor(FeatureOptions{});
+  const ArticleFeatures common = extractor.Extract("en", "", "quarterly earnings report season");
+  const ArticleFeatures a =
+      extractor.Extract("en", "", "quarterly earnings report season Acme widgets");
+  const ArticleFeatures b =
+      extractor.Extract("en", "", "quarterly earnings report season Zenith gadgets");
+  auto run = [&](int observed) {
+    auto clusterer = StoryClusterer::Create(ClusterOptions{});
+    EXPECT_TRUE(clusterer.ok());
+    for (int i = 0; i < observed; ++i) clusterer->ObserveDocument("en", common);
+    (void)clusterer->Add("a", "en", std::nullopt, a);
+    const Assignment second = clusterer->Add("b", "en", std::nullopt, b);
+    const ClustererState state = clusterer->ExportState();
+    EXPECT_EQ(state.df.size(), 1u);
+    EXPECT_EQ(state.df.front().docs, observed + 2);
+    EXPECT_EQ(clusterer->active_stories(), second.new_story ? 2u : 1u);
+    return second;
+  };
+  const Assignment cold = run(0);
+  const Assignment warm = run(200);
+  // Cold, the shared words look rare and join the two; warm, they are known to be common.
+  EXPECT_FALSE(cold.new_story);
+  EXPECT_LT(warm.similarity, cold.similarity);
+}
+
 TEST(StoryClustererTest, RejectsBadOptions) {
   ClusterOptions options;
   options.threshold = 1.5;

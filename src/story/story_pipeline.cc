@@ -24,6 +24,10 @@ std::optional<int64_t> StoryPipeline::PublishedSeconds(const Article& article) {
   return article.published.utc_seconds;
 }
 
+void StoryPipeline::Observe(std::string_view lang, std::string_view title, std::string_view text) {
+  clusterer_.ObserveDocument(lang, extractor_.Extract(lang, title, text));
+}
+
 ArticleStoryResult StoryPipeline::Process(const Article& article) {
   return Process(article.id, article.lang, article.title, article.text, PublishedSeconds(article));
 }

@@ -45,6 +45,9 @@ class StoryPipeline {
                              std::optional<int64_t> published);
   ArticleStoryResult Process(const Article& article);
 
+  // Adds a document to the term statistics only (see StoryClusterer::ObserveDocument).
+  void Observe(std::string_view lang, std::string_view title, std::string_view text);
+
   // The article's date for ordering and decay: set when it has at least day precision.
   static std::optional<int64_t> PublishedSeconds(const Article& article);
 
