@@ -22,6 +22,21 @@ TEST(ClusterCorpusTest, ParsesEcbPlusXml) {
   EXPECT_EQ(doc->title, "Fire kills");
   EXPECT_EQ(doc->text, "Fire kills\nA \"big\" one");
   EXPECT_FALSE(ParseEcbPlusXml("<Document></Document>", "y").ok());
+
+  // The ecbplus documents open with their URL: it is set apart, not taken as the headline.
+  const std::string with_url =
+      "<token t_id=\"1\" sentence=\"0\" number=\"0\">http</token>"
+      "<token t_id=\"2\" sentence=\"0\" number=\"1\">:</token>"
+      "<token t_id=\"3\" sentence=\"0\" number=\"2\">/</token>"
+      "<token t_id=\"4\" sentence=\"0\" number=\"3\">/</token>"
+      "<token t_id=\"5\" sentence=\"0\" number=\"4\">a.com</token>"
+      "<token t_id=\"6\" sentence=\"1\" number=\"0\">Fire</token>"
+      "<token t_id=\"7\" sentence=\"1\" number=\"1\">kills</token>";
+  auto url_doc = ParseEcbPlusXml(with_url, "z");
+  ASSERT_TRUE(url_doc.ok());
+  EXPECT_EQ(url_doc->url, "http://a.com");
+  EXPECT_EQ(url_doc->title, "Fire kills");
+  EXPECT_EQ(url_doc->text, "Fire kills");
 }
 
 TEST(ClusterCorpusTest, ReadsEcbPlusTopics) {
@@ -61,11 +76,26 @@ TEST(ClusterCorpusTest, ReadsNewsWcl50) {
   ASSERT_TRUE(docs.ok()) << docs.status().ToString();
   EXPECT_EQ(docs->size(), 50u);
   std::set<std::string> events;
+  size_t dated = 0;
+  int64_t last = 0;
   for (const GoldDocument& doc : *docs) {
     events.insert(doc.gold);
     EXPECT_GT(doc.text.size(), 1000u);
+    EXPECT_FALSE(doc.url.empty()) << doc.id;
+    if (doc.published.has_value()) {
+      ++dated;
+      EXPECT_LE(last, *doc.published) << doc.id;  // publication order
+      last = *doc.published;
+    }
   }
   EXPECT_EQ(events.size(), 10u);
+  EXPECT_GE(dated, 30u);  // the URLs with a /YYYY/MM/DD/ path
+  // "0/-/0_R" is www.foxnews.com/politics/2018/04/17/cia-director-mike-pompeo-met-...
+  for (const GoldDocument& doc : *docs) {
+    if (doc.id != "0/-/0_R") continue;
+    ASSERT_TRUE(doc.published.has_value());
+    EXPECT_EQ(*doc.published, 1523923200);  // 2018-04-17T00:00:00Z
+  }
 }
 
 }  // namespace
