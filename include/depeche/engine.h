@@ -118,8 +118,9 @@ class Engine {
   // and a merged story's id answers with the story it was merged into. NotFound;
   // InvalidArgument (ambiguous prefix).
   virtual Result<StoryDetail> GetStory(const std::string& id) = 0;
-  // Near-duplicate groups with two or more stored articles, latest group first.
-  virtual Result<std::vector<DuplicateGroup>> Duplicates() = 0;
+  // Near-duplicate groups with two or more stored articles, latest group first, at most
+  // `limit` groups. Errors: InvalidArgument (limit <= 0).
+  virtual Result<std::vector<DuplicateGroup>> Duplicates(int limit) = 0;
 };
 
 }  // namespace depeche

@@ -59,8 +59,8 @@ class EngineImpl final : public Engine {
     return stories_->store().GetStory(id);
   }
 
-  Result<std::vector<DuplicateGroup>> Duplicates() override {
-    return stories_->store().Duplicates();
+  Result<std::vector<DuplicateGroup>> Duplicates(int limit) override {
+    return stories_->store().Duplicates(limit);
   }
 
  private:

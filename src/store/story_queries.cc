@@ -191,14 +191,16 @@ Result<StoryDetail> StoryStore::GetStory(const std::string& id_or_prefix) {
   return detail;
 }
 
-Result<std::vector<DuplicateGroup>> StoryStore::Duplicates() {
+Result<std::vector<DuplicateGroup>> StoryStore::Duplicates(int limit) {
+  if (limit <= 0) return InvalidArgumentError("duplicates: limit must be positive");
   sqlite3* h = db_->handle();
   std::vector<DuplicateGroup> out;
   {
     DEPECHE_ASSIGN_OR_RETURN(
         Statement st, Statement::Prepare(h,
                                          "SELECT dup_group FROM article_story GROUP BY dup_group "
-                                         "HAVING COUNT(*) > 1 ORDER BY MAX(seq) DESC"));
+                                         "HAVING COUNT(*) > 1 ORDER BY MAX(seq) DESC LIMIT ?1"));
+    st.BindInt64(1, limit);
     while (true) {
       DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) break;

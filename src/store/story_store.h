@@ -46,8 +46,9 @@ class StoryStore {
   Result<std::vector<StorySummary>> Stories(const StoryQuery& query);
   // Exact id or unique prefix (>= 6 characters). NotFound; InvalidArgument (ambiguous).
   Result<StoryDetail> GetStory(const std::string& id_or_prefix);
-  // Duplicate groups with at least two stored articles, newest group first.
-  Result<std::vector<DuplicateGroup>> Duplicates();
+  // Duplicate groups with at least two stored articles, newest group first, at most `limit`.
+  // Errors: InvalidArgument (limit <= 0).
+  Result<std::vector<DuplicateGroup>> Duplicates(int limit = 50);
 
  private:
   explicit StoryStore(Database* db) : db_(db) {}

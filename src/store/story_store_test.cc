@@ -174,7 +174,7 @@ TEST_F(StoryStoreTest, QueriesStoriesAndDuplicates) {
   EXPECT_EQ(detail->articles[0].id, all[1].id);
   EXPECT_FALSE(stories_->GetStory("ffffffffffffffff").ok());
 
-  auto dups = stories_->Duplicates();
+  auto dups = stories_->Duplicates(50);
   ASSERT_TRUE(dups.ok()) << dups.status().ToString();
   ASSERT_EQ(dups->size(), 1u);
   EXPECT_EQ(dups->front().group_id, all[0].id);

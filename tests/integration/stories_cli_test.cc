@@ -61,6 +61,11 @@ TEST(StoriesCliTest, StoriesStoryDups) {
   CliRun dups = Depeche(db + "dups --json");
   ASSERT_EQ(dups.code, 0) << dups.out;
   EXPECT_TRUE(nlohmann::json::parse(dups.out, nullptr, false).is_array()) << dups.out;
+  // The seeds are rewrites, not copies: the table says so instead of printing a bare header.
+  CliRun no_dups = Depeche(db + "dups -n 5");
+  EXPECT_EQ(no_dups.code, 0);
+  EXPECT_NE(no_dups.out.find("no near-duplicate groups"), std::string::npos) << no_dups.out;
+  EXPECT_NE(Depeche(db + "dups -n 0").code, 0);
 
   EXPECT_NE(Depeche(db + "story 0123456789abcdef").code, 0);
   EXPECT_NE(Depeche(db + "stories --since not-a-date").code, 0);

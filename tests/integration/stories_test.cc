@@ -187,7 +187,7 @@ TEST_F(StoriesTest, NearDuplicatesAreGrouped) {
   auto report = engine->IngestJsonl("dups.jsonl", jsonl, {});
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   ASSERT_EQ(report->inserted, 2);
-  auto groups = engine->Duplicates();
+  auto groups = engine->Duplicates(50);
   ASSERT_TRUE(groups.ok()) << groups.status().ToString();
   ASSERT_EQ(groups->size(), 1u);
   ASSERT_EQ(groups->front().articles.size(), 2u);
