@@ -6,7 +6,7 @@
 // writes) on the calling thread. Reading and converting are timed apart, so the figure is the
 // engine's own speed.
 //
-//   depeche_bench_ingest [--data DIR] [--db PATH] [--limit N] [--repeat N] [--json]
+//   depeche_bench_ingest [--data DIR] [--db PATH] [--limit N] [--repeat N] [--batch N] [--json]
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -36,17 +36,20 @@ struct Options {
   std::string db_path;  // empty: a fresh file in the temp folder, removed afterwards
   long limit = 0;       // 0: all
   int repeat = 1;       // ingests, each into a fresh database; the fastest is reported
+  int batch = 0;        // articles per commit (EngineConfig::batch_size); 0: the default
   bool json = false;
 };
 
 constexpr std::string_view kUsage =
-    "usage: depeche_bench_ingest [--data DIR] [--db PATH] [--limit N] [--repeat N] [--json]\n"
+    "usage: depeche_bench_ingest [--data DIR] [--db PATH] [--limit N] [--repeat N] [--batch N]\n"
+    "                            [--json]\n"
     "  --data DIR   Reuters-21578 folder of reut2-*.sgm.gz (default: " DEPECHE_SHARED_DIR
     "/data/reuters21578)\n"
     "  --db PATH    database file to create (must not exist; kept afterwards; not with\n"
     "               --repeat)\n"
     "  --limit N    ingest only the first N articles\n"
     "  --repeat N   ingest N times (fresh database each time) and report the fastest\n"
+    "  --batch N    commit every N articles (default: EngineConfig::batch_size)\n"
     "  --json       print one JSON object instead of a table\n";
 
 bool ParseArgs(int argc, char** argv, Options& options) {
@@ -75,6 +78,12 @@ bool ParseArgs(int argc, char** argv, Options& options) {
       long repeat = std::strtol(number.c_str(), &end, 10);
       if (*end != '\0' || repeat < 1 || repeat > 100) return false;
       options.repeat = static_cast<int>(repeat);
+    } else if (arg == "--batch") {
+      if (!value(number)) return false;
+      char* end = nullptr;
+      long batch = std::strtol(number.c_str(), &end, 10);
+      if (*end != '\0' || batch < 1 || batch > 1'000'000) return false;
+      options.batch = static_cast<int>(batch);
     } else {
       return false;
     }
@@ -138,7 +147,8 @@ struct Run {
 
 // Ingests `jsonl` into a new database at `db_path` (a fresh temp file, removed afterwards,
 // when empty). On failure sets `error`.
-Run IngestOnce(const std::string& requested_path, const std::string& jsonl, std::string& error) {
+Run IngestOnce(const std::string& requested_path, const std::string& jsonl, int batch,
+               std::string& error) {
   Run run;
   std::string db_path = requested_path;
   if (db_path.empty()) {
@@ -157,6 +167,7 @@ Run IngestOnce(const std::string& requested_path, const std::string& jsonl, std:
   Clock::time_point t0 = Clock::now();
   depeche::EngineConfig config;
   config.db_path = db_path;
+  if (batch > 0) config.batch_size = batch;
   depeche::Result<std::unique_ptr<depeche::Engine>> engine = depeche::Engine::Open(config);
   if (!engine.ok()) {
     error = engine.status().ToString();
@@ -237,7 +248,7 @@ int main(int argc, char** argv) {
   std::vector<Run> runs;
   for (int i = 0; i < options.repeat; ++i) {
     std::string error;
-    Run run = IngestOnce(options.db_path, jsonl, error);
+    Run run = IngestOnce(options.db_path, jsonl, options.batch, error);
     if (!error.empty()) return Fail(error);
     runs.push_back(std::move(run));
   }

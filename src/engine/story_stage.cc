@@ -57,6 +57,10 @@ Status StoryStage::Reload() {
   for (const story::DedupEntry& entry : saved.dedup) {
     DEPECHE_RETURN_IF_ERROR(pipeline.dedup().Restore(entry));
   }
+  // So that a near-duplicate of an article stored before the restart joins its story.
+  for (const auto& [article_id, story_id] : saved.recent) {
+    pipeline.RestoreRecent(article_id, story_id);
+  }
   pipeline_.emplace(std::move(pipeline));
   return Status::Ok();
 }

@@ -173,43 +173,59 @@ Status StoryStore::Record(const std::string& article_id, const story::ArticleSto
 
 Status StoryStore::Save(story::StoryPipeline& pipeline) {
   sqlite3* h = db_->handle();
-  story::ClustererState state = pipeline.clusterer().ExportState();
+  // Only what changed since the last save: the rows of the other stories and languages are
+  // already current (after a rollback, StoryStage::Reload rebuilds the pipeline from them).
+  const story::StateDelta delta = pipeline.clusterer().TakeChanges();
   DEPECHE_ASSIGN_OR_RETURN(
       Statement meta, Statement::Prepare(h, "REPLACE INTO story_meta(key, value) VALUES (?1, ?2)"));
-  DEPECHE_RETURN_IF_ERROR(PutMeta(meta, "next_seq", static_cast<int64_t>(state.next_seq)));
-  DEPECHE_RETURN_IF_ERROR(PutMeta(meta, "clock", state.clock));
-  DEPECHE_RETURN_IF_ERROR(PutMeta(meta, "clock_set", state.clock_set ? 1 : 0));
+  DEPECHE_RETURN_IF_ERROR(PutMeta(meta, "next_seq", static_cast<int64_t>(delta.next_seq)));
+  DEPECHE_RETURN_IF_ERROR(PutMeta(meta, "clock", delta.clock));
+  DEPECHE_RETURN_IF_ERROR(PutMeta(meta, "clock_set", delta.clock_set ? 1 : 0));
 
   // Stories that left memory keep their row without state.
-  DEPECHE_RETURN_IF_ERROR(Run(db_, "UPDATE stories SET state = NULL WHERE state IS NOT NULL"));
-  DEPECHE_ASSIGN_OR_RETURN(
-      Statement up, Statement::Prepare(h,
-                                       "INSERT INTO stories(id, opened_by, state) VALUES (?1, '', "
-                                       "?2) ON CONFLICT(id) DO UPDATE SET state = excluded.state"));
-  for (const story::StoryState& s : state.stories) {
-    std::string blob = EncodeStory(s);
-    ResetOnExit reset(up);
-    up.BindText(1, s.id);
-    up.BindBlob(2, blob.data(), blob.size());
-    DEPECHE_RETURN_IF_ERROR(up.Run());
+  if (!delta.removed.empty()) {
+    DEPECHE_ASSIGN_OR_RETURN(
+        Statement drop, Statement::Prepare(h, "UPDATE stories SET state = NULL WHERE id = ?1"));
+    for (const std::string& id : delta.removed) {
+      ResetOnExit reset(drop);
+      drop.BindText(1, id);
+      DEPECHE_RETURN_IF_ERROR(drop.Run());
+    }
+  }
+  if (!delta.changed.empty()) {
+    DEPECHE_ASSIGN_OR_RETURN(
+        Statement up,
+        Statement::Prepare(h,
+                           "INSERT INTO stories(id, opened_by, state) VALUES (?1, '', ?2) "
+                           "ON CONFLICT(id) DO UPDATE SET state = excluded.state"));
+    std::string blob;
+    for (const story::StoryState& s : delta.changed) {
+      blob = EncodeStory(s);
+      ResetOnExit reset(up);
+      up.BindText(1, s.id);
+      up.BindBlob(2, blob.data(), blob.size());
+      DEPECHE_RETURN_IF_ERROR(up.Run());
+    }
   }
 
-  DEPECHE_RETURN_IF_ERROR(Run(db_, "DELETE FROM story_df"));
-  DEPECHE_ASSIGN_OR_RETURN(
-      Statement df,
-      Statement::Prepare(h, "INSERT INTO story_df(lang, docs, df) VALUES (?1, ?2, ?3)"));
-  for (const story::LanguageDf& l : state.df) {
+  if (!delta.df.empty()) {
+    DEPECHE_ASSIGN_OR_RETURN(
+        Statement df,
+        Statement::Prepare(h, "REPLACE INTO story_df(lang, docs, df) VALUES (?1, ?2, ?3)"));
     std::string blob;
-    blob.reserve(l.df.size() * 12);
-    for (const auto& [key, count] : l.df) {
-      Put(blob, key);
-      Put(blob, count);
+    for (const story::LanguageDf& l : delta.df) {
+      blob.clear();
+      blob.reserve(l.df.size() * 12);
+      for (const auto& [key, count] : l.df) {
+        Put(blob, key);
+        Put(blob, count);
+      }
+      ResetOnExit reset(df);
+      df.BindText(1, l.lang);
+      df.BindInt64(2, l.docs);
+      df.BindBlob(3, blob.data(), blob.size());
+      DEPECHE_RETURN_IF_ERROR(df.Run());
     }
-    ResetOnExit reset(df);
-    df.BindText(1, l.lang);
-    df.BindInt64(2, l.docs);
-    df.BindBlob(3, blob.data(), blob.size());
-    DEPECHE_RETURN_IF_ERROR(df.Run());
   }
 
   // Dedup rows are written by Record; here only the evicted ones go.
@@ -273,6 +289,8 @@ Result<SavedStoryState> StoryStore::Load() {
         if (!r.Get(key) || !r.Get(count)) return DataLossError("story_df " + l.lang);
         l.df.emplace_back(key, count);
       }
+      // Saved in hash-table order (sorting at every save would cost more than here, once).
+      std::sort(l.df.begin(), l.df.end());
       state.df.push_back(std::move(l));
     }
   }
@@ -293,6 +311,17 @@ Result<SavedStoryState> StoryStore::Load() {
     e.signature.resize(sig.size() / sizeof(uint32_t));
     if (!sig.empty()) std::memcpy(e.signature.data(), sig.data(), sig.size());
     saved.dedup.push_back(std::move(e));
+  }
+  // article_story.story_id follows merges, so these are the stories the articles are in now.
+  DEPECHE_ASSIGN_OR_RETURN(Statement recent,
+                           Statement::Prepare(h,
+                                              "SELECT d.article_id, s.story_id FROM story_dedup d "
+                                              "JOIN article_story s ON s.article_id = d.article_id "
+                                              "ORDER BY d.pos"));
+  while (true) {
+    DEPECHE_ASSIGN_OR_RETURN(bool row, recent.Step());
+    if (!row) break;
+    saved.recent.emplace_back(std::string(recent.ColumnText(0)), std::string(recent.ColumnText(1)));
   }
   return saved;
 }

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "depeche/status.h"
@@ -16,10 +17,14 @@
 namespace depeche::store {
 
 // Everything StoryPipeline needs to be rebuilt: pass `clusterer` to StoryPipeline::Create,
-// then Restore each of `dedup` (oldest first) into its DedupIndex.
+// Restore each of `dedup` (oldest first) into its DedupIndex, then pass each of `recent` (same
+// order) to StoryPipeline::RestoreRecent.
 struct SavedStoryState {
   story::ClustererState clusterer;
   std::vector<story::DedupEntry> dedup;
+  // (article id, current story id) of the articles in `dedup`, oldest first: merges are
+  // followed, so the story is the one the article belongs to now.
+  std::vector<std::pair<std::string, std::string>> recent;
 };
 
 // Not thread-safe; borrows the Database (which must outlive it). Writes belong inside the
@@ -35,7 +40,11 @@ class StoryStore {
   Status Record(const std::string& article_id, const story::ArticleStoryResult& result,
                 story::StoryPipeline& pipeline);
   // Saves the pipeline's state (clusterer meta, active stories, document frequencies) and
-  // drops dedup rows the index evicted. Call before each commit. Errors: SQLite errors.
+  // drops dedup rows the index evicted. Call before each commit. Incremental: only the
+  // stories and languages that changed since the pipeline's previous Save (or its creation)
+  // are written, so the database must hold the state the pipeline started from, and after a
+  // failed Save or a rolled-back transaction the pipeline must be rebuilt from Load. Errors:
+  // SQLite errors.
   Status Save(story::StoryPipeline& pipeline);
   // The state last saved (empty state for a fresh database). Errors: DataLoss (a malformed
   // blob), SQLite errors.

@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
+#include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/store_test_fixture.h"
@@ -90,12 +95,14 @@ class StoryStoreTest : public StoreTest {
     EXPECT_TRUE(db_->Commit().ok());
     return ids;
   }
-  Result<story::StoryPipeline> Restored() {
+  // Rebuilds a pipeline from the saved state, as StoryStage::Reload does.
+  Result<story::StoryPipeline> Restored(const story::StoryPipelineOptions& options = Options()) {
     auto saved = stories_->Load();
     if (!saved.ok()) return saved.status();
     DEPECHE_ASSIGN_OR_RETURN(story::StoryPipeline p,
-                             story::StoryPipeline::Create(Options(), saved->clusterer));
+                             story::StoryPipeline::Create(options, saved->clusterer));
     for (const auto& e : saved->dedup) DEPECHE_RETURN_IF_ERROR(p.dedup().Restore(e));
+    for (const auto& [article, story] : saved->recent) p.RestoreRecent(article, story);
     return p;
   }
   std::unique_ptr<StoryStore> stories_;
@@ -180,6 +187,150 @@ TEST_F(StoryStoreTest, QueriesStoriesAndDuplicates) {
   EXPECT_EQ(dups->front().group_id, all[0].id);
   ASSERT_EQ(dups->front().articles.size(), 2u);
   EXPECT_EQ(dups->front().articles[1].original_id, all[0].id);
+}
+
+// Everything ExportState holds, field by field.
+void ExpectSameState(const story::ClustererState& got, const story::ClustererState& want) {
+  EXPECT_EQ(got.next_seq, want.next_seq);
+  EXPECT_EQ(got.clock, want.clock);
+  EXPECT_EQ(got.clock_set, want.clock_set);
+  ASSERT_EQ(got.stories.size(), want.stories.size());
+  for (size_t i = 0; i < want.stories.size(); ++i) {
+    const story::StoryState& g = got.stories[i];
+    const story::StoryState& w = want.stories[i];
+    EXPECT_EQ(g.id, w.id);
+    EXPECT_EQ(g.created_seq, w.created_seq) << w.id;
+    EXPECT_EQ(g.last_seq, w.last_seq) << w.id;
+    EXPECT_EQ(g.first_time, w.first_time) << w.id;
+    EXPECT_EQ(g.last_time, w.last_time) << w.id;
+    EXPECT_EQ(g.dated, w.dated) << w.id;
+    EXPECT_EQ(g.article_count, w.article_count) << w.id;
+    EXPECT_EQ(g.lang, w.lang) << w.id;
+    EXPECT_EQ(g.centroid, w.centroid) << w.id;
+    EXPECT_EQ(g.norm2, w.norm2) << w.id;
+  }
+  ASSERT_EQ(got.df.size(), want.df.size());
+  for (size_t i = 0; i < want.df.size(); ++i) {
+    EXPECT_EQ(got.df[i].lang, want.df[i].lang);
+    EXPECT_EQ(got.df[i].docs, want.df[i].docs) << want.df[i].lang;
+    EXPECT_EQ(got.df[i].df, want.df[i].df) << want.df[i].lang;
+  }
+}
+
+TEST_F(StoryStoreTest, LoadReturnsRecentStoriesFollowingMerges) {
+  const std::vector<Article> all = Corpus();
+  OpenStories();
+  auto pipeline = story::StoryPipeline::Create(Options());
+  ASSERT_TRUE(pipeline.ok());
+  std::vector<std::string> ids = Feed(*pipeline, all, 0, all.size());
+  ASSERT_NE(ids[0], ids[1]);
+  // The eruption story is merged into the strike story at a later article.
+  story::ArticleStoryResult merge;
+  merge.assignment.story_id = ids[0];
+  merge.assignment.merges.push_back({ids[1], ids[0], "later", 0.9});
+  ASSERT_TRUE(db_->Begin().ok());
+  ASSERT_TRUE(stories_->Record("later", merge, *pipeline).ok());
+  ASSERT_TRUE(db_->Commit().ok());
+
+  auto saved = stories_->Load();
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  ASSERT_EQ(saved->dedup.size(), all.size());
+  std::vector<std::pair<std::string, std::string>> want;
+  for (size_t i = 0; i < all.size(); ++i) {
+    want.emplace_back(all[i].id, ids[i] == ids[1] ? ids[0] : ids[i]);
+  }
+  EXPECT_EQ(saved->recent, want);
+  for (size_t i = 0; i < all.size(); ++i) EXPECT_EQ(saved->dedup[i].article_id, all[i].id);
+}
+
+TEST_F(StoryStoreTest, IncrementalSavesReproduceTheLiveState) {
+  // The corpus three times over (English, then tagged French and German, so that each save
+  // changes only some languages), an hour apart; a short window and few active stories force
+  // evictions, and low merge thresholds force merges.
+  std::vector<Article> all;
+  int64_t time = 1700000000;
+  for (const char* lang : {"en", "fr", "de"}) {
+    for (const Article& a : Corpus()) {
+      Article b = Maker::Make(lang, a.title, a.text + " (" + lang + ")", a.url + "/" + lang);
+      b.published = {DatePrecision::kDay, time, ""};
+      time += 3600;
+      all.push_back(b);
+    }
+  }
+  // Languages interleaved in runs of two.
+  std::vector<Article> stream;
+  for (size_t i = 0; i < 7; i += 2) {
+    for (size_t lang = 0; lang < 3; ++lang) {
+      for (size_t k = i; k < std::min<size_t>(i + 2, 7); ++k) stream.push_back(all[lang * 7 + k]);
+    }
+  }
+  for (size_t i = 0; i < stream.size(); ++i)
+    stream[i].published.utc_seconds = 1700000000 + 3600 * static_cast<int64_t>(i);
+  story::StoryPipelineOptions options = Options();
+  options.cluster.window_seconds = 4 * 3600;
+  options.cluster.max_active_stories = 4;
+  options.cluster.merge_probe = 0.02;
+  options.cluster.merge_threshold = 0.05;
+  options.cluster.short_merge_threshold = 0.05;
+
+  OpenStories();
+  auto created = story::StoryPipeline::Create(options);
+  ASSERT_TRUE(created.ok());
+  std::optional<story::StoryPipeline> pipeline(std::move(created).value());
+  size_t merges = 0;
+  size_t evictions = 0;
+  const size_t chunks[] = {3, 1, 4, 2, 5, 3, 3};
+  size_t begin = 0;
+  for (size_t cycle = 0; begin < stream.size(); ++cycle) {
+    const size_t end = std::min(stream.size(), begin + chunks[cycle % std::size(chunks)]);
+    std::set<std::string> before;
+    for (const auto& st : pipeline->clusterer().ExportState().stories) before.insert(st.id);
+    std::set<std::string> merged_away;
+    ASSERT_TRUE(db_->Begin().ok());
+    for (size_t i = begin; i < end; ++i) {
+      Add(stream[i]);
+      auto result = pipeline->Process(stream[i]);
+      ASSERT_TRUE(stories_->Record(stream[i].id, result, *pipeline).ok());
+      for (const auto& m : result.assignment.merges) merged_away.insert(m.from_id);
+      merges += result.assignment.merges.size();
+    }
+    if (cycle == 2) {
+      // A rolled-back batch: the pipeline is rebuilt from the database and goes on from there.
+      ASSERT_TRUE(stories_->Save(*pipeline).ok());
+      ASSERT_TRUE(db_->Rollback().ok());
+      auto restored = Restored(options);
+      ASSERT_TRUE(restored.ok()) << restored.status().ToString();
+      pipeline.emplace(std::move(restored).value());
+      story::StateDelta fresh = pipeline->clusterer().TakeChanges();
+      EXPECT_TRUE(fresh.changed.empty());
+      EXPECT_TRUE(fresh.removed.empty());
+      EXPECT_TRUE(fresh.df.empty());
+      stream.erase(stream.begin() + static_cast<std::ptrdiff_t>(begin),
+                   stream.begin() + static_cast<std::ptrdiff_t>(end));
+      continue;
+    }
+    Status saved = stories_->Save(*pipeline);
+    ASSERT_TRUE(saved.ok()) << saved.ToString();
+    ASSERT_TRUE(db_->Commit().ok());
+    begin = end;
+
+    const story::ClustererState live = pipeline->clusterer().ExportState();
+    for (const auto& st : live.stories) before.erase(st.id);
+    for (const std::string& id : before) evictions += merged_away.count(id) == 0 ? 1 : 0;
+    auto loaded = stories_->Load();
+    ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+    SCOPED_TRACE("cycle " + std::to_string(cycle));
+    ExpectSameState(loaded->clusterer, live);
+  }
+  EXPECT_GT(merges, 0u);
+  EXPECT_GT(evictions, 0u);
+  // A restart continues from exactly that state.
+  stories_.reset();
+  Reopen();
+  OpenStories();
+  auto restarted = Restored(options);
+  ASSERT_TRUE(restarted.ok()) << restarted.status().ToString();
+  ExpectSameState(restarted->clusterer().ExportState(), pipeline->clusterer().ExportState());
 }
 
 }  // namespace

@@ -46,6 +46,7 @@ Result<StoryClusterer> StoryClusterer::Create(ClusterOptions options, ClustererS
   for (LanguageDf& lang : state.df) {
     Df& df = clusterer.df_[lang.lang];
     df.docs = lang.docs;
+    clusterer.taken_docs_[lang.lang] = lang.docs;
     df.counts.reserve(lang.df.size());
     for (const auto& [key, count] : lang.df) df.counts.emplace(key, count);
   }
@@ -182,10 +183,12 @@ void StoryClusterer::Touch(uint32_t slot, int64_t time, bool dated, uint64_t seq
   story.last_seq = std::max(story.last_seq, seq);
   ++story.article_count;
   by_activity_.emplace(story.last_time, slot);
+  changed_slots_.insert(slot);
 }
 
 void StoryClusterer::AddToStory(uint32_t slot, const std::vector<WeightedFeature>& vec) {
   StoryState& story = slots_[slot];
+  changed_slots_.insert(slot);
   std::vector<uint64_t> added;
   centroid_total_ -= story.centroid.size();
   story.centroid = Sum(story.centroid, vec, &added);
@@ -211,6 +214,8 @@ void StoryClusterer::Remove(uint32_t slot) {
   by_activity_.erase({story.last_time, slot});
   by_id_.erase(story.id);
   centroid_total_ -= story.centroid.size();
+  changed_slots_.erase(slot);
+  removed_ids_.insert(std::move(story.id));
   story = StoryState();
   alive_[slot] = false;
   free_.push_back(slot);
@@ -387,17 +392,47 @@ ClustererState StoryClusterer::ExportState() const {
     return a->created_seq < b->created_seq;
   });
   for (const StoryState* story : live) state.stories.push_back(*story);
-  for (const auto& [lang, df] : df_) {
-    LanguageDf out;
-    out.lang = lang;
-    out.docs = df.docs;
-    out.df.assign(df.counts.begin(), df.counts.end());
-    std::sort(out.df.begin(), out.df.end());
-    state.df.push_back(std::move(out));
-  }
+  for (const auto& [lang, df] : df_) state.df.push_back(ExportDf(lang, df, true));
   std::sort(state.df.begin(), state.df.end(),
             [](const LanguageDf& a, const LanguageDf& b) { return a.lang < b.lang; });
   return state;
+}
+
+LanguageDf StoryClusterer::ExportDf(const std::string& lang, const Df& df, bool sorted) {
+  LanguageDf out;
+  out.lang = lang;
+  out.docs = df.docs;
+  out.df.assign(df.counts.begin(), df.counts.end());
+  if (sorted) std::sort(out.df.begin(), out.df.end());
+  return out;
+}
+
+StateDelta StoryClusterer::TakeChanges() {
+  StateDelta delta;
+  delta.next_seq = meta_.next_seq;
+  delta.clock = meta_.clock;
+  delta.clock_set = meta_.clock_set;
+  delta.changed.reserve(changed_slots_.size());
+  for (uint32_t slot : changed_slots_) delta.changed.push_back(slots_[slot]);
+  std::sort(delta.changed.begin(), delta.changed.end(),
+            [](const StoryState& a, const StoryState& b) { return a.created_seq < b.created_seq; });
+  // An id can come back (a re-sent article reopening an evicted story): then it is changed.
+  for (const std::string& id : removed_ids_) {
+    if (by_id_.count(id) == 0) delta.removed.push_back(id);
+  }
+  std::sort(delta.removed.begin(), delta.removed.end());
+  // Every article adds to its language's document count, and the counts change only then.
+  for (const auto& [lang, df] : df_) {
+    int64_t& taken = taken_docs_[lang];
+    if (taken == df.docs) continue;
+    taken = df.docs;
+    delta.df.push_back(ExportDf(lang, df, false));  // sorting is left to whoever reads it
+  }
+  std::sort(delta.df.begin(), delta.df.end(),
+            [](const LanguageDf& a, const LanguageDf& b) { return a.lang < b.lang; });
+  changed_slots_.clear();
+  removed_ids_.clear();
+  return delta;
 }
 
 const StoryState* StoryClusterer::Find(const std::string& story_id) const {

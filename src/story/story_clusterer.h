@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "depeche/status.h"
@@ -83,6 +84,10 @@ class StoryClusterer {
 
   // A copy of the whole state (for the store).
   ClustererState ExportState() const;
+  // What changed since the last call (since Create for the first: the state given there counts
+  // as saved): what the store writes at each save instead of the whole state. Tracking starts
+  // anew.
+  StateDelta TakeChanges();
 
   // The active story with this id, or null.
   const StoryState* Find(const std::string& story_id) const;
@@ -115,6 +120,7 @@ class StoryClusterer {
   void MergeInto(uint32_t from, uint32_t into);
   void Evict();
   void MaybeCompactPostings();
+  static LanguageDf ExportDf(const std::string& lang, const Df& df, bool sorted);
 
   ClusterOptions options_;
   std::array<double, kFeatureGroups> weights_;        // by FeatureGroup
@@ -130,6 +136,11 @@ class StoryClusterer {
   size_t centroid_total_ = 0;                           // sum of live centroid sizes
   std::set<std::pair<int64_t, uint32_t>> by_activity_;  // (last_time, slot) of live stories
   std::unordered_map<std::string, Df> df_;
+  // Changes since the last TakeChanges: live stories created or modified (by slot), ids that
+  // left memory, and each language's document count when last taken (df changes only with it).
+  std::unordered_set<uint32_t> changed_slots_;
+  std::unordered_set<std::string> removed_ids_;
+  std::unordered_map<std::string, int64_t> taken_docs_;
 };
 
 }  // namespace depeche::story

@@ -55,16 +55,22 @@ ArticleStoryResult StoryPipeline::Process(const std::string& article_id, std::st
       }
     }
   }
-  if (!features.shingles.empty()) {
-    recent_.emplace_back(article_id, result.assignment.story_id);
-    story_of_[article_id] = result.assignment.story_id;
-    while (recent_.size() > dedup_.size()) {
-      auto it = story_of_.find(recent_.front().first);
-      if (it != story_of_.end() && it->second == recent_.front().second) story_of_.erase(it);
-      recent_.pop_front();
-    }
-  }
+  if (!features.shingles.empty()) Remember(article_id, result.assignment.story_id);
   return result;
+}
+
+void StoryPipeline::RestoreRecent(const std::string& article_id, const std::string& story_id) {
+  Remember(article_id, story_id);
+}
+
+void StoryPipeline::Remember(const std::string& article_id, const std::string& story_id) {
+  recent_.emplace_back(article_id, story_id);
+  story_of_[article_id] = story_id;
+  while (recent_.size() > dedup_.size()) {
+    auto it = story_of_.find(recent_.front().first);
+    if (it != story_of_.end() && it->second == recent_.front().second) story_of_.erase(it);
+    recent_.pop_front();
+  }
 }
 
 size_t StoryPipeline::MemoryBytes() const {

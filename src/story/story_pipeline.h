@@ -51,6 +51,11 @@ class StoryPipeline {
   // The article's date for ordering and decay: set when it has at least day precision.
   static std::optional<int64_t> PublishedSeconds(const Article& article);
 
+  // Restores the story of one article of the dedup window (after a restart), so that a later
+  // near-duplicate of it joins that story. Call oldest first, after restoring the dedup index
+  // entries; the remembered articles are trimmed to the index's size as in Process.
+  void RestoreRecent(const std::string& article_id, const std::string& story_id);
+
   StoryClusterer& clusterer() { return clusterer_; }
   DedupIndex& dedup() { return dedup_; }
   // Approximate bytes held by the dedup index and the clusterer.
@@ -58,6 +63,7 @@ class StoryPipeline {
 
  private:
   StoryPipeline(StoryPipelineOptions options, DedupIndex dedup, StoryClusterer clusterer);
+  void Remember(const std::string& article_id, const std::string& story_id);
 
   StoryPipelineOptions options_;
   FeatureExtractor extractor_;

@@ -78,5 +78,71 @@ TEST(StoryPipelineTest, DuplicateJoinsItsOriginalsStory) {
   EXPECT_GT(pipeline->MemoryBytes(), 0u);
 }
 
+TEST(StoryPipelineTest, RestoredRecentStoriesGuideDuplicates) {
+  const std::vector<std::string> seeds = ReadSeeds();
+  ASSERT_GE(seeds.size(), 5u);
+  auto first = StoryPipeline::Create(Options());
+  ASSERT_TRUE(first.ok());
+  const ArticleStoryResult a = first->Process("a", "fr", "", seeds[4], int64_t{1000});
+  const ArticleStoryResult b = first->Process(
+      "b", "en", "Harbour strike halts Rotterdam shipping",
+      "Dock workers in Rotterdam walked out on Monday over pay, halting container shipping at the "
+      "largest port in Europe. The union said the strike would last until the operators improved "
+      "their offer. Hundreds of ships waited at anchor outside the harbour.",
+      int64_t{2000});
+  ASSERT_NE(a.assignment.story_id, b.assignment.story_id);
+
+  // A restarted pipeline: the clusterer state and the dedup entries, then the given stories of
+  // the recent articles.
+  auto restart = [&](const std::vector<std::pair<std::string, std::string>>& recent) {
+    auto p = StoryPipeline::Create(Options(), first->clusterer().ExportState());
+    EXPECT_TRUE(p.ok());
+    for (const DedupEntry& e : first->dedup().Entries()) EXPECT_TRUE(p->dedup().Restore(e).ok());
+    for (const auto& [article, story] : recent) p->RestoreRecent(article, story);
+    return std::move(p).value();
+  };
+  // A copy of "a" three days later: the time decay alone keeps it out of a's story.
+  const std::string copy = seeds[4] + "\n\nLire aussi : nos articles.";
+  const int64_t later = 1000 + 3 * 86400;
+
+  const ArticleStoryResult unguided = restart({}).Process("c", "fr", "Nouveau titre", copy, later);
+  EXPECT_TRUE(unguided.dedup.duplicate);
+  EXPECT_EQ(unguided.dedup.original_id, "a");
+  EXPECT_NE(unguided.assignment.story_id, a.assignment.story_id);
+
+  const ArticleStoryResult guided =
+      restart({{"a", a.assignment.story_id}, {"b", b.assignment.story_id}})
+          .Process("c", "fr", "Nouveau titre", copy, later);
+  EXPECT_TRUE(guided.dedup.duplicate);
+  EXPECT_EQ(guided.assignment.story_id, a.assignment.story_id);
+  EXPECT_FALSE(guided.assignment.new_story);
+
+  // The restored story is authoritative (e.g. the story a's story was merged into).
+  const ArticleStoryResult renamed =
+      restart({{"a", b.assignment.story_id}}).Process("c", "fr", "Nouveau titre", copy, later);
+  EXPECT_EQ(renamed.assignment.story_id, b.assignment.story_id);
+}
+
+TEST(StoryPipelineTest, RestoredRecentStoriesAreTrimmedToTheDedupIndex) {
+  const std::vector<std::string> seeds = ReadSeeds();
+  ASSERT_GE(seeds.size(), 5u);
+  auto first = StoryPipeline::Create(Options());
+  ASSERT_TRUE(first.ok());
+  const ArticleStoryResult a = first->Process("a", "fr", "", seeds[4], int64_t{1000});
+  auto p = StoryPipeline::Create(Options(), first->clusterer().ExportState());
+  ASSERT_TRUE(p.ok());
+  for (const DedupEntry& e : first->dedup().Entries()) ASSERT_TRUE(p->dedup().Restore(e).ok());
+  ASSERT_EQ(p->dedup().size(), 1u);
+  // Oldest first: with one indexed article only the last pair stays.
+  p->RestoreRecent("a", a.assignment.story_id);
+  p->RestoreRecent("a", "0000000000000000");
+  p->RestoreRecent("z", "ffffffffffffffff");
+  const ArticleStoryResult copy =
+      p->Process("c", "fr", "Nouveau titre", seeds[4] + "\n\nLire aussi.", 1000 + 3 * 86400);
+  EXPECT_TRUE(copy.dedup.duplicate);
+  EXPECT_NE(copy.assignment.story_id, a.assignment.story_id);
+  EXPECT_NE(copy.assignment.story_id, "0000000000000000");
+}
+
 }  // namespace
 }  // namespace depeche::story

@@ -55,6 +55,19 @@ struct ClustererState {
   std::vector<LanguageDf> df;       // by lang
 };
 
+// What changed in a clusterer since its changes were last taken (StoryClusterer::TakeChanges):
+// applied to the state saved then, it gives the current state.
+struct StateDelta {
+  uint64_t next_seq = 0;  // the current meta values
+  int64_t clock = 0;
+  bool clock_set = false;
+  std::vector<StoryState> changed;   // active stories created or modified, by created_seq
+  std::vector<std::string> removed;  // ids no longer active (evicted or merged away), sorted
+  // Whole tables of the languages whose counts changed, by lang; each table's entries are in
+  // no particular order (unlike LanguageDf elsewhere: sorting them is left to the reader).
+  std::vector<LanguageDf> df;
+};
+
 }  // namespace depeche::story
 
 #endif  // DEPECHE_STORY_STORY_STATE_H_

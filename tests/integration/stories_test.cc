@@ -199,5 +199,49 @@ TEST_F(StoriesTest, NearDuplicatesAreGrouped) {
   EXPECT_EQ(a.stories[0].source_count, 2);
 }
 
+TEST_F(StoriesTest, NearDuplicateAfterRestartJoinsItsOriginalsStory) {
+  std::ifstream in(files_[4]);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  // The copy comes three days later: the time decay alone would open a new story for it (the
+  // decayed similarity with the original's story is far below the threshold), so only the
+  // remembered story of the original puts it there.
+  const std::string original =
+      "{\"url\":\"https://a.example/1\",\"source\":\"A\",\"lang\":\"fr\","
+      "\"published\":\"2024-03-01\",\"text\":" +
+      JsonString(text) + "}\n";
+  const std::string copy =
+      "{\"url\":\"https://b.example/2\",\"source\":\"B\",\"lang\":\"fr\","
+      "\"published\":\"2024-03-04\",\"text\":" +
+      JsonString(text +
+                 "\n\nMise à jour : selon un diplomate présent sur place, la rencontre a duré "
+                 "deux heures et une nouvelle réunion est prévue la semaine prochaine.") +
+      "}\n";
+  const auto db = FreshDir("stories_dup_restart") / "depeche.db";
+  std::string original_id;
+  {
+    auto engine = OpenAt(db);
+    ASSERT_NE(engine, nullptr);
+    auto report = engine->IngestJsonl("a.jsonl", original, {});
+    ASSERT_TRUE(report.ok()) << report.status().ToString();
+    ASSERT_EQ(report->inserted, 1);
+    original_id = report->inserted_ids[0];
+  }
+  auto engine = OpenAt(db);
+  ASSERT_NE(engine, nullptr);
+  auto report = engine->IngestJsonl("b.jsonl", copy, {});
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  ASSERT_EQ(report->inserted, 1);
+  auto groups = engine->Duplicates();
+  ASSERT_TRUE(groups.ok()) << groups.status().ToString();
+  ASSERT_EQ(groups->size(), 1u);
+  ASSERT_EQ(groups->front().articles.size(), 2u);
+  EXPECT_EQ(groups->front().articles[1].original_id, original_id);
+  const Assignments a = Collect(*engine);
+  EXPECT_EQ(a.by_article.at(report->inserted_ids[0]), a.by_article.at(original_id));
+  EXPECT_EQ(a.stories.size(), 1u);
+}
+
 }  // namespace
 }  // namespace depeche
