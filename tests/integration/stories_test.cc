@@ -233,7 +233,7 @@ TEST_F(StoriesTest, NearDuplicateAfterRestartJoinsItsOriginalsStory) {
   auto report = engine->IngestJsonl("b.jsonl", copy, {});
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   ASSERT_EQ(report->inserted, 1);
-  auto groups = engine->Duplicates();
+  auto groups = engine->Duplicates(50);
   ASSERT_TRUE(groups.ok()) << groups.status().ToString();
   ASSERT_EQ(groups->size(), 1u);
   ASSERT_EQ(groups->front().articles.size(), 2u);
