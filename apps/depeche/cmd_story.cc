@@ -27,6 +27,7 @@ void RegisterStory(CLI::App& app, Context& ctx) {
       for (const auto& a : story->articles) j["articles"].push_back(ToJson(a));
       j["article_count"] = story->summary.article_count;
       j["top_names"] = story->top_names;
+      j["top_terms"] = story->top_terms;
       j["merged_from"] = story->merged_from;
       PrintJson(j);
       return;
@@ -44,6 +45,7 @@ void RegisterStory(CLI::App& app, Context& ctx) {
     field("languages", JoinComma(s.languages));
     field("linked to", s.linked_story_id);
     field("names", JoinComma(story->top_names));
+    field("terms", JoinComma(story->top_terms));
     field("merged", JoinComma(story->merged_from));
     std::printf("\n");
     Table t({"id", "published", "lang", "source", "dup group", "title"});

@@ -42,6 +42,7 @@ struct StoryDetail {
   StorySummary summary;
   std::vector<StoryArticle> articles;    // in arrival order
   std::vector<std::string> top_names;    // most frequent names over its articles
+  std::vector<std::string> top_terms;    // content words most often among its articles' top terms
   std::vector<std::string> merged_from;  // story ids folded into this one
 };
 

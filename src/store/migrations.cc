@@ -114,9 +114,17 @@ CREATE TABLE story_dedup (
 );
 )sql";
 
+// Version 3: each article's most distinctive content words (display forms, JSON array), from
+// which a story's top terms are counted like its top names.
+constexpr std::string_view kMigration3 = R"sql(
+ALTER TABLE article_story ADD COLUMN top_terms TEXT NOT NULL DEFAULT '[]'
+  CHECK (json_valid(top_terms));
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "articles, listing indexes, article_fts (depeche tokenizer)", kMigration1},
     {2, "stories, article_story, story_merges, story pipeline state", kMigration2},
+    {3, "article_story.top_terms", kMigration3},
 };
 
 }  // namespace

@@ -9,6 +9,25 @@
 namespace depeche::store {
 namespace {
 
+// The values of a JSON-array column of article_story (top_names, top_terms) that the most
+// articles of story `id` list, at most 10; ties by first appearance, then alphabetically.
+Result<std::vector<std::string>> MostFrequent(sqlite3* h, const std::string& id,
+                                              std::string_view column) {
+  const std::string sql = "SELECT j.value, COUNT(*) AS c FROM article_story s, json_each(s." +
+                          std::string(column) +
+                          ") j WHERE s.story_id = ?1 GROUP BY j.value "
+                          "ORDER BY c DESC, MIN(s.seq), j.value LIMIT 10";
+  DEPECHE_ASSIGN_OR_RETURN(Statement st, Statement::Prepare(h, sql));
+  st.BindText(1, id);
+  std::vector<std::string> out;
+  while (true) {
+    DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.emplace_back(st.ColumnText(0));
+  }
+  return out;
+}
+
 // Per-story aggregates over its stored articles. ?1 since (UTC seconds or NULL), ?2 lang or
 // '', ?3 limit, ?4 one story id or ''. Undated stories sort after dated ones, then by arrival.
 constexpr std::string_view kSummariesSql = R"sql(
@@ -165,20 +184,8 @@ Result<StoryDetail> StoryStore::GetStory(const std::string& id_or_prefix) {
   StoryDetail detail;
   detail.summary = std::move(summaries.front());
   DEPECHE_ASSIGN_OR_RETURN(detail.articles, ArticlesWhere(h, "story_id", id));
-  {
-    DEPECHE_ASSIGN_OR_RETURN(
-        Statement st,
-        Statement::Prepare(h,
-                           "SELECT j.value, COUNT(*) AS c FROM article_story s, "
-                           "json_each(s.top_names) j WHERE s.story_id = ?1 GROUP BY j.value "
-                           "ORDER BY c DESC, MIN(s.seq), j.value LIMIT 10"));
-    st.BindText(1, id);
-    while (true) {
-      DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
-      if (!row) break;
-      detail.top_names.emplace_back(st.ColumnText(0));
-    }
-  }
+  DEPECHE_ASSIGN_OR_RETURN(detail.top_names, MostFrequent(h, id, "top_names"));
+  DEPECHE_ASSIGN_OR_RETURN(detail.top_terms, MostFrequent(h, id, "top_terms"));
   DEPECHE_ASSIGN_OR_RETURN(
       Statement st,
       Statement::Prepare(h, "SELECT from_id FROM story_merges WHERE into_id = ?1 ORDER BY rowid"));

@@ -115,15 +115,16 @@ Status StoryStore::Record(const std::string& article_id, const story::ArticleSto
     st.BindText(3, a.linked_story_id);
     DEPECHE_RETURN_IF_ERROR(st.Run());
   }
-  std::string names;
+  std::string names, terms;
   EncodeJsonStringArray(result.top_names, names);
+  EncodeJsonStringArray(result.top_terms, terms);
   {
     DEPECHE_ASSIGN_OR_RETURN(
         Statement st,
         Statement::Prepare(h,
                            "INSERT INTO article_story(article_id, story_id, dup_group, "
-                           "original_id, similarity, linked_story_id, top_names) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+                           "original_id, similarity, linked_story_id, top_names, top_terms) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
     st.BindText(1, article_id);
     st.BindText(2, a.story_id);
     st.BindText(3, result.dedup.group_id.empty() ? article_id : result.dedup.group_id);
@@ -131,6 +132,7 @@ Status StoryStore::Record(const std::string& article_id, const story::ArticleSto
     st.BindDouble(5, a.similarity);
     st.BindText(6, a.linked_story_id);
     st.BindText(7, names);
+    st.BindText(8, terms);
     DEPECHE_RETURN_IF_ERROR(st.Run());
   }
   for (const story::StoryMerge& m : a.merges) {

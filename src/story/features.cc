@@ -18,6 +18,7 @@ struct FeatureExtractor::Language {
 namespace {
 
 constexpr size_t kMaxTopNames = 8;
+constexpr size_t kMaxTermForms = 32;
 
 uint64_t KeyOf(char tag, std::string_view form) {
   // The tag separates groups so that the name "apple" and the term "apple" differ.
@@ -71,6 +72,12 @@ class Accumulator {
   std::vector<FeatureCount> features_;
 };
 
+struct TermForm {
+  std::string word;  // the shortest lower-case spelling seen
+  float count = 0.0f;
+  size_t first_seen = 0;
+};
+
 struct NameCount {
   std::string display;
   float count = 0.0f;
@@ -104,6 +111,7 @@ ArticleFeatures FeatureExtractor::Extract(std::string_view lang, std::string_vie
   Language& language = LanguageFor(lang);
   Accumulator acc;
   std::unordered_map<std::string, NameCount> names;
+  std::unordered_map<uint64_t, TermForm> forms;  // by term key
 
   auto process = [&](std::string_view part, float base_weight, bool is_title) {
     const std::vector<text::Token> tokens = text::Tokenize(part, lang);
@@ -141,7 +149,15 @@ ArticleFeatures FeatureExtractor::Extract(std::string_view lang, std::string_vie
       const std::string lower = text::Lower(surface);
       if (lower.size() >= 2 && !language.stop_words.Contains(lower)) {
         std::string stem = language.stemmer ? std::string(language.stemmer->Stem(lower)) : lower;
-        acc.Add('t', FeatureGroup::kTerm, text::Fold(stem), weight);
+        const std::string term = text::Fold(stem);
+        acc.Add('t', FeatureGroup::kTerm, term, weight);
+        if (!token.capitalized) {
+          TermForm& form = forms[KeyOf('t', term)];
+          if (form.count == 0.0f) form.first_seen = forms.size();
+          // The shortest spelling stands for the stem ("russe" for russe/russes).
+          if (form.word.empty() || lower.size() < form.word.size()) form.word = lower;
+          form.count += weight;
+        }
       }
       if (!token.capitalized || !names_allowed) {
         ++i;
@@ -201,6 +217,20 @@ ArticleFeatures FeatureExtractor::Extract(std::string_view lang, std::string_vie
   });
   for (size_t k = 0; k < ranked.size() && k < kMaxTopNames; ++k) {
     out.top_names.push_back(ranked[k]->display);
+  }
+  std::vector<std::pair<uint64_t, const TermForm*>> by_count;
+  by_count.reserve(forms.size());
+  for (const auto& [key, form] : forms) by_count.emplace_back(key, &form);
+  const size_t keep = std::min(by_count.size(), kMaxTermForms);
+  std::partial_sort(by_count.begin(), by_count.begin() + static_cast<std::ptrdiff_t>(keep),
+                    by_count.end(), [](const auto& a, const auto& b) {
+                      if (a.second->count != b.second->count) {
+                        return a.second->count > b.second->count;
+                      }
+                      return a.second->first_seen < b.second->first_seen;
+                    });
+  for (size_t k = 0; k < keep; ++k) {
+    out.term_forms.emplace_back(by_count[k].first, by_count[k].second->word);
   }
   return out;
 }

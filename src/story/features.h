@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "depeche/article.h"
@@ -33,6 +34,10 @@ struct ArticleFeatures {
   std::vector<uint64_t> shingles;      // hashed word n-grams of the text, sorted, unique
   // Display forms of the most frequent names ("Lindsay Lohan"), most frequent first (at most 8).
   std::vector<std::string> top_names;
+  // Display forms of the most frequent terms written in lower case (content words, not names):
+  // (term feature key, its shortest lower-case spelling), most frequent first, at most 32. The
+  // clusterer's document frequencies turn them into the article's top terms (StoryPipeline).
+  std::vector<std::pair<uint64_t, std::string>> term_forms;
 };
 
 struct FeatureOptions {

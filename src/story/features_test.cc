@@ -40,6 +40,20 @@ TEST(FeaturesTest, FindsNamesButNotSentenceInitialWords) {
                      [](const FeatureCount& a, const FeatureCount& b) { return a.key < b.key; }));
 }
 
+TEST(FeaturesTest, TermFormsAreLowerCaseContentWords) {
+  FeatureExtractor extractor(Options());
+  const ArticleFeatures f = extractor.Extract(
+      "en", "", "Troops massed at the border. The troop movements worried Lindsay Lohan.");
+  std::vector<std::string> words;
+  for (const auto& [key, word] : f.term_forms) words.push_back(word);
+  // "troops"/"troop" share a stem: the shortest spelling stands for both; names are left out.
+  EXPECT_NE(std::find(words.begin(), words.end(), "troop"), words.end());
+  EXPECT_EQ(std::find(words.begin(), words.end(), "troops"), words.end());
+  EXPECT_NE(std::find(words.begin(), words.end(), "border"), words.end());
+  EXPECT_EQ(std::find(words.begin(), words.end(), "lohan"), words.end());
+  EXPECT_EQ(std::find(words.begin(), words.end(), "the"), words.end());
+}
+
 TEST(FeaturesTest, TitleCaseHeadlineGivesNoNames) {
   FeatureExtractor extractor(Options());
   const ArticleFeatures f =

@@ -116,6 +116,14 @@ void StoryClusterer::ObserveDocument(std::string_view lang, const ArticleFeature
   for (const FeatureCount& f : features.features) ++df.counts[f.key];
 }
 
+double StoryClusterer::Idf(std::string_view lang, uint64_t feature_key) const {
+  auto it = df_.find(std::string(lang));
+  if (it == df_.end()) return 1.0;
+  auto count = it->second.counts.find(feature_key);
+  const double df = count == it->second.counts.end() ? 0.0 : count->second;
+  return std::log((static_cast<double>(it->second.docs) + 1.0) / (df + 1.0)) + 1.0;
+}
+
 std::vector<uint32_t> StoryClusterer::Candidates(const std::vector<WeightedFeature>& vec) {
   // The heaviest features (weight times group weight) find the stories worth a full score; the
   // stories sharing the most of that weight are kept, at most `max_candidates`.

@@ -82,6 +82,10 @@ class StoryClusterer {
   // otherwise weigh its first articles with no idea of which words are common).
   void ObserveDocument(std::string_view lang, const ArticleFeatures& features);
 
+  // Smoothed inverse document frequency of a feature (FeatureCount::key) in `lang`, as the
+  // article vectors use it: ln((docs + 1) / (df + 1)) + 1.
+  double Idf(std::string_view lang, uint64_t feature_key) const;
+
   // A copy of the whole state (for the store).
   ClustererState ExportState() const;
   // What changed since the last call (since Create for the first: the state given there counts

@@ -1,8 +1,35 @@
 #include "story/story_pipeline.h"
 
+#include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace depeche::story {
+
+namespace {
+
+constexpr size_t kMaxTopTerms = 8;
+
+}  // namespace
+
+std::vector<std::string> StoryPipeline::TopTerms(std::string_view lang,
+                                                 const ArticleFeatures& features) const {
+  std::vector<std::pair<double, const std::string*>> scored;
+  scored.reserve(features.term_forms.size());
+  for (const auto& [key, word] : features.term_forms) {
+    auto f = std::lower_bound(features.features.begin(), features.features.end(), key,
+                              [](const FeatureCount& c, uint64_t k) { return c.key < k; });
+    if (f == features.features.end() || f->key != key || f->count <= 0.0f) continue;
+    const double tf = 1.0 + std::log(static_cast<double>(f->count));
+    scored.emplace_back(tf * clusterer_.Idf(lang, key), &word);
+  }
+  // Heaviest first; ties in the order of the forms (most frequent first).
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<std::string> out;
+  for (size_t i = 0; i < scored.size() && i < kMaxTopTerms; ++i) out.push_back(*scored[i].second);
+  return out;
+}
 
 StoryPipeline::StoryPipeline(StoryPipelineOptions options, DedupIndex dedup,
                              StoryClusterer clusterer)
@@ -46,6 +73,7 @@ ArticleStoryResult StoryPipeline::Process(const std::string& article_id, std::st
     if (it != story_of_.end()) hint = it->second;
   }
   result.assignment = clusterer_.Add(article_id, lang, published, features, hint);
+  result.top_terms = TopTerms(lang, features);
   // Merges rename stories: keep the remembered stories current.
   for (const StoryMerge& merge : result.assignment.merges) {
     for (auto& [id, story] : recent_) {

@@ -30,6 +30,9 @@ struct ArticleStoryResult {
   DedupMatch dedup;
   Assignment assignment;
   std::vector<std::string> top_names;  // display forms, most frequent first
+  // The article's most distinctive content words (TF-IDF with the stream's document
+  // frequencies, this article included), heaviest first, at most 8.
+  std::vector<std::string> top_terms;
 };
 
 // Not thread-safe: the story stage has one writer.
@@ -63,6 +66,7 @@ class StoryPipeline {
 
  private:
   StoryPipeline(StoryPipelineOptions options, DedupIndex dedup, StoryClusterer clusterer);
+  std::vector<std::string> TopTerms(std::string_view lang, const ArticleFeatures& features) const;
   void Remember(const std::string& article_id, const std::string& story_id);
 
   StoryPipelineOptions options_;

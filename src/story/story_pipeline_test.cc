@@ -1,5 +1,6 @@
 #include "story/story_pipeline.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -142,6 +143,29 @@ TEST(StoryPipelineTest, RestoredRecentStoriesAreTrimmedToTheDedupIndex) {
   EXPECT_TRUE(copy.dedup.duplicate);
   EXPECT_NE(copy.assignment.story_id, a.assignment.story_id);
   EXPECT_NE(copy.assignment.story_id, "0000000000000000");
+}
+
+TEST(StoryPipelineTest, TopTermsAreDistinctiveContentWords) {
+  auto pipeline = StoryPipeline::Create(Options());
+  ASSERT_TRUE(pipeline.ok());
+  // "report" is in every article, "volcano" only in the last: with the stream's document
+  // frequencies the rare word ranks first. Capitalised names are not terms to show.
+  for (int i = 0; i < 20; ++i) {
+    (void)pipeline->Process(IdOf("a", i), "en", "",
+                            IdOf("The report was published and the report was read ", i),
+                            std::nullopt);
+  }
+  const ArticleStoryResult r = pipeline->Process(
+      "v", "en", "", "The report says the volcano erupted. Mount Etna erupted again.",
+      std::nullopt);
+  ASSERT_GE(r.top_terms.size(), 2u);
+  EXPECT_TRUE(r.top_terms.front() == "volcano" || r.top_terms.front() == "erupted")
+      << r.top_terms.front();
+  const auto report = std::find(r.top_terms.begin(), r.top_terms.end(), "report");
+  ASSERT_NE(report, r.top_terms.end());
+  EXPECT_EQ(report + 1, r.top_terms.end());  // the common word comes last
+  EXPECT_EQ(std::find(r.top_terms.begin(), r.top_terms.end(), "etna"), r.top_terms.end());
+  EXPECT_EQ(std::find(r.top_terms.begin(), r.top_terms.end(), "mount"), r.top_terms.end());
 }
 
 }  // namespace

@@ -53,6 +53,8 @@ TEST(StoriesCliTest, StoriesStoryDups) {
   ASSERT_TRUE(detail.is_object()) << story.out;
   EXPECT_EQ(detail.at("id"), id);
   EXPECT_EQ(detail.at("articles").size(), list[0].at("articles").get<size_t>());
+  EXPECT_FALSE(detail.at("top_names").empty());
+  EXPECT_FALSE(detail.at("top_terms").empty());
 
   CliRun table = Depeche(db + "story " + id);
   EXPECT_EQ(table.code, 0);

@@ -103,6 +103,7 @@ TEST_F(StoriesTest, SeedsFormOneStory) {
   EXPECT_EQ(story->summary.languages, std::vector<std::string>{"fr"});
   EXPECT_FALSE(story->summary.title.empty());
   EXPECT_FALSE(story->top_names.empty());
+  EXPECT_FALSE(story->top_terms.empty());
   EXPECT_EQ(engine->GetStory("0123456789abcdef").status().code(), StatusCode::kNotFound);
   StoryQuery en;
   en.lang = "en";
