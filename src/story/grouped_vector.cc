@@ -29,14 +29,16 @@ GroupValues Norm2(const std::vector<WeightedFeature>& v) {
 
 bool Empty(const GroupValues& norm2) { return norm2[0] + norm2[1] + norm2[2] <= 0.0; }
 
-// Weighted mean of the per-group cosines over the groups `a` has (or either has, for two
-// stories): each kind of evidence keeps its share however many features it has, so a few
-// names weigh as much as they should against hundreds of terms.
+// Weighted mean of the per-group cosines over the groups both sides have (or either has, for
+// two stories): each kind of evidence keeps its share however many features it has, so a few
+// names weigh as much as they should against hundreds of terms. An article's numbers say
+// nothing for or against a story that has none (and the same for names): such a group stays
+// out of the mean rather than counting as a cosine of 0.
 double Similarity(const GroupValues& weights, const GroupValues& dot, const GroupValues& na,
                   const GroupValues& nb, bool either) {
   double sum = 0.0, total = 0.0;
   for (size_t g = 0; g < weights.size(); ++g) {
-    const bool present = either ? (na[g] > 0.0 || nb[g] > 0.0) : na[g] > 0.0;
+    const bool present = either ? (na[g] > 0.0 || nb[g] > 0.0) : (na[g] > 0.0 && nb[g] > 0.0);
     if (!present || weights[g] <= 0.0) continue;
     total += weights[g];
     if (na[g] > 0.0 && nb[g] > 0.0) sum += weights[g] * dot[g] / std::sqrt(na[g] * nb[g]);

@@ -28,7 +28,7 @@ GroupValues Norm2(const std::vector<WeightedFeature>& v);
 // True when every group norm is zero.
 bool Empty(const GroupValues& norm2);
 
-// Weighted mean of the per-group cosines (dot / sqrt(na * nb)) over the groups `a` has (or
+// Weighted mean of the per-group cosines (dot / sqrt(na * nb)) over the groups both have (or
 // either has when `either`), with `weights` by group; 0 when no group counts.
 double Similarity(const GroupValues& weights, const GroupValues& dot, const GroupValues& na,
                   const GroupValues& nb, bool either);

@@ -30,7 +30,7 @@ struct ClusterOptions {
   float term_weight = 1.0f;
   float name_weight = 1.0f;
   float number_weight = 1.0f;
-  double threshold = 0.27;  // minimum decayed similarity to join a story
+  double threshold = 0.30;  // minimum decayed similarity to join a story
   // Articles with at most `short_max_terms` distinct terms (headline-only items) are their own
   // regime: a few terms against a rich centroid give low cosines, and capitalised words in
   // headlines are weak name evidence. They use these instead of the fields above.
