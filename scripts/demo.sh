@@ -12,5 +12,19 @@ run ingest "$root/data/samples/globalvoices"
 run stats
 run articles --limit 8
 run stories --limit 8
+run stories --min-articles 2 --limit 8
 run search "manifestations egypte"
 run search "siria refugiados"
+
+# The five seed articles (one story told by five sources), when the shared folder is beside the
+# checkout; they are not part of the repository.
+seeds="$root/../shared/seeds"
+if [ -d "$seeds" ]; then
+  echo
+  echo "== the seed articles: $seeds"
+  run ingest "$seeds"
+  run stories --min-articles 2 --limit 3
+  id="$("$bin" --db "$db" stories --min-articles 3 --limit 1 --json |
+    sed -n 's/^ *"id": "\([0-9a-f]*\)".*/\1/p' | head -1)"
+  if [ -n "$id" ]; then run story "$id"; fi
+fi

@@ -38,6 +38,7 @@ void RegisterStories(CLI::App& app, Context& ctx) {
   struct Flags {
     std::string since, lang;
     int limit = 50;
+    int min_articles = 1;
     bool json = false;
   };
   auto flags = std::make_shared<Flags>();
@@ -45,6 +46,8 @@ void RegisterStories(CLI::App& app, Context& ctx) {
   cmd->add_option("--since", flags->since, "Only stories with an article on or after this date");
   cmd->add_option("--lang", flags->lang, "Only stories with an article in this language");
   cmd->add_option("-n,--limit", flags->limit, "How many")->check(CLI::Range(1, 100000));
+  cmd->add_option("--min-articles", flags->min_articles, "Only stories with this many articles")
+      ->check(CLI::Range(1, 1000000));
   cmd->add_flag("--json", flags->json, "JSON output");
   cmd->callback([flags, &ctx] {
     auto engine = ctx.OpenEngine();
@@ -53,6 +56,7 @@ void RegisterStories(CLI::App& app, Context& ctx) {
     if (!flags->since.empty()) q.since = flags->since;
     if (!flags->lang.empty()) q.lang = flags->lang;
     q.limit = flags->limit;
+    q.min_articles = flags->min_articles;
     auto list = engine->Stories(q);
     if (!list.ok()) {
       PrintError(list.status().ToString());

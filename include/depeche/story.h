@@ -13,6 +13,7 @@ namespace depeche {
 struct StoryQuery {
   std::optional<std::string> since;  // ISO date: stories with activity on or after it
   std::optional<std::string> lang;   // stories with at least one article in this language
+  int min_articles = 1;              // stories with at least this many stored articles
   int limit = 50;
 };
 

@@ -29,7 +29,8 @@ Result<std::vector<std::string>> MostFrequent(sqlite3* h, const std::string& id,
 }
 
 // Per-story aggregates over its stored articles. ?1 since (UTC seconds or NULL), ?2 lang or
-// '', ?3 limit, ?4 one story id or ''. Undated stories sort after dated ones, then by arrival.
+// '', ?3 limit, ?4 one story id or '', ?5 minimum article count. Undated stories sort after dated
+// ones, then by arrival.
 constexpr std::string_view kSummariesSql = R"sql(
 SELECT s.story_id, COUNT(*), COUNT(DISTINCT NULLIF(a.source, '')),
        MIN(a.published_ts), MAX(a.published_ts), group_concat(DISTINCT a.lang), MIN(s.seq),
@@ -38,6 +39,7 @@ FROM article_story s JOIN articles a ON a.id = s.article_id
 WHERE (?4 = '' OR s.story_id = ?4)
 GROUP BY s.story_id
 HAVING (?1 IS NULL OR MAX(a.published_ts) >= ?1) AND (?2 = '' OR SUM(a.lang = ?2) > 0)
+   AND COUNT(*) >= ?5
 ORDER BY MAX(a.published_ts) IS NULL, MAX(a.published_ts) DESC, MAX(s.seq) DESC
 LIMIT ?3
 )sql";
@@ -109,6 +111,7 @@ Result<std::vector<StorySummary>> StoryStore::Summaries(const std::string& where
   st.BindText(2, lang);
   st.BindInt64(3, q.limit);
   st.BindText(4, where_id);
+  st.BindInt64(5, q.min_articles);
   std::vector<StorySummary> out;
   while (true) {
     DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());

@@ -69,6 +69,15 @@ TEST(StoriesCliTest, StoriesStoryDups) {
   EXPECT_NE(no_dups.out.find("no near-duplicate groups"), std::string::npos) << no_dups.out;
   EXPECT_NE(Depeche(db + "dups -n 0").code, 0);
 
+  CliRun big = Depeche(db + "stories --min-articles 5 --json");
+  ASSERT_EQ(big.code, 0) << big.out;
+  auto big_list = nlohmann::json::parse(big.out, nullptr, false);
+  ASSERT_EQ(big_list.size(), 1u) << big.out;  // the Geneva story, all five seeds
+  EXPECT_EQ(big_list[0].at("articles"), 5);
+  CliRun bigger = Depeche(db + "stories --min-articles 6 --json");
+  ASSERT_EQ(bigger.code, 0);
+  EXPECT_TRUE(nlohmann::json::parse(bigger.out, nullptr, false).empty()) << bigger.out;
+
   EXPECT_NE(Depeche(db + "story 0123456789abcdef").code, 0);
   EXPECT_NE(Depeche(db + "stories --since not-a-date").code, 0);
   CliRun none = Depeche(db + "stories --lang en --json");
