@@ -257,8 +257,11 @@ Result<DedupScores> EvaluateRealDuplicates(const std::vector<DupSource>& docs,
     const std::vector<uint64_t> shingles = extractor.Shingles("en", docs[i].text);
     sizes[i] = shingles.size();
     index_of[docs[i].id] = i;
+    // Texts too short to tell copies apart (brief items whose body is "Reuter") are no gold
+    // pair either: two of them are identical without one copying the other.
+    const bool too_short = shingles.size() < static_cast<size_t>(options.min_shingles);
     std::unordered_map<uint32_t, size_t> shared;
-    for (uint64_t h : shingles) {
+    for (uint64_t h : too_short ? std::vector<uint64_t>{} : shingles) {
       auto& list = postings[h];
       for (uint32_t k : list) ++shared[k];
       list.push_back(i);

@@ -71,7 +71,8 @@ Result<DedupScores> EvaluateGeneratedDuplicates(const std::vector<DupDocument>& 
                                                 const story::DedupOptions& options);
 
 // Real duplicates: exact shingle sets are compared for every pair sharing a shingle; gold
-// pairs are those with exact Jaccard >= `gold_jaccard` (re-sent or corrected wire stories).
+// pairs are those with exact Jaccard >= `gold_jaccard` (re-sent or corrected wire stories)
+// between texts of at least `options.min_shingles` shingles (shorter ones cannot be told apart).
 // The index's answers (each article to its closest earlier original, same group) are scored
 // against them: a predicted pair is correct when the two are gold duplicates or in one gold
 // duplicate group; a gold article (one with an earlier gold duplicate) is found when the index

@@ -21,7 +21,8 @@ struct ReutersArticle {
   std::string title;     // TITLE, whitespace collapsed; "" for TYPE="UNPROC" records
   std::string dateline;  // DATELINE, whitespace collapsed: "SALVADOR, Feb 26 -"; often ""
   // BODY with its line breaks and paragraph indentation kept, outer whitespace trimmed. For
-  // records without BODY (TYPE="BRIEF": the text after TITLE, TYPE="UNPROC": the whole TEXT).
+  // records without BODY (TYPE="BRIEF": the text after TITLE, TYPE="UNPROC": the whole TEXT);
+  // "" for the 1,604 flashes whose text is the placeholder "Blah blah blah.".
   std::string body;
   // DATE as ISO 8601 UTC: "26-FEB-1987 15:01:01.79" -> "1987-02-26T15:01:01Z"; the day only
   // ("1987-03-31") when the time of day is malformed; "" when the date is.

@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <ctime>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -111,6 +113,7 @@ int RunBenchCommand(const std::string& reuters_dir, size_t total,
   const auto start = std::chrono::steady_clock::now();
   const std::clock_t cpu_start = std::clock();  // CPU time: the machine may be shared
   size_t done = 0, duplicates = 0, new_stories = 0;
+  std::unordered_map<std::string, size_t> sizes;  // articles per story, first pass
   size_t checkpoint = std::max<size_t>(items.size(), total / 10);
   if (!json)
     std::printf("%10s %10s %12s %12s %10s\n", "articles", "art/s", "rss_peak_MB", "pipeline_MB",
@@ -125,6 +128,13 @@ int RunBenchCommand(const std::string& reuters_dir, size_t total,
                             item.time + static_cast<int64_t>(pass) * span);
       duplicates += r.dedup.duplicate ? 1 : 0;
       new_stories += r.assignment.new_story ? 1 : 0;
+      if (done < items.size()) {  // story sizes over the first pass (the corpus itself)
+        for (const story::StoryMerge& m : r.assignment.merges) {
+          sizes[m.into_id] += sizes[m.from_id];
+          sizes.erase(m.from_id);
+        }
+        ++sizes[r.assignment.story_id];
+      }
       ++done;
       if (done % checkpoint == 0 || done == total) {
         const double seconds =
@@ -139,6 +149,11 @@ int RunBenchCommand(const std::string& reuters_dir, size_t total,
       }
     }
   }
+  size_t largest = 0, in_large = 0;  // the biggest story; articles in stories of 50 or more
+  for (const auto& [id, n] : sizes) {
+    largest = std::max(largest, n);
+    if (n >= 50) in_large += n;
+  }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const double cpu_seconds =
@@ -147,17 +162,19 @@ int RunBenchCommand(const std::string& reuters_dir, size_t total,
     std::printf(
         "{\"articles\":%zu,\"seconds\":%.3f,\"cpu_seconds\":%.3f,\"articles_per_second\":%.1f,"
         "\"articles_per_cpu_second\":%.1f,\"peak_rss_mb\":%.1f,\"pipeline_mb\":%.1f,"
-        "\"duplicates\":%zu,\"stories_opened\":%zu,\"active_stories\":%zu}\n",
+        "\"duplicates\":%zu,\"stories_opened\":%zu,\"active_stories\":%zu,"
+        "\"largest_story\":%zu,\"articles_in_stories_of_50_plus\":%zu}\n",
         done, seconds, cpu_seconds, static_cast<double>(done) / seconds,
         static_cast<double>(done) / cpu_seconds, PeakRssMb(),
         static_cast<double>(pipeline->MemoryBytes()) / 1048576.0, duplicates, new_stories,
-        pipeline->clusterer().active_stories());
+        pipeline->clusterer().active_stories(), largest, in_large);
   } else {
     std::printf(
         "total %zu articles in %.2f s (%.2f s CPU): %.0f articles/s wall, %.0f per CPU second, "
-        "duplicates %zu, stories opened %zu\n",
+        "duplicates %zu, stories opened %zu; first pass: largest story %zu articles, %zu "
+        "articles in stories of 50+\n",
         done, seconds, cpu_seconds, static_cast<double>(done) / seconds,
-        static_cast<double>(done) / cpu_seconds, duplicates, new_stories);
+        static_cast<double>(done) / cpu_seconds, duplicates, new_stories, largest, in_large);
   }
   return 0;
 }

@@ -57,6 +57,7 @@ uint64_t DedupIndex::BandKey(const std::vector<uint32_t>& signature, int band) c
 
 DedupMatch DedupIndex::Match(const std::vector<uint32_t>& signature, uint32_t shingle_count) const {
   DedupMatch best;
+  if (shingle_count < static_cast<uint32_t>(options_.min_shingles)) return best;
   std::vector<uint64_t> candidates;
   for (int band = 0; band < options_.bands; ++band) {
     auto it = buckets_.find(BandKey(signature, band));
@@ -74,6 +75,7 @@ DedupMatch DedupIndex::Match(const std::vector<uint32_t>& signature, uint32_t sh
   double best_score = -1.0;
   for (uint64_t seq : candidates) {
     const DedupEntry& entry = entries_[seq - first_seq_];
+    if (entry.shingle_count < static_cast<uint32_t>(options_.min_shingles)) continue;
     size_t equal = 0;
     for (size_t i = 0; i < signature.size(); ++i) equal += signature[i] == entry.signature[i];
     const double jaccard = static_cast<double>(equal) / static_cast<double>(signature.size());
@@ -94,6 +96,7 @@ DedupMatch DedupIndex::Match(const std::vector<uint32_t>& signature, uint32_t sh
       best.original_id = entry.article_id;
       best.jaccard = jaccard;
       best.containment = containment;
+      best.original_time = entry.time;
     }
   }
   return best;

@@ -23,6 +23,9 @@ struct DedupOptions {
   double min_jaccard = 0.5;
   double min_containment = 0.7;
   int min_shingles_for_containment = 20;
+  // Texts with fewer shingles (a flash headline, "Reuter" alone) are never duplicates: two tiny
+  // sets look alike by chance. They are still indexed, with their group, but match nothing.
+  int min_shingles = 5;
   int64_t window_seconds = 30 * 86400;
   size_t max_entries = 1'000'000;
 };
@@ -42,6 +45,7 @@ struct DedupMatch {
   std::string original_id;  // closest earlier article when duplicate, else empty
   double jaccard = 0.0;     // estimated, with the closest original
   double containment = 0.0;
+  int64_t original_time = 0;  // the time the closest original was indexed with
 };
 
 // Not thread-safe (one writer, like the story stage).

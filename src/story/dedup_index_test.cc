@@ -103,5 +103,28 @@ TEST(DedupIndexTest, RejectsBadOptionsAndRestores) {
   EXPECT_FALSE(restored->Restore(broken).ok());
 }
 
+TEST(DedupIndexTest, TinyTextsAreNeverDuplicates) {
+  FeatureExtractor extractor(FeatureOptions{});
+  auto index = DedupIndex::Create(DedupOptions{});
+  ASSERT_TRUE(index.ok());
+  // Two flashes whose body is the same placeholder: alike by chance, not copies.
+  const auto tiny = extractor.Shingles("en", "Blah blah blah.");
+  ASSERT_LT(tiny.size(), 5u);
+  EXPECT_FALSE(index->Add("a", 0, tiny).duplicate);
+  EXPECT_FALSE(index->Add("b", 0, tiny).duplicate);
+  // With their headlines (what FeatureExtractor::Extract shingles for a text this short) two
+  // different flashes stay apart and a repeated one is found.
+  const auto one =
+      extractor.Extract("en", "Fed raises discount rate to seven percent today", "Blah blah blah.");
+  const auto two =
+      extractor.Extract("en", "Coffee quota talks break down in London tonight", "Blah blah blah.");
+  EXPECT_GE(one.shingles.size(), 5u);
+  EXPECT_FALSE(index->Add("c", 0, one.shingles).duplicate);
+  EXPECT_FALSE(index->Add("d", 0, two.shingles).duplicate);
+  const DedupMatch again = index->Add("e", 0, one.shingles);
+  EXPECT_TRUE(again.duplicate);
+  EXPECT_EQ(again.original_id, "c");
+}
+
 }  // namespace
 }  // namespace depeche::story

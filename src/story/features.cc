@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "core/hash.h"
+#include "text/calendar_words.h"
 #include "text/normalize.h"
 #include "text/tokenize.h"
 
@@ -13,16 +15,38 @@ namespace depeche::story {
 struct FeatureExtractor::Language {
   std::unique_ptr<text::Stemmer> stemmer;  // null when Snowball has no algorithm
   text::StopWords stop_words;              // empty when there is no list
+  // Month and weekday names (folded): capitalised in many languages, never a name alone.
+  std::unordered_set<std::string> calendar_words;
 };
 
 namespace {
 
 constexpr size_t kMaxTopNames = 8;
 constexpr size_t kMaxTermForms = 32;
+constexpr size_t kMinTextShingles = 20;
 
 uint64_t KeyOf(char tag, std::string_view form) {
   // The tag separates groups so that the name "apple" and the term "apple" differ.
   return core::Hash64(form, static_cast<uint64_t>(static_cast<unsigned char>(tag)) + 1);
+}
+
+// The end of a wire dateline opening the text ("WASHINGTON, March 2 -", "PARIS, 2 mars (AFP) -",
+// "GENEVA (Reuters) -"): the byte after its dash, or 0 when the text does not open with one. A
+// dateline is short (at most 60 bytes before the dash), holds a comma or a parenthesis and no
+// sentence end.
+size_t DatelineEnd(std::string_view text) {
+  constexpr size_t kMaxDateline = 60;
+  for (std::string_view dash : {" - ", " \u2013 ", " \u2014 ", " -- "}) {
+    const size_t at = text.substr(0, kMaxDateline + dash.size()).find(dash);
+    if (at == std::string_view::npos || at == 0) continue;
+    const std::string_view head = text.substr(0, at);
+    if (head.find_first_of(",(") == std::string_view::npos) continue;
+    if (head.find(". ") != std::string_view::npos || head.find('\n') != std::string_view::npos) {
+      continue;
+    }
+    return at + dash.size();
+  }
+  return 0;
 }
 
 bool IsSentenceStart(std::string_view text, uint32_t begin) {
@@ -98,6 +122,7 @@ FeatureExtractor::Language& FeatureExtractor::LanguageFor(std::string_view lang)
   if (!lang.empty() && lang != "und") {
     auto stemmer = text::Stemmer::Create(lang);
     if (stemmer.ok()) language->stemmer = std::move(stemmer).value();
+    language->calendar_words = text::CalendarWords(lang);
     if (!options_.data_dir.empty()) {
       auto stop = text::StopWords::Load(options_.data_dir, lang);
       if (stop.ok()) language->stop_words = std::move(stop).value();
@@ -115,6 +140,7 @@ ArticleFeatures FeatureExtractor::Extract(std::string_view lang, std::string_vie
 
   auto process = [&](std::string_view part, float base_weight, bool is_title) {
     const std::vector<text::Token> tokens = text::Tokenize(part, lang);
+    const size_t dateline_end = is_title ? 0 : DatelineEnd(part);
     // Title-case headlines capitalise every word: names cannot be told apart there.
     bool names_allowed = true;
     if (is_title) {
@@ -133,6 +159,10 @@ ArticleFeatures FeatureExtractor::Extract(std::string_view lang, std::string_vie
       const float weight = !is_title && token.span.begin < options_.lead_chars
                                ? base_weight * options_.lead_weight
                                : base_weight;
+      if (token.kind == text::TokenKind::kNumber && !is_title && token.span.begin < dateline_end) {
+        ++i;  // the filing date of a dateline
+        continue;
+      }
       if (token.kind == text::TokenKind::kNumber) {
         std::string digits;
         for (char c : surface) {
@@ -172,7 +202,13 @@ ArticleFeatures FeatureExtractor::Extract(std::string_view lang, std::string_vie
       size_t first = i;
       const bool sentence_start = IsSentenceStart(part, token.span.begin);
       while (first <= last && language.stop_words.Contains(Surface(part, tokens[first]))) ++first;
-      const bool ambiguous = sentence_start && first == i && first == last;
+      // The month of a wire dateline ("WASHINGTON, March 2 -") only says when the copy was
+      // filed: every article of the month would share it. Elsewhere a capitalised month or
+      // weekday ("on Thursday") is kept: it dates the event.
+      const bool calendar =
+          first == last && !is_title && tokens[first].span.begin < dateline_end &&
+          language.calendar_words.count(text::Fold(text::Lower(Surface(part, tokens[first])))) != 0;
+      const bool ambiguous = calendar || (sentence_start && first == i && first == last);
       if (first <= last && !ambiguous) {
         const std::string display = text::JoinedText(part, tokens, first, last);
         const std::string folded = text::Fold(display);
@@ -207,7 +243,15 @@ ArticleFeatures FeatureExtractor::Extract(std::string_view lang, std::string_vie
 
   ArticleFeatures out;
   out.features = acc.Take();
-  out.shingles = Shingles(lang, text.empty() ? title : text);
+  // A text too short to tell copies apart (a flash headline with a one-word body) is
+  // shingled with its title.
+  out.shingles = Shingles(lang, text);
+  if (out.shingles.size() < kMinTextShingles && !title.empty()) {
+    std::string both(title);
+    both += "\n";
+    both.append(text);
+    out.shingles = Shingles(lang, both);
+  }
   std::vector<const NameCount*> ranked;
   ranked.reserve(names.size());
   for (const auto& [folded, name] : names) ranked.push_back(&name);

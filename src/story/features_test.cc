@@ -54,6 +54,25 @@ TEST(FeaturesTest, TermFormsAreLowerCaseContentWords) {
   EXPECT_EQ(std::find(words.begin(), words.end(), "the"), words.end());
 }
 
+TEST(FeaturesTest, DatelineDateIsNoEvidence) {
+  FeatureExtractor extractor(Options());
+  // The dateline's month and day say when the copy was filed; "Friday" in the text dates the
+  // event and stays.
+  const ArticleFeatures f = extractor.Extract(
+      "en", "",
+      "LONDON, March 12 - Prices fell sharply, traders said, ahead of the vote on Friday. "
+      "Theresa May said little.");
+  EXPECT_FALSE(HasName(f, "March"));
+  EXPECT_TRUE(HasName(f, "Friday"));
+  EXPECT_TRUE(HasName(f, "Theresa May"));
+  for (const FeatureCount& c : f.features) {
+    EXPECT_NE(c.group, FeatureGroup::kNumber);  // "12" is the dateline's day
+  }
+  const ArticleFeatures plain = extractor.Extract(
+      "en", "", "Prices fell sharply in March, traders said. The index lost 12 points.");
+  EXPECT_TRUE(HasName(plain, "March"));  // not a dateline: a date of the event
+}
+
 TEST(FeaturesTest, TitleCaseHeadlineGivesNoNames) {
   FeatureExtractor extractor(Options());
   const ArticleFeatures f =

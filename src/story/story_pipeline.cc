@@ -68,7 +68,11 @@ ArticleStoryResult StoryPipeline::Process(const std::string& article_id, std::st
   const int64_t dedup_time = published.value_or(clusterer_.clock());
   result.dedup = dedup_.Add(article_id, dedup_time, features.shingles);
   std::string hint;
-  if (options_.duplicates_join_original_story && result.dedup.duplicate) {
+  const int64_t gap = dedup_time > result.dedup.original_time
+                          ? dedup_time - result.dedup.original_time
+                          : result.dedup.original_time - dedup_time;
+  if (options_.duplicates_join_original_story && result.dedup.duplicate &&
+      gap <= options_.duplicate_join_seconds) {
     auto it = story_of_.find(result.dedup.original_id);
     if (it != story_of_.end()) hint = it->second;
   }

@@ -24,6 +24,10 @@ struct StoryPipelineOptions {
   DedupOptions dedup;
   ClusterOptions cluster;
   bool duplicates_join_original_story = true;
+  // ... when published at most this long after (or before) the original: a wire copy runs
+  // within hours; the same template weeks later (a weekly statistic, a dividend notice) is a
+  // new item, clustered on its own merits.
+  int64_t duplicate_join_seconds = 2 * 86400;
 };
 
 struct ArticleStoryResult {

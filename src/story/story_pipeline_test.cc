@@ -102,9 +102,10 @@ TEST(StoryPipelineTest, RestoredRecentStoriesGuideDuplicates) {
     for (const auto& [article, story] : recent) p->RestoreRecent(article, story);
     return std::move(p).value();
   };
-  // A copy of "a" three days later: the time decay alone keeps it out of a's story.
+  // A copy of "a" a day and a half later (within the two days in which a copy still joins its
+  // original's story): the time decay alone keeps it out of a's story.
   const std::string copy = seeds[4] + "\n\nLire aussi : nos articles.";
-  const int64_t later = 1000 + 3 * 86400;
+  const int64_t later = 1000 + 36 * 3600;
 
   const ArticleStoryResult unguided = restart({}).Process("c", "fr", "Nouveau titre", copy, later);
   EXPECT_TRUE(unguided.dedup.duplicate);
@@ -122,6 +123,13 @@ TEST(StoryPipelineTest, RestoredRecentStoriesGuideDuplicates) {
   const ArticleStoryResult renamed =
       restart({{"a", b.assignment.story_id}}).Process("c", "fr", "Nouveau titre", copy, later);
   EXPECT_EQ(renamed.assignment.story_id, b.assignment.story_id);
+
+  // The same text ten days later is a re-run, not a wire copy: no forced join, even guided.
+  const ArticleStoryResult rerun =
+      restart({{"a", a.assignment.story_id}})
+          .Process("c", "fr", "Nouveau titre", copy, int64_t{1000} + 10 * 86400);
+  EXPECT_TRUE(rerun.dedup.duplicate);
+  EXPECT_NE(rerun.assignment.story_id, a.assignment.story_id);
 }
 
 TEST(StoryPipelineTest, RestoredRecentStoriesAreTrimmedToTheDedupIndex) {

@@ -205,16 +205,16 @@ TEST_F(StoriesTest, NearDuplicateAfterRestartJoinsItsOriginalsStory) {
   std::stringstream buffer;
   buffer << in.rdbuf();
   const std::string text = buffer.str();
-  // The copy comes three days later: the time decay alone would open a new story for it (the
-  // decayed similarity with the original's story is far below the threshold), so only the
-  // remembered story of the original puts it there.
+  // The copy comes a day later (a copy joins its original's story within two days): the time
+  // decay alone would open a new story for it (the decayed similarity with the original's story
+  // is below the threshold), so only the remembered story of the original puts it there.
   const std::string original =
       "{\"url\":\"https://a.example/1\",\"source\":\"A\",\"lang\":\"fr\","
       "\"published\":\"2024-03-01\",\"text\":" +
       JsonString(text) + "}\n";
   const std::string copy =
       "{\"url\":\"https://b.example/2\",\"source\":\"B\",\"lang\":\"fr\","
-      "\"published\":\"2024-03-04\",\"text\":" +
+      "\"published\":\"2024-03-02\",\"text\":" +
       JsonString(text +
                  "\n\nMise à jour : selon un diplomate présent sur place, la rencontre a duré "
                  "deux heures et une nouvelle réunion est prévue la semaine prochaine.") +
