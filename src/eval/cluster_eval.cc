@@ -73,7 +73,10 @@ Result<ClusterRun> RunClustering(const std::vector<GoldDocument>& docs,
                                  const std::vector<size_t>& order,
                                  const story::StoryPipelineOptions& options,
                                  const std::vector<GoldDocument>& background) {
-  DEPECHE_ASSIGN_OR_RETURN(story::StoryPipeline pipeline, story::StoryPipeline::Create(options));
+  story::StoryPipelineOptions run_options = options;
+  run_options.cluster.track_changes = false;  // nothing is saved
+  DEPECHE_ASSIGN_OR_RETURN(story::StoryPipeline pipeline,
+                           story::StoryPipeline::Create(run_options));
   for (const GoldDocument& doc : background) pipeline.Observe(doc.lang, doc.title, doc.text);
   ClusterRun run;
   std::vector<std::string> story_of(docs.size());

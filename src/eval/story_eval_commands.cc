@@ -105,7 +105,9 @@ int RunBenchCommand(const std::string& reuters_dir, size_t total,
                    [](const Item& x, const Item& y) { return x.time < y.time; });
   const int64_t span = items.back().time - items.front().time + 86400;
   if (total == 0) total = items.size();
-  auto pipeline = story::StoryPipeline::Create(options);
+  story::StoryPipelineOptions bench_options = options;
+  bench_options.cluster.track_changes = false;  // nothing is saved (the store's cost is not here)
+  auto pipeline = story::StoryPipeline::Create(bench_options);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "%s\n", pipeline.status().ToString().c_str());
     return 1;

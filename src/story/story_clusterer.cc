@@ -191,12 +191,12 @@ void StoryClusterer::Touch(uint32_t slot, int64_t time, bool dated, uint64_t seq
   story.last_seq = std::max(story.last_seq, seq);
   ++story.article_count;
   by_activity_.emplace(story.last_time, slot);
-  changed_slots_.insert(slot);
+  if (options_.track_changes) changed_slots_.insert(slot);
 }
 
 void StoryClusterer::AddToStory(uint32_t slot, const std::vector<WeightedFeature>& vec) {
   StoryState& story = slots_[slot];
-  changed_slots_.insert(slot);
+  if (options_.track_changes) changed_slots_.insert(slot);
   std::vector<uint64_t> added;
   centroid_total_ -= story.centroid.size();
   story.centroid = Sum(story.centroid, vec, &added);
@@ -223,7 +223,7 @@ void StoryClusterer::Remove(uint32_t slot) {
   by_id_.erase(story.id);
   centroid_total_ -= story.centroid.size();
   changed_slots_.erase(slot);
-  removed_ids_.insert(std::move(story.id));
+  if (options_.track_changes) removed_ids_.insert(std::move(story.id));
   story = StoryState();
   alive_[slot] = false;
   free_.push_back(slot);
@@ -453,6 +453,7 @@ size_t StoryClusterer::MemoryBytes() const {
   bytes += centroid_total_ * sizeof(WeightedFeature);
   bytes += postings_total_ * sizeof(uint32_t) + postings_.size() * 48;
   for (const auto& [lang, df] : df_) bytes += df.counts.size() * 32;
+  bytes += changed_slots_.size() * 16 + removed_ids_.size() * 64;  // the change record
   return bytes;
 }
 

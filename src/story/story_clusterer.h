@@ -53,6 +53,10 @@ struct ClusterOptions {
   size_t max_candidates = 64;       // stories fully scored per article
   int query_features = 8;           // heaviest article features used to find candidate stories
   size_t max_df_terms = 4'000'000;  // per language; hapaxes are pruned past this
+  // Record what changes between TakeChanges() calls (what the store saves at each commit).
+  // Turn it off when nothing calls TakeChanges (evaluations, benchmarks): the record of
+  // stories that left memory would otherwise grow with the stream.
+  bool track_changes = true;
 };
 
 struct Assignment {
@@ -90,7 +94,8 @@ class StoryClusterer {
   ClustererState ExportState() const;
   // What changed since the last call (since Create for the first: the state given there counts
   // as saved): what the store writes at each save instead of the whole state. Tracking starts
-  // anew.
+  // anew. Only the document frequencies and meta values when ClusterOptions::track_changes is
+  // off.
   StateDelta TakeChanges();
 
   // The active story with this id, or null.

@@ -195,6 +195,28 @@ TEST(StoryClustererTest, ObservedDocumentsWarmTheTermWeights) {
   EXPECT_LT(warm.similarity, cold.similarity);
 }
 
+TEST(StoryClustererTest, ChangeTrackingCanBeTurnedOff) {
+  FeatureExtractor extractor(FeatureOptions{});
+  const std::vector<Doc> docs = Docs();
+  for (bool track : {true, false}) {
+    ClusterOptions options;
+    options.track_changes = track;
+    options.window_seconds = 86400;
+    auto clusterer = StoryClusterer::Create(options);
+    ASSERT_TRUE(clusterer.ok());
+    // One article a week: each story leaves memory before the next arrives.
+    for (int week = 0; week < 20; ++week) {
+      const Doc& doc = docs[static_cast<size_t>(week) % docs.size()];
+      (void)clusterer->Add(IdOf("w", week), "en", int64_t{week} * 7 * 86400,
+                           extractor.Extract("en", doc.title, doc.text));
+    }
+    const StateDelta delta = clusterer->TakeChanges();
+    EXPECT_EQ(delta.changed.size(), track ? 1u : 0u);
+    EXPECT_EQ(delta.removed.size(), track ? 19u : 0u);
+    EXPECT_EQ(delta.df.size(), 1u);  // the document frequencies are always there
+  }
+}
+
 TEST(StoryClustererTest, RejectsBadOptions) {
   ClusterOptions options;
   options.threshold = 1.5;
