@@ -128,7 +128,7 @@ TEST(ReutersReaderTest, ParsesSnippetFromGzipFolder) {
   const ReutersArticle& brief = (*articles)[1];
   EXPECT_EQ(brief.id, "8");
   EXPECT_EQ(brief.title, "RATES ROSE");
-  EXPECT_EQ(brief.body, "");  // the corpus's placeholder is no text
+  EXPECT_EQ(brief.body, "");                // the corpus's placeholder is no text
   EXPECT_EQ(brief.date_iso, "1987-03-31");  // hour "605" is malformed: day only
   EXPECT_TRUE(brief.topics.empty());
 
