@@ -31,6 +31,13 @@ int ExitCodeFor(const Status& status) {
   }
 }
 
+bool Failed(const Status& status, Context& ctx) {
+  if (status.ok()) return false;
+  PrintError(status.ToString());
+  ctx.exit_code = ExitCodeFor(status);
+  return true;
+}
+
 EngineConfig Context::ResolveConfig(std::string& error) const {
   EngineConfig config;
   std::string file = config_file;

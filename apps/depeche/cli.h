@@ -34,6 +34,8 @@ struct Context {
 // Prints "depeche: <message>" on stderr.
 void PrintError(const std::string& message);
 int ExitCodeFor(const Status& status);
+// For a failed `status`: prints it (Status::ToString), sets ctx.exit_code and returns true.
+bool Failed(const Status& status, Context& ctx);
 
 // A table printed with aligned columns (widths in code points), for people.
 class Table {
@@ -55,6 +57,13 @@ nlohmann::json ToJson(const ArticleSummary& a);
 nlohmann::json ToJson(const Article& a);
 nlohmann::json ToJson(const StorySummary& s);  // cmd_stories.cc
 nlohmann::json ToJson(const StoryArticle& a);
+// A JSON array of ToJson(item) for each of `items`.
+template <typename T>
+nlohmann::json JsonArray(const std::vector<T>& items) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const T& item : items) out.push_back(ToJson(item));
+  return out;
+}
 // "a,b,c".
 std::string JoinComma(const std::vector<std::string>& values);
 

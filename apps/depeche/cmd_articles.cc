@@ -25,15 +25,9 @@ void RegisterArticles(CLI::App& app, Context& ctx) {
     q.limit = flags->limit;
     q.offset = flags->offset;
     auto list = engine->Articles(q);
-    if (!list.ok()) {
-      PrintError(list.status().ToString());
-      ctx.exit_code = ExitCodeFor(list.status());
-      return;
-    }
+    if (Failed(list.status(), ctx)) return;
     if (flags->json) {
-      nlohmann::json j = nlohmann::json::array();
-      for (const auto& a : *list) j.push_back(ToJson(a));
-      PrintJson(j);
+      PrintJson(JsonArray(*list));
       return;
     }
     Table t({"id", "published", "lang", "source", "title", "path"});

@@ -16,17 +16,11 @@ void RegisterDups(CLI::App& app, Context& ctx) {
     auto engine = ctx.OpenEngine();
     if (!engine) return;
     auto groups = engine->Duplicates(flags->limit);
-    if (!groups.ok()) {
-      PrintError(groups.status().ToString());
-      ctx.exit_code = ExitCodeFor(groups.status());
-      return;
-    }
+    if (Failed(groups.status(), ctx)) return;
     if (flags->json) {
       nlohmann::json j = nlohmann::json::array();
       for (const auto& g : *groups) {
-        nlohmann::json articles = nlohmann::json::array();
-        for (const auto& a : g.articles) articles.push_back(ToJson(a));
-        j.push_back({{"group", g.group_id}, {"articles", articles}});
+        j.push_back({{"group", g.group_id}, {"articles", JsonArray(g.articles)}});
       }
       PrintJson(j);
       return;

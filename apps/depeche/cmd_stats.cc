@@ -12,11 +12,7 @@ void RegisterStats(CLI::App& app, Context& ctx) {
     auto engine = ctx.OpenEngine();
     if (!engine) return;
     auto stats = engine->GetStats();
-    if (!stats.ok()) {
-      PrintError(stats.status().ToString());
-      ctx.exit_code = ExitCodeFor(stats.status());
-      return;
-    }
+    if (Failed(stats.status(), ctx)) return;
     const Stats& s = *stats;
     if (*json) {
       PrintJson({{"articles", s.articles},

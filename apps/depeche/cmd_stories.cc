@@ -58,15 +58,9 @@ void RegisterStories(CLI::App& app, Context& ctx) {
     q.limit = flags->limit;
     q.min_articles = flags->min_articles;
     auto list = engine->Stories(q);
-    if (!list.ok()) {
-      PrintError(list.status().ToString());
-      ctx.exit_code = ExitCodeFor(list.status());
-      return;
-    }
+    if (Failed(list.status(), ctx)) return;
     if (flags->json) {
-      nlohmann::json j = nlohmann::json::array();
-      for (const auto& s : *list) j.push_back(ToJson(s));
-      PrintJson(j);
+      PrintJson(JsonArray(*list));
       return;
     }
     Table t({"id", "articles", "sources", "first", "last", "langs", "title"});

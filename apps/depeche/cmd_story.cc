@@ -23,8 +23,7 @@ void RegisterStory(CLI::App& app, Context& ctx) {
     }
     if (flags->json) {
       nlohmann::json j = ToJson(story->summary);
-      j["articles"] = nlohmann::json::array();
-      for (const auto& a : story->articles) j["articles"].push_back(ToJson(a));
+      j["articles"] = JsonArray(story->articles);
       j["article_count"] = story->summary.article_count;
       j["top_names"] = story->top_names;
       j["top_terms"] = story->top_terms;
