@@ -111,17 +111,6 @@ void RunExtractEval(const EvalFlags& flags, Context& ctx) {
               r.mb_per_second);
 }
 
-nlohmann::json ScoresJson(const eval::ClusterScores& s) {
-  return {{"b3_precision", s.b3_precision},
-          {"b3_recall", s.b3_recall},
-          {"b3_f1", s.b3_f1},
-          {"pairwise_precision", s.pairwise_precision},
-          {"pairwise_recall", s.pairwise_recall},
-          {"pairwise_f1", s.pairwise_f1},
-          {"clusters_pred", s.clusters_pred},
-          {"clusters_gold", s.clusters_gold}};
-}
-
 void RunClusterEval(const EvalFlags& flags, Context& ctx) {
   eval::ClusterEvalOptions options;
   options.pipeline.features.data_dir = DefaultDataDir();
@@ -146,7 +135,7 @@ void RunClusterEval(const EvalFlags& flags, Context& ctx) {
   if (flags.json) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& run : r.runs) {
-      nlohmann::json item = ScoresJson(run.scores);
+      nlohmann::json item = eval::ClusterScoresJson(run.scores);
       item["seed"] = run.seed;
       item["merges"] = run.merges;
       item["duplicates"] = run.duplicates;
@@ -158,8 +147,8 @@ void RunClusterEval(const EvalFlags& flags, Context& ctx) {
                {"split", r.split},
                {"background", flags.background},
                {"documents", r.documents},
-               {"overall", ScoresJson(r.mean)},
-               {"stdev", ScoresJson(r.stdev)},
+               {"overall", eval::ClusterScoresJson(r.mean)},
+               {"stdev", eval::ClusterScoresJson(r.stdev)},
                {"items", items}});
     return;
   }

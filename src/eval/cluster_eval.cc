@@ -34,7 +34,9 @@ std::string SplitOfDocument(std::string_view format, const GoldDocument& doc) {
   return "all";
 }
 
-nlohmann::json ScoresJson(const ClusterScores& s) {
+}  // namespace
+
+nlohmann::json ClusterScoresJson(const ClusterScores& s) {
   return {{"b3_precision", s.b3_precision},
           {"b3_recall", s.b3_recall},
           {"b3_f1", s.b3_f1},
@@ -44,8 +46,6 @@ nlohmann::json ScoresJson(const ClusterScores& s) {
           {"clusters_pred", s.clusters_pred},
           {"clusters_gold", s.clusters_gold}};
 }
-
-}  // namespace
 
 Result<std::vector<GoldDocument>> SelectSplit(std::string_view format,
                                               std::vector<GoldDocument> docs,
@@ -227,14 +227,14 @@ Status SetClusterOption(story::StoryPipelineOptions& options, std::string_view n
 }
 
 std::string ClusterReportToJson(const ClusterEvalReport& report) {
-  nlohmann::json out = ScoresJson(report.mean);
+  nlohmann::json out = ClusterScoresJson(report.mean);
   out["format"] = report.format;
   out["split"] = report.split;
   out["documents"] = report.documents;
-  out["stdev"] = ScoresJson(report.stdev);
+  out["stdev"] = ClusterScoresJson(report.stdev);
   nlohmann::json runs = nlohmann::json::array();
   for (const ClusterRun& run : report.runs) {
-    nlohmann::json j = ScoresJson(run.scores);
+    nlohmann::json j = ClusterScoresJson(run.scores);
     j["seed"] = run.seed;
     j["merges"] = run.merges;
     j["duplicates"] = run.duplicates;

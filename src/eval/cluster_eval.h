@@ -20,6 +20,7 @@
 #include "depeche/status.h"
 #include "eval/cluster_corpus.h"
 #include "eval/cluster_metrics.h"
+#include "nlohmann/json.hpp"
 #include "story/story_pipeline.h"
 
 namespace depeche::eval {
@@ -81,6 +82,10 @@ Result<std::vector<GoldDocument>> ReadBackgroundCorpus(const std::string& reuter
 // a value that is not a number.
 Status SetClusterOption(story::StoryPipelineOptions& options, std::string_view name,
                         std::string_view value);
+
+// {"b3_precision":..,"b3_recall":..,"b3_f1":..,"pairwise_precision":..,"pairwise_recall":..,
+//  "pairwise_f1":..,"clusters_pred":..,"clusters_gold":..}
+nlohmann::json ClusterScoresJson(const ClusterScores& scores);
 
 // {"format":..,"split":..,"documents":..,"b3_precision":..,...,"stdev":{...},"runs":[...]}
 std::string ClusterReportToJson(const ClusterEvalReport& report);

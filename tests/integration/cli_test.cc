@@ -1,8 +1,6 @@
 // The depeche command as a user runs it: exit codes, --json outputs, stdin.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -12,28 +10,10 @@
 namespace depeche {
 namespace {
 
+using testing_util::CliRun;
+using testing_util::Depeche;
 using testing_util::FreshDir;
 using testing_util::SeedsDir;
-
-struct CliRun {
-  int code = -1;
-  std::string out;
-};
-
-CliRun Depeche(const std::string& args, const std::string& stdin_file = "") {
-  std::string cmd = std::string("'") + DEPECHE_CLI_PATH + "' " + args;
-  if (!stdin_file.empty()) cmd += " < '" + stdin_file + "'";
-  cmd += " 2>&1";
-  CliRun run;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return run;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) run.out.append(buf.data(), n);
-  int status = pclose(p);
-  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
 
 TEST(CliTest, IngestSearchShowStatsWithJson) {
   if (!std::filesystem::exists(SeedsDir())) GTEST_SKIP() << "no seeds";

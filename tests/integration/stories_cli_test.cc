@@ -1,8 +1,6 @@
 // depeche stories / story / dups as a user runs them.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -11,26 +9,10 @@
 namespace depeche {
 namespace {
 
+using testing_util::CliRun;
+using testing_util::Depeche;
 using testing_util::FreshDir;
 using testing_util::SeedsDir;
-
-struct CliRun {
-  int code = -1;
-  std::string out;
-};
-
-CliRun Depeche(const std::string& args) {
-  std::string cmd = std::string("'") + DEPECHE_CLI_PATH + "' " + args + " 2>&1";
-  CliRun run;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return run;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) run.out.append(buf.data(), n);
-  int status = pclose(p);
-  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
 
 TEST(StoriesCliTest, StoriesStoryDups) {
   if (!std::filesystem::exists(SeedsDir())) GTEST_SKIP() << "no seeds";

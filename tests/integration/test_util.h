@@ -1,11 +1,15 @@
-// Helpers shared by the integration tests: unique temporary paths and the seeds folder.
+// Helpers shared by the integration tests: unique temporary paths, the seeds folder, and the
+// depeche command run as a user runs it.
 #ifndef DEPECHE_TESTS_INTEGRATION_TEST_UTIL_H_
 #define DEPECHE_TESTS_INTEGRATION_TEST_UTIL_H_
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <atomic>
+#include <cstdio>
 #include <filesystem>
 #include <string>
 
@@ -24,6 +28,30 @@ inline std::filesystem::path FreshDir(const std::string& name) {
   std::filesystem::create_directories(dir);
   return dir;
 }
+
+#ifdef DEPECHE_CLI_PATH
+struct CliRun {
+  int code = -1;
+  std::string out;  // stdout and stderr together
+};
+
+// Runs the depeche binary with `args` (shell words, quoted by the caller), stdin from
+// `stdin_file` when given.
+inline CliRun Depeche(const std::string& args, const std::string& stdin_file = "") {
+  std::string cmd = std::string("'") + DEPECHE_CLI_PATH + "' " + args;
+  if (!stdin_file.empty()) cmd += " < '" + stdin_file + "'";
+  cmd += " 2>&1";
+  CliRun run;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return run;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) run.out.append(buf.data(), n);
+  const int status = pclose(p);
+  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+#endif  // DEPECHE_CLI_PATH
 
 }  // namespace depeche::testing_util
 
