@@ -272,8 +272,8 @@ int main(int argc, char** argv) {
   out["records"] = records;
   out["skipped_empty"] = skipped_empty;
   out["inserted"] = report.inserted;
-  out["duplicate_url"] = report.duplicate_url;
-  out["duplicate_content"] = report.duplicate_content;
+  out["copies"] = report.copies;
+  out["already_stored"] = report.already_stored;
   out["failed"] = report.failed;
   out["issues"] = report.issues.size();
   out["text_mb"] = static_cast<double>(text_bytes) / 1e6;
@@ -310,12 +310,11 @@ int main(int argc, char** argv) {
   std::printf("  machine        %ld CPUs, %s\n", static_cast<long>(out["nproc"].get<int64_t>()),
               out["cpu"].get<std::string>().c_str());
   std::printf(
-      "  articles       %lld records (%lld inserted, %lld duplicate content, %lld "
-      "duplicate url, %lld failed, %lld empty skipped)\n",
+      "  articles       %lld records (%lld inserted, of which %lld copies of a stored text; "
+      "%lld already stored, %lld failed, %lld empty skipped)\n",
       static_cast<long long>(records), static_cast<long long>(report.inserted),
-      static_cast<long long>(report.duplicate_content),
-      static_cast<long long>(report.duplicate_url), static_cast<long long>(report.failed),
-      static_cast<long long>(skipped_empty));
+      static_cast<long long>(report.copies), static_cast<long long>(report.already_stored),
+      static_cast<long long>(report.failed), static_cast<long long>(skipped_empty));
   std::printf("  text           %.2f MB (JSONL %.2f MB)\n", static_cast<double>(text_bytes) / 1e6,
               static_cast<double>(jsonl.size()) / 1e6);
   std::printf("  read+convert   %.2f s + %.2f s;  engine open %.2f s\n", Seconds(t0, t1),

@@ -66,6 +66,8 @@ nlohmann::json JsonArray(const std::vector<T>& items) {
 }
 // "a,b,c".
 std::string JoinComma(const std::vector<std::string>& values);
+// "ORIGINAL_ID (exact)" or "ORIGINAL_ID (0.83)" for a copy, "" for an original (cmd_stories.cc).
+std::string CopyNote(const StoryArticle& a);
 
 void RegisterIngest(CLI::App& app, Context& ctx);
 void RegisterArticles(CLI::App& app, Context& ctx);

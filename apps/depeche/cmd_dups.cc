@@ -20,7 +20,11 @@ void RegisterDups(CLI::App& app, Context& ctx) {
     if (flags->json) {
       nlohmann::json j = nlohmann::json::array();
       for (const auto& g : *groups) {
-        j.push_back({{"group", g.group_id}, {"articles", JsonArray(g.articles)}});
+        j.push_back({{"group", g.group_id},
+                     {"title", g.title},
+                     {"published", g.published},
+                     {"sources", g.source_count},
+                     {"articles", JsonArray(g.articles)}});
       }
       PrintJson(j);
       return;
@@ -29,16 +33,20 @@ void RegisterDups(CLI::App& app, Context& ctx) {
       std::printf("no near-duplicate groups\n");
       return;
     }
-    // One block per group: the original first, then each copy with the closest earlier article
-    // it was found to duplicate.
-    Table t({"group", "id", "copy of", "published", "source", "title"});
+    // One block per group: its best title, date and source count, then the original and each
+    // copy with the closest earlier article it copies ("exact" for the same text, else the
+    // estimated similarity).
     for (const auto& g : *groups) {
+      std::printf("%s  %s  (%zu articles, %lld sources)\n",
+                  g.published.empty() ? "-" : g.published.c_str(), g.title.c_str(),
+                  g.articles.size(), static_cast<long long>(g.source_count));
+      Table t({"id", "copy of", "published", "source", "title"});
       for (const auto& a : g.articles) {
-        t.Add({a.id == g.group_id ? g.group_id : "", a.id, a.original_id, a.published, a.source,
-               a.title});
+        t.Add({a.id, CopyNote(a), a.published, a.source, a.title});
       }
+      t.Print(stdout);
+      std::printf("\n");
     }
-    t.Print(stdout);
   });
 }
 

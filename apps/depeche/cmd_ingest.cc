@@ -69,8 +69,8 @@ nlohmann::json ReportJson(const IngestReport& r) {
   return {{"files", r.files},
           {"records", r.records},
           {"inserted", r.inserted},
-          {"duplicate_url", r.duplicate_url},
-          {"duplicate_content", r.duplicate_content},
+          {"copies", r.copies},
+          {"already_stored", r.already_stored},
           {"failed", r.failed},
           {"bytes", r.bytes},
           {"seconds", r.seconds},
@@ -91,10 +91,10 @@ void PrintReport(const IngestReport& r) {
               static_cast<long long>(r.files), static_cast<long long>(r.records),
               core::HumanBytes(static_cast<double>(r.bytes)).c_str(), r.seconds, rate);
   std::printf(
-      "  new: %lld   already stored (same URL): %lld   already stored (same content): %lld"
+      "  new: %lld (of which copies of a stored text: %lld)   already stored: %lld"
       "   failed: %lld\n",
-      static_cast<long long>(r.inserted), static_cast<long long>(r.duplicate_url),
-      static_cast<long long>(r.duplicate_content), static_cast<long long>(r.failed));
+      static_cast<long long>(r.inserted), static_cast<long long>(r.copies),
+      static_cast<long long>(r.already_stored), static_cast<long long>(r.failed));
 }
 
 }  // namespace

@@ -22,7 +22,20 @@ nlohmann::json ToJson(const StoryArticle& a) {
           {"published", a.published},
           {"dup_group", a.dup_group},
           {"original", a.original_id},
+          {"copy_similarity", a.copy_similarity},
+          {"exact_copy", a.exact_copy},
           {"similarity", a.similarity}};
+}
+
+std::string CopyNote(const StoryArticle& a) {
+  if (a.original_id.empty()) return "";
+  char buf[32];
+  if (a.exact_copy) {
+    std::snprintf(buf, sizeof buf, "exact");
+  } else {
+    std::snprintf(buf, sizeof buf, "%.2f", a.copy_similarity);
+  }
+  return a.original_id + " (" + buf + ")";
 }
 
 std::string JoinComma(const std::vector<std::string>& values) {

@@ -47,9 +47,9 @@ void RegisterStory(CLI::App& app, Context& ctx) {
     field("terms", JoinComma(story->top_terms));
     field("merged", JoinComma(story->merged_from));
     std::printf("\n");
-    Table t({"id", "published", "lang", "source", "dup group", "title"});
+    Table t({"id", "published", "lang", "source", "copy of", "title"});
     for (const auto& a : story->articles) {
-      t.Add({a.id, a.published, a.lang, a.source, a.dup_group == a.id ? "" : a.dup_group, a.title});
+      t.Add({a.id, a.published, a.lang, a.source, CopyNote(a), a.title});
     }
     t.Print(stdout);
   });

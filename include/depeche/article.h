@@ -49,10 +49,16 @@ struct BoilerplateSpan {
 };
 
 struct Article {
-  std::string id;             // stable: 16 hex digits derived from the URL, else from the content
-  std::string url;            // may be empty
-  std::string source;         // outlet or site name; may be empty
-  std::string title;          // display title (given, or derived from the text)
+  std::string id;   // stable: 16 hex digits derived from the URL, else from the content
+  std::string url;  // may be empty
+  // The input's own id for the record ("id" in a JSONL feed), empty when none. With the
+  // source, it identifies the record: the same feed id from the same source is the same record.
+  std::string feed_id;
+  std::string source;  // outlet or site name; may be empty
+  std::string title;   // display title (given, or derived from the text)
+  // Where the title came from: "given" (a feed's title field), "html" (the page's headline),
+  // "headline" (a text file's first line) or "derived" (cut from the first sentence).
+  std::string title_origin;
   std::string text;           // article text as stored (NFC, valid UTF-8)
   std::string lang;           // ISO 639-1 code, "und" when unknown
   std::string lang_declared;  // what the input declared, if anything

@@ -27,11 +27,15 @@ struct IngestIssue {
 
 struct IngestReport {
   int64_t files = 0;
-  int64_t records = 0;  // articles read (before dedup)
-  int64_t inserted = 0;
-  int64_t duplicate_url = 0;      // same URL as a stored article: not stored again
-  int64_t duplicate_content = 0;  // same normalised content: not stored again
-  int64_t failed = 0;             // records or files rejected
+  int64_t records = 0;   // articles read
+  int64_t inserted = 0;  // new articles stored, copies included
+  // Of `inserted`, those whose text was already stored under another record (another source,
+  // URL or file): stored as their own articles and linked to the original.
+  int64_t copies = 0;
+  // Records already stored (the same URL, the same feed id from the same source, or the same
+  // file and content): not stored again.
+  int64_t already_stored = 0;
+  int64_t failed = 0;  // records or files rejected
   int64_t bytes = 0;
   double seconds = 0.0;
   std::vector<std::string> inserted_ids;

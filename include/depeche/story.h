@@ -35,7 +35,11 @@ struct StoryArticle {
   std::string lang;
   std::string published;    // ISO at its precision, "" when unknown
   std::string dup_group;    // duplicate group (id of its first article)
-  std::string original_id;  // closest earlier near-duplicate, "" when none
+  std::string original_id;  // closest earlier near-duplicate (or exact copy), "" when none
+  // Estimated Jaccard similarity of the article's shingles with original_id's (1 for an exact
+  // copy), 0 when it has no original.
+  double copy_similarity = 0.0;
+  bool exact_copy = false;  // the same text as original_id (another record of it)
   double similarity = 0.0;  // with the story when it joined (0 for the opening article)
 };
 
@@ -48,7 +52,14 @@ struct StoryDetail {
 };
 
 struct DuplicateGroup {
-  std::string group_id;                // id of the group's first article
+  std::string group_id;  // id of the group's first article
+  // The group's best known title and date, whichever copy states them: a title stated by the
+  // input over one derived from the text (then the earliest article's); among dates of day
+  // precision or finer (else the coarser ones), the earliest day and in it the most precise
+  // date; "" when none is known.
+  std::string title;
+  std::string published;
+  int64_t source_count = 0;            // distinct non-empty sources
   std::vector<StoryArticle> articles;  // in arrival order, first the original
 };
 

@@ -188,6 +188,12 @@ const ingest::BoilerplateRules& Analyzer::RulesFor(const std::string& lang) cons
   return it == boilerplate_.end() ? default_rules_ : it->second;
 }
 
+std::string RecordKey(const Article& article) {
+  if (!article.url.empty()) return "url:" + article.url;
+  if (!article.feed_id.empty()) return "feed:" + article.source + '\x1f' + article.feed_id;
+  return "file:" + article.origin.path + '\x1f' + article.content_hash;
+}
+
 Result<Article> Analyzer::Analyze(ingest::RawArticle raw) const {
   Article a;
   a.warnings = std::move(raw.warnings);
@@ -195,6 +201,7 @@ Result<Article> Analyzer::Analyze(ingest::RawArticle raw) const {
   if (a.text.empty()) return InvalidArgumentError("no text left after cleaning");
   a.title = CollapseSpaces(CleanText(raw.title, a.warnings));
   a.url = std::string(core::Trim(raw.url));
+  a.feed_id = std::string(core::Trim(raw.external_id));
   a.source = CollapseSpaces(CleanText(raw.source, a.warnings));
   a.origin = std::move(raw.origin);
   a.metadata_json = std::move(raw.metadata_json);
@@ -246,10 +253,12 @@ Result<Article> Analyzer::Analyze(ingest::RawArticle raw) const {
                             : std::string_view(a.text).substr(
                                   a.sentences[0].begin, a.sentences[0].end - a.sentences[0].begin);
     a.title = DeriveTitle(first);
+    a.title_origin = "derived";
+  } else {
+    a.title_origin = raw.title_origin.empty() ? "given" : raw.title_origin;
   }
   a.content_hash = ContentHash(body.text);
-  a.id = a.url.empty() ? core::Hex64(core::Hash64("content:" + a.content_hash))
-                       : core::Hex64(core::Hash64("url:" + a.url));
+  a.id = core::Hex64(core::Hash64(RecordKey(a)));
   return a;
 }
 

@@ -45,6 +45,13 @@ class Analyzer {
   ingest::BoilerplateRules default_rules_;
 };
 
+// What identifies the record an article came from, and so its id (a hash of it): its URL when
+// it has one; else its feed id with its source; else its origin path with its content hash.
+// The same key is the same record (ingesting it again stores nothing); the same text under
+// another key is another article, an exact copy (see store::ArticleStore::Insert). Needs
+// content_hash set.
+std::string RecordKey(const Article& article);
+
 // The display title derived from the first sentence: the sentence itself when short,
 // otherwise cut at a word boundary near `max_chars` with "…".
 std::string DeriveTitle(std::string_view first_sentence, size_t max_chars = 110);

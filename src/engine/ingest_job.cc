@@ -81,15 +81,13 @@ Status IngestJob::Store(ingest::RawArticle raw) {
   switch (result.outcome) {
     case store::InsertOutcome::kInserted:
       ++report_.inserted;
+      if (!result.copy_of.empty()) ++report_.copies;
       report_.inserted_ids.push_back(article->id);
       ++pending_;
-      DEPECHE_RETURN_IF_ERROR(stories_.Add(*article));
+      DEPECHE_RETURN_IF_ERROR(stories_.Add(*article, result.copy_of));
       break;
-    case store::InsertOutcome::kDuplicateUrl:
-      ++report_.duplicate_url;
-      break;
-    case store::InsertOutcome::kDuplicateContent:
-      ++report_.duplicate_content;
+    case store::InsertOutcome::kSameRecord:
+      ++report_.already_stored;
       break;
   }
   return MaybeCommit(false);

@@ -65,18 +65,24 @@ Status StoryStage::Reload() {
   return Status::Ok();
 }
 
-Status StoryStage::Add(const Article& article) {
+Status StoryStage::Add(const Article& article, const std::string& copy_of) {
   if (!pipeline_) return FailedPreconditionError("story pipeline not loaded");
+  if (!copy_of.empty() && pipeline_->StoryOf(copy_of).empty()) {
+    // The original left the dedup window (or was too short to be indexed): its story comes
+    // from the store.
+    DEPECHE_ASSIGN_OR_RETURN(std::string story_id, store_->StoryOfArticle(copy_of));
+    if (!story_id.empty()) pipeline_->RestoreRecent(copy_of, story_id);
+  }
   // Ingest order is the processing order; dates coarser than a day count as undated.
   story::ArticleStoryResult result =
       pipeline_->Process(article.id, article.lang, ExtraTitle(article), AnalysisText(article),
-                         story::StoryPipeline::PublishedSeconds(article));
-  return store_->Record(article.id, result, *pipeline_);
+                         story::StoryPipeline::PublishedSeconds(article), copy_of);
+  return store_->Record(article.id, result);
 }
 
 Status StoryStage::Save() {
   if (!pipeline_) return FailedPreconditionError("story pipeline not loaded");
-  return store_->Save(*pipeline_);
+  return store_->Save(pipeline_->TakeChanges());
 }
 
 }  // namespace depeche::engine

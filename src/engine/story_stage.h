@@ -25,7 +25,9 @@ class StoryStage {
   static Result<std::unique_ptr<StoryStage>> Open(store::Database* db, std::string data_dir);
 
   // Processes `article` (just inserted, inside the open transaction) and records its story.
-  Status Add(const Article& article);
+  // `copy_of`: the earlier article with the same text, when the article is an exact copy
+  // (store::InsertResult::copy_of); the copy joins its original's story.
+  Status Add(const Article& article, const std::string& copy_of = "");
   // Saves the pipeline state; call inside the transaction, right before committing.
   Status Save();
   // Reloads the state last committed (after a rollback, so memory matches the database).

@@ -23,7 +23,8 @@ constexpr size_t kIdLength = 16;
 constexpr std::string_view kGetSql =
     "SELECT id, url, source, title, text, lang, lang_declared, lang_confidence, published_iso, "
     "published_ts, date_precision, origin_path, origin_line, origin_format, content_hash, "
-    "metadata, sentences, warnings, ingested_at, boilerplate FROM articles WHERE id = ?1";
+    "metadata, sentences, warnings, ingested_at, boilerplate, feed_id, title_origin "
+    "FROM articles WHERE id = ?1";
 constexpr std::string_view kFindPrefixSql =
     "SELECT id FROM articles WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 2";
 constexpr std::string_view kCountPrefixSql =
@@ -194,6 +195,8 @@ Result<Article> ArticleStore::Impl::ReadArticle(const std::string& id) {
   Result<std::vector<BoilerplateSpan>> boilerplate = DecodeBoilerplate(get.ColumnText(19));
   if (!boilerplate.ok()) return boilerplate.status().WithContext("article " + a.id);
   a.boilerplate = std::move(boilerplate).value();
+  a.feed_id = get.ColumnText(20);
+  a.title_origin = get.ColumnText(21);
 
   // The warnings column is a JSON array of strings; SQLite's json_each decodes it.
   ResetOnExit reset_strings(json_strings);

@@ -16,9 +16,10 @@ namespace {
 constexpr std::string_view kInsertSql =
     "INSERT INTO articles(id, url, source, title, text, text_bytes, lang, lang_declared, "
     "lang_confidence, published_iso, published_ts, date_precision, origin_path, origin_line, "
-    "origin_format, content_hash, metadata, sentences, warnings, ingested_at, boilerplate) "
+    "origin_format, content_hash, metadata, sentences, warnings, ingested_at, boilerplate, "
+    "feed_id, copy_of, title_origin) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-    "?19, ?20, ?21)";
+    "?19, ?20, ?21, ?22, ?23, ?24)";
 
 // The values the article_fts_src view yields for the row (see migrations.cc).
 constexpr std::string_view kInsertFtsSql =
@@ -27,8 +28,12 @@ constexpr std::string_view kInsertFtsSql =
 
 // The `url <> ''` terms let SQLite use the partial unique indexes.
 constexpr std::string_view kFindByUrlSql = "SELECT id FROM articles WHERE url = ?1 AND url <> ''";
+// The earliest stored article with this content: the original of a copy.
 constexpr std::string_view kFindByHashSql =
-    "SELECT id FROM articles WHERE content_hash = ?1 AND content_hash <> ''";
+    "SELECT id FROM articles WHERE content_hash = ?1 AND content_hash <> '' "
+    "ORDER BY rowid LIMIT 1";
+constexpr std::string_view kFindByFeedSql =
+    "SELECT id FROM articles WHERE source = ?1 AND feed_id = ?2 AND feed_id <> ''";
 constexpr std::string_view kFindByIdSql = "SELECT id FROM articles WHERE id = ?1";
 
 bool IsLangCode(std::string_view lang) {
@@ -87,6 +92,7 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Create(Database* db) {
   DEPECHE_ASSIGN_OR_RETURN(impl->insert_fts, Statement::Prepare(h, kInsertFtsSql));
   DEPECHE_ASSIGN_OR_RETURN(impl->find_by_url, Statement::Prepare(h, kFindByUrlSql));
   DEPECHE_ASSIGN_OR_RETURN(impl->find_by_hash, Statement::Prepare(h, kFindByHashSql));
+  DEPECHE_ASSIGN_OR_RETURN(impl->find_by_feed, Statement::Prepare(h, kFindByFeedSql));
   DEPECHE_ASSIGN_OR_RETURN(impl->find_by_id, Statement::Prepare(h, kFindByIdSql));
   DEPECHE_RETURN_IF_ERROR(impl->PrepareQueries());
   return std::unique_ptr<ArticleStore>(new ArticleStore(std::move(impl)));
@@ -99,6 +105,11 @@ Result<InsertResult> ArticleStore::Impl::InsertRow(const Article& article) {
   EncodeSpans(article.sentences, impl.sentences_buf);
   EncodeJsonStringArray(article.warnings, impl.warnings_buf);
   const PublicationDate& date = article.published;
+  InsertResult inserted;
+  if (!article.content_hash.empty()) {
+    DEPECHE_ASSIGN_OR_RETURN(inserted.copy_of, FindId(impl.find_by_hash, article.content_hash));
+    if (inserted.copy_of == article.id) inserted.copy_of.clear();  // the same record
+  }
 
   Statement& stmt = impl.insert;
   {
@@ -130,8 +141,11 @@ Result<InsertResult> ArticleStore::Impl::InsertRow(const Article& article) {
     stmt.BindInt64(20, article.ingested_at != 0 ? article.ingested_at : core::NowUtcSeconds());
     EncodeBoilerplate(article.boilerplate, impl.boilerplate_buf);
     stmt.BindText(21, impl.boilerplate_buf);
+    stmt.BindText(22, article.feed_id);
+    stmt.BindText(23, inserted.copy_of);
+    stmt.BindText(24, article.title_origin);
     Result<bool> stepped = stmt.Step();
-    if (stepped.ok()) return InsertResult{};
+    if (stepped.ok()) return inserted;
     int code = sqlite3_extended_errcode(impl.db->handle());
     if (code == SQLITE_CONSTRAINT_CHECK) {
       return InvalidArgumentError("article " + article.id +
@@ -141,23 +155,26 @@ Result<InsertResult> ArticleStore::Impl::InsertRow(const Article& article) {
       return stepped.status().WithContext("storing article " + article.id);
     }
   }
-  // A unique index refused the row (the statement left nothing behind). Say which one; the
-  // URL is the stronger identity, so it is checked first.
+  // A unique index refused the row (the statement left nothing behind): the record is stored.
+  // Name the stored article; the URL is the stronger identity, so it is checked first.
   if (!article.url.empty()) {
     DEPECHE_ASSIGN_OR_RETURN(std::string id, FindId(impl.find_by_url, article.url));
-    if (!id.empty()) return InsertResult{InsertOutcome::kDuplicateUrl, std::move(id)};
+    if (!id.empty()) return InsertResult{InsertOutcome::kSameRecord, std::move(id), {}};
   }
-  if (!article.content_hash.empty()) {
-    DEPECHE_ASSIGN_OR_RETURN(std::string id, FindId(impl.find_by_hash, article.content_hash));
-    if (!id.empty()) return InsertResult{InsertOutcome::kDuplicateContent, std::move(id)};
+  if (!article.feed_id.empty()) {
+    ResetOnExit reset(impl.find_by_feed);
+    impl.find_by_feed.BindText(1, article.source);
+    impl.find_by_feed.BindText(2, article.feed_id);
+    DEPECHE_ASSIGN_OR_RETURN(bool row, impl.find_by_feed.Step());
+    if (row) {
+      return InsertResult{
+          InsertOutcome::kSameRecord, std::string(impl.find_by_feed.ColumnText(0)), {}};
+    }
   }
-  // Same id, different URL and content: a hash collision. Keep the first article.
+  // The same id: the same record key (origin and content), or, with another key, a hash
+  // collision. Either way the first article stays.
   DEPECHE_ASSIGN_OR_RETURN(std::string id, FindId(impl.find_by_id, article.id));
-  if (!id.empty()) {
-    return InsertResult{
-        article.url.empty() ? InsertOutcome::kDuplicateContent : InsertOutcome::kDuplicateUrl,
-        std::move(id)};
-  }
+  if (!id.empty()) return InsertResult{InsertOutcome::kSameRecord, std::move(id), {}};
   return InternalError("article " + article.id + ": unique constraint failed on no known key");
 }
 

@@ -13,11 +13,16 @@
 
 namespace depeche::store {
 
-enum class InsertOutcome { kInserted, kDuplicateUrl, kDuplicateContent };
+// kSameRecord: the record is already stored (same URL, same feed id from the same source, or
+// same origin path and content): nothing was written.
+enum class InsertOutcome { kInserted, kSameRecord };
 
 struct InsertResult {
   InsertOutcome outcome = InsertOutcome::kInserted;
-  std::string existing_id;  // the stored article this one duplicates
+  std::string existing_id;  // kSameRecord: the stored article that is this record
+  // kInserted: the earliest stored article with the same content_hash, which this one copies
+  // (another source, URL or file carrying the same text); empty when the text is new.
+  std::string copy_of;
 };
 
 // The articles table and its full-text index (see migrations.cc for the schema and
@@ -30,9 +35,12 @@ class ArticleStore {
   ~ArticleStore();
 
   // Inserts `article` (id, content_hash, lang and sentences filled in) and indexes it for
-  // search. An article whose URL (non-empty) or content_hash is already stored is not
-  // inserted: the outcome says which (the URL is checked first) and names the stored article.
-  // An id already used by a different article also counts as a duplicate. Empty lang is stored
+  // search. Every copy is an article: a text already stored under another record is inserted
+  // too, with copy_of naming the earliest stored article with the same content_hash. Only the
+  // same record is refused (kSameRecord, naming the stored article): the same non-empty URL,
+  // the same non-empty feed_id from the same source, or the same id (the id hashes the record
+  // key, engine::RecordKey: origin path and content for articles without URL or feed id).
+  // Empty lang is stored
   // as "und", empty metadata_json as "{}", ingested_at 0 as now. Nothing is written when
   // a result is not kInserted or on error. Errors: InvalidArgument (empty id, a language code
   // that is not 1-15 letters/digits/-/_, a sentence span outside the text, metadata_json not

@@ -19,6 +19,7 @@ struct ArticleStore::Impl {
   Statement insert_fts;  // indexes the row `insert` just wrote
   Statement find_by_url;
   Statement find_by_hash;
+  Statement find_by_feed;
   Statement find_by_id;
   std::string boilerplate_buf;
   std::string sentences_buf;  // reused per insert: no allocation once warm

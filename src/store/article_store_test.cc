@@ -97,24 +97,61 @@ TEST_F(StoreTest, DuplicateUrlIsNotStoredAgain) {
   again.id = "1111111111111111";  // even with a different id
   Result<InsertResult> r = store_->Insert(again);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
-  EXPECT_EQ(r->outcome, InsertOutcome::kDuplicateUrl);
-  EXPECT_EQ(r->existing_id, first.id);
-  EXPECT_EQ(Count(), 1);
-}
-
-TEST_F(StoreTest, DuplicateContentIsNotStoredAgain) {
-  Article first = Make("en", "One", "Same words here.", "https://x.org/a");
-  Add(first);
-  Article copy = Make("en", "One (copy)", "Same words here.", "https://mirror.org/a");
-  Result<InsertResult> r = store_->Insert(copy);
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
-  EXPECT_EQ(r->outcome, InsertOutcome::kDuplicateContent);
+  EXPECT_EQ(r->outcome, InsertOutcome::kSameRecord);
   EXPECT_EQ(r->existing_id, first.id);
   EXPECT_EQ(Count(), 1);
   // The refused row left nothing in the index either.
-  Result<std::vector<SearchHit>> hits = store_->Search("copy", 10);
+  Result<std::vector<SearchHit>> hits = store_->Search("rewritten", 10);
   ASSERT_TRUE(hits.ok());
   EXPECT_TRUE(hits->empty());
+}
+
+TEST_F(StoreTest, SameContentFromAnotherUrlIsACopy) {
+  Article first = Make("en", "One", "Same words here.", "https://x.org/a");
+  Add(first);
+  Article copy = Make("en", "One (copy)", "Same words here.", "https://mirror.org/a");
+  copy.source = "Mirror";
+  Result<InsertResult> r = store_->Insert(copy);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->outcome, InsertOutcome::kInserted);
+  EXPECT_EQ(r->copy_of, first.id);
+  EXPECT_EQ(Count(), 2);
+  Result<Article> stored = store_->Get(copy.id);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->source, "Mirror");
+  Result<std::vector<SearchHit>> hits = store_->Search("copy", 10);
+  ASSERT_TRUE(hits.ok());
+  EXPECT_EQ(hits->size(), 1u);
+  // A third copy names the earliest, not the latest.
+  Article third = Make("en", "One again", "Same words here.", "https://third.org/a");
+  r = store_->Insert(third);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->copy_of, first.id);
+}
+
+TEST_F(StoreTest, SameFeedIdFromTheSameSourceIsTheSameRecord) {
+  Article first = Make("en", "One", "First text.");
+  first.source = "Wire";
+  first.feed_id = "item-1";
+  Add(first);
+  Article again = Make("en", "One, corrected", "Corrected text.");
+  again.source = "Wire";
+  again.feed_id = "item-1";
+  Result<InsertResult> r = store_->Insert(again);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->outcome, InsertOutcome::kSameRecord);
+  EXPECT_EQ(r->existing_id, first.id);
+  // The same feed id from another source is another record.
+  Article other = Make("en", "One elsewhere", "Other text.");
+  other.source = "Other wire";
+  other.feed_id = "item-1";
+  r = store_->Insert(other);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->outcome, InsertOutcome::kInserted);
+  EXPECT_EQ(Count(), 2);
+  Result<Article> stored = store_->Get(first.id);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->feed_id, "item-1");
 }
 
 TEST_F(StoreTest, IdCollisionIsADuplicate) {
@@ -124,7 +161,7 @@ TEST_F(StoreTest, IdCollisionIsADuplicate) {
   other.id = first.id;
   Result<InsertResult> r = store_->Insert(other);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
-  EXPECT_EQ(r->outcome, InsertOutcome::kDuplicateContent);
+  EXPECT_EQ(r->outcome, InsertOutcome::kSameRecord);
   EXPECT_EQ(r->existing_id, first.id);
   EXPECT_EQ(Count(), 1);
 }

@@ -121,10 +121,32 @@ ALTER TABLE article_story ADD COLUMN top_terms TEXT NOT NULL DEFAULT '[]'
   CHECK (json_valid(top_terms));
 )sql";
 
+// Version 4: every copy is an article. The same text from another source, URL or file is its
+// own row, so content_hash is no longer unique; copy_of names the earliest stored article with
+// the same content (the copy's original), and feed_id keeps the input's own record id, which
+// with the source identifies a record (ingesting it again stores nothing); title_origin says
+// whether the title was stated by the input or derived from the text (Article::title_origin).
+// article_story.copy_similarity is the estimated Jaccard similarity with original_id (1 for an
+// exact copy). story_dedup.dated says whether an entry's time was its article's own date.
+// Rows stored before this version are their own originals, with an unknown title
+// origin.
+constexpr std::string_view kMigration4 = R"sql(
+DROP INDEX articles_content_hash;
+CREATE INDEX articles_content_hash ON articles(content_hash) WHERE content_hash <> '';
+ALTER TABLE articles ADD COLUMN feed_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN copy_of TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN title_origin TEXT NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX articles_feed ON articles(source, feed_id) WHERE feed_id <> '';
+CREATE INDEX articles_copy_of ON articles(copy_of) WHERE copy_of <> '';
+ALTER TABLE article_story ADD COLUMN copy_similarity REAL NOT NULL DEFAULT 0;
+ALTER TABLE story_dedup ADD COLUMN dated INTEGER NOT NULL DEFAULT 1;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "articles, listing indexes, article_fts (depeche tokenizer)", kMigration1},
     {2, "stories, article_story, story_merges, story pipeline state", kMigration2},
     {3, "article_story.top_terms", kMigration3},
+    {4, "copies are articles: articles.copy_of, feed_id, title_origin", kMigration4},
 };
 
 }  // namespace

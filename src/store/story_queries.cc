@@ -1,4 +1,6 @@
 // StoryStore read queries: story listing, one story, duplicate groups.
+#include <optional>
+#include <set>
 #include <string_view>
 #include <utility>
 
@@ -46,7 +48,8 @@ LIMIT ?3
 
 constexpr std::string_view kArticlesSql = R"sql(
 SELECT a.id, a.title, a.source, a.lang, a.published_iso, s.dup_group, s.original_id,
-       s.similarity
+       s.similarity, s.copy_similarity, a.copy_of <> '' AND a.copy_of = s.original_id,
+       a.title_origin, a.published_ts, a.date_precision
 FROM article_story s JOIN articles a ON a.id = s.article_id
 WHERE s.)sql";
 
@@ -58,8 +61,16 @@ Result<std::string> FirstText(sqlite3* h, std::string_view sql, std::string_view
   return std::string(st.ColumnText(0));
 }
 
+// What a duplicate group's best title and date are chosen from (see DuplicateGroup).
+struct CopyFacts {
+  bool derived_title = false;
+  std::optional<int64_t> published_ts;
+  int date_precision = 0;
+};
+
 Result<std::vector<StoryArticle>> ArticlesWhere(sqlite3* h, std::string_view column,
-                                                std::string_view value) {
+                                                std::string_view value,
+                                                std::vector<CopyFacts>* facts = nullptr) {
   std::string sql(kArticlesSql);
   sql.append(column);
   sql.append(" = ?1 ORDER BY s.seq");
@@ -78,6 +89,15 @@ Result<std::vector<StoryArticle>> ArticlesWhere(sqlite3* h, std::string_view col
     a.dup_group = std::string(st.ColumnText(5));
     a.original_id = std::string(st.ColumnText(6));
     a.similarity = st.ColumnDouble(7);
+    a.copy_similarity = st.ColumnDouble(8);
+    a.exact_copy = st.ColumnInt64(9) != 0;
+    if (facts != nullptr) {
+      CopyFacts f;
+      f.derived_title = st.ColumnText(10) == "derived";
+      if (!st.ColumnIsNull(11)) f.published_ts = st.ColumnInt64(11);
+      f.date_precision = static_cast<int>(st.ColumnInt64(12));
+      facts->push_back(f);
+    }
     out.push_back(std::move(a));
   }
   return out;
@@ -92,6 +112,44 @@ std::vector<std::string> SplitCommas(std::string_view s) {
     s.remove_prefix(comma + 1);
   }
   return out;
+}
+
+// A title stated by the input beats one cut from the text; then the earliest article's. A date
+// of day precision or finer beats a coarser one (a month hint); then the earliest day, and in
+// it the most precise date.
+void BestTitleAndDate(DuplicateGroup& g, const std::vector<CopyFacts>& facts) {
+  std::set<std::string_view> sources;
+  int best_title = -1, best_date = -1;
+  constexpr int kDay = static_cast<int>(DatePrecision::kDay);
+  for (size_t i = 0; i < g.articles.size(); ++i) {
+    const StoryArticle& a = g.articles[i];
+    const CopyFacts& f = facts[i];
+    if (!a.source.empty()) sources.insert(a.source);
+    if (!a.title.empty() &&
+        (best_title < 0 || (facts[best_title].derived_title && !f.derived_title))) {
+      best_title = static_cast<int>(i);
+    }
+    if (!f.published_ts) continue;
+    if (best_date < 0) {
+      best_date = static_cast<int>(i);
+      continue;
+    }
+    // The earliest day wins; within it, the most precise date, then the earliest.
+    const CopyFacts& b = facts[best_date];
+    const bool fine = f.date_precision >= kDay, best_fine = b.date_precision >= kDay;
+    const int64_t day = *f.published_ts / 86400, best_day = *b.published_ts / 86400;
+    bool better = fine && !best_fine;
+    if (fine == best_fine) {
+      better = day < best_day ||
+               (day == best_day &&
+                (f.date_precision > b.date_precision ||
+                 (f.date_precision == b.date_precision && *f.published_ts < *b.published_ts)));
+    }
+    if (better) best_date = static_cast<int>(i);
+  }
+  g.source_count = static_cast<int64_t>(sources.size());
+  if (best_title >= 0) g.title = g.articles[best_title].title;
+  if (best_date >= 0) g.published = g.articles[best_date].published;
 }
 
 }  // namespace
@@ -220,7 +278,9 @@ Result<std::vector<DuplicateGroup>> StoryStore::Duplicates(int limit) {
     }
   }
   for (DuplicateGroup& g : out) {
-    DEPECHE_ASSIGN_OR_RETURN(g.articles, ArticlesWhere(h, "dup_group", g.group_id));
+    std::vector<CopyFacts> facts;
+    DEPECHE_ASSIGN_OR_RETURN(g.articles, ArticlesWhere(h, "dup_group", g.group_id, &facts));
+    BestTitleAndDate(g, facts);
   }
   return out;
 }

@@ -100,8 +100,7 @@ Result<std::unique_ptr<StoryStore>> StoryStore::Create(Database* db) {
   return std::unique_ptr<StoryStore>(new StoryStore(db));
 }
 
-Status StoryStore::Record(const std::string& article_id, const story::ArticleStoryResult& result,
-                          story::StoryPipeline& pipeline) {
+Status StoryStore::Record(const std::string& article_id, const story::ArticleStoryResult& result) {
   sqlite3* h = db_->handle();
   const story::Assignment& a = result.assignment;
   if (a.new_story) {
@@ -123,8 +122,8 @@ Status StoryStore::Record(const std::string& article_id, const story::ArticleSto
         Statement st,
         Statement::Prepare(h,
                            "INSERT INTO article_story(article_id, story_id, dup_group, "
-                           "original_id, similarity, linked_story_id, top_names, top_terms) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+                           "original_id, similarity, linked_story_id, top_names, top_terms, "
+                           "copy_similarity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
     st.BindText(1, article_id);
     st.BindText(2, a.story_id);
     st.BindText(3, result.dedup.group_id.empty() ? article_id : result.dedup.group_id);
@@ -133,6 +132,7 @@ Status StoryStore::Record(const std::string& article_id, const story::ArticleSto
     st.BindText(6, a.linked_story_id);
     st.BindText(7, names);
     st.BindText(8, terms);
+    st.BindDouble(9, result.dedup.original_id.empty() ? 0.0 : result.dedup.jaccard);
     DEPECHE_RETURN_IF_ERROR(st.Run());
   }
   for (const story::StoryMerge& m : a.merges) {
@@ -155,29 +155,38 @@ Status StoryStore::Record(const std::string& article_id, const story::ArticleSto
       DEPECHE_RETURN_IF_ERROR(st.Run());
     }
   }
-  const auto& entries = pipeline.dedup().Entries();
-  if (!entries.empty() && entries.back().article_id == article_id) {
-    const story::DedupEntry& e = entries.back();
+  if (result.indexed) {
+    const story::DedupEntry& e = *result.indexed;
     DEPECHE_ASSIGN_OR_RETURN(
         Statement st,
         Statement::Prepare(h,
                            "INSERT OR IGNORE INTO story_dedup(article_id, group_id, time, "
-                           "shingle_count, signature) VALUES (?1, ?2, ?3, ?4, ?5)"));
+                           "shingle_count, signature, dated) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
     st.BindText(1, e.article_id);
     st.BindText(2, e.group_id);
     st.BindInt64(3, e.time);
     st.BindInt64(4, e.shingle_count);
     st.BindBlob(5, e.signature.data(), e.signature.size() * sizeof(uint32_t));
+    st.BindInt64(6, e.dated ? 1 : 0);
     DEPECHE_RETURN_IF_ERROR(st.Run());
   }
   return Status::Ok();
 }
 
-Status StoryStore::Save(story::StoryPipeline& pipeline) {
+Result<std::string> StoryStore::StoryOfArticle(const std::string& article_id) {
+  DEPECHE_ASSIGN_OR_RETURN(
+      Statement st, Statement::Prepare(db_->handle(),
+                                       "SELECT story_id FROM article_story WHERE article_id = ?1"));
+  st.BindText(1, article_id);
+  DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
+  return row ? std::string(st.ColumnText(0)) : std::string();
+}
+
+Status StoryStore::Save(const story::PipelineChanges& changes) {
   sqlite3* h = db_->handle();
   // Only what changed since the last save: the rows of the other stories and languages are
   // already current (after a rollback, StoryStage::Reload rebuilds the pipeline from them).
-  const story::StateDelta delta = pipeline.clusterer().TakeChanges();
+  const story::StateDelta& delta = changes.clusterer;
   DEPECHE_ASSIGN_OR_RETURN(
       Statement meta, Statement::Prepare(h, "REPLACE INTO story_meta(key, value) VALUES (?1, ?2)"));
   DEPECHE_RETURN_IF_ERROR(PutMeta(meta, "next_seq", static_cast<int64_t>(delta.next_seq)));
@@ -231,13 +240,12 @@ Status StoryStore::Save(story::StoryPipeline& pipeline) {
   }
 
   // Dedup rows are written by Record; here only the evicted ones go.
-  const auto& entries = pipeline.dedup().Entries();
-  if (entries.empty()) return Run(db_, "DELETE FROM story_dedup");
+  if (changes.oldest_dedup_article.empty()) return Run(db_, "DELETE FROM story_dedup");
   DEPECHE_ASSIGN_OR_RETURN(
       Statement evict, Statement::Prepare(h,
                                           "DELETE FROM story_dedup WHERE pos < "
                                           "(SELECT pos FROM story_dedup WHERE article_id = ?1)"));
-  evict.BindText(1, entries.front().article_id);
+  evict.BindText(1, changes.oldest_dedup_article);
   return evict.Run();
 }
 
@@ -299,7 +307,7 @@ Result<SavedStoryState> StoryStore::Load() {
   DEPECHE_ASSIGN_OR_RETURN(Statement st,
                            Statement::Prepare(h,
                                               "SELECT article_id, group_id, time, shingle_count, "
-                                              "signature FROM story_dedup ORDER BY pos"));
+                                              "signature, dated FROM story_dedup ORDER BY pos"));
   while (true) {
     DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
@@ -312,6 +320,7 @@ Result<SavedStoryState> StoryStore::Load() {
     if (sig.size() % sizeof(uint32_t) != 0) return DataLossError("story_dedup " + e.article_id);
     e.signature.resize(sig.size() / sizeof(uint32_t));
     if (!sig.empty()) std::memcpy(e.signature.data(), sig.data(), sig.size());
+    e.dated = st.ColumnInt64(5) != 0;
     saved.dedup.push_back(std::move(e));
   }
   // article_story.story_id follows merges, so these are the stories the articles are in now.

@@ -37,15 +37,15 @@ class StoryStore {
   // Records the pipeline's answer for `article_id` (just processed): its assignment, a new
   // story, a link, merges (article_story rows of the merged story move to the older one), and
   // the dedup entry the article added, if any. Errors: SQLite errors.
-  Status Record(const std::string& article_id, const story::ArticleStoryResult& result,
-                story::StoryPipeline& pipeline);
-  // Saves the pipeline's state (clusterer meta, active stories, document frequencies) and
-  // drops dedup rows the index evicted. Call before each commit. Incremental: only the
-  // stories and languages that changed since the pipeline's previous Save (or its creation)
-  // are written, so the database must hold the state the pipeline started from, and after a
-  // failed Save or a rolled-back transaction the pipeline must be rebuilt from Load. Errors:
-  // SQLite errors.
-  Status Save(story::StoryPipeline& pipeline);
+  Status Record(const std::string& article_id, const story::ArticleStoryResult& result);
+  // Saves what the pipeline changed (StoryPipeline::TakeChanges: clusterer meta, active stories,
+  // document frequencies) and drops the dedup rows older than the oldest live entry. Call
+  // before each commit. Incremental: the database must hold the state the changes start from,
+  // and after a failed Save or a rolled-back transaction the pipeline must be rebuilt from
+  // Load. Errors: SQLite errors.
+  Status Save(const story::PipelineChanges& changes);
+  // The story `article_id` belongs to now (merges followed), "" when it has none.
+  Result<std::string> StoryOfArticle(const std::string& article_id);
   // The state last saved (empty state for a fresh database). Errors: DataLoss (a malformed
   // blob), SQLite errors.
   Result<SavedStoryState> Load();

@@ -87,10 +87,10 @@ class StoryStoreTest : public StoreTest {
     for (size_t i = begin; i < end; ++i) {
       Add(all[i]);
       auto result = pipeline.Process(all[i]);
-      EXPECT_TRUE(stories_->Record(all[i].id, result, pipeline).ok());
+      EXPECT_TRUE(stories_->Record(all[i].id, result).ok());
       ids.push_back(result.assignment.story_id);
     }
-    Status saved = stories_->Save(pipeline);
+    Status saved = stories_->Save(pipeline.TakeChanges());
     EXPECT_TRUE(saved.ok()) << saved.ToString();
     EXPECT_TRUE(db_->Commit().ok());
     return ids;
@@ -229,7 +229,7 @@ TEST_F(StoryStoreTest, LoadReturnsRecentStoriesFollowingMerges) {
   merge.assignment.story_id = ids[0];
   merge.assignment.merges.push_back({ids[1], ids[0], "later", 0.9});
   ASSERT_TRUE(db_->Begin().ok());
-  ASSERT_TRUE(stories_->Record("later", merge, *pipeline).ok());
+  ASSERT_TRUE(stories_->Record("later", merge).ok());
   ASSERT_TRUE(db_->Commit().ok());
 
   auto saved = stories_->Load();
@@ -290,13 +290,13 @@ TEST_F(StoryStoreTest, IncrementalSavesReproduceTheLiveState) {
     for (size_t i = begin; i < end; ++i) {
       Add(stream[i]);
       auto result = pipeline->Process(stream[i]);
-      ASSERT_TRUE(stories_->Record(stream[i].id, result, *pipeline).ok());
+      ASSERT_TRUE(stories_->Record(stream[i].id, result).ok());
       for (const auto& m : result.assignment.merges) merged_away.insert(m.from_id);
       merges += result.assignment.merges.size();
     }
     if (cycle == 2) {
       // A rolled-back batch: the pipeline is rebuilt from the database and goes on from there.
-      ASSERT_TRUE(stories_->Save(*pipeline).ok());
+      ASSERT_TRUE(stories_->Save(pipeline->TakeChanges()).ok());
       ASSERT_TRUE(db_->Rollback().ok());
       auto restored = Restored(options);
       ASSERT_TRUE(restored.ok()) << restored.status().ToString();
@@ -309,7 +309,7 @@ TEST_F(StoryStoreTest, IncrementalSavesReproduceTheLiveState) {
                    stream.begin() + static_cast<std::ptrdiff_t>(end));
       continue;
     }
-    Status saved = stories_->Save(*pipeline);
+    Status saved = stories_->Save(pipeline->TakeChanges());
     ASSERT_TRUE(saved.ok()) << saved.ToString();
     ASSERT_TRUE(db_->Commit().ok());
     begin = end;

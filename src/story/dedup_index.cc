@@ -97,9 +97,21 @@ DedupMatch DedupIndex::Match(const std::vector<uint32_t>& signature, uint32_t sh
       best.jaccard = jaccard;
       best.containment = containment;
       best.original_time = entry.time;
+      best.original_dated = entry.dated;
     }
   }
   return best;
+}
+
+std::optional<std::string> DedupIndex::GroupOf(const std::string& article_id) const {
+  auto it = by_id_.find(article_id);
+  if (it == by_id_.end()) return std::nullopt;
+  return entries_[it->second - first_seq_].group_id;
+}
+
+void DedupIndex::SetGroup(const std::string& article_id, const std::string& group_id) {
+  auto it = by_id_.find(article_id);
+  if (it != by_id_.end()) entries_[it->second - first_seq_].group_id = group_id;
 }
 
 DedupMatch DedupIndex::Find(const std::vector<uint64_t>& shingles) const {
@@ -107,8 +119,14 @@ DedupMatch DedupIndex::Find(const std::vector<uint64_t>& shingles) const {
   return Match(Signature(shingles), static_cast<uint32_t>(shingles.size()));
 }
 
+void DedupIndex::DateUndated(const DedupEntry& first_dated) {
+  if (seen_dated_ || !first_dated.dated) return;
+  seen_dated_ = true;
+  for (DedupEntry& e : entries_) e.time = first_dated.time;
+}
+
 DedupMatch DedupIndex::Add(const std::string& article_id, int64_t time,
-                           const std::vector<uint64_t>& shingles) {
+                           const std::vector<uint64_t>& shingles, bool dated) {
   if (auto known = by_id_.find(article_id); known != by_id_.end()) {
     const DedupEntry& entry = entries_[known->second - first_seq_];
     DedupMatch match;
@@ -121,10 +139,12 @@ DedupMatch DedupIndex::Add(const std::string& article_id, int64_t time,
     match.group_id = article_id;
     return match;
   }
-  Evict(time);  // first, so that what left the window cannot match
   DedupEntry entry;
   entry.article_id = article_id;
   entry.time = time;
+  entry.dated = dated;
+  DateUndated(entry);
+  Evict(time);  // first, so that what left the window cannot match
   entry.shingle_count = static_cast<uint32_t>(shingles.size());
   entry.signature = Signature(shingles);
   DedupMatch match = Match(entry.signature, entry.shingle_count);
@@ -138,6 +158,7 @@ Status DedupIndex::Restore(const DedupEntry& entry) {
   if (entry.signature.size() != mul_.size()) {
     return InvalidArgumentError("dedup: signature length does not match the options");
   }
+  DateUndated(entry);  // as Add did, so that a restored index is the live one
   Evict(entry.time);
   Insert(entry);
   return Status::Ok();

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -35,6 +36,7 @@ struct DedupEntry {
   std::string article_id;
   std::string group_id;  // duplicate group: the id of the group's first article
   int64_t time = 0;      // UTC seconds used for the window
+  bool dated = true;     // false: the article had no date and took the stream's time
   uint32_t shingle_count = 0;
   std::vector<uint32_t> signature;  // bands * rows MinHash values
 };
@@ -45,7 +47,8 @@ struct DedupMatch {
   std::string original_id;  // closest earlier article when duplicate, else empty
   double jaccard = 0.0;     // estimated, with the closest original
   double containment = 0.0;
-  int64_t original_time = 0;  // the time the closest original was indexed with
+  int64_t original_time = 0;    // the time the closest original was indexed with
+  bool original_dated = false;  // whether that time was the original's own date
 };
 
 // Not thread-safe (one writer, like the story stage).
@@ -56,11 +59,17 @@ class DedupIndex {
 
   // Looks `shingles` (sorted hashes, FeatureExtractor::Shingles) up among the indexed articles,
   // then indexes the article at `time` (UTC seconds; pass the previous time for undated
-  // articles) and evicts what fell out of the window. An article with no shingles is never a
-  // duplicate and is not indexed. Re-adding a known article id returns its first answer's
-  // group without indexing it twice.
-  DedupMatch Add(const std::string& article_id, int64_t time,
-                 const std::vector<uint64_t>& shingles);
+  // articles, with `dated` false) and evicts what fell out of the window. Undated articles
+  // indexed before the first dated one take that one's time when it comes (they arrived with
+  // it, not at time 0). An article with no shingles is never a duplicate and is not indexed.
+  // Re-adding a known article id returns its first answer's group without indexing it twice.
+  DedupMatch Add(const std::string& article_id, int64_t time, const std::vector<uint64_t>& shingles,
+                 bool dated = true);
+
+  // The duplicate group of an indexed article, if it is still in the index.
+  std::optional<std::string> GroupOf(const std::string& article_id) const;
+  // Sets the group of an indexed article (no effect when it is not indexed).
+  void SetGroup(const std::string& article_id, const std::string& group_id);
 
   // Looks up without indexing.
   DedupMatch Find(const std::vector<uint64_t>& shingles) const;
@@ -81,6 +90,8 @@ class DedupIndex {
   DedupMatch Match(const std::vector<uint32_t>& signature, uint32_t shingle_count) const;
   void Insert(DedupEntry entry);
   void Evict(int64_t newest_time);
+  // Gives the undated entries indexed before the first dated article that article's time.
+  void DateUndated(const DedupEntry& first_dated);
   uint64_t BandKey(const std::vector<uint32_t>& signature, int band) const;
 
   DedupOptions options_;
@@ -91,6 +102,7 @@ class DedupIndex {
   std::unordered_map<uint64_t, std::vector<uint64_t>> buckets_;
   std::unordered_map<std::string, uint64_t> by_id_;  // article id -> sequence number
   int64_t newest_time_ = INT64_MIN;
+  bool seen_dated_ = false;
 };
 
 }  // namespace depeche::story

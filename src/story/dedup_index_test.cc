@@ -126,5 +126,30 @@ TEST(DedupIndexTest, TinyTextsAreNeverDuplicates) {
   EXPECT_EQ(again.original_id, "c");
 }
 
+TEST(DedupIndexTest, UndatedArticlesBeforeTheFirstDatedOneStayInTheWindow) {
+  FeatureExtractor extractor(FeatureOptions{});
+  auto index = DedupIndex::Create(DedupOptions{});
+  ASSERT_TRUE(index.ok());
+  const auto text = extractor.Shingles("fr", ReadSeed("003"));
+  // A bare text file (no date, the stream has no time yet), then a dated page of the same text
+  // decades after time 0: the page must still find the file, and so must a restored index.
+  EXPECT_FALSE(index->Add("file", 0, text, /*dated=*/false).duplicate);
+  const int64_t t = 1642700000;
+  const DedupMatch page = index->Add("page", t, text);
+  EXPECT_TRUE(page.duplicate);
+  EXPECT_EQ(page.original_id, "file");
+  EXPECT_FALSE(page.original_dated);
+  EXPECT_EQ(index->Entries().front().time, t);
+
+  auto restored = DedupIndex::Create(DedupOptions{});
+  ASSERT_TRUE(restored.ok());
+  DedupEntry file = index->Entries().front();
+  file.time = 0;  // as it was saved when indexed
+  ASSERT_TRUE(restored->Restore(file).ok());
+  ASSERT_TRUE(restored->Restore(index->Entries().back()).ok());
+  EXPECT_EQ(restored->size(), 2u);
+  EXPECT_EQ(restored->Entries().front().time, t);
+}
+
 }  // namespace
 }  // namespace depeche::story

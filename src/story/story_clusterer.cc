@@ -281,6 +281,21 @@ Assignment StoryClusterer::Add(const std::string& article_id, std::string_view l
   const uint64_t seq = meta_.next_seq++;
   const bool dated = published.has_value();
   if (dated) {
+    if (!meta_.clock_set) {
+      // Stories of undated articles read before the first dated one took the unset clock as
+      // their time; they arrived now, not in 1970, and must not be evicted as ancient.
+      std::vector<uint32_t> undated;
+      for (const auto& [last_time, slot] : by_activity_) {
+        if (!slots_[slot].dated) undated.push_back(slot);
+      }
+      for (uint32_t slot : undated) {
+        StoryState& story = slots_[slot];
+        by_activity_.erase({story.last_time, slot});
+        story.first_time = story.last_time = *published;
+        by_activity_.emplace(story.last_time, slot);
+        if (options_.track_changes) changed_slots_.insert(slot);
+      }
+    }
     meta_.clock = meta_.clock_set ? std::max(meta_.clock, *published) : *published;
     meta_.clock_set = true;
   }

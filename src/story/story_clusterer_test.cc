@@ -138,6 +138,21 @@ TEST(StoryClustererTest, WindowEvictionBoundsMemoryAndDecayOpensNewStory) {
   EXPECT_EQ(clusterer->active_stories(), 1u);
 }
 
+TEST(StoryClustererTest, UndatedStoriesAreNotEvictedByTheFirstDatedArticle) {
+  FeatureExtractor extractor(FeatureOptions{});
+  auto clusterer = StoryClusterer::Create(ClusterOptions{});
+  ASSERT_TRUE(clusterer.ok());
+  const std::vector<Doc> docs = Docs();
+  // An undated text first (the clock is not set), then a dated version of the same event:
+  // the undated story arrived with it, not in 1970, and must still be there to join.
+  const Assignment undated = clusterer->Add("undated", "en", std::nullopt,
+                                            extractor.Extract("en", docs[0].title, docs[0].text));
+  const Assignment dated = clusterer->Add("dated", "en", int64_t{1642700000},
+                                          extractor.Extract("en", docs[0].title, docs[0].text));
+  EXPECT_EQ(dated.story_id, undated.story_id);
+  EXPECT_FALSE(dated.new_story);
+}
+
 TEST(StoryClustererTest, DecayedSimilarityLinksContinuation) {
   ClusterOptions options;
   options.decay_days = 2.0;

@@ -61,20 +61,41 @@ ArticleStoryResult StoryPipeline::Process(const Article& article) {
 
 ArticleStoryResult StoryPipeline::Process(const std::string& article_id, std::string_view lang,
                                           std::string_view title, std::string_view text,
-                                          std::optional<int64_t> published) {
+                                          std::optional<int64_t> published,
+                                          const std::string& exact_copy_of) {
   ArticleStoryResult result;
   ArticleFeatures features = extractor_.Extract(lang, title, text);
   result.top_names = features.top_names;
   const int64_t dedup_time = published.value_or(clusterer_.clock());
-  result.dedup = dedup_.Add(article_id, dedup_time, features.shingles);
+  result.dedup = dedup_.Add(article_id, dedup_time, features.shingles, published.has_value());
+  if (!dedup_.Entries().empty() && dedup_.Entries().back().article_id == article_id) {
+    result.indexed = dedup_.Entries().back();
+  }
   std::string hint;
-  const int64_t gap = dedup_time > result.dedup.original_time
-                          ? dedup_time - result.dedup.original_time
-                          : result.dedup.original_time - dedup_time;
-  if (options_.duplicates_join_original_story && result.dedup.duplicate &&
-      gap <= options_.duplicate_join_seconds) {
-    auto it = story_of_.find(result.dedup.original_id);
-    if (it != story_of_.end()) hint = it->second;
+  if (!exact_copy_of.empty()) {
+    // The same text under another record: a copy of it by definition, tiny texts included
+    // (which the index never matches), and in its story whatever the dates say.
+    const std::optional<std::string> group = dedup_.GroupOf(exact_copy_of);
+    result.dedup.duplicate = true;
+    result.dedup.original_id = exact_copy_of;
+    result.dedup.group_id = group.value_or(exact_copy_of);
+    result.dedup.jaccard = 1.0;
+    result.dedup.containment = 1.0;
+    if (result.indexed) {
+      result.indexed->group_id = result.dedup.group_id;
+      dedup_.SetGroup(article_id, result.dedup.group_id);
+    }
+    hint = StoryOf(exact_copy_of);
+  } else {
+    const int64_t gap = dedup_time > result.dedup.original_time
+                            ? dedup_time - result.dedup.original_time
+                            : result.dedup.original_time - dedup_time;
+    // The gap rule needs two dates: an undated copy (a bare text file) joins its original.
+    const bool both_dated = published.has_value() && result.dedup.original_dated;
+    if (options_.duplicates_join_original_story && result.dedup.duplicate &&
+        (!both_dated || gap <= options_.duplicate_join_seconds)) {
+      hint = StoryOf(result.dedup.original_id);
+    }
   }
   result.assignment = clusterer_.Add(article_id, lang, published, features, hint);
   result.top_terms = TopTerms(lang, features);
@@ -87,8 +108,22 @@ ArticleStoryResult StoryPipeline::Process(const std::string& article_id, std::st
       }
     }
   }
-  if (!features.shingles.empty()) Remember(article_id, result.assignment.story_id);
+  if (!features.shingles.empty() || !exact_copy_of.empty()) {
+    Remember(article_id, result.assignment.story_id);
+  }
   return result;
+}
+
+std::string StoryPipeline::StoryOf(const std::string& article_id) const {
+  auto it = story_of_.find(article_id);
+  return it == story_of_.end() ? std::string() : it->second;
+}
+
+PipelineChanges StoryPipeline::TakeChanges() {
+  PipelineChanges changes;
+  changes.clusterer = clusterer_.TakeChanges();
+  if (!dedup_.Entries().empty()) changes.oldest_dedup_article = dedup_.Entries().front().article_id;
+  return changes;
 }
 
 void StoryPipeline::RestoreRecent(const std::string& article_id, const std::string& story_id) {

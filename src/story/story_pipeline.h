@@ -33,10 +33,21 @@ struct StoryPipelineOptions {
 struct ArticleStoryResult {
   DedupMatch dedup;
   Assignment assignment;
+  // The dedup index entry the article added (what the store keeps to rebuild the index), when
+  // it was indexed (texts with no shingles are not).
+  std::optional<DedupEntry> indexed;
   std::vector<std::string> top_names;  // display forms, most frequent first
   // The article's most distinctive content words (TF-IDF with the stream's document
   // frequencies, this article included), heaviest first, at most 8.
   std::vector<std::string> top_terms;
+};
+
+// What the pipeline changed since the previous TakeChanges: what the store writes at a commit.
+struct PipelineChanges {
+  StateDelta clusterer;
+  // The oldest article still in the dedup index (entries before it were evicted); empty when
+  // the index is empty.
+  std::string oldest_dedup_article;
 };
 
 // Not thread-safe: the story stage has one writer.
@@ -47,10 +58,18 @@ class StoryPipeline {
 
   // Processes one article: `published` is its date in UTC seconds when known (use
   // PublishedSeconds). Articles must come in publication order (ingest order when undated).
+  // `exact_copy_of`, when not empty, names an earlier article with the same text (another
+  // record of it: another source, URL or file): the article is a duplicate of it, in its
+  // duplicate group, and joins its story whatever their dates, as long as that story is
+  // remembered (see RestoreRecent) and active.
   ArticleStoryResult Process(const std::string& article_id, std::string_view lang,
                              std::string_view title, std::string_view text,
-                             std::optional<int64_t> published);
+                             std::optional<int64_t> published,
+                             const std::string& exact_copy_of = "");
   ArticleStoryResult Process(const Article& article);
+
+  // The changes since the previous call (since Create for the first).
+  PipelineChanges TakeChanges();
 
   // Adds a document to the term statistics only (see StoryClusterer::ObserveDocument).
   void Observe(std::string_view lang, std::string_view title, std::string_view text);
@@ -62,6 +81,8 @@ class StoryPipeline {
   // near-duplicate of it joins that story. Call oldest first, after restoring the dedup index
   // entries; the remembered articles are trimmed to the index's size as in Process.
   void RestoreRecent(const std::string& article_id, const std::string& story_id);
+  // The story of an article of the dedup window ("" when not remembered).
+  std::string StoryOf(const std::string& article_id) const;
 
   StoryClusterer& clusterer() { return clusterer_; }
   DedupIndex& dedup() { return dedup_; }

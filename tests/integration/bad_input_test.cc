@@ -115,7 +115,7 @@ TEST_F(BadInputTest, NothingStoredBeforeIsLost) {
   auto r = engine_->Ingest({second.string()}, {});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->failed, 1);
-  EXPECT_EQ(r->duplicate_url, 1);
+  EXPECT_EQ(r->already_stored, 1);
   auto stats = engine_->GetStats();
   ASSERT_TRUE(stats.ok());
   EXPECT_EQ(stats->articles, 1);

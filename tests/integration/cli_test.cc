@@ -25,7 +25,7 @@ TEST(CliTest, IngestSearchShowStatsWithJson) {
 
   CliRun again = Depeche("ingest '" + SeedsDir().string() + "' --db '" + db + "'");
   ASSERT_EQ(again.code, 0) << again.out;
-  EXPECT_NE(again.out.find("same content): 5"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("already stored: 5"), std::string::npos) << again.out;
 
   CliRun search = Depeche("--db '" + db + "' search negociations geneve --json");
   ASSERT_EQ(search.code, 0) << search.out;

@@ -129,7 +129,8 @@ TEST_F(SeedsTest, ReingestStoresNothingNew) {
   auto again = engine_->Ingest({SeedsDir().string()}, {});
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->inserted, 0);
-  EXPECT_EQ(again->duplicate_content, 5);
+  EXPECT_EQ(again->already_stored, 5);
+  EXPECT_EQ(again->copies, 0);
   auto stats = engine_->GetStats();
   ASSERT_TRUE(stats.ok());
   EXPECT_EQ(stats->articles, 5);
