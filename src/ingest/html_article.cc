@@ -28,6 +28,7 @@ Result<HtmlArticle> ExtractHtmlArticle(std::string_view bytes, const HtmlExtract
     article.metadata.published_without_json_ld =
         FindDateline(article.text, article.metadata.lang.empty() ? "en" : article.metadata.lang);
   }
+  if (article.text.empty()) article.no_article = "the page holds no article text";
   article.charset = doc.charset();
   article.warnings = doc.warnings();
   return article;

@@ -26,13 +26,16 @@ struct HtmlArticle {
   // canonical URL, declared language, image. A dateline found in the body fills `published`
   // (published_source "dateline") when the page has no machine-readable date.
   HtmlMetadata metadata;
+  // Why the page is not an article (no text, or an index, tag or gallery page); empty when it
+  // holds one. Ingest refuses the page with this reason.
+  std::string no_article;
   std::string charset;                // the charset the bytes were decoded from
   std::vector<std::string> warnings;  // charset guesses, repairs, flattened nesting
 };
 
 // Parses `bytes` (any charset) and extracts body and metadata. Errors: ResourceExhausted for
-// pages over options.parse.max_bytes, Internal if the parser fails. A page without article
-// text is not an error (empty `text`). Thread-safe; no shared state.
+// pages over options.parse.max_bytes, Internal if the parser fails. A page without an article
+// is not an error: `no_article` says why. Thread-safe; no shared state.
 Result<HtmlArticle> ExtractHtmlArticle(std::string_view bytes, const HtmlExtractOptions& options);
 
 }  // namespace depeche::ingest

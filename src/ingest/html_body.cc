@@ -14,6 +14,9 @@ using internal::BodyBlock;
 using internal::BodyNode;
 
 constexpr double kWidenRatio = 0.6;
+// A container inside the content holding at least this share of its paragraph text is kept
+// whatever the conditional clean says.
+constexpr double kKeepShare = 0.5;
 // Blocks mostly made of link text (menus, teaser lists) are dropped; a list item with a linked
 // headline and a one-line summary stays below this.
 constexpr double kMaxBlockLinkDensity = 0.75;
@@ -259,13 +262,21 @@ HtmlBody ExtractHtmlBody(const HtmlDocument& doc, const HtmlBodyOptions& options
   MarkJunk(nodes);
   SumCleanText(nodes, blocks);
   ScoreBlocks(nodes, blocks, options);
-  Select(nodes, WidenToSplitArticle(nodes, PickTop(nodes)));
+  int top = WidenToSplitArticle(nodes, PickTop(nodes));
+  Select(nodes, top);
+  // The conditional clean judges a container by its class name, images, embeds and links; one
+  // that holds most of the chosen content's paragraph text is the article's own wrapper (an
+  // "elementor-widget", a "scrolling-tracker", a body with five embedded videos), and removing
+  // it empties the page.
+  double protect_chars = kKeepShare * nodes[static_cast<size_t>(top)].clean_good_chars;
   for (size_t i = 0; i < nodes.size(); ++i) {
     BodyNode& n = nodes[i];
     const BodyNode* p = n.parent >= 0 ? &nodes[static_cast<size_t>(n.parent)] : nullptr;
     n.in_selection = n.selected || (p != nullptr && p->in_selection);
-    n.removed = n.junk || (p != nullptr && p->removed) ||
-                (n.in_selection && !n.selected && LooksLikeBoilerplate(n));
+    n.removed =
+        n.junk || (p != nullptr && p->removed) ||
+        (n.in_selection && !n.selected &&
+         !(protect_chars > 0 && n.clean_good_chars >= protect_chars) && LooksLikeBoilerplate(n));
   }
   // Decide block by block, then drop the short label that introduces a dropped link list
   // ("Related", "DON'T MISS", "Read more:").
