@@ -80,6 +80,7 @@ void RunExtractEval(const EvalFlags& flags, Context& ctx) {
                              {"recall", i.scores.recall},
                              {"f1", i.scores.f1},
                              {"rejected", i.rejected},
+                             {"article", i.article},
                              {"error", i.error},
                              {"text_chars", i.text_chars},
                              {"gold_date", i.gold_date},
@@ -103,6 +104,8 @@ void RunExtractEval(const EvalFlags& flags, Context& ctx) {
            {"date_accuracy_without_json_ld", r.date_accuracy_without_json_ld}}},
          {"pages", r.pages},
          {"rejected", r.rejected},
+         {"articles", r.articles},
+         {"rejected_articles", r.rejected_articles},
          {"date_pages", r.date_pages},
          {"missing_html", r.missing_html},
          {"speed", {{"pages_per_second", r.pages_per_second}, {"mb_per_second", r.mb_per_second}}},
@@ -119,8 +122,9 @@ void RunExtractEval(const EvalFlags& flags, Context& ctx) {
         {i.id, p, rc, f, i.predicted_date, i.gold_date, i.error.empty() ? i.date_source : i.error});
   }
   pages.Print(stdout, 40);
-  std::printf("\n%s (%s, %s): %zu pages, %zu rejected\n", r.format.c_str(), r.split.c_str(),
-              r.metric.c_str(), r.pages, r.rejected);
+  std::printf("\n%s (%s, %s): %zu pages, %zu rejected (%zu of the %zu held for articles)\n",
+              r.format.c_str(), r.split.c_str(), r.metric.c_str(), r.pages, r.rejected,
+              r.rejected_articles, r.articles);
   std::printf("precision %.4f  recall %.4f  F1 %.4f", r.overall.precision, r.overall.recall,
               r.overall.f1);
   if (r.metric == "shingles") std::printf("  exact %.3f", r.accuracy);

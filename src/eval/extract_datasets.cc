@@ -102,6 +102,8 @@ Result<ExtractDataset> ReadReadability(const fs::path& dir, std::string_view spl
     if (fs::is_regular_file(meta_path, ec)) {
       DEPECHE_ASSIGN_OR_RETURN(nlohmann::json meta, ReadJsonObject(meta_path));
       c.gold_date = GoldDay(StringField(meta, "publishedTime"));
+      auto readerable = meta.find("readerable");
+      c.article = readerable == meta.end() || !readerable->is_boolean() || readerable->get<bool>();
     }
     set.cases.push_back(std::move(c));
   }

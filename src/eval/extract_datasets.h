@@ -37,6 +37,9 @@ struct ExtractCase {
   std::vector<std::string> with;     // phrases the body must hold (trafilatura)
   std::vector<std::string> without;  // phrases it must not hold (trafilatura)
   std::string gold_date;             // "YYYY-MM-DD" from the gold data only; empty if none
+  // The gold data holds the page for an article: false where Readability's metadata says
+  // "readerable": false (its unit-test snippets, landing pages).
+  bool article = true;
 };
 
 struct ExtractDataset {

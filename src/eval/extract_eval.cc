@@ -213,6 +213,9 @@ Result<ExtractEvalReport> EvaluateExtraction(const std::string& data_dir,
         item.fallback_date = fallback.iso.substr(0, 10);
     }
     report.rejected += item.rejected;
+    item.article = gold.article;
+    report.articles += gold.article;
+    report.rejected_articles += gold.article && item.rejected;
     item.text_chars = CodePoints(predicted);
     if (gold.has_gold_text) {
       item.counts = MatchShingles(gold.gold_text, predicted);

@@ -56,6 +56,7 @@ struct ExtractEvalItem {
   PrfScores scores;            // this page alone, on the set's metric
   bool exact = false;          // token sequences identical (the benchmark's "accuracy")
   bool rejected = false;       // ingest would refuse the page (then it scores as empty)
+  bool article = true;         // the gold data holds the page for an article
   std::string error;           // why it was refused: extraction error or "no article" reason
   std::string gold_date;       // reference publication day "YYYY-MM-DD" (UTC), empty if none
   std::string predicted_date;  // extracted publication day, empty if none
@@ -73,6 +74,8 @@ struct ExtractEvalReport {
   PrfScores overall;
   double accuracy = 0;  // share of pages whose token sequence matches exactly (shingle sets)
   size_t rejected = 0;  // pages ingest would refuse (extraction error or no article found)
+  size_t articles = 0;  // pages the gold data holds for articles (ExtractCase::article)
+  size_t rejected_articles = 0;  // of those, the pages refused
   // Publication days are scored only where the gold data gives one: the page's own markup is
   // never taken as the reference.
   double date_accuracy = 0;  // share of pages with a gold day whose extracted day matches

@@ -17,6 +17,9 @@ constexpr double kWidenRatio = 0.6;
 // A container inside the content holding at least this share of its paragraph text is kept
 // whatever the conditional clean says.
 constexpr double kKeepShare = 0.5;
+// An <article> element holding at least this share of the page's paragraph text is not
+// boilerplate by its class names.
+constexpr double kArticleShare = 0.25;
 // Blocks mostly made of link text (menus, teaser lists) are dropped; a list item with a linked
 // headline and a one-line summary stays below this.
 constexpr double kMaxBlockLinkDensity = 0.75;
@@ -65,20 +68,30 @@ double InitialScore(const BodyNode& n) {
 // (some sites put the whole article inside a <header> or a "post-with-comments" wrapper).
 void MarkJunk(std::vector<BodyNode>& nodes) {
   double total = std::max(1.0, nodes[0].good_chars);
-  for (BodyNode& n : nodes) {
+  // An <article> holding a good part of the page is the article, whatever flags its class
+  // carries ("enable-pin-share"; teasers and comments marked up as <article> hold little), and
+  // so is a wrapper inside it that holds most of its text ("elementor-widget-container").
+  std::vector<char> article(nodes.size(), 0);
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    BodyNode& n = nodes[i];
     if (n.parent >= 0 && nodes[static_cast<size_t>(n.parent)].junk) {
       n.junk = true;
       continue;
     }
     double share = n.good_chars / total;
+    const BodyNode* p = n.parent >= 0 ? &nodes[static_cast<size_t>(n.parent)] : nullptr;
+    article[i] = (n.tag == GUMBO_TAG_ARTICLE && share >= kArticleShare) ||
+                 (p != nullptr && article[static_cast<size_t>(n.parent)] && n.good_chars > 0 &&
+                  n.good_chars >= kKeepShare * p->good_chars);
     bool tag_junk = n.tag == GUMBO_TAG_NAV || n.tag == GUMBO_TAG_ASIDE ||
                     n.tag == GUMBO_TAG_FOOTER || n.tag == GUMBO_TAG_HEADER ||
                     (n.tag == GUMBO_TAG_FORM && n.inputs > 0);
     bool protected_tag = n.tag == GUMBO_TAG_BODY || n.tag == GUMBO_TAG_MAIN;
     // A script or iframe with next to no text around it is an ad or widget slot ("Advert").
     bool widget = (n.scripts > 0 || n.embeds > 0) && n.chars < 30;
-    n.junk = !protected_tag && (((n.hints.junk || n.hints.unlikely) && share < 0.6) ||
-                                (tag_junk && share < 0.5) || widget);
+    n.junk =
+        !protected_tag && (((n.hints.junk || n.hints.unlikely) && share < 0.6 && !article[i]) ||
+                           (tag_junk && share < 0.5) || widget);
   }
 }
 
@@ -288,6 +301,19 @@ HtmlBody ExtractHtmlBody(const HtmlDocument& doc, const HtmlBodyOptions& options
     if (!owner.in_selection || owner.removed) continue;
     if (options.drop_h1 && b.kind == HtmlBlockKind::kHeading && b.level == 1) continue;
     fate[i] = b.link_chars > kMaxBlockLinkDensity * b.chars ? Fate::kLinks : Fate::kKept;
+    body.teaser_links += fate[i] == Fate::kLinks && b.chars >= 20;
+  }
+  for (const BodyNode& n : nodes)
+    body.images += n.tag == GUMBO_TAG_IMG && n.in_selection && !n.removed;
+  double prose = 0;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (fate[i] == Fate::kLinks ||
+        (fate[i] == Fate::kKept && blocks[i].kind == HtmlBlockKind::kHeading)) {
+      prose = 0;
+    } else if (fate[i] == Fate::kKept) {
+      prose += blocks[i].chars;
+      body.longest_prose = std::max(body.longest_prose, static_cast<size_t>(prose));
+    }
   }
   for (size_t i = 0; i < blocks.size(); ++i) {
     if (fate[i] != Fate::kKept) continue;
