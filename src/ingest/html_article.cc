@@ -26,6 +26,8 @@ constexpr size_t kListingProse = 600;
 constexpr int kGalleryImages = 5;
 constexpr size_t kGalleryProse = 200;
 
+constexpr char kNoText[] = "the page holds no article text";
+
 size_t CodePoints(std::string_view s) {
   size_t n = 0;
   for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -72,7 +74,6 @@ void UseText(std::string_view text, HtmlArticle& article) {
 
 // Why the page is not an article, or "" when it is one.
 std::string NoArticleReason(const HtmlBody& body, const HtmlMetadata& m, size_t chars) {
-  if (chars == 0) return "the page holds no article text";
   std::string prose = std::to_string(body.longest_prose);
   if (m.page_type == "listing" && body.longest_prose < kListingProse) {
     return "a listing page (declared a collection of items; its longest run of text is " + prose +
@@ -87,6 +88,7 @@ std::string NoArticleReason(const HtmlBody& body, const HtmlMetadata& m, size_t 
     return "a gallery page (" + std::to_string(body.images) +
            " images; its longest run of text is " + prose + " characters)";
   }
+  if (chars == 0) return kNoText;
   return "";
 }
 
@@ -102,17 +104,20 @@ Result<HtmlArticle> ExtractHtmlArticle(std::string_view bytes, const HtmlExtract
   size_t chars = CodePoints(article.text);
   const HtmlMetadata& m = article.metadata;
   article.no_article = NoArticleReason(body, m, chars);
+  // The page's own copies of the text below stand in for a lost body, never for a list.
+  bool may_fall_back =
+      m.page_type != "listing" && (article.no_article.empty() || article.no_article == kNoText);
   // A short or empty body next to a longer copy of the article in the page's own data: the
   // filters took the text for boilerplate, the page says otherwise. HTML inside the JSON-LD
   // (some sites put markup there) is not used.
-  if (chars < kShortBody && m.page_type != "listing" &&
+  if (may_fall_back && chars < kShortBody &&
       CodePoints(m.json_ld_body) > std::max<size_t>(chars + chars / 2, kMinDescription) &&
       m.json_ld_body.find("</") == std::string::npos) {
     article.warnings.push_back("the body held " + std::to_string(chars) +
                                " characters; the page's JSON-LD articleBody is used instead");
     UseText(m.json_ld_body, article);
     article.no_article.clear();
-  } else if (m.page_type != "listing" && CodePoints(m.description) >= kMinDescription &&
+  } else if (may_fall_back && CodePoints(m.description) >= kMinDescription &&
              CodePoints(m.description) > chars + chars / 2) {
     // A video or audio page, or one whose text sits in a player caption: the description says
     // more than the body, and is the article a reader gets. What the body holds beyond it is

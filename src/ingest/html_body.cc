@@ -298,10 +298,14 @@ HtmlBody ExtractHtmlBody(const HtmlDocument& doc, const HtmlBodyOptions& options
   for (size_t i = 0; i < blocks.size(); ++i) {
     const BodyBlock& b = blocks[i];
     const BodyNode& owner = nodes[static_cast<size_t>(b.owner)];
+    // Headlines count whether the conditional clean dropped their teaser box or not.
+    if (owner.in_selection && !owner.junk && b.chars >= 20 &&
+        b.link_chars > kMaxBlockLinkDensity * b.chars) {
+      ++body.teaser_links;
+    }
     if (!owner.in_selection || owner.removed) continue;
     if (options.drop_h1 && b.kind == HtmlBlockKind::kHeading && b.level == 1) continue;
     fate[i] = b.link_chars > kMaxBlockLinkDensity * b.chars ? Fate::kLinks : Fate::kKept;
-    body.teaser_links += fate[i] == Fate::kLinks && b.chars >= 20;
   }
   for (const BodyNode& n : nodes)
     body.images += n.tag == GUMBO_TAG_IMG && n.in_selection && !n.removed;
