@@ -33,9 +33,15 @@ struct HtmlArticle {
   std::vector<std::string> warnings;  // charset guesses, repairs, flattened nesting
 };
 
-// Parses `bytes` (any charset) and extracts body and metadata. Errors: ResourceExhausted for
-// pages over options.parse.max_bytes, Internal if the parser fails. A page without an article
-// is not an error: `no_article` says why. Thread-safe; no shared state.
+// Parses `bytes` (any charset) and extracts body and metadata. A body under 500 characters
+// gives way to the page's JSON-LD articleBody when that is longer, and one shorter than the
+// page's description is led by it (each with a warning). The page is judged no article
+// (`no_article`) when it declares itself a collection without a 600-character run of text;
+// when it is not declared an article and shows 5+ linked headlines and no 300-character run
+// (index and tag pages); when it shows 5+ images and no 200-character run (galleries); or when
+// it holds no text. A page without an article is not an error. Errors: ResourceExhausted for
+// pages over options.parse.max_bytes, Internal if the parser fails. Thread-safe; no shared
+// state.
 Result<HtmlArticle> ExtractHtmlArticle(std::string_view bytes, const HtmlExtractOptions& options);
 
 }  // namespace depeche::ingest
