@@ -55,7 +55,16 @@ void RunLangEval(const EvalFlags& flags, Context& ctx) {
 }
 
 void RunExtractEval(const EvalFlags& flags, Context& ctx) {
-  auto report = eval::EvaluateExtraction(flags.data);
+  eval::ExtractEvalOptions options;
+  auto format = eval::ParseExtractFormat(flags.format);
+  if (!format.ok() || !eval::IsExtractSplit(flags.split)) {
+    PrintError(format.ok() ? "--split must be all, dev or test" : format.status().message());
+    ctx.exit_code = kExitUsage;
+    return;
+  }
+  options.format = *format;
+  options.split = flags.split;
+  auto report = eval::EvaluateExtraction(flags.data, options);
   if (!report.ok()) {
     PrintError(flags.data + ": " + report.status().message());
     ctx.exit_code = ExitCodeFor(report.status());
@@ -65,20 +74,27 @@ void RunExtractEval(const EvalFlags& flags, Context& ctx) {
   if (flags.json) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& i : r.items) {
-      items.push_back({{"id", i.id},
-                       {"url", i.url},
-                       {"precision", i.scores.precision},
-                       {"recall", i.scores.recall},
-                       {"f1", i.scores.f1},
-                       {"exact", i.exact},
-                       {"error", i.error},
-                       {"gold_date", i.gold_date},
-                       {"predicted_date", i.predicted_date},
-                       {"date_source", i.date_source}});
+      nlohmann::json item = {{"id", i.id},
+                             {"url", i.url},
+                             {"precision", i.scores.precision},
+                             {"recall", i.scores.recall},
+                             {"f1", i.scores.f1},
+                             {"rejected", i.rejected},
+                             {"article", i.article},
+                             {"error", i.error},
+                             {"text_chars", i.text_chars},
+                             {"gold_date", i.gold_date},
+                             {"predicted_date", i.predicted_date},
+                             {"date_source", i.date_source}};
+      if (r.metric == "shingles") item["exact"] = i.exact;
+      items.push_back(std::move(item));
     }
     PrintJson(
         {{"task", "extract"},
          {"data", flags.data},
+         {"format", r.format},
+         {"split", r.split},
+         {"metric", r.metric},
          {"overall",
           {{"precision", r.overall.precision},
            {"recall", r.overall.recall},
@@ -87,6 +103,9 @@ void RunExtractEval(const EvalFlags& flags, Context& ctx) {
            {"date_accuracy", r.date_accuracy},
            {"date_accuracy_without_json_ld", r.date_accuracy_without_json_ld}}},
          {"pages", r.pages},
+         {"rejected", r.rejected},
+         {"articles", r.articles},
+         {"rejected_articles", r.rejected_articles},
          {"date_pages", r.date_pages},
          {"missing_html", r.missing_html},
          {"speed", {{"pages_per_second", r.pages_per_second}, {"mb_per_second", r.mb_per_second}}},
@@ -103,10 +122,20 @@ void RunExtractEval(const EvalFlags& flags, Context& ctx) {
         {i.id, p, rc, f, i.predicted_date, i.gold_date, i.error.empty() ? i.date_source : i.error});
   }
   pages.Print(stdout, 40);
-  std::printf("\n%zu pages: precision %.4f  recall %.4f  F1 %.4f  exact %.3f\n", r.pages,
-              r.overall.precision, r.overall.recall, r.overall.f1, r.accuracy);
-  std::printf("publication day right on %.3f of %zu dated pages (%.3f without JSON-LD)\n",
-              r.date_accuracy, r.date_pages, r.date_accuracy_without_json_ld);
+  std::printf("\n%s (%s, %s): %zu pages, %zu rejected (%zu of the %zu held for articles)\n",
+              r.format.c_str(), r.split.c_str(), r.metric.c_str(), r.pages, r.rejected,
+              r.rejected_articles, r.articles);
+  std::printf("precision %.4f  recall %.4f  F1 %.4f", r.overall.precision, r.overall.recall,
+              r.overall.f1);
+  if (r.metric == "shingles") std::printf("  exact %.3f", r.accuracy);
+  std::printf("\n");
+  if (r.date_pages > 0) {
+    std::printf(
+        "publication day right on %.3f of %zu pages with a gold date (%.3f without JSON-LD)\n",
+        r.date_accuracy, r.date_pages, r.date_accuracy_without_json_ld);
+  } else {
+    std::printf("publication day not scored: the gold data gives no dates\n");
+  }
   std::printf("%.0f pages/s, %.1f MB/s (extraction only, one thread)\n", r.pages_per_second,
               r.mb_per_second);
 }
@@ -192,11 +221,16 @@ void RegisterEval(CLI::App& app, Context& ctx) {
   auto extract = std::make_shared<EvalFlags>();
   CLI::App* ex = eval->add_subcommand(
       "extract",
-      "HTML body extraction: shingle precision/recall/F1 and publication-day accuracy "
-      "on a folder holding html/*.html[.gz] and ground-truth.json");
-  ex->add_option("--data", extract->data, "Benchmark folder")
+      "HTML body extraction: precision/recall/F1, pages refused and publication-day accuracy "
+      "on a page set with gold text or phrases");
+  ex->add_option("--data", extract->data, "Page set folder")
       ->required()
       ->check(CLI::ExistingDirectory);
+  ex->add_option(
+      "--format", extract->format,
+      "zyte (default: html/ and ground-truth.json), readability (page folders with "
+      "source.html and expected.html) or trafilatura (evaldata.json with eval/, cache/)");
+  ex->add_option("--split", extract->split, "all (default) | dev | test (halves by id hash)");
   ex->add_flag("--json", extract->json, "JSON output");
   ex->callback([extract, &ctx] { RunExtractEval(*extract, ctx); });
 

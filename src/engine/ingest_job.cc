@@ -106,6 +106,7 @@ Status IngestJob::IngestText(const ingest::InputFile& file) {
     Issue(file.display_path, 0, "error", s.message());
     return Status::Ok();
   }
+  std::string stray = ingest::RemoveStrayControlBytes(*data);
   ingest::RawArticle raw;
   if (file.format == ingest::InputFormat::kHtml) {
     raw.html = std::move(*data);  // extracted in Store()
@@ -113,6 +114,7 @@ Status IngestJob::IngestText(const ingest::InputFile& file) {
     raw = ingest::ParseTextArticle(*data, text_options_);
   }
   raw.origin = {file.display_path, 0, ingest::FormatName(file.format)};
+  if (!stray.empty()) raw.warnings.push_back(std::move(stray));
   return Store(std::move(raw));
 }
 

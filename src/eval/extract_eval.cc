@@ -2,24 +2,16 @@
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <chrono>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <unordered_map>
 #include <utility>
 
-#include "core/time.h"
 #include "ingest/html_article.h"
-#include "nlohmann/json.hpp"
 
 namespace depeche::eval {
 namespace {
-
-namespace fs = std::filesystem;
 
 // Python's str.isalnum() (which is what `\w` tests, with '_'): letters (L*) and characters
 // with a Numeric_Type (digits, numerals, fractions).
@@ -30,48 +22,33 @@ bool IsWordChar(UChar32 c) {
   return u_isalpha(c) || u_getNumericValue(c) != U_NO_NUMERIC_VALUE;
 }
 
-Result<std::string> ReadMaybeGzip(const fs::path& path) {
-  gzFile file = gzopen(path.string().c_str(), "rb");
-  if (file == nullptr) return UnavailableError("cannot open " + path.string());
+// Python's re.sub(r"\s+", " ", text).strip() on a str: Unicode white space (no-break space
+// included) collapsed to one space.
+std::string CollapseWhitespace(std::string_view text) {
   std::string out;
-  char buf[1 << 16];
-  while (true) {
-    int n = gzread(file, buf, sizeof(buf));
-    if (n < 0) {
-      gzclose(file);
-      return DataLossError("corrupt gzip file " + path.string());
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t length = static_cast<int32_t>(text.size());
+  bool space = false;
+  for (int32_t i = 0; i < length;) {
+    int32_t at = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c >= 0 && u_isUWhiteSpace(c)) {
+      space = !out.empty();
+      continue;
     }
-    if (n == 0) break;
-    out.append(buf, static_cast<size_t>(n));
+    if (space) out.push_back(' ');
+    space = false;
+    out.append(text.substr(static_cast<size_t>(at), static_cast<size_t>(i - at)));
   }
-  gzclose(file);
   return out;
 }
 
-std::string DayOf(const std::string& text) {
-  Result<PublicationDate> d = core::ParseIsoDate(text);
-  if (!d.ok() || d->precision < DatePrecision::kDay) return "";
-  // Placeholders such as "0001-01-01" are not a date the page gives.
-  if (d->iso.compare(0, 4, "1900") < 0) return "";
-  return d->iso.substr(0, 10);
-}
-
-// The page's own JSON-LD datePublished, found lexically (independently of the extractor's
-// JSON-LD reader) in the first ld+json script that has one.
-std::string JsonLdDay(const std::string& html) {
-  size_t pos = 0;
-  while ((pos = html.find("\"datePublished\"", pos)) != std::string::npos) {
-    size_t colon = html.find_first_not_of(" \t\r\n", pos + 15);
-    pos += 15;
-    if (colon == std::string::npos || html[colon] != ':') continue;
-    size_t open = html.find_first_not_of(" \t\r\n", colon + 1);
-    if (open == std::string::npos || html[open] != '"') continue;
-    size_t close = html.find('"', open + 1);
-    if (close == std::string::npos || close - open > 64) continue;
-    std::string day = DayOf(html.substr(open + 1, close - open - 1));
-    if (!day.empty()) return day;
-  }
-  return "";
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
 }
 
 double PrecisionOf(const ShingleCounts& c) {
@@ -166,51 +143,67 @@ PrfScores ScoresFromCounts(const std::vector<ShingleCounts>& pages) {
   return s;
 }
 
-Result<ExtractEvalReport> EvaluateExtraction(const std::string& data_dir) {
-  fs::path dir(data_dir);
-  fs::path truth_path = dir / "ground-truth.json";
-  fs::path html_dir = dir / "html";
-  std::error_code ec;
-  if (!fs::is_regular_file(truth_path, ec)) return NotFoundError("no " + truth_path.string());
-  if (!fs::is_directory(html_dir, ec)) return NotFoundError("no folder " + html_dir.string());
-  std::ifstream in(truth_path, std::ios::binary);
-  if (!in) return UnavailableError("cannot read " + truth_path.string());
-  std::stringstream raw;
-  raw << in.rdbuf();
-  nlohmann::json truth = nlohmann::json::parse(raw.str(), nullptr, false);
-  if (truth.is_discarded() || !truth.is_object()) {
-    return DataLossError(truth_path.string() + " is not a JSON object");
+PhraseCounts MatchPhrases(std::string_view body, const std::vector<std::string>& with,
+                          const std::vector<std::string>& without) {
+  std::string text = CollapseWhitespace(body);
+  PhraseCounts c;
+  for (const std::string& w : with) {
+    bool found = !text.empty() && text.find(CollapseWhitespace(w)) != std::string::npos;
+    ++(found ? c.tp : c.fn);
   }
+  for (const std::string& w : without) {
+    bool found = !text.empty() && text.find(CollapseWhitespace(w)) != std::string::npos;
+    ++(found ? c.fp : c.tn);
+  }
+  return c;
+}
+
+PrfScores ScoresFromPhrases(const PhraseCounts& total) {
+  PrfScores s;
+  double tp = static_cast<double>(total.tp);
+  if (total.tp + total.fp > 0) s.precision = tp / static_cast<double>(total.tp + total.fp);
+  if (total.tp + total.fn > 0) s.recall = tp / static_cast<double>(total.tp + total.fn);
+  s.f1 = s.precision + s.recall > 0 ? 2 * s.precision * s.recall / (s.precision + s.recall) : 0;
+  return s;
+}
+
+Result<ExtractEvalReport> EvaluateExtraction(const std::string& data_dir,
+                                             const ExtractEvalOptions& options) {
+  DEPECHE_ASSIGN_OR_RETURN(ExtractDataset set,
+                           ReadExtractDataset(options.format, data_dir, options.split));
   ExtractEvalReport report;
+  report.format = ExtractFormatName(options.format);
+  report.split = options.split;
+  report.metric = options.format == ExtractFormat::kTrafilatura ? "phrases" : "shingles";
+  report.missing_html = set.missing_html;
   std::vector<ShingleCounts> all;
+  PhraseCounts phrases;
   size_t exact = 0, dates_right = 0, fallback_right = 0;
   double bytes_total = 0;
-  for (const auto& [id, entry] : truth.items()) {
-    fs::path path = html_dir / (id + ".html.gz");
-    if (!fs::exists(path, ec)) path = html_dir / (id + ".html");
-    if (!fs::exists(path, ec)) {
-      ++report.missing_html;
-      continue;
-    }
-    DEPECHE_ASSIGN_OR_RETURN(std::string html, ReadMaybeGzip(path));
-    auto field = [&](const char* key) {
-      auto it = entry.find(key);
-      return it != entry.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
+  for (ExtractCase& gold : set.cases) {
+    DEPECHE_ASSIGN_OR_RETURN(std::string html, ReadMaybeGzip(gold.html_path));
     ExtractEvalItem item;
-    item.id = id;
-    item.url = field("url");
+    item.id = gold.id;
+    item.url = gold.url;
     item.html_bytes = html.size();
-    ingest::HtmlExtractOptions options;
-    options.url = item.url;
+    ingest::HtmlExtractOptions extract_options;
+    extract_options.url = item.url;
     auto start = std::chrono::steady_clock::now();
-    Result<ingest::HtmlArticle> article = ingest::ExtractHtmlArticle(html, options);
+    Result<ingest::HtmlArticle> article = ingest::ExtractHtmlArticle(html, extract_options);
     report.extract_seconds +=
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     bytes_total += static_cast<double>(html.size());
     std::string predicted;
+    if (!article.ok()) {
+      item.rejected = true;
+      item.error = article.status().ToString();
+    } else if (!article->no_article.empty()) {
+      item.rejected = true;  // ingest stores nothing for this page
+      item.error = article->no_article;
+    } else {
+      predicted = std::move(article->text);
+    }
     if (article.ok()) {
-      predicted = article->text;
       if (article->metadata.published.precision >= DatePrecision::kDay) {
         item.predicted_date = article->metadata.published.iso.substr(0, 10);
       }
@@ -218,36 +211,48 @@ Result<ExtractEvalReport> EvaluateExtraction(const std::string& data_dir) {
       const PublicationDate& fallback = article->metadata.published_without_json_ld;
       if (fallback.precision >= DatePrecision::kDay)
         item.fallback_date = fallback.iso.substr(0, 10);
-    } else {
-      item.error = article.status().ToString();
     }
-    std::string gold = field("articleBody");
-    item.counts = MatchShingles(gold, predicted);
-    item.scores = ScoresFromCounts({item.counts});
-    item.exact = BenchmarkTokens(gold) == BenchmarkTokens(predicted);
-    exact += item.exact;
-    std::string gold_date = field("datePublished");
-    if (gold_date.empty()) gold_date = field("date");
-    item.gold_date = gold_date.empty() ? JsonLdDay(html) : DayOf(gold_date);
+    report.rejected += item.rejected;
+    item.article = gold.article;
+    report.articles += gold.article;
+    report.rejected_articles += gold.article && item.rejected;
+    item.text_chars = CodePoints(predicted);
+    if (gold.has_gold_text) {
+      item.counts = MatchShingles(gold.gold_text, predicted);
+      item.scores = ScoresFromCounts({item.counts});
+      item.exact = BenchmarkTokens(gold.gold_text) == BenchmarkTokens(predicted);
+      exact += item.exact;
+      all.push_back(item.counts);
+    } else {
+      item.phrases = MatchPhrases(predicted, gold.with, gold.without);
+      item.scores = ScoresFromPhrases(item.phrases);
+      phrases.tp += item.phrases.tp;
+      phrases.fp += item.phrases.fp;
+      phrases.fn += item.phrases.fn;
+      phrases.tn += item.phrases.tn;
+    }
+    // Only a date the gold data states is a reference: never the page's own markup.
+    item.gold_date = gold.gold_date;
     if (!item.gold_date.empty()) {
       ++report.date_pages;
       dates_right += item.gold_date == item.predicted_date;
       fallback_right += item.gold_date == item.fallback_date;
     }
-    all.push_back(item.counts);
     report.items.push_back(std::move(item));
   }
-  std::sort(report.items.begin(), report.items.end(),
-            [](const ExtractEvalItem& a, const ExtractEvalItem& b) { return a.id < b.id; });
   report.pages = report.items.size();
-  report.overall = ScoresFromCounts(all);
-  if (report.pages > 0) report.accuracy = static_cast<double>(exact) / report.pages;
+  report.overall = report.metric == "phrases" ? ScoresFromPhrases(phrases) : ScoresFromCounts(all);
+  if (report.pages > 0 && report.metric == "shingles") {
+    report.accuracy = static_cast<double>(exact) / static_cast<double>(report.pages);
+  }
   if (report.date_pages > 0) {
-    report.date_accuracy = static_cast<double>(dates_right) / report.date_pages;
-    report.date_accuracy_without_json_ld = static_cast<double>(fallback_right) / report.date_pages;
+    report.date_accuracy =
+        static_cast<double>(dates_right) / static_cast<double>(report.date_pages);
+    report.date_accuracy_without_json_ld =
+        static_cast<double>(fallback_right) / static_cast<double>(report.date_pages);
   }
   if (report.extract_seconds > 0) {
-    report.pages_per_second = report.pages / report.extract_seconds;
+    report.pages_per_second = static_cast<double>(report.pages) / report.extract_seconds;
     report.mb_per_second = bytes_total / 1e6 / report.extract_seconds;
   }
   return report;

@@ -1,5 +1,6 @@
 // Scoring article-body extraction the way the Zyte article-extraction-benchmark does
-// (scrapinghub/article-extraction-benchmark, evaluate.py), plus publication-date accuracy.
+// (scrapinghub/article-extraction-benchmark, evaluate.py) or, for sets whose gold is phrases,
+// the way trafilatura's evaluation does; plus pages refused and publication-date accuracy.
 #ifndef DEPECHE_EVAL_EXTRACT_EVAL_H_
 #define DEPECHE_EVAL_EXTRACT_EVAL_H_
 
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "depeche/status.h"
+#include "eval/extract_datasets.h"
 
 namespace depeche::eval {
 
@@ -30,28 +32,55 @@ struct PrfScores {
 };
 PrfScores ScoresFromCounts(const std::vector<ShingleCounts>& pages);
 
+// Phrase scoring (trafilatura's evaluation): a "with" phrase found in the body is a true
+// positive, one missing a false negative; a "without" phrase found is a false positive, one
+// absent a true negative. Both sides are whitespace-collapsed before the substring test.
+struct PhraseCounts {
+  size_t tp = 0, fp = 0, fn = 0, tn = 0;
+};
+PhraseCounts MatchPhrases(std::string_view body, const std::vector<std::string>& with,
+                          const std::vector<std::string>& without);
+// Precision tp/(tp+fp) and recall tp/(tp+fn) over the summed counts, F1 from the two.
+PrfScores ScoresFromPhrases(const PhraseCounts& total);
+
+struct ExtractEvalOptions {
+  ExtractFormat format = ExtractFormat::kZyte;
+  std::string split = "all";  // all | dev | test (see InExtractSplit)
+};
+
 struct ExtractEvalItem {
-  std::string id;   // file name without .html[.gz]
-  std::string url;  // from the ground truth, may be empty
-  ShingleCounts counts;
-  PrfScores scores;            // this page alone
+  std::string id;              // file or folder name without extension
+  std::string url;             // from the ground truth, may be empty
+  ShingleCounts counts;        // against the gold text (sets with a gold text)
+  PhraseCounts phrases;        // against the gold phrases (trafilatura)
+  PrfScores scores;            // this page alone, on the set's metric
   bool exact = false;          // token sequences identical (the benchmark's "accuracy")
-  std::string error;           // extraction error, if any (the page then scores as empty)
+  bool rejected = false;       // ingest would refuse the page (then it scores as empty)
+  bool article = true;         // the gold data holds the page for an article
+  std::string error;           // why it was refused: extraction error or "no article" reason
   std::string gold_date;       // reference publication day "YYYY-MM-DD" (UTC), empty if none
   std::string predicted_date;  // extracted publication day, empty if none
   std::string date_source;     // where the extractor found it ("json-ld", "meta", ...)
   std::string fallback_date;   // the day found when the page's JSON-LD is ignored
   size_t html_bytes = 0;
+  size_t text_chars = 0;  // code points of the extracted body
 };
 
 struct ExtractEvalReport {
+  std::string format;                  // "zyte", "readability", "trafilatura"
+  std::string split;                   // "all", "dev", "test"
+  std::string metric;                  // "shingles" or "phrases"
   std::vector<ExtractEvalItem> items;  // sorted by id
   PrfScores overall;
-  double accuracy = 0;       // share of pages whose token sequence matches exactly
-  double date_accuracy = 0;  // share of dated pages whose extracted day matches
-  size_t date_pages = 0;     // pages with a reference date
-  // The same share when the extractor ignores JSON-LD (meta, <time>, URL, dateline only): the
-  // reference is often JSON-LD itself, so this says how well the rest of the chain does.
+  double accuracy = 0;  // share of pages whose token sequence matches exactly (shingle sets)
+  size_t rejected = 0;  // pages ingest would refuse (extraction error or no article found)
+  size_t articles = 0;  // pages the gold data holds for articles (ExtractCase::article)
+  size_t rejected_articles = 0;  // of those, the pages refused
+  // Publication days are scored only where the gold data gives one: the page's own markup is
+  // never taken as the reference.
+  double date_accuracy = 0;  // share of pages with a gold day whose extracted day matches
+  size_t date_pages = 0;     // pages with a gold day
+  // The same share when the extractor ignores JSON-LD (meta, <time>, URL, dateline only).
   double date_accuracy_without_json_ld = 0;
   size_t pages = 0;
   size_t missing_html = 0;     // ground-truth entries without an html file
@@ -60,14 +89,15 @@ struct ExtractEvalReport {
   double mb_per_second = 0;  // uncompressed HTML bytes
 };
 
-// Runs depeche's HTML extractor on every `html/<id>.html.gz` (or `.html`) of `data_dir` that
-// `ground-truth.json` (an object id -> {"articleBody", "url"?, "datePublished"?}) lists, and
-// scores it. The reference date of a page is the ground truth's datePublished (or "date") when
-// given, else the page's own JSON-LD datePublished, compared as UTC days. Pages are processed
-// one after the other on the calling thread.
-// Errors: NotFound when the folder, html/ or ground-truth.json is missing; DataLoss when the
-// ground truth is not a JSON object or a gzip file is corrupt; Unavailable on read failures.
-Result<ExtractEvalReport> EvaluateExtraction(const std::string& data_dir);
+// Runs depeche's HTML extractor (the call ingest makes) on every page of the set in `data_dir`
+// (layouts in extract_datasets.h) that belongs to `options.split`, and scores the body with the
+// set's metric: 4-token shingles against the gold text (zyte, readability) or phrases
+// (trafilatura). A page the ingest path would refuse counts as rejected and scores as an empty
+// body. Pages are processed one after the other on the calling thread.
+// Errors: those of ReadExtractDataset; DataLoss when a gzip page is corrupt; Unavailable on
+// read failures.
+Result<ExtractEvalReport> EvaluateExtraction(const std::string& data_dir,
+                                             const ExtractEvalOptions& options = {});
 
 }  // namespace depeche::eval
 

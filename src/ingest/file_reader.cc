@@ -42,22 +42,51 @@ Result<std::string> ReadFileLimited(const std::string& path, int64_t max_bytes) 
   return data;
 }
 
+namespace {
+
+// The bytes no text holds: C0 controls other than tab, line feed, carriage return, form feed
+// and escape (ISO-2022 shifts), and NUL.
+bool IsStrayControl(unsigned char c) {
+  return c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B;
+}
+
+// UTF-16 and UTF-32 text is full of NUL bytes; the byte-order mark says which it is.
+bool HasWideBom(std::string_view data) {
+  return data.starts_with("\xFF\xFE") || data.starts_with("\xFE\xFF") ||
+         data.starts_with(std::string_view("\0\0\xFE\xFF", 4));
+}
+
+}  // namespace
+
 Status CheckLooksLikeText(std::string_view data) {
+  if (HasWideBom(data)) return Status::Ok();
   std::string_view head = data.substr(0, 64 * 1024);
   size_t control = 0;
-  for (size_t i = 0; i < head.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(head[i]);
-    if (c == 0) {
-      return InvalidArgumentError("binary content (NUL byte at offset " + std::to_string(i) + ")");
-    }
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B) ++control;
-  }
-  // Real text has almost no C0 controls; a few stray ones (\x03 in old wire copy) are fine.
-  if (!head.empty() && control * 100 > head.size()) {
-    return InvalidArgumentError("binary content (" + std::to_string(control * 100 / head.size()) +
-                                "% control bytes)");
+  for (char c : head) control += IsStrayControl(static_cast<unsigned char>(c));
+  // Real text has almost no C0 controls, but a stray one (a NUL left by a broken CMS, \x03 in
+  // old wire copy) is not a reason to lose the page; binary formats have them everywhere.
+  if (control > 1 && control * 100 > head.size()) {
+    return InvalidArgumentError("binary content (" +
+                                std::to_string((control * 100 + head.size() - 1) / head.size()) +
+                                "% NUL or control bytes)");
   }
   return Status::Ok();
+}
+
+std::string RemoveStrayControlBytes(std::string& data) {
+  if (HasWideBom(data)) return "";
+  size_t first = 0, removed = 0, out = 0;
+  for (size_t i = 0; i < data.size(); ++i) {
+    if (IsStrayControl(static_cast<unsigned char>(data[i]))) {
+      if (removed++ == 0) first = i;
+      continue;
+    }
+    data[out++] = data[i];
+  }
+  if (removed == 0) return "";
+  data.resize(out);
+  return "removed " + std::to_string(removed) + " stray control byte" + (removed > 1 ? "s" : "") +
+         " (NUL or other C0; the first at offset " + std::to_string(first) + ")";
 }
 
 }  // namespace depeche::ingest

@@ -14,6 +14,12 @@ using internal::BodyBlock;
 using internal::BodyNode;
 
 constexpr double kWidenRatio = 0.6;
+// A container inside the content holding at least this share of its paragraph text is kept
+// whatever the conditional clean says.
+constexpr double kKeepShare = 0.5;
+// An <article> element holding at least this share of the page's paragraph text is not
+// boilerplate by its class names.
+constexpr double kArticleShare = 0.25;
 // Blocks mostly made of link text (menus, teaser lists) are dropped; a list item with a linked
 // headline and a one-line summary stays below this.
 constexpr double kMaxBlockLinkDensity = 0.75;
@@ -62,20 +68,30 @@ double InitialScore(const BodyNode& n) {
 // (some sites put the whole article inside a <header> or a "post-with-comments" wrapper).
 void MarkJunk(std::vector<BodyNode>& nodes) {
   double total = std::max(1.0, nodes[0].good_chars);
-  for (BodyNode& n : nodes) {
+  // An <article> holding a good part of the page is the article, whatever flags its class
+  // carries ("enable-pin-share"; teasers and comments marked up as <article> hold little), and
+  // so is a wrapper inside it that holds most of its text ("elementor-widget-container").
+  std::vector<char> article(nodes.size(), 0);
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    BodyNode& n = nodes[i];
     if (n.parent >= 0 && nodes[static_cast<size_t>(n.parent)].junk) {
       n.junk = true;
       continue;
     }
     double share = n.good_chars / total;
+    const BodyNode* p = n.parent >= 0 ? &nodes[static_cast<size_t>(n.parent)] : nullptr;
+    article[i] = (n.tag == GUMBO_TAG_ARTICLE && share >= kArticleShare) ||
+                 (p != nullptr && article[static_cast<size_t>(n.parent)] && n.good_chars > 0 &&
+                  n.good_chars >= kKeepShare * p->good_chars);
     bool tag_junk = n.tag == GUMBO_TAG_NAV || n.tag == GUMBO_TAG_ASIDE ||
                     n.tag == GUMBO_TAG_FOOTER || n.tag == GUMBO_TAG_HEADER ||
                     (n.tag == GUMBO_TAG_FORM && n.inputs > 0);
     bool protected_tag = n.tag == GUMBO_TAG_BODY || n.tag == GUMBO_TAG_MAIN;
     // A script or iframe with next to no text around it is an ad or widget slot ("Advert").
     bool widget = (n.scripts > 0 || n.embeds > 0) && n.chars < 30;
-    n.junk = !protected_tag && (((n.hints.junk || n.hints.unlikely) && share < 0.6) ||
-                                (tag_junk && share < 0.5) || widget);
+    n.junk =
+        !protected_tag && (((n.hints.junk || n.hints.unlikely) && share < 0.6 && !article[i]) ||
+                           (tag_junk && share < 0.5) || widget);
   }
 }
 
@@ -259,13 +275,21 @@ HtmlBody ExtractHtmlBody(const HtmlDocument& doc, const HtmlBodyOptions& options
   MarkJunk(nodes);
   SumCleanText(nodes, blocks);
   ScoreBlocks(nodes, blocks, options);
-  Select(nodes, WidenToSplitArticle(nodes, PickTop(nodes)));
+  int top = WidenToSplitArticle(nodes, PickTop(nodes));
+  Select(nodes, top);
+  // The conditional clean judges a container by its class name, images, embeds and links; one
+  // that holds most of the chosen content's paragraph text is the article's own wrapper (an
+  // "elementor-widget", a "scrolling-tracker", a body with five embedded videos), and removing
+  // it empties the page.
+  double protect_chars = kKeepShare * nodes[static_cast<size_t>(top)].clean_good_chars;
   for (size_t i = 0; i < nodes.size(); ++i) {
     BodyNode& n = nodes[i];
     const BodyNode* p = n.parent >= 0 ? &nodes[static_cast<size_t>(n.parent)] : nullptr;
     n.in_selection = n.selected || (p != nullptr && p->in_selection);
-    n.removed = n.junk || (p != nullptr && p->removed) ||
-                (n.in_selection && !n.selected && LooksLikeBoilerplate(n));
+    n.removed =
+        n.junk || (p != nullptr && p->removed) ||
+        (n.in_selection && !n.selected &&
+         !(protect_chars > 0 && n.clean_good_chars >= protect_chars) && LooksLikeBoilerplate(n));
   }
   // Decide block by block, then drop the short label that introduces a dropped link list
   // ("Related", "DON'T MISS", "Read more:").
@@ -274,9 +298,26 @@ HtmlBody ExtractHtmlBody(const HtmlDocument& doc, const HtmlBodyOptions& options
   for (size_t i = 0; i < blocks.size(); ++i) {
     const BodyBlock& b = blocks[i];
     const BodyNode& owner = nodes[static_cast<size_t>(b.owner)];
+    // Headlines count whether the conditional clean dropped their teaser box or not.
+    if (owner.in_selection && !owner.junk && b.chars >= 20 &&
+        b.link_chars > kMaxBlockLinkDensity * b.chars) {
+      ++body.teaser_links;
+    }
     if (!owner.in_selection || owner.removed) continue;
     if (options.drop_h1 && b.kind == HtmlBlockKind::kHeading && b.level == 1) continue;
     fate[i] = b.link_chars > kMaxBlockLinkDensity * b.chars ? Fate::kLinks : Fate::kKept;
+  }
+  for (const BodyNode& n : nodes)
+    body.images += n.tag == GUMBO_TAG_IMG && n.in_selection && !n.removed;
+  double prose = 0;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (fate[i] == Fate::kLinks ||
+        (fate[i] == Fate::kKept && blocks[i].kind == HtmlBlockKind::kHeading)) {
+      prose = 0;
+    } else if (fate[i] == Fate::kKept) {
+      prose += blocks[i].chars;
+      body.longest_prose = std::max(body.longest_prose, static_cast<size_t>(prose));
+    }
   }
   for (size_t i = 0; i < blocks.size(); ++i) {
     if (fate[i] != Fate::kKept) continue;

@@ -22,6 +22,11 @@ struct HtmlBlock {
 struct HtmlBody {
   std::vector<HtmlBlock> blocks;  // document order
   std::string text;               // blocks joined by blank lines
+  // What the chosen content looks like, for telling an article from a list of them:
+  int teaser_links = 0;      // blocks of 20+ characters made mostly of a link (headlines)
+  int images = 0;            // images in the chosen content
+  size_t longest_prose = 0;  // code points of the longest run of text not broken by a link
+                             // block or a heading
 };
 
 struct HtmlBodyOptions {

@@ -32,11 +32,27 @@ bool HasAdToken(std::string_view s) {
   return false;
 }
 
+// Names that hold a boilerplate word by accident are blanked out before matching: Drupal marks
+// an article shown on the front page "node-promoted" (not a promo), and "pager" inside a word
+// ("APageRoot") is no pagination.
+std::string WithoutFalseFriends(std::string_view names) {
+  std::string out(names);
+  for (size_t at = out.find("promoted"); at != std::string::npos; at = out.find("promoted", at)) {
+    out.replace(at, 8, 8, '_');
+  }
+  for (size_t at = out.find("pager"); at != std::string::npos; at = out.find("pager", at + 1)) {
+    if (at > 0 && out[at - 1] >= 'a' && out[at - 1] <= 'z') out[at] = '_';
+  }
+  return out;
+}
+
 }  // namespace
 
-ElementHints HintsOfNames(std::string_view names) {
+ElementHints HintsOfNames(std::string_view raw_names) {
   ElementHints h;
-  if (names.empty()) return h;
+  if (raw_names.empty()) return h;
+  std::string cleaned = WithoutFalseFriends(raw_names);
+  std::string_view names = cleaned;
   bool maybe = ContainsAny(names, {"and", "article", "body", "column", "content", "main", "shadow",
                                    "story", "entry", "post"});
   h.unlikely =

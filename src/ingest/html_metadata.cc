@@ -190,8 +190,9 @@ std::string StringOf(const json& v) {
 }
 
 // The JSON-LD object describing the article: an *Article / *Posting typed node first, else any
-// node with a datePublished. Searches @graph and nested arrays without recursion.
-json FindArticleObject(const std::vector<std::string>& scripts) {
+// node with a datePublished. Searches @graph and nested arrays without recursion. Sets
+// `*typed` when a node is typed as an article, `*listing` when one is typed as a list of them.
+json FindArticleObject(const std::vector<std::string>& scripts, bool* typed, bool* listing) {
   json fallback;
   for (const std::string& raw : scripts) {
     json root = json::parse(raw, nullptr, false);
@@ -209,10 +210,12 @@ json FindArticleObject(const std::vector<std::string>& scripts) {
         continue;
       }
       if (!v->is_object()) continue;
-      if (TypeMatches(*v, {"Article", "Posting", "Report"}) && v->contains("datePublished")) {
-        return *v;
-      }
-      if (TypeMatches(*v, {"Article", "Posting", "Report"}) && fallback.is_null()) fallback = *v;
+      bool article = TypeMatches(*v, {"Article", "Posting", "Report"});
+      *typed = *typed || article;
+      *listing = *listing || TypeMatches(*v, {"CollectionPage", "ItemList", "SearchResultsPage",
+                                              "ProfilePage"});
+      if (article && v->contains("datePublished")) return *v;
+      if (article && fallback.is_null()) fallback = *v;
       if (fallback.is_null() && v->contains("datePublished")) fallback = *v;
       for (const char* key : {"@graph", "mainEntity", "itemListElement"}) {
         auto it = v->find(key);
@@ -298,7 +301,8 @@ std::string CleanTitle(std::string_view title, std::string_view site_name, std::
 
 HtmlMetadata ExtractHtmlMetadata(const HtmlDocument& doc, std::string_view page_url) {
   PageFacts f = CollectFacts(doc);
-  json article = FindArticleObject(f.json_ld);
+  bool typed_article = false, typed_listing = false;
+  json article = FindArticleObject(f.json_ld, &typed_article, &typed_listing);
   auto ld = [&](const char* key) -> std::string {
     if (!article.is_object()) return "";
     auto it = article.find(key);
@@ -332,6 +336,14 @@ HtmlMetadata ExtractHtmlMetadata(const HtmlDocument& doc, std::string_view page_
   if (m.image_url.empty()) m.image_url = ld("image");
   if (m.image_url.empty()) m.image_url = f.image_src;
   m.description = FirstMeta(f, {"og:description", "description", "twitter:description"});
+  std::string og_type = core::AsciiLower(core::Trim(FirstMeta(f, {"og:type"})));
+  if (typed_article || og_type == "article" || !FirstMeta(f, {"article:published_time"}).empty()) {
+    m.page_type = "article";
+  } else if (typed_listing || og_type == "profile") {
+    m.page_type = "listing";
+  }
+  m.json_ld_body = ld("articleBody");
+  if (m.json_ld_body.empty()) m.json_ld_body = ld("text");
 
   if (article.is_object() && article.contains("author")) {
     const json& a = article["author"];

@@ -19,6 +19,14 @@ struct HtmlMetadata {
   std::string lang;           // primary subtag of <html lang> (or content-language), lower-case
   std::string image_url;      // og:image / twitter:image / JSON-LD image
   std::string description;    // og:description / meta description
+  // What the page says it is: "article" (og:type article, a JSON-LD *Article, *Posting or
+  // *Report node, or an article:published_time meta), "listing" (a JSON-LD CollectionPage,
+  // ItemList, SearchResultsPage or ProfilePage, or og:type profile, and nothing saying
+  // article), or "" when it says neither.
+  std::string page_type;
+  // The JSON-LD article node's articleBody (or text), as the page gives it; often the whole
+  // article, sometimes a teaser.
+  std::string json_ld_body;
   std::vector<std::string> authors;
   PublicationDate published;
   // Where `published` came from: "json-ld", "meta", "time", "text" (an element named like a

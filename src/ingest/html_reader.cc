@@ -13,7 +13,7 @@ Status ReadHtmlInto(RawArticle& raw) {
   raw.html.clear();
   raw.html.shrink_to_fit();
   if (!page.ok()) return page.status();
-  if (page->text.empty()) return InvalidArgumentError("the page holds no article text");
+  if (!page->no_article.empty()) return InvalidArgumentError(page->no_article);
   const HtmlMetadata& m = page->metadata;
   raw.text = std::move(page->text);
   if (raw.title.empty() && !m.title.empty()) {

@@ -15,7 +15,8 @@ namespace depeche::ingest {
 // none was given), source (the site name unless given), and the rest of the page metadata
 // (authors, modified date, date source, image, description, charset) as metadata fields.
 // Extraction warnings are added to raw.warnings. Errors: those of ExtractHtmlArticle
-// (ResourceExhausted for oversized pages), InvalidArgument when the page holds no text.
+// (ResourceExhausted for oversized pages), InvalidArgument with HtmlArticle::no_article's
+// reason when the page holds no article (no text; an index, listing or gallery page).
 Status ReadHtmlInto(RawArticle& raw);
 
 }  // namespace depeche::ingest

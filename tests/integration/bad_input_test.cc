@@ -144,5 +144,51 @@ TEST_F(BadInputTest, InMemoryJsonlAndCancellation) {
   EXPECT_EQ(stats->articles, r->inserted) << "what was read before cancelling is kept";
 }
 
+TEST_F(BadInputTest, ShortPagesAndStrayNulBytesAreKeptIndexPagesRefused) {
+  auto in = dir_ / "pages";
+  std::filesystem::create_directories(in);
+  // An ordinary UTF-8 page with a stray NUL inside it (as a lostiempos.com page had).
+  std::string brief =
+      "<!doctype html><html lang=\"es\"><head><meta charset=\"utf-8\"><title>Juicio entra en "
+      "recta final</title></head><body><nav><a href=\"/\">Inicio</a> <a href=\"/pais\">País</a>"
+      "</nav><article><h1>Juicio entra en recta final</h1><p>La audiencia que podría ser "
+      "decisiva para el caso se reanudó el martes en La Paz, donde el tribunal escuchó a los "
+      "últimos testigos de la defensa.</p>";
+  brief.push_back('\0');
+  brief +=
+      "<p>El Tribunal de Sentencia Anticorrupción fijó la próxima sesión para el lunes, y la "
+      "sentencia podría dictarse antes de fin de mes, según las partes.</p></article>"
+      "<footer>Los Tiempos</footer></body></html>";
+  Write(in / "a_brief.html", brief);
+  std::string teasers;
+  for (int i = 0; i < 6; ++i) {
+    teasers += "<div class=\"item\"><h3><a href=\"/nota/" + std::to_string(i) +
+               "\">Titular de la nota número " + std::to_string(i) +
+               " sobre el juicio</a></h3><p>Resumen breve de la nota.</p></div>";
+  }
+  Write(in / "b_tag.html",
+        "<html><body><h1>Tema: juicio</h1><main>" + teasers + "</main></body></html>");
+  auto r = engine_->Ingest({in.string()}, {});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->inserted, 1);
+  EXPECT_EQ(r->failed, 1);
+  const IngestIssue* nul = FindIssue(*r, "a_brief.html");
+  ASSERT_NE(nul, nullptr);
+  EXPECT_EQ(nul->severity, "warning");
+  EXPECT_NE(nul->message.find("stray control byte"), std::string::npos) << nul->message;
+  const IngestIssue* tag = FindIssue(*r, "b_tag.html");
+  ASSERT_NE(tag, nullptr);
+  EXPECT_EQ(tag->severity, "error");
+  EXPECT_NE(tag->message.find("index page"), std::string::npos) << tag->message;
+  auto hits = engine_->Search("tribunal anticorrupcion", 5);
+  ASSERT_TRUE(hits.ok());
+  ASSERT_EQ(hits->size(), 1u);
+  auto a = engine_->GetArticle((*hits)[0].article.id);
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->title, "Juicio entra en recta final");
+  EXPECT_NE(a->text.find("testigos de la defensa."), std::string::npos) << a->text;
+  EXPECT_EQ(a->text.find('\0'), std::string::npos);
+}
+
 }  // namespace
 }  // namespace depeche
