@@ -61,6 +61,7 @@ std::string EncodeStory(const story::StoryState& s) {
     Put(out, key);
     Put(out, weight);
   }
+  Put(out, s.touched_clock);  // since schema 4; absent from older blobs
   return out;
 }
 
@@ -81,7 +82,12 @@ bool DecodeStory(std::string_view blob, story::StoryState& s) {
   for (auto& [key, weight] : s.centroid) {
     if (!r.Get(key) || !r.Get(weight)) return false;
   }
-  return r.done();
+  // Blobs written before schema 4 end here: the story was last extended at its latest date.
+  if (r.done()) {
+    s.touched_clock = s.last_time;
+    return true;
+  }
+  return r.Get(s.touched_clock) && r.done();
 }
 
 Status Run(Database* db, std::string_view sql) { return db->Exec(sql); }

@@ -203,6 +203,7 @@ void ExpectSameState(const story::ClustererState& got, const story::ClustererSta
     EXPECT_EQ(g.last_seq, w.last_seq) << w.id;
     EXPECT_EQ(g.first_time, w.first_time) << w.id;
     EXPECT_EQ(g.last_time, w.last_time) << w.id;
+    EXPECT_EQ(g.touched_clock, w.touched_clock) << w.id;
     EXPECT_EQ(g.dated, w.dated) << w.id;
     EXPECT_EQ(g.article_count, w.article_count) << w.id;
     EXPECT_EQ(g.lang, w.lang) << w.id;

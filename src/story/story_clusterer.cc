@@ -60,12 +60,51 @@ Result<StoryClusterer> StoryClusterer::Create(ClusterOptions options, ClustererS
     std::sort(target.centroid.begin(), target.centroid.end());
     target.norm2 = Norm2(target.centroid);
     clusterer.by_id_[target.id] = slot;
-    clusterer.by_activity_.emplace(target.last_time, slot);
+    clusterer.by_activity_.insert(clusterer.KeyOf(slot));
     clusterer.centroid_total_ += target.centroid.size();
-    for (const auto& [key, w] : target.centroid) clusterer.postings_[key].push_back(slot);
-    clusterer.postings_total_ += target.centroid.size();
   }
+  clusterer.RebuildPostings();
   return clusterer;
+}
+
+void StoryClusterer::AddPosting(uint64_t key, uint32_t slot) {
+  std::vector<Posting>& list = postings_[key];
+  const uint64_t seq = slots_[slot].created_seq;
+  auto pos = std::upper_bound(list.begin(), list.end(), seq,
+                              [](uint64_t s, const Posting& p) { return s < p.created_seq; });
+  // The same story may already be listed (a feature pruned from its centroid, then back).
+  for (auto it = pos; it != list.begin() && std::prev(it)->created_seq == seq; --it) {
+    if (std::prev(it)->slot == slot) return;
+  }
+  list.insert(pos, Posting{seq, slot});
+  ++postings_total_;
+}
+
+bool StoryClusterer::PostingLive(const Posting& p, uint64_t key) const {
+  if (!alive_[p.slot]) return false;
+  const StoryState& story = slots_[p.slot];
+  if (story.created_seq != p.created_seq) return false;  // the slot was reused
+  auto it = std::lower_bound(story.centroid.begin(), story.centroid.end(), key,
+                             [](const WeightedFeature& f, uint64_t k) { return f.first < k; });
+  return it != story.centroid.end() && it->first == key;
+}
+
+void StoryClusterer::RebuildPostings() {
+  postings_.clear();
+  postings_total_ = 0;
+  std::vector<uint32_t> live;
+  for (uint32_t slot = 0; slot < slots_.size(); ++slot) {
+    if (alive_[slot]) live.push_back(slot);
+  }
+  std::sort(live.begin(), live.end(), [&](uint32_t a, uint32_t b) {
+    return slots_[a].created_seq < slots_[b].created_seq;
+  });
+  for (uint32_t slot : live) {
+    for (const auto& [key, w] : slots_[slot].centroid) {
+      postings_[key].push_back(Posting{slots_[slot].created_seq, slot});
+    }
+    postings_total_ += slots_[slot].centroid.size();
+  }
 }
 
 uint32_t StoryClusterer::NewSlot() {
@@ -141,12 +180,13 @@ std::vector<uint32_t> StoryClusterer::Candidates(const std::vector<WeightedFeatu
     if (heaviest[i].second <= 0.0f) continue;  // a group weighted 0 finds nothing
     auto it = postings_.find(heaviest[i].first);
     if (it == postings_.end()) continue;
-    // Postings grow in time order: a very common feature only looks at its latest stories.
-    const std::vector<uint32_t>& list = it->second;
-    const size_t from = list.size() > kMaxPostingScan ? list.size() - kMaxPostingScan : 0;
-    for (size_t p = from; p < list.size(); ++p) {
-      const uint32_t slot = list[p];
-      if (!alive_[slot]) continue;
+    // A very common feature only looks at the latest stories that have it.
+    const std::vector<Posting>& list = it->second;
+    size_t scanned = 0;
+    for (auto p = list.rbegin(); p != list.rend() && scanned < kMaxPostingScan; ++p) {
+      if (!PostingLive(*p, heaviest[i].first)) continue;
+      ++scanned;
+      const uint32_t slot = p->slot;
       if (shared_[slot] == 0.0f) touched.push_back(slot);
       shared_[slot] += heaviest[i].second;
     }
@@ -158,9 +198,11 @@ std::vector<uint32_t> StoryClusterer::Candidates(const std::vector<WeightedFeatu
     shared_[slot] = 0.0f;
   }
   const size_t keep = std::min(ranked.size(), options_.max_candidates);
+  // Ties go to the older story (not the lower slot: slots are reused in history's order).
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep),
-                    ranked.end(), [](const auto& a, const auto& b) {
-                      return a.first != b.first ? a.first > b.first : a.second < b.second;
+                    ranked.end(), [&](const auto& a, const auto& b) {
+                      if (a.first != b.first) return a.first > b.first;
+                      return slots_[a.second].created_seq < slots_[b.second].created_seq;
                     });
   std::vector<uint32_t> slots;
   slots.reserve(keep);
@@ -180,7 +222,7 @@ double StoryClusterer::Decay(const StoryState& story, int64_t time, bool dated) 
 
 void StoryClusterer::Touch(uint32_t slot, int64_t time, bool dated, uint64_t seq) {
   StoryState& story = slots_[slot];
-  by_activity_.erase({story.last_time, slot});
+  by_activity_.erase(KeyOf(slot));
   if (dated && !story.dated) {
     story.first_time = story.last_time = time;
     story.dated = true;
@@ -189,8 +231,9 @@ void StoryClusterer::Touch(uint32_t slot, int64_t time, bool dated, uint64_t seq
     story.last_time = std::max(story.last_time, time);
   }
   story.last_seq = std::max(story.last_seq, seq);
+  story.touched_clock = meta_.clock;
   ++story.article_count;
-  by_activity_.emplace(story.last_time, slot);
+  by_activity_.insert(KeyOf(slot));
   if (options_.track_changes) changed_slots_.insert(slot);
 }
 
@@ -213,13 +256,12 @@ void StoryClusterer::AddToStory(uint32_t slot, const std::vector<WeightedFeature
   }
   story.norm2 = Norm2(story.centroid);
   centroid_total_ += story.centroid.size();
-  for (uint64_t key : added) postings_[key].push_back(slot);
-  postings_total_ += added.size();
+  for (uint64_t key : added) AddPosting(key, slot);
 }
 
 void StoryClusterer::Remove(uint32_t slot) {
   StoryState& story = slots_[slot];
-  by_activity_.erase({story.last_time, slot});
+  by_activity_.erase(KeyOf(slot));
   by_id_.erase(story.id);
   centroid_total_ -= story.centroid.size();
   changed_slots_.erase(slot);
@@ -234,19 +276,13 @@ void StoryClusterer::MaybeCompactPostings() {
   if (postings_total_ <= 2 * centroid_total_ + 4096) return;
   // Stale entries (removed stories, pruned features) only cost time; rebuild occasionally so
   // that memory follows the live stories.
-  postings_.clear();
-  postings_total_ = 0;
-  for (uint32_t slot = 0; slot < slots_.size(); ++slot) {
-    if (!alive_[slot]) continue;
-    for (const auto& [key, w] : slots_[slot].centroid) postings_[key].push_back(slot);
-    postings_total_ += slots_[slot].centroid.size();
-  }
+  RebuildPostings();
 }
 
 void StoryClusterer::MergeInto(uint32_t from, uint32_t into) {
   StoryState& source = slots_[from];
   StoryState& target = slots_[into];
-  by_activity_.erase({target.last_time, into});
+  by_activity_.erase(KeyOf(into));
   if (source.dated) {
     if (!target.dated) {
       target.first_time = source.first_time;
@@ -258,8 +294,9 @@ void StoryClusterer::MergeInto(uint32_t from, uint32_t into) {
     }
   }
   target.last_seq = std::max(target.last_seq, source.last_seq);
+  target.touched_clock = std::max(target.touched_clock, source.touched_clock);
   target.article_count += source.article_count;
-  by_activity_.emplace(target.last_time, into);
+  by_activity_.insert(KeyOf(into));
   const std::vector<WeightedFeature> centroid = std::move(source.centroid);
   source.centroid.clear();
   AddToStory(into, centroid);
@@ -268,8 +305,8 @@ void StoryClusterer::MergeInto(uint32_t from, uint32_t into) {
 
 void StoryClusterer::Evict() {
   while (!by_activity_.empty()) {
-    const auto [last_time, slot] = *by_activity_.begin();
-    const bool too_old = meta_.clock_set && last_time < meta_.clock - options_.window_seconds;
+    const auto [touched_clock, last_seq, slot] = *by_activity_.begin();
+    const bool too_old = meta_.clock_set && touched_clock < meta_.clock - options_.window_seconds;
     if (!too_old && by_id_.size() <= options_.max_active_stories) break;
     Remove(slot);
   }
@@ -282,17 +319,14 @@ Assignment StoryClusterer::Add(const std::string& article_id, std::string_view l
   const bool dated = published.has_value();
   if (dated) {
     if (!meta_.clock_set) {
-      // Stories of undated articles read before the first dated one took the unset clock as
-      // their time; they arrived now, not in 1970, and must not be evicted as ancient.
+      // Stories of undated articles read before the first dated one were touched at the unset
+      // clock; they were read now, not in 1970, and must not be evicted as ancient.
       std::vector<uint32_t> undated;
-      for (const auto& [last_time, slot] : by_activity_) {
-        if (!slots_[slot].dated) undated.push_back(slot);
-      }
+      for (const auto& [touched_clock, last_seq, slot] : by_activity_) undated.push_back(slot);
       for (uint32_t slot : undated) {
-        StoryState& story = slots_[slot];
-        by_activity_.erase({story.last_time, slot});
-        story.first_time = story.last_time = *published;
-        by_activity_.emplace(story.last_time, slot);
+        by_activity_.erase(KeyOf(slot));
+        slots_[slot].touched_clock = *published;
+        by_activity_.insert(KeyOf(slot));
         if (options_.track_changes) changed_slots_.insert(slot);
       }
     }
@@ -368,10 +402,11 @@ Assignment StoryClusterer::Add(const std::string& article_id, std::string_view l
     story.created_seq = seq;
     story.last_seq = seq;
     story.first_time = story.last_time = time;
+    story.touched_clock = meta_.clock;
     story.dated = dated;
     story.lang = std::string(lang);
     by_id_[story.id] = slot;
-    by_activity_.emplace(time, slot);
+    by_activity_.insert(KeyOf(slot));
     out.new_story = true;
     chosen = slot;
   }
@@ -466,7 +501,7 @@ const StoryState* StoryClusterer::Find(const std::string& story_id) const {
 size_t StoryClusterer::MemoryBytes() const {
   size_t bytes = slots_.size() * (sizeof(StoryState) + 32);
   bytes += centroid_total_ * sizeof(WeightedFeature);
-  bytes += postings_total_ * sizeof(uint32_t) + postings_.size() * 48;
+  bytes += postings_total_ * sizeof(Posting) + postings_.size() * 48;
   for (const auto& [lang, df] : df_) bytes += df.counts.size() * 32;
   bytes += changed_slots_.size() * 16 + removed_ids_.size() * 64;  // the change record
   return bytes;

@@ -14,6 +14,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -140,10 +141,27 @@ class StoryClusterer {
   std::vector<uint32_t> free_;
   std::vector<float> shared_;  // Candidates() scratch, by slot; all zero between calls
   std::unordered_map<std::string, uint32_t> by_id_;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;  // feature -> slots (may be stale)
+  // A story in a posting list. Lists are sorted by created_seq, and an entry counts only while
+  // its slot holds that story and the story's centroid has the feature (stale entries are
+  // skipped, then dropped at compaction): so which stories a feature finds depends only on the
+  // live stories, not on the order in which their features came and went, and a restored
+  // clusterer finds exactly what the live one would.
+  struct Posting {
+    uint64_t created_seq = 0;
+    uint32_t slot = 0;
+  };
+  void AddPosting(uint64_t key, uint32_t slot);
+  bool PostingLive(const Posting& p, uint64_t key) const;
+  void RebuildPostings();
+  std::unordered_map<uint64_t, std::vector<Posting>> postings_;  // feature -> stories
   size_t postings_total_ = 0;
   size_t centroid_total_ = 0;                           // sum of live centroid sizes
-  std::set<std::pair<int64_t, uint32_t>> by_activity_;  // (last_time, slot) of live stories
+  // (touched_clock, last_seq, slot) of the live stories: least recently extended first.
+  using ActivityKey = std::tuple<int64_t, uint64_t, uint32_t>;
+  ActivityKey KeyOf(uint32_t slot) const {
+    return {slots_[slot].touched_clock, slots_[slot].last_seq, slot};
+  }
+  std::set<ActivityKey> by_activity_;
   std::unordered_map<std::string, Df> df_;
   // Changes since the last TakeChanges: live stories created or modified (by slot), ids that
   // left memory, and each language's document count when last taken (df changes only with it).

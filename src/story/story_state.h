@@ -24,6 +24,10 @@ struct StoryState {
   uint64_t last_seq = 0;     // sequence number of its latest article
   int64_t first_time = 0;    // UTC seconds of its first / latest dated article
   int64_t last_time = 0;
+  // The stream's clock (latest date seen) when the story last gained an article: the window
+  // evicts by it, so a story of old articles read late (a backfill, a shuffled stream) stays
+  // while it is being read, and its own dates only weigh in the similarity decay.
+  int64_t touched_clock = 0;
   bool dated = false;  // false while no article had a date
   uint32_t article_count = 0;
   std::string lang;  // language of the opening article
