@@ -66,6 +66,15 @@ struct LangIdOptions {
   size_t max_bytes = 4096;
   // `reliable` threshold on the pooled confidence (dev: 92% of texts, 99.9% of them right).
   double reliable_confidence = 0.7;
+  // Hunspell dictionaries that separate close languages (hr/sr/bs, da/no, bg/ru; see
+  // langid_lexicon.h). Empty, or a folder without them: off. When the pooled winner is in such a
+  // group and a rival member scores within `lexicon_margin` of it, every member's score gets
+  // lexicon_weight * (words its dictionary accepts - the most any member accepts); 0 = off.
+  std::string lexicon_dir = "/usr/share/hunspell";
+  double lexicon_weight = 2.0;
+  double lexicon_margin = 2.0;
+  // At most this many words of the text are looked up.
+  size_t lexicon_max_words = 32;
 };
 
 // Thread-safe after construction: Identify may be called concurrently (CLD2 and fastText's
@@ -83,6 +92,9 @@ class LanguageIdentifier {
   // from CLD2, the hint is returned with confidence 0.5, not reliable.
   virtual LangGuess Identify(std::string_view text, std::string_view hint = {}) const = 0;
   virtual bool has_fasttext() const = 0;
+  // Loads now what Identify would load on first use (the dictionaries of close languages,
+  // about 1 s), so that the first calls are not slower than the rest. Optional.
+  virtual void Warm() const {}
 };
 
 }  // namespace depeche::text
