@@ -366,7 +366,10 @@ class LanguageIdentifierImpl final : public LanguageIdentifier {
   LangGuess Identify(std::string_view text, std::string_view hint) const override;
   bool has_fasttext() const override { return fasttext_ != nullptr; }
   void Warm() const override {
-    if (lexicons_ != nullptr && options_.lexicon_weight > 0) lexicons_->LoadAll();
+    if (lexicons_ != nullptr && options_.lexicon_weight > 0 && fasttext_ != nullptr &&
+        options_.method == LangIdMethod::kCombined) {
+      lexicons_->LoadAll();
+    }
   }
 
  private:
@@ -525,7 +528,8 @@ LangGuess LanguageIdentifierImpl::Pool(const Distribution& cld2, Distribution fa
   // dictionaries of the group vote (the only part of identification that knows that "af" is
   // Danish and "av" Norwegian). Skipped when the winner leads by lexicon_margin: the look-ups
   // cost more than both detectors together.
-  if (lexicons_ != nullptr && options_.lexicon_weight > 0) {
+  if (lexicons_ != nullptr && options_.lexicon_weight > 0 &&
+      options_.method == LangIdMethod::kCombined) {
     const std::vector<std::string_view> group = ConfusableLexicons::GroupOf(candidates[best].first);
     double rival = -INFINITY;
     for (std::string_view member : group) {

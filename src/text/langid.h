@@ -34,9 +34,9 @@ struct LangGuess {
 };
 
 enum class LangIdMethod {
-  kCombined,  // CLD2 + fastText as described above (CLD2 alone when there is no model)
+  kCombined,  // CLD2 + fastText + the dictionary vote (CLD2 alone when there is no model)
   kCld2,      // CLD2 only; the hint goes to CLD2 as its own language hint
-  kFastText,  // fastText only (needs the model); the hint is applied as a prior
+  kFastText,  // fastText only (needs the model; no dictionary vote); the hint is a prior
 };
 
 struct LangIdOptions {
