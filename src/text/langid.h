@@ -1,4 +1,5 @@
-// Language identification: CLD2 for documents, fastText lid.176 for short texts, combined.
+// Language identification: CLD2 for documents, fastText lid.176 for short texts, combined;
+// spelling dictionaries between close languages.
 //
 // How the two detectors are combined (measurements in docs/LANGID.md):
 //  - Both read the same cleaned text: valid UTF-8, whitespace collapsed, URL / e-mail / @handle
@@ -13,6 +14,12 @@
 //    it does on most texts under ~30 bytes) and s = min(1, letters / short_text_letters).
 //    fastText's Serbo-Croatian label ("hbs") goes to the best-scoring of hr / bs / sr.
 //    confidence = softmax of the winning score over the candidates.
+//  - Short texts run fastText first, and CLD2 only when its opinion could change the winner
+//    (fastText's lead exceeds what CLD2 can add to a rival: then w = 0, same answer).
+//  - Close languages (hr/sr/bs, da/no, bg/ru): when a group rival scores within
+//    `lexicon_margin` of the winner, Hunspell dictionaries count the words each member accepts
+//    and each member's score gets lexicon_weight * (its count - the largest count)
+//    (langid_lexicon.h).
 #ifndef DEPECHE_TEXT_LANGID_H_
 #define DEPECHE_TEXT_LANGID_H_
 
