@@ -8,6 +8,7 @@ packages=(
   build-essential cmake pkg-config git ca-certificates clang-format
   libicu-dev libsqlite3-dev zlib1g-dev
   libstemmer-dev libhunspell-dev hunspell-fr-comprehensive
+  hunspell-hr hunspell-sr hunspell-bs hunspell-da hunspell-no hunspell-bg hunspell-ru
   libcld2-dev libfasttext-dev
   nlohmann-json3-dev libsimdjson-dev libcli11-dev libfmt-dev
   libhowardhinnant-date-dev libxxhash-dev libgumbo-dev

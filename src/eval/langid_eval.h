@@ -51,11 +51,14 @@ struct LangIdScore {
   size_t bytes = 0;                               // UTF-8 bytes of all texts
   double seconds = 0.0;                           // wall time spent in Identify
   double texts_per_second = 0.0;
+  double first_pass_texts_per_second = 0.0;  // the first pass, with every cache cold
   double bytes_per_second = 0.0;
 };
 
 // Runs `identifier` on every example (single thread, in order) and scores it. `hint` is passed
-// to every call (empty: none). Deterministic apart from the timing fields.
+// to every call (empty: none). Deterministic apart from the timing fields: identifier.Warm(),
+// then a first pass gives the answers (and first_pass_texts_per_second), and a second pass the
+// steady-state speed (seconds, texts_per_second, bytes_per_second).
 LangIdScore ScoreLangId(const text::LanguageIdentifier& identifier,
                         const std::vector<LangIdExample>& examples, std::string_view hint = {});
 

@@ -56,8 +56,8 @@ Result<RawArticle> ParseJsonlRecord(std::string_view line) {
   DEPECHE_RETURN_IF_ERROR(TakeString(obj, "text", a.text));
   DEPECHE_RETURN_IF_ERROR(TakeString(obj, "html", a.html));
   if (!a.text.empty()) a.html.clear();  // the feed's own text wins over re-extraction
-  if (a.text.empty() && a.html.empty()) {
-    return InvalidArgumentError("no 'text' or 'html' field (or it is empty)");
+  if (a.text.empty() && a.html.empty() && a.title.empty()) {  // a title alone is a headline
+    return InvalidArgumentError("no 'title', 'text' or 'html' field (or they are empty)");
   }
   if (!a.title.empty()) a.title_origin = "given";
   if (!a.external_id.empty()) obj["id"] = a.external_id;

@@ -14,9 +14,10 @@ namespace depeche::ingest {
 
 // Parses one JSONL record: a JSON object with `id`, `url`, `source`, `title`, `published`
 // (ISO 8601), `lang`, `text` (or `html`: the page, left in RawArticle::html for extraction);
-// every other field is kept in
-// metadata_json. Errors: InvalidArgument naming the problem ("not valid JSON at column 17:
-// ...", "expected a JSON object", "field 'title' must be a string", "no 'text' or 'html' field").
+// every other field is kept in metadata_json. A record with a title and no text is a headline
+// (headline feeds); the analyzer stores its title as its text. Errors: InvalidArgument naming
+// the problem ("not valid JSON at column 17: ...", "expected a JSON object", "field 'title'
+// must be a string", "no 'title', 'text' or 'html' field").
 Result<RawArticle> ParseJsonlRecord(std::string_view line);
 
 // Reads lines from a FILE* one at a time without ever holding more than `max_line_bytes` of

@@ -36,9 +36,14 @@ TEST(JsonlReaderTest, ErrorsNameTheProblem) {
   auto array = ParseJsonlRecord("[1,2]");
   ASSERT_FALSE(array.ok());
   EXPECT_NE(array.status().message().find("JSON object"), std::string::npos);
-  auto no_text = ParseJsonlRecord(R"({"title":"x"})");
+  auto no_text = ParseJsonlRecord(R"({"url":"u","title":""})");
   ASSERT_FALSE(no_text.ok());
   EXPECT_NE(no_text.status().message().find("text"), std::string::npos);
+  // A headline feed's record: a title and no text is accepted.
+  auto headline = ParseJsonlRecord(R"({"title":"Video: Obama meets Galifianakis","lang":"en"})");
+  ASSERT_TRUE(headline.ok()) << headline.status().ToString();
+  EXPECT_EQ(headline->title, "Video: Obama meets Galifianakis");
+  EXPECT_TRUE(headline->text.empty());
   auto html = ParseJsonlRecord(R"({"url":"u","html":"<p>x</p>"})");
   ASSERT_TRUE(html.ok());
   EXPECT_EQ(html->html, "<p>x</p>");

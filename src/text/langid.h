@@ -1,4 +1,5 @@
-// Language identification: CLD2 for documents, fastText lid.176 for short texts, combined.
+// Language identification: CLD2 for documents, fastText lid.176 for short texts, combined;
+// spelling dictionaries between close languages.
 //
 // How the two detectors are combined (measurements in docs/LANGID.md):
 //  - Both read the same cleaned text: valid UTF-8, whitespace collapsed, URL / e-mail / @handle
@@ -13,6 +14,12 @@
 //    it does on most texts under ~30 bytes) and s = min(1, letters / short_text_letters).
 //    fastText's Serbo-Croatian label ("hbs") goes to the best-scoring of hr / bs / sr.
 //    confidence = softmax of the winning score over the candidates.
+//  - Short texts run fastText first, and CLD2 only when its opinion could change the winner
+//    (fastText's lead exceeds what CLD2 can add to a rival: then w = 0, same answer).
+//  - Close languages (hr/sr/bs, da/no, bg/ru): when a group rival scores within
+//    `lexicon_margin` of the winner, Hunspell dictionaries count the words each member accepts
+//    and each member's score gets lexicon_weight * (its count - the largest count)
+//    (langid_lexicon.h).
 #ifndef DEPECHE_TEXT_LANGID_H_
 #define DEPECHE_TEXT_LANGID_H_
 
@@ -34,9 +41,9 @@ struct LangGuess {
 };
 
 enum class LangIdMethod {
-  kCombined,  // CLD2 + fastText as described above (CLD2 alone when there is no model)
+  kCombined,  // CLD2 + fastText + the dictionary vote (CLD2 alone when there is no model)
   kCld2,      // CLD2 only; the hint goes to CLD2 as its own language hint
-  kFastText,  // fastText only (needs the model); the hint is applied as a prior
+  kFastText,  // fastText only (needs the model; no dictionary vote); the hint is a prior
 };
 
 struct LangIdOptions {
@@ -66,6 +73,15 @@ struct LangIdOptions {
   size_t max_bytes = 4096;
   // `reliable` threshold on the pooled confidence (dev: 92% of texts, 99.9% of them right).
   double reliable_confidence = 0.7;
+  // Hunspell dictionaries that separate close languages (hr/sr/bs, da/no, bg/ru; see
+  // langid_lexicon.h). Empty, or a folder without them: off. When the pooled winner is in such a
+  // group and a rival member scores within `lexicon_margin` of it, every member's score gets
+  // lexicon_weight * (words its dictionary accepts - the most any member accepts); 0 = off.
+  std::string lexicon_dir = "/usr/share/hunspell";
+  double lexicon_weight = 2.0;
+  double lexicon_margin = 2.0;
+  // At most this many words of the text are looked up.
+  size_t lexicon_max_words = 32;
 };
 
 // Thread-safe after construction: Identify may be called concurrently (CLD2 and fastText's
@@ -83,6 +99,9 @@ class LanguageIdentifier {
   // from CLD2, the hint is returned with confidence 0.5, not reliable.
   virtual LangGuess Identify(std::string_view text, std::string_view hint = {}) const = 0;
   virtual bool has_fasttext() const = 0;
+  // Loads now what Identify would load on first use (the dictionaries of close languages,
+  // about 1 s), so that the first calls are not slower than the rest. Optional.
+  virtual void Warm() const {}
 };
 
 }  // namespace depeche::text

@@ -62,7 +62,7 @@ TEST_F(BadInputTest, EachProblemIsNamedAndTheRestIsStored) {
       "{\"url\":\"https://example.org/2\",\"title\":\"Broken\",\"text\":\"unterminated\n"
       "\n"
       "[1, 2, 3]\n"
-      "{\"url\":\"https://example.org/3\",\"title\":\"No text here\"}\n"
+      "{\"url\":\"https://example.org/3\",\"source\":\"No title, no text\"}\n"
       "{\"url\":\"https://example.org/4\",\"title\":\"Markets fall\",\"published\":\"2023-02-30\","
       "\"text\":\"Stock markets fell sharply on Friday after weak employment figures.\"}\n");
   Write(in / "h_whitespace.txt", " \n\t\n ");
