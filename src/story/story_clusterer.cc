@@ -96,9 +96,8 @@ void StoryClusterer::RebuildPostings() {
   for (uint32_t slot = 0; slot < slots_.size(); ++slot) {
     if (alive_[slot]) live.push_back(slot);
   }
-  std::sort(live.begin(), live.end(), [&](uint32_t a, uint32_t b) {
-    return slots_[a].created_seq < slots_[b].created_seq;
-  });
+  std::sort(live.begin(), live.end(),
+            [&](uint32_t a, uint32_t b) { return slots_[a].created_seq < slots_[b].created_seq; });
   for (uint32_t slot : live) {
     for (const auto& [key, w] : slots_[slot].centroid) {
       postings_[key].push_back(Posting{slots_[slot].created_seq, slot});
@@ -437,7 +436,54 @@ Assignment StoryClusterer::Add(const std::string& article_id, std::string_view l
     slot = into;
   }
   out.story_id = slots_[slot].id;
+  if (options_.recheck_every > 0 && (seq + 1) % options_.recheck_every == 0) {
+    const size_t before = out.merges.size();
+    Recheck(seq + 1 - options_.recheck_every, article_id, out.merges);
+    for (size_t i = before; i < out.merges.size(); ++i) {
+      if (out.merges[i].from_id == out.story_id) out.story_id = out.merges[i].into_id;
+    }
+  }
   return out;
+}
+
+double StoryClusterer::PeriodDecay(const StoryState& a, const StoryState& b) const {
+  if (!a.dated || !b.dated) return 1.0;
+  int64_t gap = 0;
+  if (a.last_time < b.first_time) gap = b.first_time - a.last_time;
+  if (b.last_time < a.first_time) gap = a.first_time - b.last_time;
+  const double days = static_cast<double>(gap) / kSecondsPerDay - options_.grace_days;
+  return days <= 0.0 ? 1.0 : std::exp(-days / options_.decay_days);
+}
+
+void StoryClusterer::Recheck(uint64_t since_seq, const std::string& article_id,
+                             std::vector<StoryMerge>& merges) {
+  std::vector<uint32_t> recent;
+  for (uint32_t slot = 0; slot < slots_.size(); ++slot) {
+    if (alive_[slot] && slots_[slot].last_seq >= since_seq) recent.push_back(slot);
+  }
+  // Oldest first, so that the outcome does not depend on slot numbers.
+  std::sort(recent.begin(), recent.end(),
+            [&](uint32_t a, uint32_t b) { return slots_[a].created_seq < slots_[b].created_seq; });
+  for (uint32_t slot : recent) {
+    if (!alive_[slot] || Empty(slots_[slot].norm2)) continue;  // merged away meanwhile
+    const std::vector<uint32_t> candidates = Candidates(slots_[slot].centroid);
+    for (uint32_t other : candidates) {
+      if (other == slot || !alive_[other] || !alive_[slot]) continue;
+      const StoryState& a = slots_[slot];
+      const StoryState& b = slots_[other];
+      if (Empty(b.norm2)) continue;
+      const double cosine =
+          Similarity(weights_, Dot(a.centroid, b.centroid), a.norm2, b.norm2, true) *
+          PeriodDecay(a, b);
+      if (cosine < options_.recheck_merge_threshold) continue;
+      const bool keep_slot = a.created_seq < b.created_seq;
+      const uint32_t into = keep_slot ? slot : other;
+      const uint32_t from = keep_slot ? other : slot;
+      merges.push_back({slots_[from].id, slots_[into].id, article_id, cosine});
+      MergeInto(from, into);
+      if (!keep_slot) break;  // this story lives on in `other`, which is re-checked if recent
+    }
+  }
 }
 
 ClustererState StoryClusterer::ExportState() const {

@@ -44,6 +44,13 @@ struct ClusterOptions {
   float short_name_weight = 0.25f;
   float short_number_weight = 0.0f;
   double merge_threshold = 0.5;  // centroid similarity at which two stories merge
+  // Every `recheck_every` articles (by sequence number, so that a resumed stream re-checks at
+  // the same points), the stories extended since the previous re-check are compared with the
+  // stories their heaviest features find, and merged when their centroids (decayed by the gap
+  // between their periods) reach `recheck_merge_threshold`: online decisions are revisited, so
+  // a story that arrived in pieces (a shuffled stream, a backfill) ends up whole. 0 turns it off.
+  uint64_t recheck_every = 256;
+  double recheck_merge_threshold = 0.5;
   double merge_probe = 0.2;      // article similarity that makes another story a merge candidate
   double link_threshold = 0.25;  // undecayed similarity that links a new story to an old one
   double decay_days = 0.5;       // similarity x exp(-(gap - grace) / decay) past the grace
@@ -128,6 +135,10 @@ class StoryClusterer {
   void Touch(uint32_t slot, int64_t time, bool dated, uint64_t seq);
   void Remove(uint32_t slot);
   void MergeInto(uint32_t from, uint32_t into);
+  // The re-check described at ClusterOptions::recheck_every; appends the merges it makes.
+  void Recheck(uint64_t since_seq, const std::string& article_id, std::vector<StoryMerge>& merges);
+  // Decay for the gap between two stories' periods (1 when either is undated).
+  double PeriodDecay(const StoryState& a, const StoryState& b) const;
   void Evict();
   void MaybeCompactPostings();
   static LanguageDf ExportDf(const std::string& lang, const Df& df, bool sorted);
@@ -155,7 +166,7 @@ class StoryClusterer {
   void RebuildPostings();
   std::unordered_map<uint64_t, std::vector<Posting>> postings_;  // feature -> stories
   size_t postings_total_ = 0;
-  size_t centroid_total_ = 0;                           // sum of live centroid sizes
+  size_t centroid_total_ = 0;  // sum of live centroid sizes
   // (touched_clock, last_seq, slot) of the live stories: least recently extended first.
   using ActivityKey = std::tuple<int64_t, uint64_t, uint32_t>;
   ActivityKey KeyOf(uint32_t slot) const {

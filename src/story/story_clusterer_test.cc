@@ -153,6 +153,67 @@ TEST(StoryClustererTest, UndatedStoriesAreNotEvictedByTheFirstDatedArticle) {
   EXPECT_FALSE(dated.new_story);
 }
 
+TEST(StoryClustererTest, ARestoredClustererContinuesExactlyLikeTheLiveOne) {
+  // Few candidates and a short window, so that candidate choice, evictions and reused slots
+  // all play a part: the restored clusterer must still decide exactly as the live one.
+  ClusterOptions options;
+  options.max_candidates = 2;
+  options.query_features = 3;
+  options.window_seconds = 3 * 86400;
+  FeatureExtractor extractor(FeatureOptions{});
+  const std::vector<Doc> docs = Docs();
+  auto live = StoryClusterer::Create(options);
+  ASSERT_TRUE(live.ok());
+  std::optional<StoryClusterer> restored;
+  for (int i = 0; i < 240; ++i) {
+    const Doc& doc = docs[static_cast<size_t>(i * 7) % docs.size()];
+    const ArticleFeatures f =
+        extractor.Extract("en", doc.title, doc.text + IdOf(" figure ", i % 9) + IdOf(" ", i % 4));
+    const int64_t time = int64_t{i / 6} * 43200 + (i % 5) * 3600;
+    const Assignment x = live->Add(IdOf("a", i), "en", time, f);
+    if (restored.has_value()) {
+      const Assignment y = restored->Add(IdOf("a", i), "en", time, f);
+      ASSERT_EQ(x.story_id, y.story_id) << "article " << i;
+      ASSERT_EQ(x.merges.size(), y.merges.size()) << "article " << i;
+    }
+    if (i == 97) {
+      auto b = StoryClusterer::Create(options, live->ExportState());
+      ASSERT_TRUE(b.ok());
+      restored.emplace(std::move(b).value());
+    }
+  }
+}
+
+TEST(StoryClustererTest, RecheckMergesStoriesThatArrivedInPieces) {
+  ClusterOptions options;
+  options.threshold = 1.0;        // nothing joins online
+  options.merge_threshold = 1.0;  // nor merges online
+  options.recheck_every = 2;
+  FeatureExtractor extractor(FeatureOptions{});
+  const std::vector<Doc> docs = Docs();
+  for (const bool recheck : {false, true}) {
+    options.recheck_merge_threshold = recheck ? 0.5 : 1.0;
+    auto clusterer = StoryClusterer::Create(options);
+    ASSERT_TRUE(clusterer.ok());
+    const Assignment a = clusterer->Add("a", "en", std::nullopt,
+                                        extractor.Extract("en", docs[0].title, docs[0].text));
+    const Assignment b = clusterer->Add(
+        "b", "en", std::nullopt,
+        extractor.Extract("en", docs[0].title, docs[0].text + " Officials said 1234 more."));
+    EXPECT_TRUE(b.new_story);
+    if (!recheck) {
+      EXPECT_TRUE(b.merges.empty());
+      EXPECT_EQ(clusterer->active_stories(), 2u);
+      continue;
+    }
+    // The second article's arrival is a re-check point: the two pieces become the older story.
+    ASSERT_EQ(b.merges.size(), 1u);
+    EXPECT_EQ(b.merges[0].into_id, a.story_id);
+    EXPECT_EQ(b.story_id, a.story_id);
+    EXPECT_EQ(clusterer->active_stories(), 1u);
+  }
+}
+
 TEST(StoryClustererTest, DecayedSimilarityLinksContinuation) {
   ClusterOptions options;
   options.decay_days = 2.0;
