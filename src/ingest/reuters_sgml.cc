@@ -264,7 +264,9 @@ std::string ReutersDateToIso(std::string_view date) {
     size_t start = pos;
     int value = 0;
     while (pos < date.size() && date[pos] >= '0' && date[pos] <= '9') {
-      value = value * 10 + (date[pos] - '0');
+      // Only the first max_digits count: a longer run is refused below, and accumulating it
+      // would overflow (found by reuters_sgml_fuzzer).
+      if (pos - start < max_digits) value = value * 10 + (date[pos] - '0');
       ++pos;
     }
     size_t digits = pos - start;

@@ -67,5 +67,13 @@ TEST(ReutersSgmlTest, ABrokenRecordIsThatRecordsError) {
   EXPECT_EQ(open.errors[0].message, "unterminated <REUTERS> tag");
 }
 
+TEST(ReutersSgmlTest, DatesWithLongNumbersAreRefused) {
+  EXPECT_EQ(ReutersDateToIso("26-FEB-1987 15:01:01.79"), "1987-02-26T15:01:01Z");
+  // Runs of digits used to overflow an int (undefined behaviour) before being refused.
+  EXPECT_EQ(ReutersDateToIso("17900000000-FEB-1987 15:01:01"), "");
+  EXPECT_EQ(ReutersDateToIso("26-FEB-19870000000000"), "");
+  EXPECT_EQ(ReutersDateToIso("26-FEB-1987 99999999999:01:01"), "1987-02-26");
+}
+
 }  // namespace
 }  // namespace depeche::ingest
