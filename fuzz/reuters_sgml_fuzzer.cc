@@ -45,10 +45,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
 std::vector<std::string> FuzzReplayExtras() {
   std::vector<std::string> inputs;
+  // Sized so that a quadratic scan (each unclosed record, each '&' searching to the end of the
+  // file, as before the fix) runs past the test's timeout while a linear one takes a second.
   std::string many;
-  for (int i = 0; i < 20000; ++i) many += "<REUTERS NEWID=\"" + std::to_string(i) + "\">";
+  for (int i = 0; i < 200000; ++i) many += "<REUTERS NEWID=\"" + std::to_string(i) + "\">";
   inputs.push_back(many);
-  inputs.push_back("<REUTERS NEWID=\"1\"><TEXT><TITLE>" + std::string(1u << 20, '&') +
+  inputs.push_back("<REUTERS NEWID=\"1\"><TEXT><TITLE>" + std::string(4u << 20, '&') +
                    "</TITLE></TEXT></REUTERS>");
   inputs.push_back("<REUTERS NEWID=\"1\"><TEXT>" + std::string(100000, '\x1b') +
                    "[</TEXT></REUTERS>");

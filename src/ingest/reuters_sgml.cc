@@ -40,8 +40,10 @@ void AppendUtf8(uint32_t cp, std::string& out) {
 // Decodes the entity starting at s[pos] == '&'; on success stores the code point and the
 // offset past ';'. Unknown names and malformed references stay literal text.
 bool DecodeEntity(std::string_view s, size_t pos, uint32_t* cp, size_t* next) {
-  size_t semi = s.find(';', pos + 1);
-  if (semi == std::string_view::npos || semi - pos > 10) return false;
+  // Only the next few bytes: scanning to the end for each '&' would be quadratic.
+  size_t semi = s.substr(pos + 1, 10).find(';');
+  if (semi == std::string_view::npos) return false;
+  semi += pos + 1;
   std::string_view name = s.substr(pos + 1, semi - pos - 1);
   if (name.size() >= 2 && name[0] == '#') {
     bool hex = name[1] == 'x' || name[1] == 'X';
@@ -334,12 +336,13 @@ ReutersParse ParseReutersSgml(std::string_view sgml) {
       break;
     }
     std::string_view open_tag = sgml.substr(pos, tag_end + 1 - pos);
-    size_t close = sgml.find(kClose, tag_end);
     // A record must close before the next one opens; one that does not is that record's
-    // problem, and reading resumes at the next record.
+    // problem, and reading resumes at the next record. The close tag is only looked for up
+    // to the next record, so that a file of unclosed records stays linear.
     size_t next_open = sgml.find("<REUTERS ", tag_end);
-    if (close == std::string_view::npos ||
-        (next_open != std::string_view::npos && next_open < close)) {
+    size_t search_end = next_open == std::string_view::npos ? sgml.size() : next_open;
+    size_t close = sgml.substr(0, search_end).find(kClose, tag_end);
+    if (close == std::string_view::npos) {
       out.errors.push_back(
           {line, "record without </REUTERS>: " + std::string(open_tag.substr(0, 120))});
       if (next_open == std::string_view::npos) break;
