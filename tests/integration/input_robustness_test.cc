@@ -189,6 +189,22 @@ TEST_F(InputRobustnessTest, NamesAreEscapedInMessages) {
   EXPECT_EQ(run.out.find("\nforged"), std::string::npos) << run.out;
   EXPECT_EQ(run.out.find('\x1b'), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("in/\\x1b[31mred.txt: error: empty file"), std::string::npos) << run.out;
+
+  // Stored, the same names print escaped in `articles` and `show`.
+  fs::remove(in / "x\nforged: error: fake.txt");
+  Write(in / "\x1b[31mred.txt", "Harvest news\n\nThe harvest was late this year in the north.");
+  CliRun stored = Depeche("ingest '" + in.string() + "' --db '" + (dir_ / "cli.db").string() + "'");
+  ASSERT_EQ(stored.code, 0) << stored.out;
+  CliRun list = Depeche("articles --db '" + (dir_ / "cli.db").string() + "'");
+  ASSERT_EQ(list.code, 0) << list.out;
+  EXPECT_EQ(list.out.find('\x1b'), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("in/\\x1b[31mred.txt"), std::string::npos) << list.out;
+  auto json = Depeche("articles --json --db '" + (dir_ / "cli.db").string() + "'");
+  std::string id = nlohmann::json::parse(json.out)[0]["id"];
+  CliRun show = Depeche("show " + id + " --db '" + (dir_ / "cli.db").string() + "'");
+  ASSERT_EQ(show.code, 0) << show.out;
+  EXPECT_EQ(show.out.find('\x1b'), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("path       in/\\x1b[31mred.txt"), std::string::npos) << show.out;
 }
 
 TEST_F(InputRobustnessTest, GzipInputsAreInflatedWithALimit) {
