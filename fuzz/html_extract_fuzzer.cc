@@ -3,7 +3,9 @@
 // replay test over fuzz/corpus/html (see replay_main.cc and README.md).
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "ingest/html_article.h"
 
@@ -20,4 +22,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     (void)sink;
   }
   return 0;
+}
+
+std::vector<std::string> FuzzReplayExtras() {
+  std::vector<std::string> pages;
+  std::string nested;
+  for (int i = 0; i < 100000; ++i) nested += "<div>";
+  nested += "<p>deep</p>";
+  pages.push_back(nested);
+  pages.push_back("<html><body><p>" + std::string(20u << 20, 'x') + "</p></body></html>");
+  pages.push_back("<p>open <b><i>cross</b></i> <p <p>> </ </p <!-- <script>");
+  pages.push_back("<html><script>var s = '</p><p>not text';</script><p>text</p></html>");
+  pages.push_back(std::string("<meta charset=\"windows-1252\"><p>caf\xe9 \x80\x9d</p>"));
+  pages.push_back(std::string("\xef\xbb\xbf<p>\xff\xfe\xc3</p>", 12));
+  return pages;
 }

@@ -1,5 +1,6 @@
 // depeche articles : list stored articles, newest first.
 #include "cli.h"
+#include "ingest/input_files.h"
 
 namespace depeche::cli {
 
@@ -32,7 +33,8 @@ void RegisterArticles(CLI::App& app, Context& ctx) {
     }
     Table t({"id", "published", "lang", "source", "title", "path"});
     for (const auto& a : *list) {
-      t.Add({a.id, a.published, a.lang, a.source, a.title, a.path});
+      t.Add({a.id, a.published, a.lang, ingest::EscapeForDisplay(a.source),
+             ingest::EscapeForDisplay(a.title), ingest::EscapeForDisplay(a.path)});
     }
     t.Print(stdout);
   });

@@ -1,14 +1,50 @@
 // depeche ingest PATH... : read files, folders and JSONL (stdin with "-") into the store.
+#include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 
 #include "cli.h"
 #include "core/strings.h"
+#include "ingest/input_files.h"
 
 namespace depeche::cli {
 namespace {
+
+// The signal that asked ingest to stop (SIGINT/SIGTERM), 0 while none did. A lock-free atomic
+// is all a handler may touch.
+std::atomic<int> g_stop_signal{0};
+static_assert(std::atomic<int>::is_always_lock_free);
+
+extern "C" void OnStopSignal(int sig) { g_stop_signal.store(sig); }
+
+// While alive, SIGINT and SIGTERM make the engine stop at the next record and commit what it
+// analysed instead of killing the process. SA_RESETHAND: a second Ctrl-C kills at once.
+// No SA_RESTART: a read blocked on a pipe returns EINTR so that stdin ingest stops too.
+class StopSignals {
+ public:
+  StopSignals() {
+    g_stop_signal.store(0);
+    struct sigaction action {};
+    action.sa_handler = &OnStopSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESETHAND;
+    sigaction(SIGINT, &action, &old_int_);
+    sigaction(SIGTERM, &action, &old_term_);
+  }
+  ~StopSignals() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+
+ private:
+  struct sigaction old_int_ {};
+  struct sigaction old_term_ {};
+};
 
 struct IngestFlags {
   std::vector<std::string> paths;
@@ -72,6 +108,8 @@ nlohmann::json ReportJson(const IngestReport& r) {
           {"copies", r.copies},
           {"already_stored", r.already_stored},
           {"failed", r.failed},
+          {"skipped", r.skipped},
+          {"cancelled", r.cancelled},
           {"bytes", r.bytes},
           {"seconds", r.seconds},
           {"articles_per_second", r.seconds > 0 ? static_cast<double>(r.records) / r.seconds : 0.0},
@@ -81,10 +119,12 @@ nlohmann::json ReportJson(const IngestReport& r) {
 
 void PrintReport(const IngestReport& r) {
   for (const auto& i : r.issues) {
-    std::string where = i.path;
+    // Names and messages come from the input: escaped, a newline in a file name cannot forge
+    // another "path: error:" line and escape sequences do not reach the terminal.
+    std::string where = ingest::EscapeForDisplay(i.path);
     if (i.line > 0) where += ":" + std::to_string(i.line);
     std::fprintf(stderr, "%s: %s: %s\n", where.empty() ? "ingest" : where.c_str(),
-                 i.severity.c_str(), i.message.c_str());
+                 i.severity.c_str(), ingest::EscapeForDisplay(i.message).c_str());
   }
   double rate = r.seconds > 0 ? static_cast<double>(r.records) / r.seconds : 0.0;
   std::printf("ingested %lld file(s), %lld record(s), %s in %.2fs (%.0f articles/s)\n",
@@ -95,6 +135,11 @@ void PrintReport(const IngestReport& r) {
       "   failed: %lld\n",
       static_cast<long long>(r.inserted), static_cast<long long>(r.copies),
       static_cast<long long>(r.already_stored), static_cast<long long>(r.failed));
+  if (r.skipped > 0) {
+    std::printf("  skipped (not a type ingest reads): %lld file(s)\n",
+                static_cast<long long>(r.skipped));
+  }
+  if (r.cancelled) std::printf("  cancelled: what was read before is stored\n");
 }
 
 }  // namespace
@@ -103,7 +148,9 @@ void RegisterIngest(CLI::App& app, Context& ctx) {
   auto flags = std::make_shared<IngestFlags>();
   CLI::App* cmd = app.add_subcommand(
       "ingest",
-      "Read articles from .txt/.jsonl/.html files, folders (recursive) or - (JSONL on stdin)");
+      "Read articles from .txt/.jsonl/.html/.sgm files (also .gz), folders (recursive) or - "
+      "(JSONL on stdin). Exit status: 0 all read, 1 some input failed, 3 the store failed, "
+      "130/143 stopped by SIGINT/SIGTERM (what was read is stored)");
   cmd->add_option("paths", flags->paths, "Files, folders, or - for stdin")->required();
   cmd->add_flag("--json", flags->json, "Print the summary as JSON");
   cmd->add_flag("-q,--quiet", flags->quiet, "No progress bar");
@@ -113,7 +160,10 @@ void RegisterIngest(CLI::App& app, Context& ctx) {
     bool bar_on = !flags->quiet && !flags->json && isatty(STDERR_FILENO);
     ProgressBar bar(bar_on);
     IngestOptions options;
-    options.progress = [&bar](const IngestProgress& p) { return bar.Update(p); };
+    options.progress = [&bar](const IngestProgress& p) {
+      return g_stop_signal.load() == 0 && bar.Update(p);
+    };
+    StopSignals stop_signals;
     auto report = engine->Ingest(flags->paths, options);
     bar.Finish();
     if (!report.ok()) {
@@ -127,6 +177,7 @@ void RegisterIngest(CLI::App& app, Context& ctx) {
       PrintReport(*report);
     }
     if (!report->ok()) ctx.exit_code = kExitPartial;
+    if (report->cancelled && g_stop_signal.load() != 0) ctx.exit_code = 128 + g_stop_signal.load();
   });
 }
 

@@ -1,5 +1,6 @@
 // depeche show ID : one article with its metadata and text.
 #include "cli.h"
+#include "ingest/input_files.h"
 
 namespace depeche::cli {
 
@@ -27,7 +28,10 @@ void RegisterShow(CLI::App& app, Context& ctx) {
     }
     std::printf("%s\n\n", a->title.c_str());
     auto field = [](const char* name, const std::string& value) {
-      if (!value.empty()) std::printf("  %-10s %s\n", name, value.c_str());
+      // Values come from the input (file names, URLs): escaped, one line each, no terminal codes.
+      if (!value.empty()) {
+        std::printf("  %-10s %s\n", name, ingest::EscapeForDisplay(value).c_str());
+      }
     };
     field("id", a->id);
     field("source", a->source);

@@ -1,6 +1,7 @@
 // depeche stats : what the store holds.
 #include "cli.h"
 #include "core/strings.h"
+#include "ingest/input_files.h"
 
 namespace depeche::cli {
 
@@ -26,8 +27,9 @@ void RegisterStats(CLI::App& app, Context& ctx) {
                  {"last_published", s.last_published}});
       return;
     }
-    std::printf("%s: %lld articles, %lld sources, %s of text (schema v%d)\n", s.db_path.c_str(),
-                static_cast<long long>(s.articles), static_cast<long long>(s.sources),
+    std::printf("%s: %lld articles, %lld sources, %s of text (schema v%d)\n",
+                ingest::EscapeForDisplay(s.db_path).c_str(), static_cast<long long>(s.articles),
+                static_cast<long long>(s.sources),
                 core::HumanBytes(static_cast<double>(s.bytes)).c_str(), s.schema_version);
     if (!s.first_published.empty()) {
       std::printf("published from %s to %s\n", s.first_published.c_str(), s.last_published.c_str());

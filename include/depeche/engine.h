@@ -20,8 +20,10 @@ namespace depeche {
 // One problem met during ingest, naming where (file and, for JSONL, line).
 struct IngestIssue {
   std::string path;
-  int64_t line = 0;      // 0 when not line-based
-  std::string severity;  // "error" (input not stored) or "warning" (stored, repaired)
+  int64_t line = 0;  // 0 when not line-based
+  // "error" (input not stored), "warning" (stored, repaired) or "skipped" (a file in a folder
+  // that is not of a type ingest reads; not an error)
+  std::string severity;
   std::string message;
 };
 
@@ -36,6 +38,8 @@ struct IngestReport {
   // file and content): not stored again.
   int64_t already_stored = 0;
   int64_t failed = 0;  // records or files rejected
+  int64_t skipped = 0;   // files in folders not of a type ingest reads (named in issues)
+  bool cancelled = false;  // the progress callback asked to stop; what was read is stored
   int64_t bytes = 0;
   double seconds = 0.0;
   std::vector<std::string> inserted_ids;

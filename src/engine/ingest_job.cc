@@ -1,12 +1,17 @@
 #include "engine/ingest_job.h"
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <memory>
 
 #include "core/time.h"
+#include "ingest/charset.h"
 #include "ingest/file_reader.h"
+#include "ingest/gzip_reader.h"
 #include "ingest/html_reader.h"
 #include "ingest/jsonl_reader.h"
+#include "ingest/reuters_sgml.h"
 
 namespace depeche::engine {
 namespace {
@@ -94,13 +99,20 @@ Status IngestJob::Store(ingest::RawArticle raw) {
 }
 
 Status IngestJob::IngestText(const ingest::InputFile& file) {
-  auto data = ingest::ReadFileLimited(file.path, config_.max_article_bytes);
+  // The limit is on the inflated bytes for .gz files: one article either way.
+  auto data = ingest::ReadInputFile(file.path, file.gzip, config_.max_article_bytes);
   if (!data.ok()) {
     ++report_.failed;
     Issue(file.display_path, 0, "error", data.status().message());
     return Status::Ok();
   }
   report_.bytes += static_cast<int64_t>(data->size());
+  // UTF-16 is decoded here, before the binary check, which would see its NUL bytes.
+  std::string utf16_warning;
+  if (auto utf16 = ingest::DecodeUtf16WithBom(*data)) {
+    *data = std::move(utf16->text);
+    utf16_warning = std::move(utf16->warning);
+  }
   if (Status s = ingest::CheckLooksLikeText(*data); !s.ok()) {
     ++report_.failed;
     Issue(file.display_path, 0, "error", s.message());
@@ -113,20 +125,76 @@ Status IngestJob::IngestText(const ingest::InputFile& file) {
   } else {
     raw = ingest::ParseTextArticle(*data, text_options_);
   }
+  if (!utf16_warning.empty()) raw.warnings.push_back(std::move(utf16_warning));
   raw.origin = {file.display_path, 0, ingest::FormatName(file.format)};
   if (!stray.empty()) raw.warnings.push_back(std::move(stray));
   return Store(std::move(raw));
 }
 
-Status IngestJob::IngestJsonlStream(const ingest::InputFile& file, FILE* stream) {
+Status IngestJob::IngestSgml(const ingest::InputFile& file) {
+  auto data = ingest::ReadInputFile(file.path, file.gzip, ingest::kMaxSgmlFileBytes);
+  if (!data.ok()) {
+    ++report_.failed;
+    Issue(file.display_path, 0, "error", data.status().message());
+    return Status::Ok();
+  }
+  report_.bytes += static_cast<int64_t>(data->size());
+  ingest::ReutersParse parse = ingest::ParseReutersSgml(*data);
+  if (parse.records.empty() && parse.errors.empty()) {
+    ++report_.failed;
+    Issue(file.display_path, 0, "error", "no <REUTERS> record: not Reuters-21578 SGML");
+    return Status::Ok();
+  }
+  for (const ingest::ReutersRecordError& e : parse.errors) {
+    ++report_.records;
+    ++report_.failed;
+    Issue(file.display_path, e.line, "error", e.message);
+  }
+  for (const ingest::ReutersRecord& record : parse.records) {
+    if (cancelled_) break;
+    ingest::RawArticle raw = ingest::ToRawArticle(record);
+    raw.origin = {file.display_path, record.line, ingest::FormatName(file.format)};
+    DEPECHE_RETURN_IF_ERROR(Store(std::move(raw)));
+    if (report_.records % kProgressEvery == 0) Progress(file.display_path, 0);
+  }
+  return Status::Ok();
+}
+
+Status IngestJob::IngestJsonlFile(const ingest::InputFile& file) {
+  if (file.gzip) {
+    ingest::GzipStream gz(file.path, ingest::kMaxInflatedStreamBytes);
+    if (gz.file() == nullptr) {
+      ++report_.failed;
+      Issue(file.display_path, 0, "error", gz.error());
+      return Status::Ok();
+    }
+    return IngestJsonlStream(file, gz.file(), &gz.error());
+  }
+  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(file.path.c_str(), "rb"), &std::fclose);
+  if (!f) {
+    ++report_.failed;
+    Issue(file.display_path, 0, "error",
+          std::string("cannot open: ") + std::strerror(errno != 0 ? errno : EIO));
+    return Status::Ok();
+  }
+  return IngestJsonlStream(file, f.get());
+}
+
+Status IngestJob::IngestJsonlStream(const ingest::InputFile& file, FILE* stream,
+                                    const std::string* stream_error) {
   ingest::LineReader reader(stream, config_.max_article_bytes);
   std::string line;
   while (!cancelled_) {
     auto state = reader.Next(line);
     if (state == ingest::LineReader::State::kEnd) break;
     if (state == ingest::LineReader::State::kError) {
+      // A signal interrupting a read from a pipe is a cancellation, not a broken input.
+      if (errno == EINTR && !Progress(file.display_path, reader.bytes_read())) break;
       ++report_.failed;
-      Issue(file.display_path, reader.line_number() + 1, "error", "read error");
+      std::string why = stream_error != nullptr && !stream_error->empty()
+                            ? *stream_error
+                            : std::string("read error: ") + std::strerror(errno);
+      Issue(file.display_path, reader.line_number() + 1, "error", why);
       break;
     }
     if (state == ingest::LineReader::State::kTooLong) {
@@ -159,23 +227,29 @@ Result<IngestReport> IngestJob::Run(const ingest::InputList& inputs) {
     ++report_.failed;
     Issue(p.path, 0, "error", p.message);
   }
+  for (const auto& p : inputs.skipped_files) {
+    ++report_.skipped;
+    Issue(p.path, 0, "skipped", p.message);
+  }
   for (const auto& f : inputs.files) bytes_total_ += f.size;
   Status status;
   for (const auto& file : inputs.files) {
     if (cancelled_) break;
     ++report_.files;
-    if (file.format == ingest::InputFormat::kText || file.format == ingest::InputFormat::kHtml) {
-      status = IngestText(file);
-    } else if (file.format == ingest::InputFormat::kStdinJsonl) {
-      status = IngestJsonlStream(file, stdin);
-    } else {
-      std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(file.path.c_str(), "rb"), &std::fclose);
-      if (!f) {
-        ++report_.failed;
-        Issue(file.display_path, 0, "error", "cannot open file");
-        continue;
-      }
-      status = IngestJsonlStream(file, f.get());
+    switch (file.format) {
+      case ingest::InputFormat::kText:
+      case ingest::InputFormat::kHtml:
+        status = IngestText(file);
+        break;
+      case ingest::InputFormat::kReutersSgml:
+        status = IngestSgml(file);
+        break;
+      case ingest::InputFormat::kStdinJsonl:
+        status = IngestJsonlStream(file, stdin);
+        break;
+      case ingest::InputFormat::kJsonl:
+        status = IngestJsonlFile(file);
+        break;
     }
     if (!status.ok()) break;
     bytes_before_ += file.size;
@@ -190,7 +264,11 @@ Result<IngestReport> IngestJob::Run(const ingest::InputList& inputs) {
     }
     return status;
   }
-  if (cancelled_) Issue("", 0, "warning", "cancelled: the remaining inputs were not read");
+  if (cancelled_) {
+    report_.cancelled = true;
+    Issue("", 0, "warning",
+          "cancelled: what was read is stored, the remaining inputs were not read");
+  }
   report_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report_;
 }
@@ -238,6 +316,7 @@ Result<IngestReport> IngestJob::RunJsonl(std::string_view name, std::string_view
     }
     return status;
   }
+  report_.cancelled = cancelled_;
   report_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report_;
 }

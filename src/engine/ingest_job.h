@@ -33,8 +33,11 @@ class IngestJob {
 
  private:
   Status IngestText(const ingest::InputFile& file);
-  Status IngestHtml(const ingest::InputFile& file);
-  Status IngestJsonlStream(const ingest::InputFile& file, FILE* stream);
+  Status IngestSgml(const ingest::InputFile& file);
+  Status IngestJsonlFile(const ingest::InputFile& file);
+  // `stream_error`, when given, says why a read failed (a gzip stream's limit or corruption).
+  Status IngestJsonlStream(const ingest::InputFile& file, FILE* stream,
+                           const std::string* stream_error = nullptr);
   // Analyses and stores one record; per-record problems go to the report.
   Status Store(ingest::RawArticle raw);
   Status MaybeCommit(bool force);

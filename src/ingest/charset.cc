@@ -2,6 +2,7 @@
 
 #include <unicode/ucnv.h>
 
+#include <cstdint>
 #include <memory>
 
 #include "text/utf8.h"
@@ -52,7 +53,70 @@ bool DecodeWindows1252(std::string_view bytes, std::string& out) {
   return true;
 }
 
+void AppendUtf8(uint32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
 }  // namespace
+
+std::optional<DecodedText> DecodeUtf16WithBom(std::string_view bytes) {
+  if (bytes.size() < 2) return std::nullopt;
+  auto b0 = static_cast<unsigned char>(bytes[0]);
+  auto b1 = static_cast<unsigned char>(bytes[1]);
+  bool little = b0 == 0xFF && b1 == 0xFE;
+  if (!little && !(b0 == 0xFE && b1 == 0xFF)) return std::nullopt;
+  auto unit = [&](size_t i) -> uint32_t {
+    auto lo = static_cast<unsigned char>(bytes[little ? i : i + 1]);
+    auto hi = static_cast<unsigned char>(bytes[little ? i + 1 : i]);
+    return static_cast<uint32_t>(hi) << 8 | lo;
+  };
+  DecodedText out;
+  out.text.reserve(bytes.size());
+  size_t replaced = 0;
+  size_t first_bad = 0;
+  auto bad = [&](size_t offset) {
+    if (replaced++ == 0) first_bad = offset;
+    AppendUtf8(0xFFFD, out.text);
+  };
+  size_t i = 2;
+  for (; i + 1 < bytes.size(); i += 2) {
+    uint32_t u = unit(i);
+    if (u >= 0xD800 && u <= 0xDBFF) {
+      uint32_t next = i + 3 < bytes.size() ? unit(i + 2) : 0;
+      if (next >= 0xDC00 && next <= 0xDFFF) {
+        AppendUtf8(0x10000 + ((u - 0xD800) << 10) + (next - 0xDC00), out.text);
+        i += 2;
+      } else {
+        bad(i);
+      }
+    } else if (u >= 0xDC00 && u <= 0xDFFF) {
+      bad(i);
+    } else {
+      AppendUtf8(u, out.text);
+    }
+  }
+  if (i < bytes.size()) bad(i);  // an odd byte at the end
+  std::string name = little ? "UTF-16LE" : "UTF-16BE";
+  if (replaced > 0) {
+    out.warning = "invalid " + name + " at byte offset " + std::to_string(first_bad) + ": " +
+                  std::to_string(replaced) + " unit(s) replaced by U+FFFD";
+  }
+  return out;
+}
 
 DecodedText DecodeToUtf8(std::string_view bytes) {
   DecodedText out;

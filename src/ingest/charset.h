@@ -3,6 +3,7 @@
 #ifndef DEPECHE_INGEST_CHARSET_H_
 #define DEPECHE_INGEST_CHARSET_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,13 @@ struct DecodedText {
 // sequence at all is decoded as windows-1252 (a superset of ISO-8859-1 for printable text);
 // otherwise each invalid sequence becomes U+FFFD. The warning names the first bad byte offset.
 DecodedText DecodeToUtf8(std::string_view bytes);
+
+// Text starting with a UTF-16 byte order mark (FF FE: little-endian, FE FF: big-endian) is
+// decoded to UTF-8 without the mark; nullopt for anything else (no BOM: not decoded, since
+// bytes alone cannot tell UTF-16 from binary). Unpaired surrogates and an odd last byte
+// become U+FFFD and the warning names the first one's byte offset; the warning is empty for
+// clean input. Call it before CheckLooksLikeText (UTF-16 is full of NUL bytes).
+std::optional<DecodedText> DecodeUtf16WithBom(std::string_view bytes);
 
 }  // namespace depeche::ingest
 

@@ -29,7 +29,38 @@ Status TakeString(json& obj, const char* key, std::string& out) {
 
 }  // namespace
 
+size_t JsonNestingBeyond(std::string_view text, int max_depth) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;  // the escaped character cannot end the string
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > max_depth) return i;
+    } else if ((c == '}' || c == ']') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
 Result<RawArticle> ParseJsonlRecord(std::string_view line) {
+  // nlohmann's dump() and SQLite's JSON functions recurse per level: a record nested
+  // thousands deep would overflow the stack or fail the whole batch's transaction, so it is
+  // refused here, before parsing, as this record's problem.
+  if (size_t at = JsonNestingBeyond(line, kMaxJsonDepth); at != std::string_view::npos) {
+    return InvalidArgumentError("JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
+                                " levels (at column " + std::to_string(at + 1) + ")");
+  }
   json obj = json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
   if (obj.is_discarded()) {
     // Parse again with exceptions to get the position for the message.

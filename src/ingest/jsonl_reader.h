@@ -12,12 +12,22 @@
 
 namespace depeche::ingest {
 
+// Deepest nesting of objects/arrays a record may have. Real feeds stay under 10 levels;
+// SQLite's JSON functions give up at 1,000 and recursive serialisers overflow the stack long
+// before 100,000.
+inline constexpr int kMaxJsonDepth = 64;
+
+// The offset of the first '{' or '[' (outside strings) that opens level `max_depth` + 1, or
+// npos when `text` never nests deeper than `max_depth`. Linear, no recursion, any bytes.
+size_t JsonNestingBeyond(std::string_view text, int max_depth);
+
 // Parses one JSONL record: a JSON object with `id`, `url`, `source`, `title`, `published`
 // (ISO 8601), `lang`, `text` (or `html`: the page, left in RawArticle::html for extraction);
 // every other field is kept in metadata_json. A record with a title and no text is a headline
 // (headline feeds); the analyzer stores its title as its text. Errors: InvalidArgument naming
-// the problem ("not valid JSON at column 17: ...", "expected a JSON object", "field 'title'
-// must be a string", "no 'title', 'text' or 'html' field").
+// the problem ("not valid JSON at column 17: ...", "JSON nested deeper than 64 levels (at
+// column N)", "expected a JSON object", "field 'title' must be a string", "no 'title', 'text'
+// or 'html' field").
 Result<RawArticle> ParseJsonlRecord(std::string_view line);
 
 // Reads lines from a FILE* one at a time without ever holding more than `max_line_bytes` of

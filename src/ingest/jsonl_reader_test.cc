@@ -78,6 +78,33 @@ TEST(LineReaderTest, SplitsLinesCountsThemAndSkipsLongOnes) {
   std::fclose(f);
 }
 
+std::string Nested(int depth) {
+  return R"({"text":"Body.","extra":)" + std::string(static_cast<size_t>(depth), '[') +
+         std::string(static_cast<size_t>(depth), ']') + "}";
+}
+
+TEST(JsonlReaderTest, DeepNestingIsThisRecordsError) {
+  // 2,000 levels used to fail the batch's transaction in SQLite, 80,000 to overflow the stack
+  // in nlohmann's dump().
+  for (int depth : {kMaxJsonDepth, 2000, 80000}) {
+    auto r = ParseJsonlRecord(Nested(depth));
+    ASSERT_FALSE(r.ok()) << depth;
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_NE(r.status().message().find("nested deeper than 64 levels"), std::string::npos)
+        << r.status().message();
+  }
+  auto ok = ParseJsonlRecord(Nested(kMaxJsonDepth - 1));
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->text, "Body.");
+}
+
+TEST(JsonlReaderTest, NestingScanIgnoresBracketsInStrings) {
+  EXPECT_EQ(JsonNestingBeyond(R"({"a":"[[[[{{{{\"[[["})", 1), std::string_view::npos);
+  EXPECT_EQ(JsonNestingBeyond(R"({"a":[1]})", 1), 5u);
+  EXPECT_EQ(JsonNestingBeyond("]]]][", 1), std::string_view::npos);
+  EXPECT_EQ(JsonNestingBeyond("]]]][[", 1), 5u);
+}
+
 TEST(LineReaderTest, KeepsNulBytesInsideALine) {
   std::string data("a\0b\nc", 5);
   FILE* f = fmemopen(data.data(), data.size(), "r");
