@@ -108,34 +108,30 @@ std::string BashScript(const std::vector<CommandInfo>& commands) {
     s += "      " + path_options + (path_options.empty() || value_options.empty() ? "" : "|") +
          value_options + ") ((i++)) ;;\n";
   }
-  s +=
-      "      -*) ;;\n"
-      "      *) case \"${path:+$path }$w\" in\n";
+  s += "      -*) ;;\n"
+       "      *) case \"${path:+$path }$w\" in\n";
   for (const CommandInfo& c : commands) {
     if (c.path.empty()) continue;
     s += "           " + Quote(c.path) + ") path=\"${path:+$path }$w\" ;;\n";
   }
-  s +=
-      "         esac ;;\n"
-      "    esac\n"
-      "  done\n"
-      "  case \"$prev\" in\n";
+  s += "         esac ;;\n"
+       "    esac\n"
+       "  done\n"
+       "  case \"$prev\" in\n";
   if (!path_options.empty()) {
     s += "    " + path_options + ") COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n";
   }
   if (!value_options.empty()) s += "    " + value_options + ") COMPREPLY=(); return ;;\n";
-  s +=
-      "  esac\n"
-      "  local words\n"
-      "  case \"$path\" in\n";
+  s += "  esac\n"
+       "  local words\n"
+       "  case \"$path\" in\n";
   for (const CommandInfo& c : commands) {
     s += "    " + Quote(c.path) + ") words=" + Quote(Words(c, top)) + " ;;\n";
   }
-  s +=
-      "  esac\n"
-      "  COMPREPLY=($(compgen -W \"$words\" -- \"$cur\"))\n"
-      "}\n"
-      "complete -o default -F _depeche depeche\n";
+  s += "  esac\n"
+       "  COMPREPLY=($(compgen -W \"$words\" -- \"$cur\"))\n"
+       "}\n"
+       "complete -o default -F _depeche depeche\n";
   return s;
 }
 
@@ -184,28 +180,25 @@ std::string ZshScript(const std::vector<CommandInfo>& commands) {
     for (const auto& [name, description] : c.subcommands) {
       s += "  commands+=(" + Quote(name + ":" + ZshEscape(description)) + ")\n";
     }
-    s +=
-        "  local curcontext=\"$curcontext\" state line\n"
-        "  _arguments -C -s $specs '1:command:->command' '*::argument:->argument'\n"
-        "  case $state in\n"
-        "    command) _describe -t commands 'depeche command' commands ;;\n"
-        "    argument)\n"
-        "      case $words[1] in\n";
+    s += "  local curcontext=\"$curcontext\" state line\n"
+         "  _arguments -C -s $specs '1:command:->command' '*::argument:->argument'\n"
+         "  case $state in\n"
+         "    command) _describe -t commands 'depeche command' commands ;;\n"
+         "    argument)\n"
+         "      case $words[1] in\n";
     for (const auto& [name, description] : c.subcommands) {
       std::string sub_path = c.path.empty() ? name : c.path + " " + name;
       s += "        " + Quote(name) + ") " + ZshName(sub_path) + " ;;\n";
     }
-    s +=
-        "      esac ;;\n"
-        "  esac\n"
-        "}\n";
+    s += "      esac ;;\n"
+         "  esac\n"
+         "}\n";
   }
-  s +=
-      "if [[ $zsh_eval_context[-1] == loadautofunc ]]; then\n"
-      "  _depeche \"$@\"\n"
-      "else\n"
-      "  compdef _depeche depeche\n"
-      "fi\n";
+  s += "if [[ $zsh_eval_context[-1] == loadautofunc ]]; then\n"
+       "  _depeche \"$@\"\n"
+       "else\n"
+       "  compdef _depeche depeche\n"
+       "fi\n";
   return s;
 }
 

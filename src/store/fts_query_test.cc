@@ -74,12 +74,14 @@ TEST(FtsQueryTest, NothingSearchableIsInvalidArgument) {
 
 TEST(FtsQueryTest, TooManyDistinctWordsIsInvalidArgument) {
   std::string many;
-  for (size_t i = 0; i <= kMaxSearchWords; ++i) many += "w" + std::to_string(i) + " ";
+  for (size_t i = 0; i <= kMaxSearchWords; ++i) many.append("w").append(std::to_string(i)) += ' ';
   Result<std::string> q = BuildFtsQuery(many);
   ASSERT_FALSE(q.ok());
   EXPECT_EQ(q.status().code(), StatusCode::kInvalidArgument);
   std::string enough;
-  for (size_t i = 0; i < kMaxSearchWords; ++i) enough += "w" + std::to_string(i) + " w0 ";
+  for (size_t i = 0; i < kMaxSearchWords; ++i) {
+    enough.append("w").append(std::to_string(i)).append(" w0 ");
+  }
   EXPECT_TRUE(BuildFtsQuery(enough).ok());
   // A phrase's words count: its repeats are part of its meaning.
   std::string phrase = "\"";
