@@ -139,6 +139,7 @@ std::string BashScript(const std::vector<CommandInfo>& commands) {
 // lists subcommands with their descriptions.
 std::string ZshName(const std::string& path) {
   std::string name = "_depeche";
+  if (!path.empty()) name += '_';
   for (char c : path) name += c == ' ' || c == '-' ? '_' : c;
   return name;
 }

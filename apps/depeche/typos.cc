@@ -108,7 +108,7 @@ int ReportParseError(CLI::App& app, const CLI::ParseError& error, int argc, char
       continue;
     }
     std::vector<std::string> commands = CommandNames(*current);
-    if (commands.empty()) break;  // a leaf command's positional argument
+    if (commands.empty()) continue;  // a leaf command's positional argument
     const CLI::App* sub = nullptr;
     for (const CLI::App* s : current->get_subcommands({})) {
       if (s->check_name(token)) sub = s;
