@@ -144,9 +144,10 @@ class Engine {
   // Errors: InvalidArgument (limit <= 0, `since` not an ISO date).
   virtual Result<std::vector<StorySummary>> Stories(const StoryQuery& query) = 0;
   // One story with its articles in arrival order; a unique id prefix of >= 6 characters works,
-  // and a merged story's id answers with the story it was merged into. NotFound;
-  // InvalidArgument (ambiguous prefix).
-  virtual Result<StoryDetail> GetStory(const std::string& id) = 0;
+  // and a merged story's id answers with the story it was merged into. A key that names no
+  // story but an article (GetArticle: id, prefix, URL, feed id) answers with that article's
+  // story. NotFound; InvalidArgument (ambiguous prefix).
+  virtual Result<StoryDetail> GetStory(const std::string& key) = 0;
   // Near-duplicate groups with two or more stored articles, latest group first, at most
   // `limit` groups. Errors: InvalidArgument (limit <= 0).
   virtual Result<std::vector<DuplicateGroup>> Duplicates(int limit) = 0;

@@ -57,7 +57,7 @@ class EngineImpl final : public Engine {
   Result<std::vector<SearchHit>> Search(const SearchQuery& query) override {
     if (!query.story) return articles_->Search(query);
     // The store's search filters on a full story id: resolve prefixes and merges first.
-    DEPECHE_ASSIGN_OR_RETURN(StoryDetail story, story_store().GetStory(*query.story));
+    DEPECHE_ASSIGN_OR_RETURN(StoryDetail story, GetStory(*query.story));
     SearchQuery resolved = query;
     resolved.story = story.summary.id;
     return articles_->Search(resolved);
@@ -69,8 +69,18 @@ class EngineImpl final : public Engine {
     return story_store().Stories(query);
   }
 
-  Result<StoryDetail> GetStory(const std::string& id) override {
-    return story_store().GetStory(id);
+  Result<StoryDetail> GetStory(const std::string& key) override {
+    Result<StoryDetail> story = story_store().GetStory(key);
+    if (story.ok() || story.status().code() != StatusCode::kNotFound) return story;
+    // Not a story id: the story of the article that `key` names (id, prefix, URL, feed id).
+    Result<Article> article = articles_->Get(key);
+    if (!article.ok()) {
+      if (article.status().code() != StatusCode::kNotFound) return article.status();
+      return NotFoundError("no story or article \"" + key + "\"");
+    }
+    DEPECHE_ASSIGN_OR_RETURN(std::string story_id, articles_->StoryOf(article->id));
+    if (story_id.empty()) return NotFoundError("article " + article->id + " has no story");
+    return story_store().GetStory(story_id);
   }
 
   Result<std::vector<DuplicateGroup>> Duplicates(int limit) override {

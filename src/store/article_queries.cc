@@ -235,6 +235,8 @@ Status ArticleStore::Impl::PrepareQueries() {
   DEPECHE_ASSIGN_OR_RETURN(json_strings, Statement::Prepare(h, kJsonStringsSql));
   DEPECHE_ASSIGN_OR_RETURN(find_url, Statement::Prepare(h, kFindUrlSql));
   DEPECHE_ASSIGN_OR_RETURN(find_feed_id, Statement::Prepare(h, kFindFeedIdSql));
+  DEPECHE_ASSIGN_OR_RETURN(
+      story_of, Statement::Prepare(h, "SELECT story_id FROM article_story WHERE article_id = ?1"));
   for (int i = 0; i < 4; ++i) {
     DEPECHE_ASSIGN_OR_RETURN(list[i], Statement::Prepare(h, kListSql[i]));
   }
@@ -353,6 +355,14 @@ Result<std::vector<std::string>> ArticleStore::Impl::FindIds(Statement& stmt,
     ids.emplace_back(stmt.ColumnText(0));
   }
   return ids;
+}
+
+Result<std::string> ArticleStore::StoryOf(const std::string& article_id) {
+  Statement& stmt = impl_->story_of;
+  ResetOnExit reset(stmt);
+  stmt.BindText(1, article_id);
+  DEPECHE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  return row ? std::string(stmt.ColumnText(0)) : std::string();
 }
 
 Result<Article> ArticleStore::Get(const std::string& key) {

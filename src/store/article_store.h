@@ -64,6 +64,8 @@ class ArticleStore {
   // whole to 300 code points, … where text was cut; score > 0, higher is better.
   // Errors: InvalidArgument (see ParseSearchQuery; limit <= 0; a date that is not ISO 8601).
   Result<std::vector<SearchHit>> Search(const SearchQuery& query);
+  // The story the article `article_id` (a full id) was assigned to, "" when none is recorded.
+  Result<std::string> StoryOf(const std::string& article_id);
   // Search with only text and limit.
   Result<std::vector<SearchHit>> Search(const std::string& query, int limit);
   // Stats::bytes is the total size of the stored article texts (UTF-8 bytes); by_source

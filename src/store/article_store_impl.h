@@ -31,6 +31,7 @@ struct ArticleStore::Impl {
   Statement json_strings;
   Statement find_url;
   Statement find_feed_id;
+  Statement story_of;
   Statement list[4];  // indexed by (has lang) | (has source) << 1
   Statement search;
   Statement count_copies;

@@ -52,9 +52,8 @@ int CountEntries(const fs::path& dir) {
 TEST(CliConventionsTest, ReadCommandsNeverCreateADatabase) {
   fs::path dir = FreshDir("cli_nodb");
   const fs::path db = dir / "typo.db";
-  for (const char* command :
-       {"stats", "search wheat", "articles", "show 0123456789abcdef", "stories",
-        "story 0123456789abcdef", "dups"}) {
+  for (const char* command : {"stats", "search wheat", "articles", "show 0123456789abcdef",
+                              "stories", "story 0123456789abcdef", "dups"}) {
     CliRun run = Depeche("--db " + Quoted(db) + " " + command);
     EXPECT_EQ(run.code, 2) << command << ": " << run.out;
     EXPECT_NE(run.out.find(db.string()), std::string::npos) << command << ": " << run.out;
@@ -70,8 +69,8 @@ TEST(CliConventionsTest, ReadCommandsLeaveNoFilesAndWorkInAReadOnlyFolder) {
   const std::string db = (dir / "d.db").string();
   ::chmod(db.c_str(), 0444);
   ::chmod(dir.c_str(), 0555);
-  for (const char* command : {"stats", "search wheat", "articles", "show feed-17", "stories",
-                              "dups"}) {
+  for (const char* command :
+       {"stats", "search wheat", "articles", "show feed-17", "stories", "dups"}) {
     CliRun run = Depeche("--db '" + db + "' " + command);
     EXPECT_EQ(run.code, 0) << command << ": " << run.out;
     EXPECT_EQ(CountEntries(dir), 1) << command;
@@ -113,8 +112,8 @@ TEST(CliConventionsTest, MessagesCarryNoStatusCodes) {
   for (const std::string& command :
        {"show 0123" + db, "show ffffffffff" + db, "search '\"'" + db,
         "search wheat --since yesterday" + db, "story ffffffff" + db,
-        "search wheat --story ffffffff" + db, "stories --since yesterday" + db,
-        "stats" + garbage, "articles" + garbage}) {
+        "search wheat --story ffffffff" + db, "stories --since yesterday" + db, "stats" + garbage,
+        "articles" + garbage}) {
     CliRun run = Depeche(command);
     EXPECT_NE(run.code, 0) << command;
     for (const char* code : {"INVALID_ARGUMENT", "NOT_FOUND", "FAILED_PRECONDITION", "INTERNAL",
@@ -147,6 +146,27 @@ TEST(CliConventionsTest, ShowTakesIdPrefixUrlAndFeedId) {
   }
   CliRun missing = Depeche("show https://example.org/none" + db);
   EXPECT_EQ(missing.code, 2) << missing.out;
+}
+
+TEST(CliConventionsTest, StoryTakesItsIdOrAnArticlesIdUrlOrFeedId) {
+  fs::path dir = MakeDb("cli_story");
+  const std::string db = " --db " + Quoted(dir / "d.db") + " --json";
+  CliRun show = Depeche("show feed-18" + db);
+  ASSERT_EQ(show.code, 0) << show.out;
+  const std::string article_id = nlohmann::json::parse(show.out)["id"];
+  CliRun by_url = Depeche("story https://example.org/rain" + db);
+  ASSERT_EQ(by_url.code, 0) << by_url.out;
+  auto story = nlohmann::json::parse(by_url.out);
+  const std::string story_id = story["id"];
+  bool found = false;
+  for (const auto& a : story["articles"]) found = found || a["id"] == article_id;
+  EXPECT_TRUE(found) << by_url.out;
+  for (const std::string& key :
+       {story_id, story_id.substr(0, 8), article_id, std::string("feed-18")}) {
+    CliRun run = Depeche("story " + key + db);
+    ASSERT_EQ(run.code, 0) << key << ": " << run.out;
+    EXPECT_EQ(nlohmann::json::parse(run.out)["id"], story_id) << key;
+  }
 }
 
 TEST(CliConventionsTest, CompletionScriptsComeFromTheCommandLine) {
