@@ -33,8 +33,9 @@ constexpr std::string_view kCountPrefixSql =
 constexpr std::string_view kJsonStringsSql = "SELECT value FROM json_each(?1)";
 // `<> ''` lets SQLite use the partial unique index on url.
 constexpr std::string_view kFindUrlSql = "SELECT id FROM articles WHERE url = ?1 AND url <> ''";
-// The feed's own id, kept in the metadata by the JSONL reader. No index: a full scan (about
-// 20 ms per 20,000 articles), only tried when the key is no id, prefix or URL.
+// The feed's own id, kept in the metadata by the JSONL reader. No index: a full scan (`show`
+// by feed id takes 0.12 s in all on the 18,749 Reuters articles), only tried when the key is
+// no id, prefix or URL.
 constexpr std::string_view kFindFeedIdSql =
     "SELECT id FROM articles WHERE json_extract(metadata, '$.id') = ?1 LIMIT 2";
 
@@ -179,21 +180,31 @@ struct SearchBounds {
   std::optional<int64_t> until;  // UTC seconds, exclusive
 };
 
+// The number written by the ASCII digits iso[pos, pos + len), or -1.
+int Digits(const std::string& iso, size_t pos, size_t len) {
+  if (iso.size() < pos + len) return -1;
+  int value = 0;
+  for (size_t i = pos; i < pos + len; ++i) {
+    if (iso[i] < '0' || iso[i] > '9') return -1;
+    value = value * 10 + (iso[i] - '0');
+  }
+  return value;
+}
+
 // The UTC second just after the period `date` names (2022-01 -> 2022-02-01T00:00:00Z).
 int64_t EndOfPeriod(const PublicationDate& date) {
-  const std::string& iso = date.iso;
-  auto number = [&iso](size_t pos, size_t len) { return std::stoi(iso.substr(pos, len)); };
+  const int year = Digits(date.iso, 0, 4);
+  const int month = Digits(date.iso, 5, 2);
   switch (date.precision) {
     case DatePrecision::kYear:
-      return core::DaysFromCivil(number(0, 4) + 1, 1, 1) * 86400;
-    case DatePrecision::kMonth: {
-      int year = number(0, 4), month = number(5, 2) + 1;
-      if (month > 12) {
-        month = 1;
-        ++year;
+      if (year >= 0) return core::DaysFromCivil(year + 1, 1, 1) * 86400;
+      return date.utc_seconds + 366 * 86400;
+    case DatePrecision::kMonth:
+      if (year >= 0 && month >= 1 && month <= 12) {
+        return month == 12 ? core::DaysFromCivil(year + 1, 1, 1) * 86400
+                           : core::DaysFromCivil(year, month + 1, 1) * 86400;
       }
-      return core::DaysFromCivil(year, month, 1) * 86400;
-    }
+      return date.utc_seconds + 31 * 86400;
     case DatePrecision::kDay:
       return date.utc_seconds + 86400;
     case DatePrecision::kMinute:
