@@ -1,5 +1,6 @@
 // depeche completion bash|zsh : a shell completion script, derived from the CLI11 app itself
 // (its subcommands and options), so it never drifts from the real command line.
+#include <set>
 #include <string>
 #include <vector>
 
@@ -41,7 +42,7 @@ void Collect(const CLI::App& app, const std::string& path, std::vector<CommandIn
     for (const std::string& l : opt->get_lnames()) o.names.push_back("--" + l);
     for (const std::string& s : opt->get_snames()) o.names.push_back("-" + s);
     o.description = opt->get_description();
-    o.takes_value = opt->get_type_size() != 0;
+    o.takes_value = opt->get_items_expected_min() > 0;
     o.is_path = !opt->get_lnames().empty() && IsPathOption(opt->get_lnames().front());
     info.options.push_back(std::move(o));
   }
@@ -68,7 +69,10 @@ std::string Quote(const std::string& s) {
 // (options fall through) those of the top level.
 std::string Words(const CommandInfo& info, const CommandInfo& top) {
   std::string words;
-  auto add = [&words](const std::string& w) { words += (words.empty() ? "" : " ") + w; };
+  std::set<std::string> seen;
+  auto add = [&](const std::string& w) {
+    if (seen.insert(w).second) words += (words.empty() ? "" : " ") + w;
+  };
   for (const auto& [name, description] : info.subcommands) add(name);
   for (const OptionInfo& o : info.options) {
     for (const std::string& n : o.names) add(n);
@@ -83,15 +87,17 @@ std::string Words(const CommandInfo& info, const CommandInfo& top) {
 
 std::string BashScript(const std::vector<CommandInfo>& commands) {
   const CommandInfo& top = commands.front();
+  // The options that take a value: after one, the next word is that value (a file name for
+  // the path options), never a command. Names are shared across commands, so each is kept once.
   std::string value_options, path_options;
+  std::set<std::string> seen;
   for (const CommandInfo& c : commands) {
     for (const OptionInfo& o : c.options) {
+      if (!o.takes_value) continue;
       for (const std::string& n : o.names) {
-        if (o.is_path) {
-          path_options += (path_options.empty() ? "" : "|") + n;
-        } else if (o.takes_value) {
-          value_options += (value_options.empty() ? "" : "|") + n;
-        }
+        if (!seen.insert(n).second) continue;
+        std::string& list = o.is_path ? path_options : value_options;
+        list += (list.empty() ? "" : "|") + n;
       }
     }
   }
@@ -168,9 +174,11 @@ std::string ZshScript(const std::vector<CommandInfo>& commands) {
     if (&c != &top) {
       for (const OptionInfo& o : top.options) options.push_back(&o);
     }
+    std::set<std::string> seen;
     for (const OptionInfo* o : options) {
       std::string action = o->is_path ? ":file:_files" : o->takes_value ? ":value: " : "";
       for (const std::string& n : o->names) {
+        if (!seen.insert(n).second) continue;
         s += "  specs+=(" + Quote(n + "[" + ZshEscape(o->description) + "]" + action) + ")\n";
       }
     }

@@ -102,7 +102,8 @@ int ReportParseError(CLI::App& app, const CLI::ParseError& error, int argc, char
                    " (see " + path + " --help)");
         return kExitUsage;
       }
-      if (opt != nullptr && opt->get_type_size() != 0 && token.find('=') == std::string::npos) {
+      if (opt != nullptr && opt->get_items_expected_min() > 0 &&
+          token.find('=') == std::string::npos) {
         ++i;  // its value
       }
       continue;
