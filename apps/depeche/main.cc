@@ -26,6 +26,16 @@ int main(int argc, char** argv) {
   RegisterStory(app, ctx);
   RegisterDups(app, ctx);
   RegisterCompletion(app, ctx);
+  // A required argument has no default to show ("paths TEXT=[] ... REQUIRED" is noise).
+  std::vector<CLI::App*> pending = {&app};
+  while (!pending.empty()) {
+    CLI::App* a = pending.back();
+    pending.pop_back();
+    for (CLI::Option* opt : a->get_options({})) {
+      if (opt->get_required()) opt->default_str("");
+    }
+    for (CLI::App* sub : a->get_subcommands({})) pending.push_back(sub);
+  }
   // The commands that write. Every other one opens the database read-only (Context::writes).
   for (const char* name : {"ingest"}) {
     app.get_subcommand(name)->preparse_callback([&ctx](size_t) { ctx.writes = true; });
