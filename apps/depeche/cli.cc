@@ -19,6 +19,19 @@ void PrintError(const std::string& message) {
   std::fprintf(stderr, "depeche: %s\n", message.c_str());
 }
 
+std::string UserMessage(const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kOk:
+      return "ok";
+    case StatusCode::kInternal:
+      return "internal error (please report it): " + status.message();
+    case StatusCode::kUnimplemented:
+      return "not supported: " + status.message();
+    default:
+      return status.message();
+  }
+}
+
 int ExitCodeFor(const Status& status) {
   switch (status.code()) {
     case StatusCode::kOk:
@@ -33,7 +46,7 @@ int ExitCodeFor(const Status& status) {
 
 bool Failed(const Status& status, Context& ctx) {
   if (status.ok()) return false;
-  PrintError(status.ToString());
+  PrintError(UserMessage(status));
   ctx.exit_code = ExitCodeFor(status);
   return true;
 }
@@ -79,10 +92,18 @@ std::unique_ptr<Engine> Context::OpenEngine() {
     exit_code = kExitUsage;
     return nullptr;
   }
+  config.read_only = !writes;
   auto engine = Engine::Open(config);
   if (!engine.ok()) {
-    PrintError(config.db_path + ": " + engine.status().ToString());
-    exit_code = kExitFailure;
+    const Status& status = engine.status();
+    std::string message = UserMessage(status);
+    if (status.code() == StatusCode::kNotFound) {
+      message += " (ingest creates a database; name one with --db or DEPECHE_DB)";
+    } else if (message.find(config.db_path) == std::string::npos) {
+      message = config.db_path + ": " + message;
+    }
+    PrintError(message);
+    exit_code = ExitCodeFor(status);
     return nullptr;
   }
   return std::move(engine).value();

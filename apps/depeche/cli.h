@@ -24,17 +24,23 @@ struct Context {
   std::string db_flag;      // --db
   std::string config_file;  // --config
   int exit_code = kExitOk;
+  // Set by main for the commands that write (ingest). Every other command opens the database
+  // read-only: a missing file is an error, nothing is created or written (EngineConfig).
+  bool writes = false;
 
-  // Resolves the configuration and opens the engine; prints the error and sets exit_code on
-  // failure.
+  // Resolves the configuration and opens the engine (read-only unless `writes`); prints the
+  // error and sets exit_code on failure.
   std::unique_ptr<Engine> OpenEngine();
   EngineConfig ResolveConfig(std::string& error) const;
 };
 
 // Prints "depeche: <message>" on stderr.
 void PrintError(const std::string& message);
+// The one place where a Status becomes words for the user: its message, without the code name
+// (INVALID_ARGUMENT, ...); an internal error says it is one.
+std::string UserMessage(const Status& status);
 int ExitCodeFor(const Status& status);
-// For a failed `status`: prints it (Status::ToString), sets ctx.exit_code and returns true.
+// For a failed `status`: prints UserMessage(status), sets ctx.exit_code and returns true.
 bool Failed(const Status& status, Context& ctx);
 
 // A table printed with aligned columns (widths in code points), for people.
@@ -79,6 +85,20 @@ void RegisterEval(CLI::App& app, Context& ctx);
 void RegisterStories(CLI::App& app, Context& ctx);
 void RegisterStory(CLI::App& app, Context& ctx);
 void RegisterDups(CLI::App& app, Context& ctx);
+// `depeche completion bash|zsh`: a completion script derived from `app` (completion.cc).
+void RegisterCompletion(CLI::App& app, Context& ctx);
+
+// The search arguments joined by spaces into one query text (cmd_search.cc).
+std::string SearchText(const std::vector<std::string>& args);
+// `depeche search gox -bankruptcy`: after `search`, an argument "-word" (a single dash and at
+// least two characters) is an exclusion, not an option: it becomes the two arguments
+// "NOT" "word" ("NOT" "\"two words\"" for `-"two words"`, whose quotes the shell removed).
+// `args[0]` is the program; "--" ends the rewriting.
+void RewriteSearchExclusions(std::vector<std::string>& args);
+
+// Parse errors in the user's words, with "did you mean" suggestions for a mistyped command or
+// option (typos.cc). Returns the exit code (kExitOk for --help and --version).
+int ReportParseError(CLI::App& app, const CLI::ParseError& error, int argc, char** argv);
 
 }  // namespace depeche::cli
 

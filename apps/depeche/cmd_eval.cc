@@ -37,7 +37,7 @@ void RunLangEval(const EvalFlags& flags, Context& ctx) {
   }
   auto lid = text::LanguageIdentifier::Create(options);
   if (!lid.ok()) {
-    PrintError(lid.status().ToString());
+    PrintError(UserMessage(lid.status()));
     ctx.exit_code = kExitFailure;
     return;
   }

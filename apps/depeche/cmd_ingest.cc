@@ -167,7 +167,7 @@ void RegisterIngest(CLI::App& app, Context& ctx) {
     auto report = engine->Ingest(flags->paths, options);
     bar.Finish();
     if (!report.ok()) {
-      PrintError("ingest failed: " + report.status().ToString());
+      PrintError("ingest failed: " + UserMessage(report.status()));
       ctx.exit_code = kExitFailure;
       return;
     }

@@ -24,7 +24,7 @@ void RegisterLang(CLI::App& app, Context& ctx) {
     options.fasttext_model = flags->model.empty() ? DefaultLidModel() : flags->model;
     auto lid = text::LanguageIdentifier::Create(options);
     if (!lid.ok()) {
-      PrintError(lid.status().ToString());
+      PrintError(UserMessage(lid.status()));
       ctx.exit_code = kExitFailure;
       return;
     }

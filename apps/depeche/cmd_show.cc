@@ -10,18 +10,15 @@ void RegisterShow(CLI::App& app, Context& ctx) {
     bool json = false;
   };
   auto flags = std::make_shared<Flags>();
-  CLI::App* cmd = app.add_subcommand("show", "Show one article (id or unique id prefix)");
-  cmd->add_option("id", flags->id, "Article id")->required();
+  CLI::App* cmd =
+      app.add_subcommand("show", "Show one article (id, unique id prefix, URL or JSONL feed id)");
+  cmd->add_option("id", flags->id, "Article id, unique id prefix, URL or feed id")->required();
   cmd->add_flag("--json", flags->json, "JSON output");
   cmd->callback([flags, &ctx] {
     auto engine = ctx.OpenEngine();
     if (!engine) return;
     auto a = engine->GetArticle(flags->id);
-    if (!a.ok()) {
-      PrintError(a.status().message());
-      ctx.exit_code = ExitCodeFor(a.status());
-      return;
-    }
+    if (Failed(a.status(), ctx)) return;
     if (flags->json) {
       PrintJson(ToJson(*a));
       return;

@@ -18,6 +18,11 @@ struct EngineConfig {
   int64_t max_article_bytes = 8 * 1024 * 1024;
   // Articles written per transaction during ingest (the story state is saved at each commit).
   int batch_size = 4096;
+  // Open the store for reading only (the CLI's read commands): db_path must exist and be a
+  // depeche database at this build's schema; nothing is created, migrated or written, not even
+  // WAL files, so it works in a read-only folder (see store::OpenMode::kReadOnly). Ingest then
+  // fails with FailedPrecondition.
+  bool read_only = false;
 };
 
 // Compiled-in defaults for resources, overridable with DEPECHE_DATA_DIR / DEPECHE_LID_MODEL.

@@ -76,10 +76,28 @@ struct ArticleSummary {
   int64_t chars = 0;
 };
 
+// A search: the query text in the search language (docs/CLI.md, "Search": words, "phrases",
+// OR, -word / NOT word, prefix*) and filters, all of which must hold.
+struct SearchQuery {
+  std::string text;
+  int limit = 10;  // hits (groups of copies) returned
+  // Publication date bounds, ISO 8601 at any precision, inclusive: since 2022-01 keeps
+  // articles published from 2022-01-01; until 2022-01 keeps those before 2022-02-01. An
+  // article without a date is left out when either bound is given.
+  std::optional<std::string> since;
+  std::optional<std::string> until;
+  std::optional<std::string> lang;    // exact stored language code
+  std::optional<std::string> source;  // exact source
+  std::optional<std::string> story;   // story id or unique prefix (a merged id: its survivor)
+};
+
 struct SearchHit {
-  ArticleSummary article;
-  std::string snippet;  // matched terms wrapped in [ ]
-  double score = 0.0;   // higher is better
+  ArticleSummary article;  // the best-ranked article of its group of exact copies
+  std::string snippet;     // matched terms wrapped in [ ], at most about 300 characters
+  double score = 0.0;      // higher is better
+  // Other matching articles with the same content (same content_hash: the same text from
+  // another source, URL or file), not listed as hits of their own.
+  int64_t copies = 0;
 };
 
 struct Stats {
@@ -98,7 +116,9 @@ class Engine {
  public:
   // Opens (creating and migrating when needed) the store at config.db_path and loads the
   // language resources. Errors: Unavailable (cannot open), DataLoss (corrupt database),
-  // FailedPrecondition (schema newer than this build).
+  // FailedPrecondition (schema newer than this build). With config.read_only: NotFound when
+  // the file does not exist (nothing is created), FailedPrecondition when it is not a depeche
+  // database at this build's schema; Ingest* then fail with FailedPrecondition.
   static Result<std::unique_ptr<Engine>> Open(const EngineConfig& config);
   virtual ~Engine() = default;
 
@@ -112,10 +132,19 @@ class Engine {
                                            const IngestOptions& options) = 0;
 
   virtual Result<std::vector<ArticleSummary>> Articles(const ArticleQuery& query) = 0;
-  // NotFound when no article has this id (a unique id prefix of >= 6 hex digits also works).
-  virtual Result<Article> GetArticle(const std::string& id) = 0;
-  // Accent-insensitive, stemmed full-text search; `query` is free text. Best first.
-  virtual Result<std::vector<SearchHit>> Search(const std::string& query, int limit) = 0;
+  // The article `key` names: its id, a unique id prefix of >= 6 hex digits, its URL or the id
+  // of its JSONL feed record (store::ArticleStore::Get). NotFound; InvalidArgument (ambiguous).
+  virtual Result<Article> GetArticle(const std::string& key) = 0;
+  // Accent-insensitive, stemmed full-text search, best first, one hit per group of exact
+  // copies (see SearchQuery and store::ArticleStore::Search). Errors: InvalidArgument (nothing
+  // to find, too many words, limit <= 0, a bad date), NotFound (no such story).
+  virtual Result<std::vector<SearchHit>> Search(const SearchQuery& query) = 0;
+  Result<std::vector<SearchHit>> Search(const std::string& text, int limit) {
+    SearchQuery query;
+    query.text = text;
+    query.limit = limit;
+    return Search(query);
+  }
   virtual Result<Stats> GetStats() = 0;
 
   // Stories (see depeche/story.h): every stored article is assigned to one as it is ingested.
@@ -123,9 +152,10 @@ class Engine {
   // Errors: InvalidArgument (limit <= 0, `since` not an ISO date).
   virtual Result<std::vector<StorySummary>> Stories(const StoryQuery& query) = 0;
   // One story with its articles in arrival order; a unique id prefix of >= 6 characters works,
-  // and a merged story's id answers with the story it was merged into. NotFound;
-  // InvalidArgument (ambiguous prefix).
-  virtual Result<StoryDetail> GetStory(const std::string& id) = 0;
+  // and a merged story's id answers with the story it was merged into. A key that names no
+  // story but an article (GetArticle: id, prefix, URL, feed id) answers with that article's
+  // story. NotFound; InvalidArgument (ambiguous prefix).
+  virtual Result<StoryDetail> GetStory(const std::string& key) = 0;
   // Near-duplicate groups with two or more stored articles, latest group first, at most
   // `limit` groups. Errors: InvalidArgument (limit <= 0).
   virtual Result<std::vector<DuplicateGroup>> Duplicates(int limit) = 0;

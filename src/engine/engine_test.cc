@@ -56,5 +56,58 @@ TEST(EngineTest, DataSurvivesReopen) {
   std::filesystem::remove(path);
 }
 
+TEST(EngineTest, ReadOnlyEngineNeverCreatesOrWrites) {
+  std::string path = TempPath("read_only.db");
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  EngineConfig config;
+  config.db_path = path;
+  config.read_only = true;
+  auto missing = Engine::Open(config);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+  EXPECT_FALSE(std::filesystem::exists(path));
+
+  config.read_only = false;
+  {
+    auto writer = Engine::Open(config);
+    ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+    auto r = (*writer)->IngestJsonl(
+        "mem",
+        "{\"id\":\"f1\",\"url\":\"https://example.org/a\",\"title\":\"Floods\",\"text\":\"Heavy "
+        "rain flooded the valley overnight and roads were closed.\"}\n",
+        {});
+    ASSERT_TRUE(r.ok());
+    ASSERT_EQ(r->inserted, 1);
+  }
+  config.read_only = true;
+  auto reader = Engine::Open(config);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  Engine& engine = **reader;
+  EXPECT_EQ(engine.IngestJsonl("mem", "{\"text\":\"More rain.\"}\n", {}).status().code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_FALSE(std::filesystem::exists(path + "-wal"));
+  // Articles and stories by id, URL and feed id; search within the article's story.
+  auto by_url = engine.GetArticle("https://example.org/a");
+  ASSERT_TRUE(by_url.ok()) << by_url.status().ToString();
+  auto by_feed_id = engine.GetArticle("f1");
+  ASSERT_TRUE(by_feed_id.ok()) << by_feed_id.status().ToString();
+  EXPECT_EQ(by_feed_id->id, by_url->id);
+  auto story = engine.GetStory("f1");
+  ASSERT_TRUE(story.ok()) << story.status().ToString();
+  SearchQuery q;
+  q.text = "flood";
+  q.story = story->summary.id.substr(0, 8);
+  auto hits = engine.Search(q);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  EXPECT_EQ(hits->size(), 1u);
+  q.story = "https://example.org/a";
+  hits = engine.Search(q);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  EXPECT_EQ(hits->size(), 1u);
+  q.story = "no-such-story";
+  EXPECT_EQ(engine.Search(q).status().code(), StatusCode::kNotFound);
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
 }  // namespace
 }  // namespace depeche

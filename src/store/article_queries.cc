@@ -1,11 +1,13 @@
 // The read side of ArticleStore: Get, List, Search, GetStats.
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "core/strings.h"
+#include "core/time.h"
 #include "store/article_store.h"
 #include "store/article_store_impl.h"
 #include "store/exact_rerank.h"
@@ -30,6 +32,13 @@ constexpr std::string_view kFindPrefixSql =
 constexpr std::string_view kCountPrefixSql =
     "SELECT count(*) FROM articles WHERE id >= ?1 AND id < ?2";
 constexpr std::string_view kJsonStringsSql = "SELECT value FROM json_each(?1)";
+// `<> ''` lets SQLite use the partial unique index on url.
+constexpr std::string_view kFindUrlSql = "SELECT id FROM articles WHERE url = ?1 AND url <> ''";
+// The feed's own id, kept in the metadata by the JSONL reader. No index: a full scan (`show`
+// by feed id takes 0.12 s in all on the 18,749 Reuters articles), only tried when the key is
+// no id, prefix or URL.
+constexpr std::string_view kFindFeedIdSql =
+    "SELECT id FROM articles WHERE json_extract(metadata, '$.id') = ?1 LIMIT 2";
 
 // Summary columns 0..6, read by ReadSummary.
 #define DEPECHE_SUMMARY_COLUMNS "id, title, source, lang, published_iso, origin_path, length(text)"
@@ -51,12 +60,24 @@ constexpr std::string_view kListSql[4] = {
 
 // ORDER BY rank with LIMIT lets FTS5 sort internally, so snippet() only runs for the rows
 // returned. `rank MATCH` sets this query's ranking: bm25 with the title worth 5 body hits.
+// Filters: ?3 since and ?4 until (UTC seconds, [since, until)), ?5 lang, ?6 source, ?7 story
+// id; NULL leaves a filter out, so one prepared statement serves every combination.
+#define DEPECHE_SEARCH_FILTERS                                                        \
+  "(?3 IS NULL OR a.published_ts >= ?3) AND (?4 IS NULL OR a.published_ts < ?4) AND " \
+  "(?5 IS NULL OR a.lang = ?5) AND (?6 IS NULL OR a.source = ?6) AND "                \
+  "(?7 IS NULL OR a.id IN (SELECT article_id FROM article_story WHERE story_id = ?7))"
 constexpr std::string_view kSearchSql =
     "SELECT a.id, a.title, a.source, a.lang, a.published_iso, a.origin_path, length(a.text), "
-    "snippet(article_fts, 1, '[', ']', '…', 20), rank, a.text "
+    "snippet(article_fts, 1, '[', ']', '…', 20), rank, a.text, a.content_hash "
     "FROM article_fts JOIN articles AS a ON a.rowid = article_fts.rowid "
-    "WHERE article_fts MATCH ?1 AND rank MATCH 'bm25(5.0, 1.0)' "
-    "ORDER BY rank LIMIT ?2";
+    "WHERE article_fts MATCH ?1 AND rank MATCH 'bm25(5.0, 1.0)' AND " DEPECHE_SEARCH_FILTERS
+    " ORDER BY rank LIMIT ?2";
+// The other articles with the same content that pass the filters (?1 is not used: numbered
+// parameters may leave gaps; the `<> ''` term lets SQLite use the partial content_hash index).
+constexpr std::string_view kCountCopiesSql =
+    "SELECT count(*) - 1 FROM articles AS a WHERE a.content_hash = ?2 AND a.content_hash <> '' "
+    "AND " DEPECHE_SEARCH_FILTERS;
+#undef DEPECHE_SEARCH_FILTERS
 
 // The distinct languages, by skip-scan over articles_lang_published: O(languages * log n).
 constexpr std::string_view kLangsSql =
@@ -87,6 +108,128 @@ bool IsHex(std::string_view s) {
   return true;
 }
 
+// Past this many candidate rows a search stops looking for more groups of copies.
+constexpr int64_t kMaxSearchCandidates = 20000;
+// Snippet limits, in code points: FTS5 cuts snippets by tokens, and one token can be a 5 MB
+// "word".
+constexpr size_t kMaxSnippetWord = 40;
+constexpr size_t kMaxSnippet = 300;
+
+bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The snippet on one line (paragraph breaks would break one-line displays), each run of
+// non-space characters cut to kMaxSnippetWord code points and the whole to kMaxSnippet, with
+// "…" where text was cut; a highlighted match cut short keeps its closing ']'.
+std::string CapSnippet(std::string_view snippet) {
+  std::string out;
+  size_t total = 0;
+  size_t i = 0;
+  while (i < snippet.size() && total < kMaxSnippet) {
+    char c = snippet[i];
+    if (c == '\n' || c == '\t' || c == '\r' || c == ' ') {
+      if (!out.empty() && out.back() != ' ') {
+        out.push_back(' ');
+        ++total;
+      }
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < snippet.size() && snippet[end] != '\n' && snippet[end] != '\t' &&
+           snippet[end] != '\r' && snippet[end] != ' ') {
+      ++end;
+    }
+    std::string_view word = snippet.substr(i, end - i);
+    const size_t room = std::min(kMaxSnippetWord, kMaxSnippet - total);
+    size_t points = 0;
+    size_t cut = 0;
+    while (cut < word.size()) {
+      if (!IsContinuation(word[cut]) && points++ == room) break;
+      ++cut;
+    }
+    if (cut == word.size()) {
+      out.append(word);
+      total += points;
+    } else {
+      // Cut at a code point boundary one before the room, for the "…".
+      size_t keep = 0;
+      size_t kept = 0;
+      while (keep < word.size() && kept + 1 < room) {
+        ++keep;
+        while (keep < word.size() && IsContinuation(word[keep])) ++keep;
+        ++kept;
+      }
+      out.append(word.substr(0, keep));
+      out += "…";
+      if (word.find('[') != std::string_view::npos && word.back() == ']' &&
+          word.substr(0, keep).find(']') == std::string_view::npos) {
+        out += ']';
+      }
+      total += kept + 1;
+    }
+    i = end;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (i < snippet.size() && (out.size() < 3 || out.compare(out.size() - 3, 3, "…") != 0)) {
+    out += "…";
+  }
+  return out;
+}
+
+struct SearchBounds {
+  std::optional<int64_t> since;  // UTC seconds, inclusive
+  std::optional<int64_t> until;  // UTC seconds, exclusive
+};
+
+// The number written by the ASCII digits iso[pos, pos + len), or -1.
+int Digits(const std::string& iso, size_t pos, size_t len) {
+  if (iso.size() < pos + len) return -1;
+  int value = 0;
+  for (size_t i = pos; i < pos + len; ++i) {
+    if (iso[i] < '0' || iso[i] > '9') return -1;
+    value = value * 10 + (iso[i] - '0');
+  }
+  return value;
+}
+
+// The UTC second just after the period `date` names (2022-01 -> 2022-02-01T00:00:00Z).
+int64_t EndOfPeriod(const PublicationDate& date) {
+  const int year = Digits(date.iso, 0, 4);
+  const int month = Digits(date.iso, 5, 2);
+  switch (date.precision) {
+    case DatePrecision::kYear:
+      if (year >= 0) return core::DaysFromCivil(year + 1, 1, 1) * 86400;
+      return date.utc_seconds + 366 * 86400;
+    case DatePrecision::kMonth:
+      if (year >= 0 && month >= 1 && month <= 12) {
+        return month == 12 ? core::DaysFromCivil(year + 1, 1, 1) * 86400
+                           : core::DaysFromCivil(year, month + 1, 1) * 86400;
+      }
+      return date.utc_seconds + 31 * 86400;
+    case DatePrecision::kDay:
+      return date.utc_seconds + 86400;
+    case DatePrecision::kMinute:
+      return date.utc_seconds + 60;
+    default:
+      return date.utc_seconds + 1;
+  }
+}
+
+Result<SearchBounds> ToBounds(const SearchQuery& query) {
+  SearchBounds bounds;
+  if (query.since) {
+    Result<PublicationDate> since = core::ParseIsoDate(*query.since);
+    if (!since.ok()) return since.status().WithContext("--since " + *query.since);
+    bounds.since = since->utc_seconds;
+  }
+  if (query.until) {
+    Result<PublicationDate> until = core::ParseIsoDate(*query.until);
+    if (!until.ok()) return until.status().WithContext("--until " + *query.until);
+    bounds.until = EndOfPeriod(*until);
+  }
+  return bounds;
+}
+
 DatePrecision ToPrecision(int64_t value) {
   if (value < 0 || value > static_cast<int64_t>(DatePrecision::kSecond)) {
     return DatePrecision::kNone;
@@ -102,10 +245,15 @@ Status ArticleStore::Impl::PrepareQueries() {
   DEPECHE_ASSIGN_OR_RETURN(find_prefix, Statement::Prepare(h, kFindPrefixSql));
   DEPECHE_ASSIGN_OR_RETURN(count_prefix, Statement::Prepare(h, kCountPrefixSql));
   DEPECHE_ASSIGN_OR_RETURN(json_strings, Statement::Prepare(h, kJsonStringsSql));
+  DEPECHE_ASSIGN_OR_RETURN(find_url, Statement::Prepare(h, kFindUrlSql));
+  DEPECHE_ASSIGN_OR_RETURN(find_feed_id, Statement::Prepare(h, kFindFeedIdSql));
+  DEPECHE_ASSIGN_OR_RETURN(
+      story_of, Statement::Prepare(h, "SELECT story_id FROM article_story WHERE article_id = ?1"));
   for (int i = 0; i < 4; ++i) {
     DEPECHE_ASSIGN_OR_RETURN(list[i], Statement::Prepare(h, kListSql[i]));
   }
   DEPECHE_ASSIGN_OR_RETURN(search, Statement::Prepare(h, kSearchSql));
+  DEPECHE_ASSIGN_OR_RETURN(count_copies, Statement::Prepare(h, kCountCopiesSql));
   DEPECHE_ASSIGN_OR_RETURN(langs, Statement::Prepare(h, kLangsSql));
   return Status::Ok();
 }
@@ -210,18 +358,64 @@ Result<Article> ArticleStore::Impl::ReadArticle(const std::string& id) {
   return a;
 }
 
-Result<Article> ArticleStore::Get(const std::string& id_or_prefix) {
-  DEPECHE_ASSIGN_OR_RETURN(std::string id, impl_->ResolveId(id_or_prefix));
-  Result<Article> article = impl_->ReadArticle(id);
-  if (!article.ok() && article.status().code() == StatusCode::kNotFound) {
-    return NotFoundError("no article with id \"" + id_or_prefix + "\"");
+Result<std::vector<std::string>> ArticleStore::Impl::FindIds(Statement& stmt,
+                                                             const std::string& key) {
+  ResetOnExit reset(stmt);
+  stmt.BindText(1, key);
+  std::vector<std::string> ids;
+  while (ids.size() < 2) {
+    DEPECHE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    ids.emplace_back(stmt.ColumnText(0));
   }
-  return article;
+  return ids;
+}
+
+Result<std::string> ArticleStore::StoryOf(const std::string& article_id) {
+  Statement& stmt = impl_->story_of;
+  ResetOnExit reset(stmt);
+  stmt.BindText(1, article_id);
+  DEPECHE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  return row ? std::string(stmt.ColumnText(0)) : std::string();
+}
+
+Result<Article> ArticleStore::Get(const std::string& key) {
+  if (key.empty()) return InvalidArgumentError("empty article id");
+  // 1. An id or a unique id prefix.
+  Result<std::string> id = impl_->ResolveId(key);
+  if (id.ok()) {
+    Result<Article> article = impl_->ReadArticle(*id);
+    if (article.ok() || article.status().code() != StatusCode::kNotFound) return article;
+  } else if (id.status().code() == StatusCode::kInvalidArgument &&
+             key.size() >= static_cast<size_t>(kMinPrefix)) {
+    return id.status();  // an ambiguous prefix
+  }
+  // 2. A URL, 3. the feed's id of a JSONL record.
+  DEPECHE_ASSIGN_OR_RETURN(std::vector<std::string> ids, impl_->FindIds(impl_->find_url, key));
+  if (ids.empty()) {
+    DEPECHE_ASSIGN_OR_RETURN(ids, impl_->FindIds(impl_->find_feed_id, key));
+    if (ids.size() > 1) {
+      return InvalidArgumentError("feed id \"" + key +
+                                  "\" names several articles (from different feeds): use an id");
+    }
+  }
+  if (!ids.empty()) return impl_->ReadArticle(ids.front());
+  if (!id.ok() && id.status().code() == StatusCode::kInvalidArgument) return id.status();
+  return NotFoundError("no article with id, id prefix, URL or feed id \"" + key + "\"");
 }
 
 Result<std::vector<SearchHit>> ArticleStore::Search(const std::string& query, int limit) {
-  if (limit <= 0) return InvalidArgumentError("search limit must be positive");
-  DEPECHE_ASSIGN_OR_RETURN(std::string match, BuildFtsQuery(query));
+  SearchQuery q;
+  q.text = query;
+  q.limit = limit;
+  return Search(q);
+}
+
+Result<std::vector<SearchHit>> ArticleStore::Search(const SearchQuery& query) {
+  if (query.limit <= 0) return InvalidArgumentError("search limit must be positive");
+  DEPECHE_ASSIGN_OR_RETURN(ParsedSearch parsed, ParseSearchQuery(query.text));
+  const std::string match = ToFtsMatch(parsed);
+  DEPECHE_ASSIGN_OR_RETURN(SearchBounds bounds, ToBounds(query));
   Impl& impl = *impl_;
 
   // Expand query words in the stored languages only: fewer false stems than a fixed list.
@@ -240,43 +434,87 @@ Result<std::vector<SearchHit>> ArticleStore::Search(const std::string& query, in
   }
   impl.db->SetFtsQueryLanguages(std::move(langs));
 
+  auto bind_filters = [&](Statement& stmt) {
+    if (bounds.since) stmt.BindInt64(3, *bounds.since);
+    if (bounds.until) stmt.BindInt64(4, *bounds.until);
+    if (query.lang) stmt.BindText(5, *query.lang);
+    if (query.source) stmt.BindText(6, *query.source);
+    if (query.story) stmt.BindText(7, *query.story);
+  };
+
   // bm25 picks the candidates; among them, documents holding the words as typed rise (see
   // exact_rerank.h), so "negociations" ranks a text saying "négociations" above one saying
-  // only "négocier".
-  const int candidates = std::max(limit * 4, 40);
-  const std::vector<std::string> words = FoldedQueryWords(query);
-  Statement& stmt = impl.search;
-  ResetOnExit reset(stmt);
-  stmt.BindText(1, match);
-  stmt.BindInt64(2, candidates);
+  // only "négocier". Each distinct word is looked for once, however often it was typed.
+  std::vector<std::string> words = FoldedQueryWords(MatchedText(parsed));
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  const int64_t limit = query.limit;
+  int64_t candidates = std::max<int64_t>(limit * 4, 40);
   std::vector<SearchHit> hits;
+  std::vector<std::string> hashes;
   while (true) {
-    Result<bool> row = stmt.Step();
-    if (!row.ok()) return row.status().WithContext("searching \"" + query + "\"");
-    if (!*row) break;
-    SearchHit hit;
-    hit.article = ReadSummary(stmt);
-    std::string_view lang;
-    std::string_view snippet;
-    SplitLangPrefix(stmt.ColumnText(7), &lang, &snippet);  // the view's "fr\x01" prefix
-    // Paragraph breaks inside a snippet would break one-line displays.
-    hit.snippet.reserve(snippet.size());
-    for (char c : snippet) {
-      bool space = c == '\n' || c == '\t' || c == '\r' || c == ' ';
-      if (!space) {
-        hit.snippet.push_back(c);
-      } else if (!hit.snippet.empty() && hit.snippet.back() != ' ') {
-        hit.snippet.push_back(' ');
-      }
+    hits.clear();
+    hashes.clear();
+    Statement& stmt = impl.search;
+    ResetOnExit reset(stmt);
+    stmt.BindText(1, match);
+    stmt.BindInt64(2, candidates);
+    bind_filters(stmt);
+    int64_t rows = 0;
+    while (true) {
+      Result<bool> row = stmt.Step();
+      if (!row.ok()) return row.status().WithContext("searching \"" + query.text + "\"");
+      if (!*row) break;
+      ++rows;
+      SearchHit hit;
+      hit.article = ReadSummary(stmt);
+      std::string_view lang;
+      std::string_view snippet;
+      SplitLangPrefix(stmt.ColumnText(7), &lang, &snippet);  // the view's "fr\x01" prefix
+      hit.snippet = CapSnippet(snippet);
+      double bm25 = -stmt.ColumnDouble(8);  // bm25 rank: lower is better
+      double share = ExactWordShare(words, hit.article.title, stmt.ColumnText(9));
+      hit.score = bm25 * (1.0 + share);
+      hits.push_back(std::move(hit));
+      hashes.emplace_back(stmt.ColumnText(10));
     }
-    double bm25 = -stmt.ColumnDouble(8);  // bm25 rank: lower is better
-    double share = ExactWordShare(words, hit.article.title, stmt.ColumnText(9));
-    hit.score = bm25 * (1.0 + share);
-    hits.push_back(std::move(hit));
+    // One hit per group of exact copies: the best-scored article leads its group.
+    std::vector<size_t> order(hits.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return hits[a].score > hits[b].score; });
+    std::vector<SearchHit> leads;
+    std::vector<std::string> lead_hashes;
+    for (size_t i : order) {
+      const std::string& hash = hashes[i];
+      if (!hash.empty() &&
+          std::find(lead_hashes.begin(), lead_hashes.end(), hash) != lead_hashes.end()) {
+        continue;
+      }
+      leads.push_back(std::move(hits[i]));
+      lead_hashes.push_back(hash);
+    }
+    // Copies may have filled the candidates: look further until `limit` groups or no more rows.
+    if (static_cast<int64_t>(leads.size()) < limit && rows == candidates &&
+        candidates < kMaxSearchCandidates) {
+      candidates = std::min<int64_t>(candidates * 4, kMaxSearchCandidates);
+      continue;
+    }
+    if (static_cast<int64_t>(leads.size()) > limit) leads.resize(static_cast<size_t>(limit));
+    lead_hashes.resize(leads.size());
+    hits = std::move(leads);
+    hashes = std::move(lead_hashes);
+    break;
   }
-  std::stable_sort(hits.begin(), hits.end(),
-                   [](const SearchHit& a, const SearchHit& b) { return a.score > b.score; });
-  if (hits.size() > static_cast<size_t>(limit)) hits.resize(static_cast<size_t>(limit));
+  for (size_t i = 0; i < hits.size(); ++i) {
+    if (hashes[i].empty()) continue;
+    Statement& count = impl.count_copies;
+    ResetOnExit reset(count);
+    count.BindText(2, hashes[i]);
+    bind_filters(count);
+    DEPECHE_ASSIGN_OR_RETURN(bool row, count.Step());
+    if (row) hits[i].copies = std::max<int64_t>(0, count.ColumnInt64(0));
+  }
   return hits;
 }
 

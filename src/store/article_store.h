@@ -55,14 +55,26 @@ class ArticleStore {
   // Newest first (published_ts descending, undated last), then in ingest order, filtered by
   // exact lang and/or source. Errors: InvalidArgument (limit <= 0 or offset < 0).
   Result<std::vector<ArticleSummary>> List(const ArticleQuery& query);
-  // Exact id, or a unique prefix of >= 6 hex digits (case-insensitive). NotFound;
-  // InvalidArgument (empty, shorter than 6, or ambiguous: the message gives the count).
-  Result<Article> Get(const std::string& id_or_prefix);
-  // `query`: free text; each word matches accent- and case-insensitively through its stem in
-  // any stored language; all words must match (AND); a hyphenated word matches as a phrase.
-  // Best (bm25, title hits weighing 5x body hits) first, at most `limit`; SearchHit::snippet is
-  // about 20 words of the body with matches in [ ] and … where text was cut; score > 0,
-  // higher is better. Errors: InvalidArgument (no word in the query, limit <= 0).
+  // The article `key` names, tried in this order: its id, a unique prefix of >= 6 hex digits
+  // of its id (case-insensitive), its URL (exactly as stored), the `id` of its JSONL feed
+  // record. NotFound; InvalidArgument (empty; an ambiguous prefix: the message gives the
+  // count; a feed id that several feeds use; a hex key shorter than 6 that is no URL or feed
+  // id).
+  Result<Article> Get(const std::string& key);
+  // `query.text` is in the search language (fts_query.h: words, "phrases", OR, -word / NOT,
+  // prefix*); each word matches accent- and case-insensitively through its stem in any stored
+  // language; a hyphenated word matches as a phrase. The filters of SearchQuery all hold
+  // (`story` must be a full story id here; Engine resolves prefixes). Best (bm25, title hits
+  // weighing 5x body hits, raised by the share of words found as typed) first, at most
+  // `limit` hits, one per group of exact copies (same content_hash): the best-ranked copy
+  // leads and SearchHit::copies counts the others that pass the filters. SearchHit::snippet is
+  // about 20 words of the body on one line with matches in [ ], each word cut to 40 and the
+  // whole to 300 code points, … where text was cut; score > 0, higher is better.
+  // Errors: InvalidArgument (see ParseSearchQuery; limit <= 0; a date that is not ISO 8601).
+  Result<std::vector<SearchHit>> Search(const SearchQuery& query);
+  // The story the article `article_id` (a full id) was assigned to, "" when none is recorded.
+  Result<std::string> StoryOf(const std::string& article_id);
+  // Search with only text and limit.
   Result<std::vector<SearchHit>> Search(const std::string& query, int limit);
   // Stats::bytes is the total size of the stored article texts (UTF-8 bytes); by_source
   // leaves out articles without a source; first/last_published are ISO texts.

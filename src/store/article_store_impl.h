@@ -30,8 +30,12 @@ struct ArticleStore::Impl {
   Statement find_prefix;
   Statement count_prefix;
   Statement json_strings;
+  Statement find_url;
+  Statement find_feed_id;
+  Statement story_of;
   Statement list[4];  // indexed by (has lang) | (has source) << 1
   Statement search;
+  Statement count_copies;
   Statement langs;
 
   // Writes the articles row, not its index entry: kInserted, or a duplicate or an error with
@@ -43,6 +47,8 @@ struct ArticleStore::Impl {
   Status PrepareQueries();
   // The full id that `id_or_prefix` designates (see ArticleStore::Get for the rules).
   Result<std::string> ResolveId(const std::string& id_or_prefix);
+  // The ids (at most 2) that `stmt` (one parameter: `key`) finds.
+  Result<std::vector<std::string>> FindIds(Statement& stmt, const std::string& key);
   // The stored article `id`, or NotFound.
   Result<Article> ReadArticle(const std::string& id);
 };

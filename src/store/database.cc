@@ -2,7 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
 #include <string>
+#include <system_error>
 #include <utility>
 
 #include "store/fts_tokenizer.h"
@@ -21,6 +23,13 @@ constexpr std::string_view kPragmas =
     "PRAGMA journal_mode=WAL;"
     "PRAGMA synchronous=NORMAL;"
     "PRAGMA foreign_keys=ON;"
+    "PRAGMA temp_store=MEMORY;"
+    "PRAGMA cache_size=-32768;";
+
+// A reader sets nothing that writes: journal_mode and synchronous belong to the writer, and
+// query_only makes any write a clean error instead of a surprise.
+constexpr std::string_view kReadOnlyPragmas =
+    "PRAGMA query_only=1;"
     "PRAGMA temp_store=MEMORY;"
     "PRAGMA cache_size=-32768;";
 
@@ -57,6 +66,49 @@ Status NewerSchema(const std::string& path, int version) {
                                  std::to_string(kSchemaVersion) + "; use a newer depeche");
 }
 
+// An SQLite URI for `path` (https://sqlite.org/uri.html): absolute, with '%', '?', '#' and
+// every byte outside printable ASCII percent-encoded, followed by `query`.
+std::string FileUri(const std::string& path, std::string_view query) {
+  std::error_code ec;
+  std::filesystem::path abs = std::filesystem::absolute(path, ec);
+  std::string p = ec ? path : abs.string();
+  std::string uri = "file:";
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (char ch : p) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c <= ' ' || c >= 0x7f || c == '%' || c == '?' || c == '#') {
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 15];
+    } else {
+      uri += ch;
+    }
+  }
+  uri += '?';
+  uri += query;
+  return uri;
+}
+
+// Checks that `path` is an existing, non-empty file before a read-only open: SQLite would
+// otherwise report "unable to open database file" for a missing one, or read an empty file
+// as an empty database.
+Status CheckReadableFile(const std::string& path) {
+  std::error_code ec;
+  auto status = std::filesystem::status(path, ec);
+  if (status.type() == std::filesystem::file_type::not_found) {
+    return NotFoundError("no database " + path);
+  }
+  if (ec) return UnavailableError("cannot open database " + path + ": " + ec.message());
+  if (std::filesystem::is_directory(status)) {
+    return FailedPreconditionError(path + " is a folder, not a depeche database");
+  }
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size == 0) {
+    return FailedPreconditionError(path + " is empty, not a depeche database");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status SqliteError(sqlite3* db, std::string_view what) {
@@ -86,20 +138,30 @@ Status SqliteError(sqlite3* db, std::string_view what) {
   }
 }
 
-Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path, OpenMode mode) {
+  const bool read_only = mode == OpenMode::kReadOnly && path != ":memory:";
   sqlite3* db = nullptr;
-  const int flags =
-      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
-  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+  std::string name = path;
+  if (read_only) {
+    DEPECHE_RETURN_IF_ERROR(CheckReadableFile(path));
+    std::error_code ec;
+    const bool has_wal = std::filesystem::exists(path + "-wal", ec);
+    name = FileUri(path, has_wal ? "mode=ro" : "mode=ro&immutable=1");
+    flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+  } else {
+    flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  }
+  int rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = "cannot open database " + path + ": ";
     message += db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close_v2(db);
     return UnavailableError(std::move(message));
   }
-  std::unique_ptr<Database> database(new Database(db, path));
+  std::unique_ptr<Database> database(new Database(db, path, read_only));
   DEPECHE_RETURN_IF_ERROR(database->Configure());
-  DEPECHE_RETURN_IF_ERROR(database->Migrate());
+  DEPECHE_RETURN_IF_ERROR(read_only ? database->CheckReadOnlySchema() : database->Migrate());
   return database;
 }
 
@@ -117,7 +179,8 @@ Status Database::Configure() {
     }
     return SqliteError(db_, "reading database " + path_);
   }
-  DEPECHE_RETURN_IF_ERROR(Exec(kPragmas).WithContext("configuring " + path_));
+  DEPECHE_RETURN_IF_ERROR(
+      Exec(read_only_ ? kReadOnlyPragmas : kPragmas).WithContext("configuring " + path_));
   DEPECHE_ASSIGN_OR_RETURN(fts_options_, RegisterFtsTokenizer(db_));
   return Status::Ok();
 }
@@ -186,6 +249,23 @@ Status Database::Migrate() {
   Status committed = Commit();
   if (!committed.ok()) return fail(committed.WithContext("migrating " + path_));
   schema_version_ = kSchemaVersion;
+  return Status::Ok();
+}
+
+Status Database::CheckReadOnlySchema() {
+  Result<bool> has_table = HasVersionTable(db_);
+  if (!has_table.ok()) return has_table.status().WithContext("reading the schema of " + path_);
+  if (!*has_table) {
+    return FailedPreconditionError(path_ + " is not a depeche database (no schema_version table)");
+  }
+  DEPECHE_ASSIGN_OR_RETURN(schema_version_, ReadVersion(db_));
+  if (schema_version_ > kSchemaVersion) return NewerSchema(path_, schema_version_);
+  if (schema_version_ < kSchemaVersion) {
+    return FailedPreconditionError(
+        "database " + path_ + " has schema version " + std::to_string(schema_version_) +
+        ", older than this build's " + std::to_string(kSchemaVersion) +
+        "; it is upgraded by the next ingest (reading commands never write)");
+  }
   return Status::Ok();
 }
 

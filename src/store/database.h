@@ -18,6 +18,26 @@ struct FtsTokenizerOptions;
 // The schema version this build writes. Migrations bring older files up to it.
 inline constexpr int kSchemaVersion = 4;
 
+// How Database::Open treats the file.
+enum class OpenMode {
+  // Create the file when missing, migrate it to kSchemaVersion, read and write.
+  kReadWrite,
+  // Read only: the file must exist and be a depeche database at kSchemaVersion; nothing is
+  // created, migrated or written, not even the -wal/-shm files beside it, so a reader works in a
+  // folder it cannot write to and never leaves files that the owner's writer could not use.
+  // SQLite opens a WAL database read-only only if its -shm and -wal files exist or can be
+  // created, or if it is opened immutable (https://sqlite.org/wal.html, "Read-Only
+  // Databases"). So: when a -wal file exists (a writer is active, or one crashed with commits
+  // not yet copied back) the file is opened with mode=ro and shares the writer's WAL index;
+  // when none exists, every commit is in the main file (SQLite removes the -wal only after a
+  // full checkpoint), and it is opened with immutable=1, which takes no lock and creates
+  // nothing. A writer that starts while such a reader runs writes to a new -wal the reader does
+  // not see (it reads the state of when it opened) and copies pages back into the main file
+  // only at a checkpoint, after about 1000 pages (4 MiB) of WAL: readers are short, so they are
+  // done long before.
+  kReadOnly,
+};
+
 // Owns one connection. Not thread-safe: one Database per thread (WAL lets readers proceed
 // while one writer writes).
 class Database {
@@ -30,7 +50,11 @@ class Database {
   // Errors: Unavailable (cannot open), DataLoss (not a database / corrupt),
   // FailedPrecondition (the file's schema is newer than this build, or an SQLite file that is
   // not a depeche database).
-  static Result<std::unique_ptr<Database>> Open(const std::string& path);
+  // With OpenMode::kReadOnly (see there): NotFound when `path` does not exist (nothing is
+  // created); FailedPrecondition when it is empty, not a depeche database, or at an older or
+  // newer schema (an older one is upgraded by any write, e.g. ingest).
+  static Result<std::unique_ptr<Database>> Open(const std::string& path,
+                                                OpenMode mode = OpenMode::kReadWrite);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -38,6 +62,7 @@ class Database {
   sqlite3* handle() { return db_; }
   const std::string& path() const { return path_; }
   int schema_version() const { return schema_version_; }
+  bool read_only() const { return read_only_; }
 
   // Runs one or more SQL statements that return no rows. Errors from SqliteError.
   Status Exec(std::string_view sql);
@@ -52,11 +77,14 @@ class Database {
   void SetFtsQueryLanguages(std::vector<std::string> langs);
 
  private:
-  Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Database(sqlite3* db, std::string path, bool read_only)
+      : db_(db), path_(std::move(path)), read_only_(read_only) {}
   Status Configure();
   Status Migrate();
+  Status CheckReadOnlySchema();
   sqlite3* db_;
   std::string path_;
+  bool read_only_ = false;
   int schema_version_ = 0;
   FtsTokenizerOptions* fts_options_ = nullptr;  // owned by the connection
 };

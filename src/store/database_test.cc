@@ -1,8 +1,13 @@
 #include "store/database.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -156,6 +161,119 @@ TEST(DatabaseTest, ExecReportsSyntaxErrors) {
   Status status = (*db)->Exec("SELEC nonsense");
   EXPECT_FALSE(status.ok());
   EXPECT_EQ(status.code(), StatusCode::kInternal);
+}
+
+bool Exists(const std::string& path) { return std::filesystem::exists(path); }
+
+// A depeche database at `path` with one row in table t, closed cleanly (no -wal, no -shm).
+void MakeDatabase(const std::string& path) {
+  auto db = Database::Open(path);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  ASSERT_TRUE((*db)->Exec("CREATE TABLE t(x); INSERT INTO t VALUES (42)").ok());
+}
+
+TEST(DatabaseReadOnlyTest, MissingFileIsNotFoundAndNothingIsCreated) {
+  TempDbPath path;
+  auto db = Database::Open(path.path(), OpenMode::kReadOnly);
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), StatusCode::kNotFound);
+  EXPECT_THAT(db.status().message(), ::testing::HasSubstr(path.path()));
+  EXPECT_FALSE(Exists(path.path()));
+}
+
+TEST(DatabaseReadOnlyTest, EmptyOrForeignFileIsFailedPrecondition) {
+  TempDbPath path;
+  std::ofstream(path.path()).close();
+  auto db = Database::Open(path.path(), OpenMode::kReadOnly);
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), StatusCode::kFailedPrecondition) << db.status().ToString();
+  std::remove(path.path().c_str());
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path.path().c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "CREATE TABLE other(x)", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(raw);
+  db = Database::Open(path.path(), OpenMode::kReadOnly);
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), StatusCode::kFailedPrecondition) << db.status().ToString();
+}
+
+// The reader neither writes nor leaves -wal/-shm files, even while it is open: files a
+// reader without write access would leave behind, owned by it, block the owner's next ingest.
+TEST(DatabaseReadOnlyTest, ReadsWithoutCreatingAnyFile) {
+  TempDbPath path;
+  MakeDatabase(path.path());
+  ASSERT_FALSE(Exists(path.path() + "-wal"));
+  const auto size = std::filesystem::file_size(path.path());
+  const auto mtime = std::filesystem::last_write_time(path.path());
+  {
+    auto db = Database::Open(path.path(), OpenMode::kReadOnly);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    EXPECT_TRUE((*db)->read_only());
+    EXPECT_EQ((*db)->schema_version(), kSchemaVersion);
+    EXPECT_EQ(QueryInt(**db, "SELECT x FROM t"), 42);
+    EXPECT_FALSE(Exists(path.path() + "-wal"));
+    EXPECT_FALSE(Exists(path.path() + "-shm"));
+    EXPECT_FALSE((*db)->Exec("INSERT INTO t VALUES (1)").ok());
+  }
+  EXPECT_FALSE(Exists(path.path() + "-wal"));
+  EXPECT_FALSE(Exists(path.path() + "-shm"));
+  EXPECT_EQ(std::filesystem::file_size(path.path()), size);
+  EXPECT_EQ(std::filesystem::last_write_time(path.path()), mtime);
+}
+
+// While a writer has the database open (its -wal holds commits not yet in the main file), a
+// reader sees them.
+TEST(DatabaseReadOnlyTest, SeesCommitsStillInTheWriterWal) {
+  TempDbPath path;
+  MakeDatabase(path.path());
+  auto writer = Database::Open(path.path());
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE((*writer)->Exec("INSERT INTO t VALUES (7)").ok());
+  ASSERT_TRUE(Exists(path.path() + "-wal"));
+  auto reader = Database::Open(path.path(), OpenMode::kReadOnly);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  EXPECT_EQ(QueryInt(**reader, "SELECT count(*) FROM t"), 2);
+}
+
+// In a folder nobody may write to. (root ignores permissions, so there the test only checks
+// that nothing is created.)
+TEST(DatabaseReadOnlyTest, WorksInAReadOnlyFolder) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::path(::testing::TempDir()) / ("depeche_ro_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  const std::string path = (dir / "d.db").string();
+  MakeDatabase(path);
+  ::chmod(path.c_str(), 0444);
+  ::chmod(dir.c_str(), 0555);
+  {
+    auto db = Database::Open(path, OpenMode::kReadOnly);
+    EXPECT_TRUE(db.ok()) << db.status().ToString();
+    if (db.ok()) {
+      EXPECT_EQ(QueryInt(**db, "SELECT x FROM t"), 42);
+    }
+  }
+  int entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++entries;
+  EXPECT_EQ(entries, 1);
+  ::chmod(dir.c_str(), 0755);
+  fs::remove_all(dir);
+}
+
+TEST(DatabaseReadOnlyTest, PathWithUriCharactersWorks) {
+  namespace fs = std::filesystem;
+  fs::path dir =
+      fs::path(::testing::TempDir()) / ("depeche_uri_" + std::to_string(getpid()) + " a%20b?c#d");
+  fs::create_directories(dir);
+  const std::string path = (dir / "d b?.db").string();
+  MakeDatabase(path);
+  {
+    auto db = Database::Open(path, OpenMode::kReadOnly);
+    EXPECT_TRUE(db.ok()) << db.status().ToString();
+    if (db.ok()) {
+      EXPECT_EQ(QueryInt(**db, "SELECT x FROM t"), 42);
+    }
+  }
+  fs::remove_all(dir);
 }
 
 }  // namespace

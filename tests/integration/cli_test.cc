@@ -29,7 +29,8 @@ TEST(CliTest, IngestSearchShowStatsWithJson) {
 
   CliRun search = Depeche("--db '" + db + "' search negociations geneve --json");
   ASSERT_EQ(search.code, 0) << search.out;
-  auto hits = nlohmann::json::parse(search.out)["hits"];
+  auto hits = nlohmann::json::parse(search.out);
+  ASSERT_TRUE(hits.is_array());
   ASSERT_FALSE(hits.empty());
   std::string id = hits[0]["id"];
 
