@@ -9,8 +9,8 @@ packages=(
   libicu-dev libsqlite3-dev zlib1g-dev
   libstemmer-dev libhunspell-dev hunspell-fr-comprehensive
   libcld2-dev libfasttext-dev
-  nlohmann-json3-dev libsimdjson-dev libcli11-dev libfmt-dev
-  libhowardhinnant-date-dev libxxhash-dev libgumbo-dev
+  nlohmann-json3-dev libcli11-dev libfmt-dev
+  libxxhash-dev libgumbo-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm
 )
