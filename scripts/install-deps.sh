@@ -10,8 +10,8 @@ packages=(
   libstemmer-dev libhunspell-dev hunspell-fr-comprehensive
   hunspell-hr hunspell-sr hunspell-bs hunspell-da hunspell-no hunspell-bg hunspell-ru
   libcld2-dev libfasttext-dev
-  nlohmann-json3-dev libsimdjson-dev libcli11-dev libfmt-dev
-  libhowardhinnant-date-dev libxxhash-dev libgumbo-dev
+  nlohmann-json3-dev libcli11-dev libfmt-dev
+  libxxhash-dev libgumbo-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm
 )

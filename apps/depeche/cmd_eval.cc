@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "cli.h"
+#include "engine/analyzer.h"
 #include "eval/cluster_eval.h"
 #include "eval/extract_eval.h"
 #include "eval/langid_eval.h"
@@ -145,8 +146,18 @@ void RunClusterEval(const EvalFlags& flags, Context& ctx) {
   options.pipeline.features.data_dir = DefaultDataDir();
   options.split = flags.split;
   options.shuffles = flags.shuffles;
+  // Gold documents take the product's path: the engine's analyzer, then the story stage.
+  EngineConfig config;
+  config.data_dir = options.pipeline.features.data_dir;
+  auto analyzer = engine::Analyzer::Create(config);
+  if (!analyzer.ok()) {
+    PrintError(analyzer.status().ToString());
+    ctx.exit_code = ExitCodeFor(analyzer.status());
+    return;
+  }
+  options.analyzer = analyzer->get();
   if (!flags.background.empty()) {
-    auto background = eval::ReadBackgroundCorpus(flags.background);
+    auto background = eval::ReadBackgroundCorpus(flags.background, **analyzer);
     if (!background.ok()) {
       PrintError(flags.background + ": " + background.status().message());
       ctx.exit_code = ExitCodeFor(background.status());
@@ -176,13 +187,16 @@ void RunClusterEval(const EvalFlags& flags, Context& ctx) {
                {"split", r.split},
                {"background", flags.background},
                {"documents", r.documents},
+               {"refused", r.refused},
                {"overall", eval::ClusterScoresJson(r.mean)},
                {"stdev", eval::ClusterScoresJson(r.stdev)},
                {"items", items}});
     return;
   }
-  std::printf("%s (%s split): %zu documents, %zu run(s) in stream order\n", r.format.c_str(),
-              r.split.c_str(), r.documents, r.runs.size());
+  std::printf(
+      "%s (%s split): %zu documents (%zu refused by the analyzer), %zu run(s) in stream "
+      "order\n",
+      r.format.c_str(), r.split.c_str(), r.documents, r.refused, r.runs.size());
   Table t({"run", "B3 P", "B3 R", "B3 F1", "pairwise F1", "stories", "gold"});
   auto row = [&t](const std::string& name, const eval::ClusterScores& s) {
     char b[6][32];

@@ -1,44 +1,10 @@
 #include "engine/story_stage.h"
 
-#include <string_view>
 #include <utility>
 
+#include "story/story_input.h"
+
 namespace depeche::engine {
-namespace {
-
-// The text the story stage sees: boilerplate ranges (credits, calls to action, embedded
-// tweets...) are left out of analysis, as article.h promises; each leaves a paragraph break.
-std::string AnalysisText(const Article& article) {
-  if (article.boilerplate.empty()) return article.text;
-  std::string out;
-  out.reserve(article.text.size());
-  uint32_t pos = 0;
-  for (const BoilerplateSpan& b : article.boilerplate) {
-    if (b.span.begin < pos || b.span.end > article.text.size()) continue;
-    out.append(article.text, pos, b.span.begin - pos);
-    out += "\n\n";
-    pos = b.span.end;
-  }
-  out.append(article.text, pos, std::string::npos);
-  return out;
-}
-
-// The title to weigh on top of the text: none when it was derived from the text's opening
-// sentence (possibly cut with "…"), which would otherwise count that sentence twice.
-std::string_view ExtraTitle(const Article& article) {
-  std::string_view title = article.title;
-  constexpr std::string_view kEllipsis = "…";
-  if (title.size() >= kEllipsis.size() &&
-      title.substr(title.size() - kEllipsis.size()) == kEllipsis) {
-    title.remove_suffix(kEllipsis.size());
-  }
-  if (!title.empty() && std::string_view(article.text).substr(0, title.size()) == title) {
-    return {};
-  }
-  return article.title;
-}
-
-}  // namespace
 
 Result<std::unique_ptr<StoryStage>> StoryStage::Open(store::Database* db, std::string data_dir) {
   std::unique_ptr<StoryStage> stage(new StoryStage(db, std::move(data_dir)));
@@ -73,10 +39,8 @@ Status StoryStage::Add(const Article& article, const std::string& copy_of) {
     DEPECHE_ASSIGN_OR_RETURN(std::string story_id, store_->StoryOfArticle(copy_of));
     if (!story_id.empty()) pipeline_->RestoreRecent(copy_of, story_id);
   }
-  // Ingest order is the processing order; dates coarser than a day count as undated.
-  story::ArticleStoryResult result =
-      pipeline_->Process(article.id, article.lang, ExtraTitle(article), AnalysisText(article),
-                         story::StoryPipeline::PublishedSeconds(article), copy_of);
+  // Ingest order is the processing order.
+  story::ArticleStoryResult result = story::ProcessArticle(*pipeline_, article, copy_of);
   return store_->Record(article.id, result);
 }
 

@@ -9,8 +9,11 @@
 #include <utility>
 
 #include "core/hash.h"
+#include "core/time.h"
 #include "eval/reuters_reader.h"
+#include "ingest/txt_reader.h"
 #include "nlohmann/json.hpp"
+#include "story/story_input.h"
 
 namespace depeche::eval {
 
@@ -69,22 +72,76 @@ Result<std::vector<GoldDocument>> SelectSplit(std::string_view format,
   return kept;
 }
 
-Result<ClusterRun> RunClustering(const std::vector<GoldDocument>& docs,
+ingest::RawArticle ToRawArticle(std::string_view format, const GoldDocument& doc,
+                                const std::unordered_set<std::string>* starters) {
+  ingest::RawArticle raw;
+  if (format == "uci") {
+    // A headline-only feed item: its text is the headline (a .txt file of one line would have
+    // a headline and no body, which the analyzer refuses).
+    raw.text = doc.title;
+    raw.origin.format = "jsonl";
+  } else {
+    ingest::TextReaderOptions reader;
+    reader.sentence_starters = starters;
+    raw = ingest::ParseTextArticle(doc.text, reader);
+    raw.origin.format = "txt";
+  }
+  raw.url = doc.url;
+  raw.origin.path = doc.id;
+  if (doc.published.has_value()) {
+    raw.published = core::FormatUtc(*doc.published);
+    // NewsWCL50 knows the day (from the URL), not the time.
+    if (format == "newswcl50") raw.published.resize(10);
+  }
+  return raw;
+}
+
+std::vector<PreparedDocument> PrepareDocuments(std::string_view format,
+                                               std::vector<GoldDocument> docs,
+                                               const engine::Analyzer& analyzer) {
+  std::vector<PreparedDocument> out;
+  out.reserve(docs.size());
+  for (GoldDocument& doc : docs) {
+    PreparedDocument prepared;
+    Result<Article> article =
+        analyzer.Analyze(ToRawArticle(format, doc, &analyzer.sentence_starters()));
+    if (article.ok()) {
+      prepared.article = std::move(article).value();
+      // The record key (URL or path) would be the id; the gold id names the same record.
+      prepared.article->id = doc.id;
+    } else {
+      prepared.error = article.status().message();
+    }
+    prepared.gold = std::move(doc);
+    out.push_back(std::move(prepared));
+  }
+  return out;
+}
+
+Result<ClusterRun> RunClustering(const std::vector<PreparedDocument>& docs,
                                  const std::vector<size_t>& order,
                                  const story::StoryPipelineOptions& options,
-                                 const std::vector<GoldDocument>& background) {
+                                 const std::vector<Article>& background) {
   story::StoryPipelineOptions run_options = options;
   run_options.cluster.track_changes = false;  // nothing is saved
   DEPECHE_ASSIGN_OR_RETURN(story::StoryPipeline pipeline,
                            story::StoryPipeline::Create(run_options));
-  for (const GoldDocument& doc : background) pipeline.Observe(doc.lang, doc.title, doc.text);
+  for (const Article& article : background) story::ObserveArticle(pipeline, article);
   ClusterRun run;
   std::vector<std::string> story_of(docs.size());
   std::unordered_map<std::string, std::string> merged_into;
+  // The store links an article whose content hash is already stored to that first article.
+  std::unordered_map<std::string, std::string> first_with_hash;
   for (size_t index : order) {
-    const GoldDocument& doc = docs[index];
-    const story::ArticleStoryResult result =
-        pipeline.Process(doc.id, doc.lang, doc.title, doc.text, doc.published);
+    const PreparedDocument& doc = docs[index];
+    if (!doc.article.has_value()) {
+      story_of[index] = "refused:" + doc.gold.id;
+      continue;
+    }
+    const Article& article = *doc.article;
+    auto [first, inserted] = first_with_hash.emplace(article.content_hash, article.id);
+    const std::string copy_of = inserted ? std::string() : first->second;
+    const story::ArticleStoryResult result = story::ProcessArticle(pipeline, article, copy_of);
     story_of[index] = result.assignment.story_id;
     run.duplicates += result.dedup.duplicate ? 1 : 0;
     for (const story::StoryMerge& merge : result.assignment.merges) {
@@ -99,7 +156,7 @@ Result<ClusterRun> RunClustering(const std::vector<GoldDocument>& docs,
     for (auto it = merged_into.find(id); it != merged_into.end(); it = merged_into.find(id)) {
       id = it->second;
     }
-    gold.push_back(docs[index].gold);
+    gold.push_back(docs[index].gold.gold);
     predicted.push_back(id);
   }
   run.scores = ScoreClustering(gold, predicted);
@@ -108,22 +165,26 @@ Result<ClusterRun> RunClustering(const std::vector<GoldDocument>& docs,
   return run;
 }
 
-Result<std::vector<GoldDocument>> ReadBackgroundCorpus(const std::string& reuters_dir) {
+Result<std::vector<Article>> ReadBackgroundCorpus(const std::string& reuters_dir,
+                                                  const engine::Analyzer& analyzer) {
   DEPECHE_ASSIGN_OR_RETURN(std::vector<ReutersArticle> corpus, ReadReutersCorpus(reuters_dir));
-  std::vector<GoldDocument> docs;
-  docs.reserve(corpus.size());
+  std::vector<Article> out;
+  out.reserve(corpus.size());
   for (ReutersArticle& a : corpus) {
-    GoldDocument doc;
-    doc.id = "reuters:" + a.id;
-    doc.title = std::move(a.title);
-    doc.text = a.dateline.empty() ? std::move(a.body) : a.dateline + " " + a.body;
-    docs.push_back(std::move(doc));
+    ingest::RawArticle raw;
+    raw.title = std::move(a.title);
+    raw.text = a.dateline.empty() ? std::move(a.body) : a.dateline + " " + a.body;
+    raw.origin.path = "reuters:" + a.id;
+    Result<Article> article = analyzer.Analyze(std::move(raw));
+    if (article.ok()) out.push_back(std::move(article).value());
   }
-  return docs;
+  return out;
 }
 
-Result<ClusterEvalReport> EvaluateClustering(std::string_view format, const std::string& data_dir,
-                                             const ClusterEvalOptions& options) {
+Result<std::vector<PreparedDocument>> ReadPreparedCorpus(std::string_view format,
+                                                         const std::string& data_dir,
+                                                         std::string_view split,
+                                                         const engine::Analyzer& analyzer) {
   Result<std::vector<GoldDocument>> docs = InvalidArgumentError(
       "cluster eval: unknown format " + std::string(format) + " (ecbplus, uci, newswcl50)");
   if (format == "ecbplus") docs = ReadEcbPlus(data_dir);
@@ -131,11 +192,27 @@ Result<ClusterEvalReport> EvaluateClustering(std::string_view format, const std:
   if (format == "newswcl50") docs = ReadNewsWcl50(data_dir);
   if (!docs.ok()) return docs.status();
   DEPECHE_ASSIGN_OR_RETURN(std::vector<GoldDocument> selected,
-                           SelectSplit(format, std::move(docs).value(), options.split));
+                           SelectSplit(format, std::move(docs).value(), split));
+  return PrepareDocuments(format, std::move(selected), analyzer);
+}
+
+Result<ClusterEvalReport> EvaluateClustering(std::string_view format, const std::string& data_dir,
+                                             const ClusterEvalOptions& options) {
+  if (options.analyzer == nullptr) return InvalidArgumentError("cluster eval: no analyzer");
+  DEPECHE_ASSIGN_OR_RETURN(std::vector<PreparedDocument> docs,
+                           ReadPreparedCorpus(format, data_dir, options.split, *options.analyzer));
+  return EvaluatePrepared(format, std::move(docs), options);
+}
+
+Result<ClusterEvalReport> EvaluatePrepared(std::string_view format,
+                                           std::vector<PreparedDocument> selected,
+                                           const ClusterEvalOptions& options) {
+  if (selected.empty()) return NotFoundError("cluster eval: no document");
   ClusterEvalReport report;
   report.format = std::string(format);
   report.split = options.split;
   report.documents = selected.size();
+  for (const PreparedDocument& doc : selected) report.refused += doc.article ? 0 : 1;
   std::vector<size_t> order(selected.size());
   std::iota(order.begin(), order.end(), size_t{0});
   const bool shuffled = format == "ecbplus";
@@ -159,8 +236,9 @@ Result<ClusterEvalReport> EvaluateClustering(std::string_view format, const std:
     report.runs.push_back(run);
   }
   report.mean = MeanScores(scores);
-  report.documents_used = std::move(selected);
   report.stdev = StdevScores(scores);
+  report.documents_used.reserve(selected.size());
+  for (PreparedDocument& doc : selected) report.documents_used.push_back(std::move(doc.gold));
   return report;
 }
 
@@ -231,6 +309,7 @@ std::string ClusterReportToJson(const ClusterEvalReport& report) {
   out["format"] = report.format;
   out["split"] = report.split;
   out["documents"] = report.documents;
+  out["refused"] = report.refused;
   out["stdev"] = ClusterScoresJson(report.stdev);
   nlohmann::json runs = nlohmann::json::array();
   for (const ClusterRun& run : report.runs) {

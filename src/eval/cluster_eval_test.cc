@@ -1,5 +1,6 @@
 #include "eval/cluster_eval.h"
 
+#include "depeche/config.h"
 #include "gtest/gtest.h"
 
 namespace depeche::eval {
@@ -7,10 +8,51 @@ namespace {
 
 const std::string kData = DEPECHE_SHARED_DIR "/data";
 
+const engine::Analyzer& TestAnalyzer() {
+  static const engine::Analyzer* const kAnalyzer = [] {
+    EngineConfig config;
+    config.data_dir = DEPECHE_SOURCE_DIR "/data";
+    auto analyzer = engine::Analyzer::Create(config);
+    return analyzer.ok() ? analyzer->release() : nullptr;
+  }();
+  EXPECT_NE(kAnalyzer, nullptr);
+  return *kAnalyzer;
+}
+
 ClusterEvalOptions Options() {
   ClusterEvalOptions options;
   options.pipeline.features.data_dir = DEPECHE_SOURCE_DIR "/data";
+  options.analyzer = &TestAnalyzer();
   return options;
+}
+
+TEST(ClusterEvalTest, GoldDocumentsBecomeTheRecordsAReaderReturns) {
+  GoldDocument doc;
+  doc.id = "1/1ecb";
+  doc.url = "http://example.com/2013/05/03/a";
+  doc.title = "Storm hits the coast";
+  doc.text = "Storm hits the coast\nWinds of 150 km/h tore roofs off on Friday.";
+  doc.published = 1367539200;  // 2013-05-03
+  ingest::RawArticle txt = ToRawArticle("ecbplus", doc, nullptr);
+  EXPECT_EQ(txt.title, "Storm hits the coast");  // a first line without a full stop
+  EXPECT_EQ(txt.text, "Winds of 150 km/h tore roofs off on Friday.");
+  EXPECT_TRUE(txt.lang.empty());  // the corpus declares no language
+  EXPECT_EQ(txt.url, doc.url);
+  EXPECT_EQ(ToRawArticle("newswcl50", doc, nullptr).published, "2013-05-03");
+  ingest::RawArticle headline = ToRawArticle("uci", doc, nullptr);
+  EXPECT_EQ(headline.text, "Storm hits the coast");
+  EXPECT_TRUE(headline.title.empty());
+  EXPECT_EQ(headline.published, "2013-05-03T00:00:00Z");
+
+  std::vector<PreparedDocument> prepared = PrepareDocuments("ecbplus", {doc}, TestAnalyzer());
+  ASSERT_EQ(prepared.size(), 1u);
+  ASSERT_TRUE(prepared[0].article.has_value()) << prepared[0].error;
+  EXPECT_EQ(prepared[0].article->id, "1/1ecb");
+  EXPECT_EQ(prepared[0].article->lang, "en");  // identified, not assumed
+  doc.text = "";
+  prepared = PrepareDocuments("ecbplus", {doc}, TestAnalyzer());
+  EXPECT_FALSE(prepared[0].article.has_value());
+  EXPECT_FALSE(prepared[0].error.empty());
 }
 
 TEST(ClusterEvalTest, NewsWcl50IsClusteredAndDeterministic) {
@@ -44,6 +86,10 @@ TEST(ClusterEvalTest, EcbPlusShufflesAndSplits) {
 
 TEST(ClusterEvalTest, RejectsUnknownFormatSplitAndOption) {
   EXPECT_FALSE(EvaluateClustering("nope", kData, Options()).ok());
+  ClusterEvalOptions no_analyzer = Options();
+  no_analyzer.analyzer = nullptr;
+  EXPECT_FALSE(
+      EvaluateClustering("newswcl50", kData + "/cdcr-newswcl50-meantime-multi", no_analyzer).ok());
   ClusterEvalOptions options = Options();
   options.split = "everything";
   EXPECT_FALSE(EvaluateClustering("uci", kData + "/uci-news-aggregator-sample", options).ok());

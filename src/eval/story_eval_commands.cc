@@ -15,6 +15,7 @@
 #include "core/time.h"
 #include "eval/dup_generator.h"
 #include "eval/reuters_reader.h"
+#include "story/story_input.h"
 
 namespace depeche::eval {
 
@@ -82,7 +83,8 @@ int RunDedupCommand(const std::string& reuters_dir, size_t sources, size_t copie
 }
 
 int RunBenchCommand(const std::string& reuters_dir, size_t total,
-                    const story::StoryPipelineOptions& options, bool json) {
+                    const story::StoryPipelineOptions& options, const engine::Analyzer& analyzer,
+                    bool json) {
   auto corpus = ReadReutersCorpus(reuters_dir);
   if (!corpus.ok()) {
     std::fprintf(stderr, "%s\n", corpus.status().ToString().c_str());
@@ -90,8 +92,7 @@ int RunBenchCommand(const std::string& reuters_dir, size_t total,
   }
   struct Item {
     int64_t time;
-    const ReutersArticle* article;
-    std::string text;
+    Article article;
   };
   std::vector<Item> items;
   int64_t last_known = 0;
@@ -99,7 +100,14 @@ int RunBenchCommand(const std::string& reuters_dir, size_t total,
     auto date = core::ParseIsoDate(a.date_iso);
     const int64_t t = date.ok() ? date->utc_seconds : last_known;
     last_known = t;
-    items.push_back({t, &a, a.dateline.empty() ? a.body : a.dateline + " " + a.body});
+    ingest::RawArticle raw;
+    raw.title = a.title;
+    raw.text = a.dateline.empty() ? a.body : a.dateline + " " + a.body;
+    raw.origin.path = "reuters:" + a.id;
+    Result<Article> article = analyzer.Analyze(std::move(raw));
+    if (!article.ok()) continue;  // refused by the product too (no text left)
+    article->id = a.id;
+    items.push_back({t, std::move(article).value()});
   }
   std::stable_sort(items.begin(), items.end(),
                    [](const Item& x, const Item& y) { return x.time < y.time; });
@@ -123,11 +131,15 @@ int RunBenchCommand(const std::string& reuters_dir, size_t total,
   for (size_t pass = 0; done < total; ++pass) {
     std::string suffix;  // replayed copies get new ids
     if (pass > 0) suffix.append("#").append(std::to_string(pass));
-    for (const Item& item : items) {
+    for (Item& item : items) {
       if (done >= total) break;
-      const story::ArticleStoryResult r =
-          pipeline->Process(item.article->id + suffix, "en", item.article->title, item.text,
-                            item.time + static_cast<int64_t>(pass) * span);
+      Article& article = item.article;
+      const std::string id = article.id;
+      article.id += suffix;
+      article.published.precision = DatePrecision::kSecond;
+      article.published.utc_seconds = item.time + static_cast<int64_t>(pass) * span;
+      const story::ArticleStoryResult r = story::ProcessArticle(*pipeline, article);
+      article.id = id;
       duplicates += r.dedup.duplicate ? 1 : 0;
       new_stories += r.assignment.new_story ? 1 : 0;
       if (done < items.size()) {  // story sizes over the first pass (the corpus itself)

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "engine/analyzer.h"
 #include "story/story_pipeline.h"
 
 namespace depeche::eval {
@@ -16,11 +17,13 @@ namespace depeche::eval {
 int RunDedupCommand(const std::string& reuters_dir, size_t sources, size_t copies, uint64_t seed,
                     const story::DedupOptions& options, bool json);
 
-// Streams the Reuters corpus by date through the story pipeline (dedup + clustering),
-// replayed with dates shifted by the corpus span until `total` articles; prints articles/s,
-// peak RSS and the pipeline's memory at checkpoints.
+// Streams the Reuters corpus by date through the story stage (story::ProcessArticle: dedup +
+// clustering), replayed with dates shifted by the corpus span until `total` articles; prints
+// articles/s, peak RSS and the pipeline's memory at checkpoints. The articles are analysed
+// with `analyzer` first, outside the timing (the analyzer has its own benchmark).
 int RunBenchCommand(const std::string& reuters_dir, size_t total,
-                    const story::StoryPipelineOptions& options, bool json);
+                    const story::StoryPipelineOptions& options, const engine::Analyzer& analyzer,
+                    bool json);
 
 }  // namespace depeche::eval
 

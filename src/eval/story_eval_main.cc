@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "depeche/config.h"
+#include "engine/analyzer.h"
 #include "eval/cluster_eval.h"
 #include "eval/story_eval_commands.h"
 
@@ -123,6 +125,15 @@ int main(int argc, char** argv) {
   }
   ClusterEvalOptions options;
   options.pipeline.features.data_dir = DEPECHE_SOURCE_DIR "/data";
+  // The engine's analyzer: gold documents take the product's path (see cluster_eval.h).
+  depeche::EngineConfig config;
+  config.data_dir = options.pipeline.features.data_dir;
+  auto analyzer = depeche::engine::Analyzer::Create(config);
+  if (!analyzer.ok()) {
+    std::fprintf(stderr, "%s\n", analyzer.status().ToString().c_str());
+    return 1;
+  }
+  options.analyzer = analyzer->get();
   options.shuffles = args.shuffles;
   if (args.seed != 0) options.seed = args.seed;
   options.split = args.split;
@@ -134,7 +145,7 @@ int main(int argc, char** argv) {
     }
   }
   if (!args.background.empty()) {
-    auto background = depeche::eval::ReadBackgroundCorpus(args.background);
+    auto background = depeche::eval::ReadBackgroundCorpus(args.background, **analyzer);
     if (!background.ok()) {
       std::fprintf(stderr, "%s\n", background.status().ToString().c_str());
       return 1;
@@ -147,7 +158,8 @@ int main(int argc, char** argv) {
                                           args.json);
   }
   if (args.command == "bench") {
-    return depeche::eval::RunBenchCommand(args.data, args.total, options.pipeline, args.json);
+    return depeche::eval::RunBenchCommand(args.data, args.total, options.pipeline, **analyzer,
+                                          args.json);
   }
   if (args.command == "cluster") {
     auto report = depeche::eval::EvaluateClustering(args.format, args.data, options);
@@ -167,7 +179,14 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (args.command == "tune") {
-    // Cartesian product of the grid, evaluated one combination at a time.
+    // Cartesian product of the grid, evaluated one combination at a time; the documents are
+    // read and analysed once.
+    auto prepared =
+        depeche::eval::ReadPreparedCorpus(args.format, args.data, args.split, **analyzer);
+    if (!prepared.ok()) {
+      std::fprintf(stderr, "%s\n", prepared.status().ToString().c_str());
+      return 1;
+    }
     std::vector<std::pair<double, std::string>> results;
     std::vector<size_t> index(args.grid.size(), 0);
     while (true) {
@@ -178,7 +197,7 @@ int main(int argc, char** argv) {
         (void)depeche::eval::SetClusterOption(trial.pipeline, args.grid[g].first, value);
         label += args.grid[g].first + "=" + value + " ";
       }
-      auto report = depeche::eval::EvaluateClustering(args.format, args.data, trial);
+      auto report = depeche::eval::EvaluatePrepared(args.format, *prepared, trial);
       if (!report.ok()) {
         std::fprintf(stderr, "%s\n", report.status().ToString().c_str());
         return 1;

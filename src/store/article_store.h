@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "depeche/article.h"
-#include "depeche/engine.h"
+#include "depeche/query.h"
 #include "depeche/status.h"
 #include "store/database.h"
 

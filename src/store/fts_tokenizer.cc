@@ -1,10 +1,7 @@
 #include "store/fts_tokenizer.h"
 
 #include <sqlite3.h>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
-#include <array>
 #include <cstdint>
 #include <new>
 #include <string>
@@ -14,6 +11,7 @@
 #include "store/term_cache.h"
 #include "text/normalize.h"
 #include "text/stemmer.h"
+#include "text/tokenize.h"
 
 namespace depeche::store {
 namespace {
@@ -22,27 +20,6 @@ namespace {
 constexpr size_t kMaxCacheEntries = size_t{1} << 17;
 // Language states per tokenizer; more distinct languages than this only means restarting.
 constexpr size_t kMaxLanguages = 64;
-
-constexpr std::array<bool, 128> MakeAsciiWordTable() {
-  std::array<bool, 128> table{};
-  for (int c = '0'; c <= '9'; ++c) table[c] = true;
-  for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
-  for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
-  return table;
-}
-constexpr std::array<bool, 128> kAsciiWord = MakeAsciiWordTable();
-
-enum class CharClass { kSeparator, kWord, kJoiner };
-
-CharClass ClassifyNonAscii(UChar32 c) {
-  if (c < 0) return CharClass::kSeparator;  // invalid UTF-8
-  uint32_t mask = U_GET_GC_MASK(c);
-  if (mask & (U_GC_L_MASK | U_GC_N_MASK | U_GC_M_MASK)) return CharClass::kWord;
-  // Soft hyphen, zero-width (non-)joiner and word joiner sit inside words (Fold drops them);
-  // other format characters (zero-width space, BOM, bidi controls) separate.
-  if (c == 0x00AD || c == 0x200C || c == 0x200D || c == 0x2060) return CharClass::kJoiner;
-  return CharClass::kSeparator;
-}
 
 void AddDistinct(std::string term, std::vector<std::string>& out) {
   if (term.empty()) return;
@@ -179,45 +156,13 @@ int FtsTokenizer::TokenizeImpl(int flags, std::string_view text, void* sink_ctx,
   LangState* state = query ? nullptr : StateFor(lang);
   std::vector<std::string> alternatives;
 
-  const char* data = text.data();
-  const auto n = static_cast<int32_t>(text.size());
-  int32_t i = static_cast<int32_t>(rest.data() - text.data());
-  while (i < n) {
-    // Find the start of the next word.
-    auto b = static_cast<unsigned char>(data[i]);
-    bool ascii = true;
-    if (b < 0x80) {
-      if (!kAsciiWord[b]) {
-        ++i;
-        continue;
-      }
-    } else {
-      int32_t next = i;
-      UChar32 c;
-      U8_NEXT(data, next, n, c);
-      if (ClassifyNonAscii(c) != CharClass::kWord) {
-        i = next;
-        continue;
-      }
-      ascii = false;
-    }
-    const int32_t begin = i;
-    // Extend to its end.
-    while (i < n) {
-      b = static_cast<unsigned char>(data[i]);
-      if (b < 0x80) {
-        if (!kAsciiWord[b]) break;
-        ++i;
-        continue;
-      }
-      int32_t next = i;
-      UChar32 c;
-      U8_NEXT(data, next, n, c);
-      if (ClassifyNonAscii(c) == CharClass::kSeparator) break;
-      ascii = false;
-      i = next;
-    }
-    const std::string_view word(data + begin, static_cast<size_t>(i - begin));
+  // The word is text::NextWord's, as for the content hash.
+  for (text::WordRun run = text::NextWord(text, rest.data() - text.data()); run.end != 0;
+       run = text::NextWord(text, run.end)) {
+    const bool ascii = run.ascii;
+    const int begin = static_cast<int>(run.begin);
+    const int i = static_cast<int>(run.end);
+    const std::string_view word = text.substr(run.begin, run.end - run.begin);
 
     if (query) {
       ComputeQueryTerms(lang, word, alternatives);

@@ -6,6 +6,10 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
 #include <climits>
 #include <memory>
 #include <string>
@@ -164,7 +168,68 @@ void TokenizeChunk(std::string_view text, size_t chunk_begin, size_t chunk_end,
   utext_close(&utext);
 }
 
+constexpr std::array<bool, 128> MakeAsciiWordTable() {
+  std::array<bool, 128> table{};
+  for (int c = '0'; c <= '9'; ++c) table[c] = true;
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
+  return table;
+}
+constexpr std::array<bool, 128> kAsciiWord = MakeAsciiWordTable();
+
+enum class CharClass { kSeparator, kWord, kJoiner };
+
+CharClass ClassifyNonAscii(UChar32 c) {
+  if (c < 0) return CharClass::kSeparator;  // invalid UTF-8
+  const uint32_t mask = U_GET_GC_MASK(c);
+  if (mask & (U_GC_L_MASK | U_GC_N_MASK | U_GC_M_MASK)) return CharClass::kWord;
+  // Soft hyphen, zero-width (non-)joiner and word joiner sit inside words (Fold drops them);
+  // other format characters (zero-width space, BOM, bidi controls) separate.
+  if (c == 0x00AD || c == 0x200C || c == 0x200D || c == 0x2060) return CharClass::kJoiner;
+  return CharClass::kSeparator;
+}
+
 }  // namespace
+
+WordRun NextWord(std::string_view text, size_t from) {
+  WordRun run;
+  const char* data = text.data();
+  // U8_NEXT takes int32_t offsets: longer texts are scanned up to 2 GiB.
+  const auto n = static_cast<int32_t>(std::min<size_t>(text.size(), INT32_MAX));
+  if (from >= static_cast<size_t>(n)) return run;
+  auto i = static_cast<int32_t>(from);
+  while (i < n) {  // the start of the next word
+    const auto b = static_cast<unsigned char>(data[i]);
+    if (b < 0x80) {
+      if (kAsciiWord[b]) break;
+      ++i;
+      continue;
+    }
+    int32_t next = i;
+    UChar32 c;
+    U8_NEXT(data, next, n, c);
+    if (ClassifyNonAscii(c) == CharClass::kWord) break;
+    i = next;
+  }
+  if (i >= n) return run;
+  run.begin = static_cast<size_t>(i);
+  while (i < n) {  // its end
+    const auto b = static_cast<unsigned char>(data[i]);
+    if (b < 0x80) {
+      if (!kAsciiWord[b]) break;
+      ++i;
+      continue;
+    }
+    int32_t next = i;
+    UChar32 c;
+    U8_NEXT(data, next, n, c);
+    if (ClassifyNonAscii(c) == CharClass::kSeparator) break;
+    run.ascii = false;
+    i = next;
+  }
+  run.end = static_cast<size_t>(i);
+  return run;
+}
 
 std::vector<Token> Tokenize(std::string_view text, std::string_view lang) {
   std::vector<Token> out;

@@ -31,6 +31,23 @@ struct Token {
 // and language). Text over 4 GiB is cut (Span offsets are 32-bit).
 std::vector<Token> Tokenize(std::string_view text, std::string_view lang);
 
+// The word of the full-text index and of the content hash, found without a break iterator (one
+// pass, a table lookup per character): a maximal run of letters, numbers and combining marks
+// (Unicode L, N, M), with the invisible joiners soft hyphen, ZWNJ, ZWJ and word joiner inside
+// a run (they never start one). Everything else separates, invalid UTF-8 included: "don't" is
+// "don" + "t", "2,5" is "2" + "5", "États-Unis" is "États" + "Unis". Tokenize above is the
+// language-aware word of text analysis (story features, names, numbers): it keeps elisions,
+// decimal numbers and inner apostrophes together; where a run here holds several Tokenize
+// tokens, Tokenize splits at those punctuation marks, never inside a run's letters.
+struct WordRun {
+  size_t begin = 0;
+  size_t end = 0;     // 0 when no word is left
+  bool ascii = true;  // every byte of the run is ASCII
+};
+
+// The first word of `text` at or after byte `from` (end == 0 when none). Pure; thread-safe.
+WordRun NextWord(std::string_view text, size_t from);
+
 // The surface text of tokens [first, last] with their joining hyphens: for "États-Unis".
 // Tokens not joined are separated by one space (none after an elision); empty when the range
 // is invalid.

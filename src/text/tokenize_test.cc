@@ -182,3 +182,48 @@ TEST(TokenizeTest, ArbitraryBytesGiveInBoundsTokens) {
 
 }  // namespace
 }  // namespace depeche::text
+
+namespace depeche::text {
+namespace {
+
+std::vector<std::string> Runs(std::string_view s) {
+  std::vector<std::string> out;
+  for (WordRun r = NextWord(s, 0); r.end != 0; r = NextWord(s, r.end)) {
+    out.emplace_back(s.substr(r.begin, r.end - r.begin));
+  }
+  return out;
+}
+
+TEST(NextWordTest, RunsOfLettersNumbersAndMarks) {
+  EXPECT_EQ(Runs("L’État-major, don't 2,5 km²!"),
+            (std::vector<std::string>{"L", "État", "major", "don", "t", "2", "5", "km²"}));
+  // A combining mark stays in its word; a soft hyphen joins, a zero-width space separates.
+  EXPECT_EQ(Runs("cafe\xCC\x81 ex\xC2\xAD"
+                 "ample a\xE2\x80\x8B"
+                 "b"),
+            (std::vector<std::string>{"cafe\xCC\x81",
+                                      "ex\xC2\xAD"
+                                      "ample",
+                                      "a", "b"}));
+  // Invalid UTF-8 separates; nothing is read past the end.
+  EXPECT_EQ(Runs("ab\xFF"
+                 "cd\xC3"),
+            (std::vector<std::string>{"ab", "cd"}));
+  EXPECT_TRUE(Runs(" .,;- ").empty());
+  EXPECT_EQ(NextWord("abc", 3).end, 0u);
+}
+
+TEST(NextWordTest, AsciiFlagAndStartOffset) {
+  const std::string_view s = "abc Été x";
+  WordRun r = NextWord(s, 0);
+  EXPECT_TRUE(r.ascii);
+  r = NextWord(s, r.end);
+  EXPECT_EQ(s.substr(r.begin, r.end - r.begin), "Été");
+  EXPECT_FALSE(r.ascii);
+  // From inside a character (a continuation byte separates): the rest of the word.
+  r = NextWord(s, 5);
+  EXPECT_EQ(s.substr(r.begin, r.end - r.begin), "té");
+}
+
+}  // namespace
+}  // namespace depeche::text

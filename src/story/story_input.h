@@ -1,0 +1,47 @@
+// The story stage's one entry point for an analysed article: what of an Article the story
+// pipeline sees (boilerplate left out, a title derived from the text not counted twice) and
+// the call that feeds it. Ingest (engine::StoryStage), `depeche eval cluster` and the
+// benchmarks all go through here, so that what is measured is what the product runs.
+#ifndef DEPECHE_STORY_STORY_INPUT_H_
+#define DEPECHE_STORY_STORY_INPUT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "depeche/article.h"
+#include "story/story_pipeline.h"
+
+namespace depeche::story {
+
+// What StoryPipeline::Process takes, derived from an Article. Views into the article where
+// nothing changes; does not own the article, which must outlive it.
+struct StoryInput {
+  std::string_view id;
+  std::string_view lang;
+  // The title to weigh on top of the text: empty when it is the text's own opening (a title
+  // derived from the first sentence, possibly cut with "…", or a first line kept in the
+  // text), which would otherwise count that sentence twice.
+  std::string_view title;
+  // The text with each boilerplate span (credits, calls to action, embedded tweets...)
+  // replaced by a paragraph break, as article.h promises: stored, not analysed.
+  std::string text;
+  std::optional<int64_t> published;  // StoryPipeline::PublishedSeconds(article)
+};
+
+// Pure; thread-safe.
+StoryInput StoryInputOf(const Article& article);
+
+// Processes `article` through `pipeline` (StoryPipeline::Process over StoryInputOf).
+// `exact_copy_of`: an earlier article with the same content hash (another record of the same
+// text), as the store reports it; the copy joins its original's story.
+ArticleStoryResult ProcessArticle(StoryPipeline& pipeline, const Article& article,
+                                  const std::string& exact_copy_of = "");
+
+// Counts `article` into the term statistics only (StoryPipeline::Observe over StoryInputOf).
+void ObserveArticle(StoryPipeline& pipeline, const Article& article);
+
+}  // namespace depeche::story
+
+#endif  // DEPECHE_STORY_STORY_INPUT_H_
