@@ -5,6 +5,9 @@
 #include <filesystem>
 #include <map>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "core/hash.h"
 #include "core/strings.h"
 #include "core/time.h"
