@@ -16,7 +16,7 @@ namespace depeche::store {
 struct FtsTokenizerOptions;
 
 // The schema version this build writes. Migrations bring older files up to it.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // Owns one connection. Not thread-safe: one Database per thread (WAL lets readers proceed
 // while one writer writes).

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <utility>
 
+#include <sqlite3.h>
+
 #include "store/row_codec.h"
 #include "store/statement.h"
 
@@ -135,6 +137,7 @@ Status StoryStore::Record(const std::string& article_id, const story::ArticleSto
     st.BindDouble(9, result.dedup.original_id.empty() ? 0.0 : result.dedup.jaccard);
     DEPECHE_RETURN_IF_ERROR(st.Run());
   }
+  DEPECHE_RETURN_IF_ERROR(AddToSummary(a.story_id, article_id, sqlite3_last_insert_rowid(h)));
   for (const story::StoryMerge& m : a.merges) {
     DEPECHE_ASSIGN_OR_RETURN(
         Statement ins, Statement::Prepare(h,
@@ -154,6 +157,14 @@ Status StoryStore::Record(const std::string& article_id, const story::ArticleSto
       st.BindText(2, m.into_id);
       DEPECHE_RETURN_IF_ERROR(st.Run());
     }
+    for (std::string_view sql : {"DELETE FROM story_summary WHERE story_id = ?1",
+                                 "DELETE FROM story_sources WHERE story_id = ?1"}) {
+      DEPECHE_ASSIGN_OR_RETURN(Statement * st, Cached(sql));
+      ResetOnExit reset(*st);
+      st->BindText(1, m.from_id);
+      DEPECHE_RETURN_IF_ERROR(st->Run());
+    }
+    DEPECHE_RETURN_IF_ERROR(RebuildSummary(m.into_id));
   }
   if (result.indexed) {
     const story::DedupEntry& e = *result.indexed;
@@ -240,13 +251,17 @@ Status StoryStore::Save(const story::PipelineChanges& changes) {
   }
 
   // Dedup rows are written by Record; here only the evicted ones go.
-  if (changes.oldest_dedup_article.empty()) return Run(db_, "DELETE FROM story_dedup");
+  if (changes.oldest_dedup_article.empty()) {
+    DEPECHE_RETURN_IF_ERROR(Run(db_, "DELETE FROM story_dedup"));
+    return RefreshStaleTitles();
+  }
   DEPECHE_ASSIGN_OR_RETURN(
       Statement evict, Statement::Prepare(h,
                                           "DELETE FROM story_dedup WHERE pos < "
                                           "(SELECT pos FROM story_dedup WHERE article_id = ?1)"));
   evict.BindText(1, changes.oldest_dedup_article);
-  return evict.Run();
+  DEPECHE_RETURN_IF_ERROR(evict.Run());
+  return RefreshStaleTitles();
 }
 
 Result<SavedStoryState> StoryStore::Load() {
