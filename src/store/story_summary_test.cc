@@ -177,6 +177,44 @@ TEST_F(StorySummaryTest, SummaryEqualsFromScratchAggregateAfterMerges) {
   }
 }
 
+TEST_F(StorySummaryTest, MigrationBackfillsADatabaseOfVersion4) {
+  Put("s1", "Photo: the harbour at dawn", "html", "afp", kT0, "en", {"strike"});
+  Put("s1", "Rotterdam dock strike ends with pay deal", "html", "reuters", kT0 + 60, "fr",
+      {"strike"});
+  Put("s2", "Volcano erupts near Reykjavik", "html", "", std::nullopt, "en");
+  StoryQuery all;
+  all.sort = StorySort::kSize;
+  const std::vector<StorySummary> before = List(all);
+  ASSERT_EQ(before.size(), 2u);
+  EXPECT_EQ(before[0].title, "Rotterdam dock strike ends with pay deal");
+  // Back to version 4: no summary tables.
+  stories_.reset();
+  ASSERT_TRUE(db_->Exec("DROP TABLE story_summary; DROP TABLE story_sources; "
+                        "DELETE FROM schema_version WHERE version = 5")
+                  .ok());
+  Reopen();
+  ASSERT_EQ(db_->schema_version(), kSchemaVersion);
+  auto s = StoryStore::Create(db_.get());
+  ASSERT_TRUE(s.ok());
+  stories_ = std::move(s).value();
+  std::vector<StorySummary> migrated = List(all);
+  ASSERT_EQ(migrated.size(), 2u);
+  for (size_t i = 0; i < migrated.size(); ++i) {
+    EXPECT_EQ(migrated[i].id, before[i].id);
+    EXPECT_EQ(migrated[i].article_count, before[i].article_count);
+    EXPECT_EQ(migrated[i].source_count, before[i].source_count);
+    EXPECT_EQ(migrated[i].first_seen, before[i].first_seen);
+    EXPECT_EQ(migrated[i].last_seen, before[i].last_seen);
+    EXPECT_EQ(migrated[i].languages, before[i].languages);
+  }
+  // The first article's title until the next save chooses.
+  EXPECT_EQ(migrated[0].title, "Photo: the harbour at dawn");
+  ASSERT_TRUE(db_->Begin().ok());
+  ASSERT_TRUE(stories_->Save({}).ok());
+  ASSERT_TRUE(db_->Commit().ok());
+  EXPECT_EQ(List(all)[0].title, "Rotterdam dock strike ends with pay deal");
+}
+
 TEST_F(StorySummaryTest, EachSortOrderAndTheCut) {
   // big: 5 articles, 1 source, old. wide: 3 sources, a week old. fresh: 2 new sources today.
   // late: 1 article, newest.

@@ -7,18 +7,28 @@
 #include <tuple>
 
 #include "text/normalize.h"
-#include "text/tokenize.h"
 
 namespace depeche::store {
 namespace {
 
-// Folded words of `s`, in order.
-std::vector<std::string> Words(std::string_view s, std::string_view lang) {
+// Folded words of `s`, in order: runs of letters and digits of the folded text (any non-ASCII
+// byte counts as a letter). Not the tokenizer (text/tokenize.h): its ICU word breaks cost ten
+// times more, and a title is chosen again at most arrivals (StoryStore::Record); here only
+// word equality with the story's key words matters, which folding gives.
+std::vector<std::string> Words(std::string_view s, std::string_view /*lang*/) {
   std::vector<std::string> out;
-  for (const text::Token& t : text::Tokenize(s, lang)) {
-    if (t.kind == text::TokenKind::kElision) continue;
-    out.push_back(text::Fold(s.substr(t.span.begin, t.span.end - t.span.begin)));
+  const std::string folded = text::Fold(s);
+  std::string word;
+  for (char c : folded) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
+      word += c;
+    } else if (!word.empty()) {
+      out.push_back(std::move(word));
+      word.clear();
+    }
   }
+  if (!word.empty()) out.push_back(std::move(word));
   return out;
 }
 

@@ -20,9 +20,9 @@ TEST(ClassifyTitleTest, CaptionsCreditsAndShortTitles) {
             TitleTier::kCaption);
   EXPECT_EQ(ClassifyTitle("Huelga en el Bazar de Teherán. Fuente: Green City", "given", "es"),
             TitleTier::kCaption);
-  EXPECT_EQ(ClassifyTitle("Concerto nella discarica di Tetovo. Foto di Ngadhnjim Mehmeti", "given",
-                          "it"),
-            TitleTier::kCaption);
+  EXPECT_EQ(
+      ClassifyTitle("Concerto nella discarica di Tetovo. Foto di Ngadhnjim Mehmeti", "given", "it"),
+      TitleTier::kCaption);
   EXPECT_EQ(ClassifyTitle("Photo: protesters in Cairo", "html", "en"), TitleTier::kCaption);
   EXPECT_EQ(ClassifyTitle("Protesters in Tahrir Square \xC2\xA9 AFP", "html", "en"),
             TitleTier::kCaption);
