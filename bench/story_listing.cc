@@ -4,6 +4,8 @@
 // order, and the per-call aggregate over article_story that listing ran before migration 5.
 //
 //   depeche_bench_story_listing [--articles N] [--db PATH] [--repeat R]
+//   depeche_bench_story_listing --existing PATH [--repeat R]   # times listing on a database
+//                                                                # made by depeche ingest
 //
 // The stream: N articles over N / 2,000 days (2,000 a day); each opens a new story with
 // probability 0.3, else joins one of the 300 most recent stories (the newer, the likelier);
@@ -66,6 +68,10 @@ int main(int argc, char** argv) {
     if (flag == "--articles") n = std::atoll(argv[i + 1]);
     if (flag == "--db") db_path = argv[i + 1];
     if (flag == "--repeat") repeat = std::atoi(argv[i + 1]);
+    if (flag == "--existing") {
+      db_path = argv[i + 1];
+      n = 0;
+    }
   }
   const bool keep = !db_path.empty();
   if (!keep) {
@@ -90,7 +96,9 @@ int main(int argc, char** argv) {
   double record_s = 0, insert_s = 0;
   int64_t merges = 0, story_count = 0;
   const auto fill_start = Clock::now();
-  if (auto st = (*db)->Begin(); !st.ok()) return Fail(st, "begin");
+  if (n > 0) {
+    if (auto st = (*db)->Begin(); !st.ok()) return Fail(st, "begin");
+  }
   for (int64_t i = 0; i < n; ++i) {
     std::string story;
     bool opened = false;
@@ -153,14 +161,26 @@ int main(int argc, char** argv) {
     }
   }
   const double fill_s = Seconds(fill_start);
-  std::printf("articles %lld, stories opened %lld, merges %lld, days %lld\n",
-              static_cast<long long>(n), static_cast<long long>(story_count),
-              static_cast<long long>(merges), static_cast<long long>(n / per_day));
-  std::printf(
-      "fill %.1f s (%.0f articles/s); ArticleStore::Insert %.1f s, StoryStore::Record "
-      "%.1f s (%.1f us per article)\n",
-      fill_s, n / fill_s, insert_s, record_s, 1e6 * record_s / n);
-
+  if (n == 0) {
+    auto st = depeche::store::Statement::Prepare(
+        (*db)->handle(),
+        "SELECT (SELECT COUNT(*) FROM article_story), COUNT(*), MAX(last_ts) "
+        "FROM story_summary");
+    if (st.ok() && *st->Step()) {
+      std::printf("existing database: %lld articles in %lld stories, newest %s\n",
+                  static_cast<long long>(st->ColumnInt64(0)),
+                  static_cast<long long>(st->ColumnInt64(1)),
+                  depeche::core::FormatUtc(st->ColumnInt64(2)).c_str());
+    }
+  } else {
+    std::printf("articles %lld, stories opened %lld, merges %lld, days %lld\n",
+                static_cast<long long>(n), static_cast<long long>(story_count),
+                static_cast<long long>(merges), static_cast<long long>(n / per_day));
+    std::printf(
+        "fill %.1f s (%.0f articles/s); ArticleStore::Insert %.1f s, StoryStore::Record "
+        "%.1f s (%.1f us per article)\n",
+        fill_s, n / fill_s, insert_s, record_s, 1e6 * record_s / n);
+  }
   auto time_it = [&](const char* name, auto&& call) {
     std::vector<double> ms;
     for (int r = 0; r < repeat; ++r) {
@@ -194,7 +214,13 @@ int main(int argc, char** argv) {
   time_it("stories --sort activity", list(StorySort::kActivity));
   time_it("stories --sort size", list(StorySort::kSize));
   time_it("stories --sort sources", list(StorySort::kSources));
-  const std::string mid = depeche::core::FormatUtc(t0 + n / 2 * 86400 / per_day).substr(0, 10);
+  std::string mid = depeche::core::FormatUtc(t0 + n / 2 * 86400 / per_day).substr(0, 10);
+  if (n == 0) {
+    // The middle of the stored dates.
+    auto st = depeche::store::Statement::Prepare(
+        (*db)->handle(), "SELECT (MIN(first_ts) + MAX(last_ts)) / 2 FROM story_summary");
+    if (st.ok() && *st->Step()) mid = depeche::core::FormatUtc(st->ColumnInt64(0)).substr(0, 10);
+  }
   time_it("stories --sort activity --until mid", list(StorySort::kActivity, {}, mid));
   time_it("stories --since mid --until mid", list(StorySort::kTop, mid, mid));
   time_it("before migration 5 (aggregate)", [&] {

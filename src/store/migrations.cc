@@ -166,7 +166,11 @@ CREATE TABLE story_summary (
   title_tier INTEGER NOT NULL DEFAULT 0,
   title_at INTEGER NOT NULL DEFAULT 0
 );
+-- One index per listing order (SQLite sorts NULL first, so DESC puts undated stories last).
 CREATE INDEX story_summary_last ON story_summary(last_ts DESC, last_seq DESC);
+CREATE INDEX story_summary_size ON story_summary(article_count DESC, last_ts DESC, last_seq DESC);
+CREATE INDEX story_summary_sources ON story_summary(source_count DESC, last_ts DESC,
+                                                    last_seq DESC);
 CREATE INDEX story_summary_stale ON story_summary(story_id) WHERE title_at = 0;
 CREATE TABLE story_sources (
   story_id TEXT NOT NULL,
@@ -176,7 +180,7 @@ CREATE TABLE story_sources (
   last_ts INTEGER,
   PRIMARY KEY (story_id, source)
 ) WITHOUT ROWID;
-CREATE INDEX story_sources_last ON story_sources(last_ts);
+CREATE INDEX story_sources_last ON story_sources(last_ts, first_ts);
 
 INSERT INTO story_sources(story_id, source, articles, first_ts, last_ts)
 SELECT s.story_id, a.source, COUNT(*), MIN(a.published_ts), MAX(a.published_ts)

@@ -253,7 +253,9 @@ Result<std::vector<StorySummary>> StoryStore::Summaries(const std::string& where
     default:
       break;
   }
-  order += "m.last_ts IS NULL, m.last_ts DESC, m.last_seq DESC";
+  // NULL sorts first in SQLite, so DESC lists undated stories last, and each order is an index
+  // of migration 5.
+  order += "m.last_ts DESC, m.last_seq DESC";
   const std::string where = std::string(" WHERE ") + std::string(kFilterSql) +
                             " AND (?3 IS NULL OR m.last_ts >= ?3) AND (?4 IS NULL OR "
                             "m.first_ts <= ?4)";
