@@ -123,13 +123,17 @@ void RegisterStories(CLI::App& app, Context& ctx) {
                " to " + (info.until.empty() ? std::string("…") : info.until.substr(0, 10));
     }
     const auto shown = static_cast<int64_t>(list->size());
+    const char* noun = info.total == 1 ? "story" : "stories";
     if (shown < info.total) {
-      std::printf("%lld of %lld stories shown (sorted by %s%s); -n N shows more\n",
-                  static_cast<long long>(shown), static_cast<long long>(info.total),
+      std::printf("%lld of %lld %s shown (sorted by %s%s); -n N shows more\n",
+                  static_cast<long long>(shown), static_cast<long long>(info.total), noun,
                   flags->sort.c_str(), window.c_str());
     } else {
-      std::printf("%lld stories (sorted by %s%s)\n", static_cast<long long>(info.total),
-                  flags->sort.c_str(), window.c_str());
+      // The default window may hold little in a sparse archive: say how to see further back.
+      const bool default_window = ranked && q.since == std::nullopt && q.until == std::nullopt;
+      std::printf("%lld %s (sorted by %s%s)%s\n", static_cast<long long>(info.total), noun,
+                  flags->sort.c_str(), window.c_str(),
+                  default_window ? "; --since DATE or --sort activity for older ones" : "");
     }
   });
 }
