@@ -194,16 +194,8 @@ Status StoryStore::AddToSummary(const std::string& story_id, const std::string& 
   }
   bool new_source = false;
   {
-    DEPECHE_ASSIGN_OR_RETURN(
-        Statement * st, Cached("SELECT 1 FROM story_sources WHERE story_id = ?1 AND source = ?2"));
-    ResetOnExit reset(*st);
-    st->BindText(1, story_id);
-    st->BindText(2, source);
-    DEPECHE_ASSIGN_OR_RETURN(bool row, st->Step());
-    new_source = !row;
-  }
-  {
     // min()/max() of SQL return NULL with a NULL argument: an undated article leaves the dates.
+    // RETURNING says whether the row is new (one statement instead of a look-up and a write).
     DEPECHE_ASSIGN_OR_RETURN(
         Statement * st,
         Cached(
@@ -211,7 +203,8 @@ Status StoryStore::AddToSummary(const std::string& story_id, const std::string& 
             "VALUES (?1, ?2, 1, ?3, ?3) ON CONFLICT(story_id, source) DO UPDATE SET "
             "articles = articles + 1, "
             "first_ts = coalesce(min(first_ts, excluded.first_ts), first_ts, excluded.first_ts), "
-            "last_ts = coalesce(max(last_ts, excluded.last_ts), last_ts, excluded.last_ts)"));
+            "last_ts = coalesce(max(last_ts, excluded.last_ts), last_ts, excluded.last_ts) "
+            "RETURNING articles"));
     ResetOnExit reset(*st);
     st->BindText(1, story_id);
     st->BindText(2, source);
@@ -220,7 +213,12 @@ Status StoryStore::AddToSummary(const std::string& story_id, const std::string& 
     } else {
       st->BindNull(3);
     }
-    DEPECHE_RETURN_IF_ERROR(st->Run());
+    DEPECHE_ASSIGN_OR_RETURN(bool row, st->Step());
+    new_source = row && st->ColumnInt64(0) == 1;
+    if (row) {
+      DEPECHE_ASSIGN_OR_RETURN(bool more, st->Step());
+      (void)more;
+    }
   }
   ++count;
   if (new_source && !source.empty()) ++sources;
