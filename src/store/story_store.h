@@ -82,7 +82,10 @@ class StoryStore {
   Result<bool> NothingDated();
   Result<StorySummary> SummaryRow(const std::string& story_id);
   // Summary maintenance (story_summary.cc).
-  Status AddToSummary(const std::string& story_id, const std::string& article_id, int64_t seq);
+  // `opened`: the article opened the story (its row, when absent, is written from the article
+  // alone instead of rebuilt).
+  Status AddToSummary(const std::string& story_id, const std::string& article_id, int64_t seq,
+                      bool opened);
   Status ChooseTitle(const std::string& story_id);
   Status RefreshStaleTitles();
   Result<std::vector<std::string>> KeyWords(const std::string& story_id);
