@@ -50,6 +50,7 @@ Result<Statement*> StoryStore::Cached(std::string_view sql) {
 
 Status StoryStore::RebuildSummary(const std::string& story_id) {
   constexpr std::string_view kDropSources = "DELETE FROM story_sources WHERE story_id = ?1";
+  constexpr std::string_view kDropSummary = "DELETE FROM story_summary WHERE story_id = ?1";
   constexpr std::string_view kSources = R"sql(
 INSERT INTO story_sources(story_id, source, articles, first_ts, last_ts)
 SELECT s.story_id, a.source, COUNT(*), MIN(a.published_ts), MAX(a.published_ts)
@@ -74,7 +75,7 @@ SELECT ?1, COUNT(*), COUNT(DISTINCT NULLIF(a.source, '')), MIN(a.published_ts),
   '', 0, 0
 FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.story_id = ?1
 HAVING COUNT(*) > 0)sql";
-  for (std::string_view sql : {kDropSources, kSources, kSummary}) {
+  for (std::string_view sql : {kDropSources, kDropSummary, kSources, kSummary}) {
     DEPECHE_ASSIGN_OR_RETURN(Statement * st, Cached(sql));
     ResetOnExit reset(*st);
     st->BindText(1, story_id);

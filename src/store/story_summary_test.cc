@@ -175,6 +175,19 @@ TEST_F(StorySummaryTest, SummaryEqualsFromScratchAggregateAfterMerges) {
     EXPECT_EQ(rebuilt[i].last_seen, incremental[i].last_seen);
     EXPECT_EQ(rebuilt[i].source_count, incremental[i].source_count);
   }
+  // Moving every article of one story to another and rebuilding both leaves no row behind.
+  const std::string from = rebuilt[0].id, into = rebuilt[1].id;
+  ASSERT_TRUE(db_->Exec("UPDATE article_story SET story_id = '" + into + "' WHERE story_id = '" +
+                        from + "'")
+                  .ok());
+  ASSERT_TRUE(stories_->RebuildSummary(from).ok());
+  ASSERT_TRUE(stories_->RebuildSummary(into).ok());
+  StoryListInfo after;
+  const std::vector<StorySummary> moved = List(all, &after);
+  EXPECT_EQ(after.total, static_cast<int64_t>(rebuilt.size()) - 1);
+  EXPECT_EQ(moved[0].id, into);
+  EXPECT_EQ(moved[0].article_count, rebuilt[0].article_count + rebuilt[1].article_count);
+  EXPECT_EQ(stories_->GetStory(from).status().code(), StatusCode::kNotFound);
 }
 
 TEST_F(StorySummaryTest, MigrationBackfillsADatabaseOfVersion4) {
