@@ -12,7 +12,7 @@ run ingest "$root/data/samples/globalvoices"
 run stats
 run articles --limit 8
 run stories --limit 8
-run stories --min-articles 2 --limit 8
+run stories --sort size --min-articles 2 --limit 8
 run search "manifestations egypte"
 run search "siria refugiados"
 

@@ -10,22 +10,59 @@
 
 namespace depeche {
 
+// How Engine::Stories orders stories (docs/CLI.md, "stories").
+enum class StorySort {
+  // Distinct sources weighted by recency: each source of the story with an article in the
+  // window counts 0.5^(age / 1 day), age = until minus the source's latest article in the
+  // window (its first, when its latest is after until). The window defaults to the 7 days up
+  // to the newest stored article. When nothing is dated, sorts as kSources.
+  kTop,
+  kActivity,  // latest article first (undated stories last, then by arrival)
+  kSize,      // most articles first
+  kSources,   // most distinct sources first
+  // Most sources that joined the story in the last 2 days of the window first (a source joins
+  // with its first article in the story), then kTop's score. Window as kTop.
+  kGrowth,
+};
+
+// What Engine::Stories returns besides the stories: filled when StoryQuery::info is set.
+struct StoryListInfo {
+  int64_t total = 0;  // stories that matched before `limit` cut the list
+  // The window used, ISO dates at second precision ("" when unbounded).
+  std::string since;
+  std::string until;
+};
+
 struct StoryQuery {
-  std::optional<std::string> since;  // ISO date: stories with activity on or after it
-  std::optional<std::string> lang;   // stories with at least one article in this language
-  int min_articles = 1;              // stories with at least this many stored articles
+  StorySort sort = StorySort::kTop;
+  // ISO dates bounding the window: a story is in it when its dated span [first, last] meets
+  // [since, until]. A date without a time means the whole day (until 2017-03-02 ends at
+  // 23:59:59). kTop and kGrowth default to the 7 days up to the newest stored article; the
+  // other orders are unbounded by default (and then list undated stories too).
+  std::optional<std::string> since;
+  std::optional<std::string> until;
+  std::optional<std::string> lang;  // stories with at least one article in this language
+  int min_articles = 1;             // stories with at least this many stored articles
   int limit = 50;
+  StoryListInfo* info = nullptr;  // not owned; receives the total and window when set
 };
 
 struct StorySummary {
   std::string id;
-  std::string title;  // title of the story's first article
+  // The most representative real headline among its articles (store/story_title.h): a stated
+  // title over a caption or a lead sentence over a derived one, then the one sharing most
+  // words with the story's top terms and names times the number of sources carrying it.
+  std::string title;
   int64_t article_count = 0;
   int64_t source_count = 0;  // distinct non-empty sources
   std::string first_seen;    // ISO date of its earliest dated article, "" when none
   std::string last_seen;     // ISO date of its latest dated article, "" when none
   std::vector<std::string> languages;
   std::string linked_story_id;  // an older story this one continues, "" when none
+  // kTop and kGrowth only (0 otherwise): the recency-weighted source count and the sources
+  // that joined in the last 2 days of the window.
+  double score = 0.0;
+  int64_t new_sources = 0;
 };
 
 struct StoryArticle {

@@ -16,7 +16,7 @@ namespace depeche::store {
 struct FtsTokenizerOptions;
 
 // The schema version this build writes. Migrations bring older files up to it.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // How Database::Open treats the file.
 enum class OpenMode {

@@ -142,11 +142,77 @@ ALTER TABLE article_story ADD COLUMN copy_similarity REAL NOT NULL DEFAULT 0;
 ALTER TABLE story_dedup ADD COLUMN dated INTEGER NOT NULL DEFAULT 1;
 )sql";
 
+// Version 5: one summary row per story, kept current by StoryStore::Record, so that listing
+// stories reads one row per story instead of aggregating article_story at every call (see
+// docs/PERFORMANCE.md, "Listing stories"). story_sources holds, per story and source ('' for
+// articles without one), how many articles and the first and last dates: distinct sources are
+// counted at ingest without reading the story's articles, and the top and growth orders weigh
+// sources by recency. Existing stories are backfilled here; their display title is chosen
+// by the next ingest (title_at = 0 means "to choose": the scoring is C++, story_title.cc), and
+// until then it is their first article's title, as before.
+constexpr std::string_view kMigration5 = R"sql(
+CREATE TABLE story_summary (
+  story_id TEXT PRIMARY KEY,
+  article_count INTEGER NOT NULL,
+  source_count INTEGER NOT NULL,
+  first_ts INTEGER,
+  first_iso TEXT NOT NULL DEFAULT '',
+  last_ts INTEGER,
+  last_iso TEXT NOT NULL DEFAULT '',
+  first_seq INTEGER NOT NULL,
+  last_seq INTEGER NOT NULL,
+  languages TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  title_tier INTEGER NOT NULL DEFAULT 0,
+  title_at INTEGER NOT NULL DEFAULT 0
+);
+-- One index per listing order (SQLite sorts NULL first, so DESC puts undated stories last).
+CREATE INDEX story_summary_last ON story_summary(last_ts DESC, last_seq DESC);
+CREATE INDEX story_summary_size ON story_summary(article_count DESC, last_ts DESC, last_seq DESC);
+CREATE INDEX story_summary_sources ON story_summary(source_count DESC, last_ts DESC,
+                                                    last_seq DESC);
+CREATE INDEX story_summary_stale ON story_summary(story_id) WHERE title_at = 0;
+CREATE TABLE story_sources (
+  story_id TEXT NOT NULL,
+  source TEXT NOT NULL,
+  articles INTEGER NOT NULL,
+  first_ts INTEGER,
+  last_ts INTEGER,
+  PRIMARY KEY (story_id, source)
+) WITHOUT ROWID;
+CREATE INDEX story_sources_last ON story_sources(last_ts, first_ts);
+
+INSERT INTO story_sources(story_id, source, articles, first_ts, last_ts)
+SELECT s.story_id, a.source, COUNT(*), MIN(a.published_ts), MAX(a.published_ts)
+FROM article_story s JOIN articles a ON a.id = s.article_id GROUP BY s.story_id, a.source;
+INSERT INTO story_summary(story_id, article_count, source_count, first_ts, last_ts, first_seq,
+                          last_seq)
+SELECT s.story_id, COUNT(*), COUNT(DISTINCT NULLIF(a.source, '')), MIN(a.published_ts),
+       MAX(a.published_ts), MIN(s.seq), MAX(s.seq)
+FROM article_story s JOIN articles a ON a.id = s.article_id GROUP BY s.story_id;
+UPDATE story_summary SET
+  first_iso = coalesce((SELECT a.published_iso FROM article_story s JOIN articles a
+                        ON a.id = s.article_id WHERE s.story_id = story_summary.story_id
+                        AND a.published_ts IS NOT NULL ORDER BY a.published_ts, s.seq LIMIT 1),
+                       ''),
+  last_iso = coalesce((SELECT a.published_iso FROM article_story s JOIN articles a
+                       ON a.id = s.article_id WHERE s.story_id = story_summary.story_id
+                       AND a.published_ts IS NOT NULL ORDER BY a.published_ts DESC, s.seq DESC
+                       LIMIT 1), ''),
+  languages = coalesce((SELECT group_concat(lang, ',') FROM (
+                          SELECT DISTINCT a.lang AS lang FROM article_story s JOIN articles a
+                          ON a.id = s.article_id WHERE s.story_id = story_summary.story_id
+                          ORDER BY a.lang)), ''),
+  title = coalesce((SELECT a.title FROM article_story s JOIN articles a ON a.id = s.article_id
+                    WHERE s.story_id = story_summary.story_id ORDER BY s.seq LIMIT 1), '');
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "articles, listing indexes, article_fts (depeche tokenizer)", kMigration1},
     {2, "stories, article_story, story_merges, story pipeline state", kMigration2},
     {3, "article_story.top_terms", kMigration3},
     {4, "copies are articles: articles.copy_of, feed_id, title_origin", kMigration4},
+    {5, "story_summary, story_sources: listing reads one row per story", kMigration5},
 };
 
 }  // namespace

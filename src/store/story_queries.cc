@@ -1,4 +1,8 @@
 // StoryStore read queries: story listing, one story, duplicate groups.
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <map>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -30,21 +34,44 @@ Result<std::vector<std::string>> MostFrequent(sqlite3* h, const std::string& id,
   return out;
 }
 
-// Per-story aggregates over its stored articles. ?1 since (UTC seconds or NULL), ?2 lang or
-// '', ?3 limit, ?4 one story id or '', ?5 minimum article count. Undated stories sort after dated
-// ones, then by arrival.
-constexpr std::string_view kSummariesSql = R"sql(
-SELECT s.story_id, COUNT(*), COUNT(DISTINCT NULLIF(a.source, '')),
-       MIN(a.published_ts), MAX(a.published_ts), group_concat(DISTINCT a.lang), MIN(s.seq),
-       MAX(s.seq), (SELECT linked_story_id FROM stories WHERE id = s.story_id)
-FROM article_story s JOIN articles a ON a.id = s.article_id
-WHERE (?4 = '' OR s.story_id = ?4)
-GROUP BY s.story_id
-HAVING (?1 IS NULL OR MAX(a.published_ts) >= ?1) AND (?2 = '' OR SUM(a.lang = ?2) > 0)
-   AND COUNT(*) >= ?5
-ORDER BY MAX(a.published_ts) IS NULL, MAX(a.published_ts) DESC, MAX(s.seq) DESC
-LIMIT ?3
+// A story's summary row (migration 5) with its link.
+constexpr std::string_view kRowSql = R"sql(
+SELECT m.story_id, m.title, m.article_count, m.source_count, m.first_iso, m.last_iso,
+       m.languages, coalesce(st.linked_story_id, '')
+FROM story_summary m LEFT JOIN stories st ON st.id = m.story_id
 )sql";
+
+// The filters every order shares: ?1 language or '', ?2 minimum article count.
+constexpr std::string_view kFilterSql =
+    "(?1 = '' OR instr(',' || m.languages || ',', ',' || ?1 || ',') > 0) "
+    "AND m.article_count >= ?2";
+
+constexpr int64_t kSecondsPerDay = 86400;
+constexpr int64_t kDefaultWindow = 7 * kSecondsPerDay;  // kTop and kGrowth without since
+constexpr int64_t kGrowthSpan = 2 * kSecondsPerDay;  // kGrowth: sources that joined this recently
+constexpr double kHalfLifeDays = 1.0;                // kTop: a source's weight halves each day
+
+// Start of the period an ISO date names, and its end (the last second of the day, month or
+// year for a partial date).
+Result<std::pair<int64_t, int64_t>> Period(const std::string& iso) {
+  DEPECHE_ASSIGN_OR_RETURN(PublicationDate d, core::ParseIsoDate(iso));
+  if (d.precision >= DatePrecision::kMinute) return std::make_pair(d.utc_seconds, d.utc_seconds);
+  // The period starts at d.utc_seconds (midnight UTC of its first day).
+  const std::string start = core::FormatUtc(d.utc_seconds);  // "YYYY-MM-DDThh:mm:ssZ"
+  int year = 0, month = 0;
+  std::from_chars(start.data(), start.data() + 4, year);
+  std::from_chars(start.data() + 5, start.data() + 7, month);
+  int64_t end = d.utc_seconds + kSecondsPerDay - 1;
+  if (d.precision == DatePrecision::kMonth) {
+    end = (month == 12 ? core::DaysFromCivil(year + 1, 1, 1)
+                       : core::DaysFromCivil(year, month + 1, 1)) *
+              kSecondsPerDay -
+          1;
+  } else if (d.precision == DatePrecision::kYear) {
+    end = core::DaysFromCivil(year + 1, 1, 1) * kSecondsPerDay - 1;
+  }
+  return std::make_pair(d.utc_seconds, end);
+}
 
 constexpr std::string_view kArticlesSql = R"sql(
 SELECT a.id, a.title, a.source, a.lang, a.published_iso, s.dup_group, s.original_id,
@@ -154,48 +181,211 @@ void BestTitleAndDate(DuplicateGroup& g, const std::vector<CopyFacts>& facts) {
 
 }  // namespace
 
+namespace {
+
+StorySummary ReadRow(Statement& st) {
+  StorySummary s;
+  s.id = std::string(st.ColumnText(0));
+  s.title = std::string(st.ColumnText(1));
+  s.article_count = st.ColumnInt64(2);
+  s.source_count = st.ColumnInt64(3);
+  s.first_seen = std::string(st.ColumnText(4));
+  s.last_seen = std::string(st.ColumnText(5));
+  s.languages = SplitCommas(st.ColumnText(6));
+  s.linked_story_id = std::string(st.ColumnText(7));
+  return s;
+}
+
+void BindOptionalInt(Statement& st, int index, std::optional<int64_t> v) {
+  if (v) {
+    st.BindInt64(index, *v);
+  } else {
+    st.BindNull(index);
+  }
+}
+
+}  // namespace
+
+Result<StorySummary> StoryStore::SummaryRow(const std::string& story_id) {
+  DEPECHE_ASSIGN_OR_RETURN(Statement * st, Cached(std::string(kRowSql) + " WHERE m.story_id = ?1"));
+  ResetOnExit reset(*st);
+  st->BindText(1, story_id);
+  DEPECHE_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row) return NotFoundError("story " + story_id + " has no stored article");
+  return ReadRow(*st);
+}
+
 Result<std::vector<StorySummary>> StoryStore::Summaries(const std::string& where_id,
                                                         const StoryQuery& q) {
-  if (q.limit <= 0) return InvalidArgumentError("limit must be positive");
-  sqlite3* h = db_->handle();
-  DEPECHE_ASSIGN_OR_RETURN(Statement st, Statement::Prepare(h, kSummariesSql));
-  if (q.since.has_value()) {
-    DEPECHE_ASSIGN_OR_RETURN(PublicationDate since, core::ParseIsoDate(*q.since));
-    st.BindInt64(1, since.utc_seconds);
-  } else {
-    st.BindNull(1);
+  if (!where_id.empty()) {
+    DEPECHE_ASSIGN_OR_RETURN(StorySummary s, SummaryRow(where_id));
+    return std::vector<StorySummary>{std::move(s)};
   }
+  if (q.limit <= 0) return InvalidArgumentError("limit must be positive");
+  std::optional<int64_t> lo, hi;
+  if (q.since) {
+    DEPECHE_ASSIGN_OR_RETURN(auto period, Period(*q.since));
+    lo = period.first;
+  }
+  if (q.until) {
+    DEPECHE_ASSIGN_OR_RETURN(auto period, Period(*q.until));
+    hi = period.second;
+  }
+  if (lo && hi && *lo > *hi) return InvalidArgumentError("since is after until");
+  if (q.sort == StorySort::kTop || q.sort == StorySort::kGrowth) {
+    DEPECHE_ASSIGN_OR_RETURN(std::vector<StorySummary> ranked, RankedByWindow(q, lo, hi));
+    if (!ranked.empty() || lo || hi) return ranked;
+    DEPECHE_ASSIGN_OR_RETURN(bool nothing_dated, NothingDated());
+    if (!nothing_dated) return ranked;
+    // Nothing dated: no window to rank in, so the most sources first.
+    StoryQuery by_sources = q;
+    by_sources.sort = StorySort::kSources;
+    return Summaries("", by_sources);
+  }
+  std::string order;
+  switch (q.sort) {
+    case StorySort::kSize:
+      order = "m.article_count DESC, ";
+      break;
+    case StorySort::kSources:
+      order = "m.source_count DESC, ";
+      break;
+    default:
+      break;
+  }
+  // NULL sorts first in SQLite, so DESC lists undated stories last, and each order is an index
+  // of migration 5.
+  order += "m.last_ts DESC, m.last_seq DESC";
+  const std::string where = std::string(" WHERE ") + std::string(kFilterSql) +
+                            " AND (?3 IS NULL OR m.last_ts >= ?3) AND (?4 IS NULL OR "
+                            "m.first_ts <= ?4)";
   const std::string lang = q.lang.value_or("");  // bound without a copy: must outlive Step()
-  st.BindText(2, lang);
-  st.BindInt64(3, q.limit);
-  st.BindText(4, where_id);
-  st.BindInt64(5, q.min_articles);
+  auto bind = [&](Statement& st) {
+    st.BindText(1, lang);
+    st.BindInt64(2, q.min_articles);
+    BindOptionalInt(st, 3, lo);
+    BindOptionalInt(st, 4, hi);
+  };
   std::vector<StorySummary> out;
-  while (true) {
-    DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    StorySummary s;
-    s.id = std::string(st.ColumnText(0));
-    s.article_count = st.ColumnInt64(1);
-    s.source_count = st.ColumnInt64(2);
-    s.languages = SplitCommas(st.ColumnText(5));
-    s.linked_story_id = std::string(st.ColumnText(8));
+  {
+    DEPECHE_ASSIGN_OR_RETURN(
+        Statement st, Statement::Prepare(db_->handle(), std::string(kRowSql) + where +
+                                                            " ORDER BY " + order + " LIMIT ?5"));
+    bind(st);
+    st.BindInt64(5, q.limit);
+    while (true) {
+      DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      out.push_back(ReadRow(st));
+    }
+  }
+  if (q.info != nullptr) {
+    int64_t total = static_cast<int64_t>(out.size());
+    if (total == q.limit) {
+      DEPECHE_ASSIGN_OR_RETURN(
+          Statement st,
+          Statement::Prepare(db_->handle(), "SELECT COUNT(*) FROM story_summary m" + where));
+      bind(st);
+      DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (row) total = st.ColumnInt64(0);
+    }
+    q.info->total = total;
+    q.info->since = lo ? core::FormatUtc(*lo) : "";
+    q.info->until = hi ? core::FormatUtc(*hi) : "";
+  }
+  return out;
+}
+
+Result<bool> StoryStore::NothingDated() {
+  DEPECHE_ASSIGN_OR_RETURN(Statement * st, Cached("SELECT MAX(last_ts) FROM story_summary"));
+  ResetOnExit reset(*st);
+  DEPECHE_ASSIGN_OR_RETURN(bool row, st->Step());
+  return !row || st->ColumnIsNull(0);
+}
+
+Result<std::vector<StorySummary>> StoryStore::RankedByWindow(const StoryQuery& q,
+                                                             std::optional<int64_t> lo,
+                                                             std::optional<int64_t> hi) {
+  const bool default_window = !lo && !hi;
+  if (!hi) {
+    // Counted back from the newest stored article.
+    DEPECHE_ASSIGN_OR_RETURN(Statement * st, Cached("SELECT MAX(last_ts) FROM story_summary"));
+    ResetOnExit reset(*st);
+    DEPECHE_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row || st->ColumnIsNull(0)) return std::vector<StorySummary>{};
+    hi = st->ColumnInt64(0);
+  }
+  if (!lo) lo = *hi - kDefaultWindow;
+  struct Rank {
+    double score = 0.0;
+    int64_t new_sources = 0;
+    int64_t last_seq = 0;
+  };
+  std::map<std::string, Rank> ranks;
+  const std::string lang = q.lang.value_or("");
+  {
+    DEPECHE_ASSIGN_OR_RETURN(
+        Statement * st,
+        Cached("SELECT ss.story_id, ss.first_ts, ss.last_ts, m.last_seq FROM story_sources ss "
+               "JOIN story_summary m ON m.story_id = ss.story_id WHERE ss.last_ts >= ?3 AND "
+               "ss.first_ts <= ?4 AND " +
+               std::string(kFilterSql)));
+    ResetOnExit reset(*st);
+    st->BindText(1, lang);
+    st->BindInt64(2, q.min_articles);
+    st->BindInt64(3, *lo);
+    st->BindInt64(4, *hi);
+    while (true) {
+      DEPECHE_ASSIGN_OR_RETURN(bool row, st->Step());
+      if (!row) break;
+      Rank& r = ranks[std::string(st->ColumnText(0))];
+      const int64_t first = st->ColumnInt64(1), last = st->ColumnInt64(2);
+      // The source's latest article up to until; when that one is later, the first (all we
+      // keep), not earlier than since.
+      const int64_t t = last <= *hi ? last : std::max(first, *lo);
+      r.score += std::pow(0.5, static_cast<double>(*hi - t) / (kHalfLifeDays * kSecondsPerDay));
+      if (first >= *hi - kGrowthSpan) ++r.new_sources;
+      r.last_seq = st->ColumnInt64(3);
+    }
+  }
+  std::vector<std::pair<std::string, Rank>> order(ranks.begin(), ranks.end());
+  const bool growth = q.sort == StorySort::kGrowth;
+  std::sort(order.begin(), order.end(), [growth](const auto& a, const auto& b) {
+    if (growth && a.second.new_sources != b.second.new_sources) {
+      return a.second.new_sources > b.second.new_sources;
+    }
+    if (a.second.score != b.second.score) return a.second.score > b.second.score;
+    return a.second.last_seq > b.second.last_seq;
+  });
+  int64_t total = static_cast<int64_t>(order.size());
+  std::vector<StorySummary> out;
+  for (const auto& [id, rank] : order) {
+    if (static_cast<int>(out.size()) >= q.limit) break;
+    DEPECHE_ASSIGN_OR_RETURN(StorySummary s, SummaryRow(id));
+    s.score = rank.score;
+    s.new_sources = rank.new_sources;
     out.push_back(std::move(s));
   }
-  st.Reset();
-  constexpr std::string_view kJoin =
-      "FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.story_id = ?1 ";
-  const std::string title_sql =
-      std::string("SELECT a.title ") + std::string(kJoin) + "ORDER BY s.seq LIMIT 1";
-  const std::string first_sql = std::string("SELECT a.published_iso ") + std::string(kJoin) +
-                                "AND a.published_ts IS NOT NULL ORDER BY a.published_ts LIMIT 1";
-  const std::string last_sql = std::string("SELECT a.published_iso ") + std::string(kJoin) +
-                               "AND a.published_ts IS NOT NULL ORDER BY a.published_ts DESC, "
-                               "s.seq DESC LIMIT 1";
-  for (StorySummary& s : out) {
-    DEPECHE_ASSIGN_OR_RETURN(s.title, FirstText(h, title_sql, s.id));
-    DEPECHE_ASSIGN_OR_RETURN(s.first_seen, FirstText(h, first_sql, s.id));
-    DEPECHE_ASSIGN_OR_RETURN(s.last_seen, FirstText(h, last_sql, s.id));
+  if (default_window) {
+    // Undated stories belong to no window: without explicit bounds they follow, newest arrival
+    // first, so that the default listing leaves no story out of its count.
+    DEPECHE_ASSIGN_OR_RETURN(Statement * st,
+                             Cached(std::string(kRowSql) + " WHERE m.last_ts IS NULL AND " +
+                                    std::string(kFilterSql) + " ORDER BY m.last_seq DESC"));
+    ResetOnExit reset(*st);
+    st->BindText(1, lang);
+    st->BindInt64(2, q.min_articles);
+    while (true) {
+      DEPECHE_ASSIGN_OR_RETURN(bool row, st->Step());
+      if (!row) break;
+      ++total;
+      if (static_cast<int>(out.size()) < q.limit) out.push_back(ReadRow(*st));
+    }
+  }
+  if (q.info != nullptr) {
+    q.info->total = total;
+    q.info->since = core::FormatUtc(*lo);
+    q.info->until = core::FormatUtc(*hi);
   }
   return out;
 }
@@ -238,12 +428,8 @@ Result<StoryDetail> StoryStore::GetStory(const std::string& id_or_prefix) {
     if (into.empty()) break;
     id = into;
   }
-  StoryQuery all;
-  all.limit = 1;
-  DEPECHE_ASSIGN_OR_RETURN(auto summaries, Summaries(id, all));
-  if (summaries.empty()) return NotFoundError("story " + id + " has no stored article");
   StoryDetail detail;
-  detail.summary = std::move(summaries.front());
+  DEPECHE_ASSIGN_OR_RETURN(detail.summary, SummaryRow(id));
   DEPECHE_ASSIGN_OR_RETURN(detail.articles, ArticlesWhere(h, "story_id", id));
   DEPECHE_ASSIGN_OR_RETURN(detail.top_names, MostFrequent(h, id, "top_names"));
   DEPECHE_ASSIGN_OR_RETURN(detail.top_terms, MostFrequent(h, id, "top_terms"));

@@ -3,14 +3,18 @@
 #ifndef DEPECHE_STORE_STORY_STORE_H_
 #define DEPECHE_STORE_STORY_STORE_H_
 
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "depeche/status.h"
 #include "depeche/story.h"
 #include "store/database.h"
+#include "store/statement.h"
 #include "story/story_pipeline.h"
 #include "story/story_state.h"
 
@@ -36,13 +40,18 @@ class StoryStore {
 
   // Records the pipeline's answer for `article_id` (just processed): its assignment, a new
   // story, a link, merges (article_story rows of the merged story move to the older one), and
-  // the dedup entry the article added, if any. Errors: SQLite errors.
+  // the dedup entry the article added, if any. Keeps the story's summary row (migration 5)
+  // current: counts, sources, dates and languages at every article, the display title as
+  // ChooseStoryTitle (story_title.h) picks it (again at every article up to 64, then whenever the
+  // story grew by a sixteenth or the article brings a better kind of title); a merge rebuilds the
+  // surviving story's row from its articles. The article's row must be stored. Errors: SQLite
+  // errors.
   Status Record(const std::string& article_id, const story::ArticleStoryResult& result);
   // Saves what the pipeline changed (StoryPipeline::TakeChanges: clusterer meta, active stories,
   // document frequencies) and drops the dedup rows older than the oldest live entry. Call
-  // before each commit. Incremental: the database must hold the state the changes start from,
-  // and after a failed Save or a rolled-back transaction the pipeline must be rebuilt from
-  // Load. Errors: SQLite errors.
+  // before each commit. Also chooses the titles that migration 5 left to choose. Incremental: the
+  // database must hold the state the changes start from, and after a failed Save or a rolled-back
+  // transaction the pipeline must be rebuilt from Load. Errors: SQLite errors.
   Status Save(const story::PipelineChanges& changes);
   // The story `article_id` belongs to now (merges followed), "" when it has none.
   Result<std::string> StoryOfArticle(const std::string& article_id);
@@ -50,11 +59,17 @@ class StoryStore {
   // blob), SQLite errors.
   Result<SavedStoryState> Load();
 
-  // Stories by latest activity (newest first). Errors: InvalidArgument (limit <= 0, since not
-  // an ISO date).
+  // Stories in the order and window of `query` (see StoryQuery), from the summary rows: the
+  // cost grows with the number of stories (and, for the top and growth orders, of the
+  // story-source pairs active in the window), not with the number of articles. Fills
+  // query.info when set. Errors: InvalidArgument (limit <= 0, since/until not ISO dates).
   Result<std::vector<StorySummary>> Stories(const StoryQuery& query);
   // Exact id or unique prefix (>= 6 characters). NotFound; InvalidArgument (ambiguous).
   Result<StoryDetail> GetStory(const std::string& id_or_prefix);
+  // Recomputes `story_id`'s summary row and its per-source rows from its articles (removes
+  // them when it has none). For whoever moves articles between stories. Errors: SQLite errors.
+  Status RebuildSummary(const std::string& story_id);
+
   // Duplicate groups with at least two stored articles, newest group first, at most `limit`.
   // Errors: InvalidArgument (limit <= 0).
   Result<std::vector<DuplicateGroup>> Duplicates(int limit = 50);
@@ -62,7 +77,22 @@ class StoryStore {
  private:
   explicit StoryStore(Database* db) : db_(db) {}
   Result<std::vector<StorySummary>> Summaries(const std::string& where_id, const StoryQuery& q);
+  Result<std::vector<StorySummary>> RankedByWindow(const StoryQuery& q, std::optional<int64_t> lo,
+                                                   std::optional<int64_t> hi);
+  Result<bool> NothingDated();
+  Result<StorySummary> SummaryRow(const std::string& story_id);
+  // Summary maintenance (story_summary.cc).
+  // `opened`: the article opened the story (its row, when absent, is written from the article
+  // alone instead of rebuilt).
+  Status AddToSummary(const std::string& story_id, const std::string& article_id, int64_t seq,
+                      bool opened);
+  Status ChooseTitle(const std::string& story_id);
+  Status RefreshStaleTitles();
+  Result<std::vector<std::string>> KeyWords(const std::string& story_id);
+  // A statement prepared once per StoryStore (the caller resets it).
+  Result<Statement*> Cached(std::string_view sql);
   Database* db_;
+  std::map<std::string, Statement, std::less<>> cache_;
 };
 
 }  // namespace depeche::store

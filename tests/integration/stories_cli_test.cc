@@ -67,5 +67,45 @@ TEST(StoriesCliTest, StoriesStoryDups) {
   EXPECT_TRUE(nlohmann::json::parse(none.out, nullptr, false).empty());
 }
 
+// The listing orders, the window and the line that says the list was cut, on the bundled
+// Global Voices sample (265 articles, 2011-2017).
+TEST(StoriesCliTest, SortWindowAndCut) {
+  const std::string db = "--db '" + (FreshDir("stories_sort") / "d.db").string() + "' ";
+  ASSERT_EQ(Depeche(db + "ingest '" DEPECHE_SOURCE_DIR "/data/samples/globalvoices'").code, 0);
+
+  CliRun all = Depeche(db + "stories --sort activity -n 100000 --json");
+  ASSERT_EQ(all.code, 0) << all.out;
+  const auto every = nlohmann::json::parse(all.out, nullptr, false);
+  ASSERT_GT(every.size(), 3u);
+
+  CliRun cut = Depeche(db + "stories --sort size -n 3");
+  ASSERT_EQ(cut.code, 0) << cut.out;
+  EXPECT_NE(
+      cut.out.find("3 of " + std::to_string(every.size()) + " stories shown (sorted by size)"),
+      std::string::npos)
+      << cut.out;
+  // --json keeps its array shape, cut at -n.
+  CliRun cut_json = Depeche(db + "stories --sort size -n 3 --json");
+  const auto three = nlohmann::json::parse(cut_json.out, nullptr, false);
+  ASSERT_EQ(three.size(), 3u) << cut_json.out;
+  EXPECT_GE(three[0].at("articles"), three[2].at("articles"));
+
+  // The default (top) window: the 7 days up to the newest article (2017-08-01).
+  CliRun top = Depeche(db + "stories");
+  ASSERT_EQ(top.code, 0) << top.out;
+  EXPECT_NE(top.out.find("active 2017-07-25 to 2017-08-01"), std::string::npos) << top.out;
+
+  CliRun window = Depeche(db + "stories --sort activity --since 2016-01-01 --until 2016-12 --json");
+  ASSERT_EQ(window.code, 0) << window.out;
+  const auto in_2016 = nlohmann::json::parse(window.out, nullptr, false);
+  ASSERT_FALSE(in_2016.empty()) << window.out;
+  for (const auto& s : in_2016) {
+    EXPECT_GE(s.at("last_seen").get<std::string>(), "2016-01-01");
+    EXPECT_LE(s.at("first_seen").get<std::string>(), "2016-12-31T23:59:59Z");
+  }
+  EXPECT_NE(Depeche(db + "stories --sort bogus").code, 0);
+  EXPECT_NE(Depeche(db + "stories --until 2016-13-01").code, 0);
+}
+
 }  // namespace
 }  // namespace depeche
