@@ -39,6 +39,7 @@ std::string Join(const std::vector<std::string>& lines, size_t n) {
 std::map<std::string, std::string> StoryOf(Engine& engine) {
   std::map<std::string, std::string> out;
   StoryQuery q;
+  q.sort = StorySort::kActivity;  // every story, not a window
   q.limit = 100000;
   auto stories = engine.Stories(q);
   EXPECT_TRUE(stories.ok());
