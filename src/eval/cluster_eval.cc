@@ -76,9 +76,10 @@ ingest::RawArticle ToRawArticle(std::string_view format, const GoldDocument& doc
                                 const std::unordered_set<std::string>* starters) {
   ingest::RawArticle raw;
   if (format == "uci") {
-    // A headline-only feed item: its text is the headline (a .txt file of one line would have
-    // a headline and no body, which the analyzer refuses).
-    raw.text = doc.title;
+    // A headline-only feed item, as a headline feed's JSONL record carries it: a title and no
+    // text (the analyzer stores the title as the text and skips the boilerplate line rules).
+    raw.title = doc.title;
+    raw.title_origin = "given";
     raw.origin.format = "jsonl";
   } else {
     ingest::TextReaderOptions reader;

@@ -40,8 +40,8 @@ TEST(ClusterEvalTest, GoldDocumentsBecomeTheRecordsAReaderReturns) {
   EXPECT_EQ(txt.url, doc.url);
   EXPECT_EQ(ToRawArticle("newswcl50", doc, nullptr).published, "2013-05-03");
   ingest::RawArticle headline = ToRawArticle("uci", doc, nullptr);
-  EXPECT_EQ(headline.text, "Storm hits the coast");
-  EXPECT_TRUE(headline.title.empty());
+  EXPECT_EQ(headline.title, "Storm hits the coast");
+  EXPECT_TRUE(headline.text.empty());
   EXPECT_EQ(headline.published, "2013-05-03T00:00:00Z");
 
   std::vector<PreparedDocument> prepared = PrepareDocuments("ecbplus", {doc}, TestAnalyzer());
