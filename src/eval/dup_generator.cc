@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 #include <random>
+#include <set>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -225,6 +226,52 @@ Result<DedupScores> EvaluateGeneratedDuplicates(const std::vector<DupDocument>& 
     ++scores.predicted;
     if (source_of[match.original_id] == doc.source_id) ++scores.true_positives;
   }
+  scores.precision = scores.predicted > 0 ? static_cast<double>(scores.true_positives) /
+                                                static_cast<double>(scores.predicted)
+                                          : 1.0;
+  scores.recall = scores.gold > 0 ? static_cast<double>(scores.true_positives) /
+                                        static_cast<double>(scores.gold)
+                                  : 1.0;
+  const double pr = scores.precision + scores.recall;
+  scores.f1 = pr > 0 ? 2 * scores.precision * scores.recall / pr : 0.0;
+  return scores;
+}
+
+Result<DedupScores> EvaluateGeneratedPairs(const std::vector<DupDocument>& docs,
+                                           const story::DedupOptions& options,
+                                           double gold_jaccard) {
+  DEPECHE_ASSIGN_OR_RETURN(story::DedupIndex index, story::DedupIndex::Create(options));
+  story::FeatureExtractor extractor(story::FeatureOptions{});
+  std::unordered_map<uint64_t, std::vector<uint32_t>> postings;
+  std::vector<size_t> sizes(docs.size());
+  std::unordered_map<std::string, uint32_t> index_of;
+  std::set<std::pair<uint32_t, uint32_t>> gold, predicted;
+  for (uint32_t i = 0; i < docs.size(); ++i) {
+    const std::vector<uint64_t> shingles = extractor.Shingles("en", docs[i].text);
+    sizes[i] = shingles.size();
+    index_of[docs[i].id] = i;
+    if (shingles.size() >= static_cast<size_t>(options.min_shingles)) {
+      std::unordered_map<uint32_t, size_t> shared;
+      for (uint64_t h : shingles) {
+        auto& list = postings[h];
+        for (uint32_t k : list) ++shared[k];
+        list.push_back(i);
+      }
+      for (const auto& [k, count] : shared) {
+        const double uni = static_cast<double>(sizes[k] + sizes[i] - count);
+        if (uni > 0 && static_cast<double>(count) / uni >= gold_jaccard) gold.emplace(k, i);
+      }
+    }
+    const story::DedupMatch match = index.Add(docs[i].id, 0, shingles);
+    for (const auto& [other, estimate] : match.pairs) {
+      auto it = index_of.find(other);
+      if (it != index_of.end() && it->second != i) predicted.emplace(it->second, i);
+    }
+  }
+  DedupScores scores;
+  scores.gold = gold.size();
+  scores.predicted = predicted.size();
+  for (const auto& pair : predicted) scores.true_positives += gold.count(pair);
   scores.precision = scores.predicted > 0 ? static_cast<double>(scores.true_positives) /
                                                 static_cast<double>(scores.predicted)
                                           : 1.0;

@@ -70,6 +70,16 @@ struct DedupScores {
 Result<DedupScores> EvaluateGeneratedDuplicates(const std::vector<DupDocument>& docs,
                                                 const story::DedupOptions& options);
 
+// Near copies judged pairwise: streams `docs` through a DedupIndex and takes every pair the
+// index judges a near copy on its own (DedupMatch::pairs: estimated Jaccard >= min_jaccard);
+// the gold pairs are all pairs whose exact shingle Jaccard reaches `gold_jaccard` (computed
+// over an inverted index of the shingle sets, texts under `options.min_shingles` left out).
+// Precision and recall are over pairs, so a chain of copies of copies scores only the pairs
+// that are near copies themselves. Errors: InvalidArgument from DedupIndex::Create.
+Result<DedupScores> EvaluateGeneratedPairs(const std::vector<DupDocument>& docs,
+                                           const story::DedupOptions& options,
+                                           double gold_jaccard);
+
 // Real duplicates: exact shingle sets are compared for every pair sharing a shingle; gold
 // pairs are those with exact Jaccard >= `gold_jaccard` (re-sent or corrected wire stories)
 // between texts of at least `options.min_shingles` shingles (shorter ones cannot be told apart).

@@ -66,9 +66,15 @@ int RunDedupCommand(const std::string& reuters_dir, size_t sources, size_t copie
   generator.seed = seed;
   const std::vector<DupDocument> docs = GenerateNearDuplicates(distinct, generator);
   auto generated = EvaluateGeneratedDuplicates(docs, options);
+  auto pairs = EvaluateGeneratedPairs(docs, options, 0.5);
+  // Heavier rewording (about 15% of the words), the far end of what wire copies see.
+  DupGeneratorOptions heavy = generator;
+  heavy.reword_rate = 0.15;
+  auto heavy_pairs =
+      EvaluateGeneratedPairs(GenerateNearDuplicates(distinct, heavy), options, 0.5);
   auto real80 = EvaluateRealDuplicates(all, options, 0.8);
   auto real50 = EvaluateRealDuplicates(all, options, 0.5);
-  if (!generated.ok() || !real80.ok() || !real50.ok()) {
+  if (!generated.ok() || !pairs.ok() || !heavy_pairs.ok() || !real80.ok() || !real50.ok()) {
     std::fprintf(stderr, "dedup evaluation failed\n");
     return 1;
   }
@@ -76,6 +82,8 @@ int RunDedupCommand(const std::string& reuters_dir, size_t sources, size_t copie
   if (!json)
     std::printf("sources=%zu copies=%zu reuters=%zu\n", distinct.size(), copies, all.size());
   PrintDedup("generated", *generated, json, false);
+  PrintDedup("generated_pairs_jaccard_0.5", *pairs, json, false);
+  PrintDedup("generated_pairs_reworded_15", *heavy_pairs, json, false);
   PrintDedup("reuters_real_jaccard_0.8", *real80, json, false);
   PrintDedup("reuters_real_jaccard_0.5", *real50, json, true);
   if (json) std::printf("}\n");

@@ -84,6 +84,7 @@ DedupMatch DedupIndex::Match(const std::vector<uint32_t>& signature, uint32_t sh
     const double intersection = jaccard * (a + b) / (1.0 + jaccard);
     const double smaller = std::min(a, b);
     const double containment = smaller > 0 ? std::min(1.0, intersection / smaller) : 0.0;
+    if (jaccard >= options_.min_jaccard) best.pairs.emplace_back(entry.article_id, jaccard);
     const bool duplicate = jaccard >= options_.min_jaccard ||
                            (containment >= options_.min_containment &&
                             smaller >= static_cast<double>(options_.min_shingles_for_containment));

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "depeche/status.h"
@@ -49,6 +50,10 @@ struct DedupMatch {
   double containment = 0.0;
   int64_t original_time = 0;    // the time the closest original was indexed with
   bool original_dated = false;  // whether that time was the original's own date
+  // Every indexed article judged a near copy of this one on its own (estimated Jaccard
+  // similarity >= DedupOptions::min_jaccard), with that estimate, in index order: pairs are
+  // judged pairwise, never through a chain of copies of copies.
+  std::vector<std::pair<std::string, double>> pairs;
 };
 
 // Not thread-safe (one writer, like the story stage).
