@@ -43,6 +43,7 @@ struct Assignments {
 Assignments Collect(Engine& engine) {
   Assignments out;
   StoryQuery q;
+  q.sort = StorySort::kActivity;  // every story
   q.limit = 1000;
   auto stories = engine.Stories(q);
   EXPECT_TRUE(stories.ok()) << stories.status().ToString();
@@ -110,6 +111,25 @@ TEST_F(StoriesTest, SeedsFormOneStory) {
   auto none = engine->Stories(en);
   ASSERT_TRUE(none.ok());
   EXPECT_TRUE(none->empty());
+}
+
+TEST_F(StoriesTest, SeedsFormOneStoryWhateverTheirOrder) {
+  // The reverse order and two others formed two stories before the engine counted its
+  // background corpus into a fresh database's document frequencies.
+  const std::vector<std::vector<int>> orders = {{4, 3, 2, 1, 0}, {3, 4, 0, 2, 1}, {1, 3, 0, 4, 2}};
+  for (const auto& order : orders) {
+    auto engine = OpenAt(FreshDir("seed_order") / "depeche.db");
+    ASSERT_NE(engine, nullptr);
+    // One ingest per article, as a feed delivers them.
+    for (int i : order) ASSERT_TRUE(engine->Ingest({files_[static_cast<size_t>(i)]}, {}).ok());
+    Assignments a = Collect(*engine);
+    const std::string first = a.by_seed["000"];
+    ASSERT_FALSE(first.empty());
+    for (const char* seed : {"001", "002", "003"}) {
+      EXPECT_EQ(a.by_seed[seed], first) << seed << " in order " << order[0] << order[1]
+                                        << order[2] << order[3] << order[4];
+    }
+  }
 }
 
 TEST_F(StoriesTest, IdsAreStableAcrossDatabasesAndRestarts) {
