@@ -1,8 +1,11 @@
 #include "depeche/engine.h"
 
+#include <optional>
+
 #include "engine/analyzer.h"
 #include "engine/ingest_job.h"
 #include "engine/story_stage.h"
+#include "engine/writer_lock.h"
 #include "ingest/input_files.h"
 #include "store/article_store.h"
 #include "store/database.h"
@@ -25,7 +28,12 @@ class EngineImpl final : public Engine {
         db_(std::move(db)),
         articles_(std::move(articles)),
         stories_(std::move(stories)),
-        story_store_(std::move(story_store)) {}
+        story_store_(std::move(story_store)) {
+    if (stories_) {
+      auto version = db_->DataVersion();
+      if (version.ok()) loaded_version_ = *version;
+    }
+  }
 
   ~EngineImpl() override {
     story_store_.reset();
@@ -37,6 +45,7 @@ class EngineImpl final : public Engine {
   Result<IngestReport> Ingest(const std::vector<std::string>& paths,
                               const IngestOptions& options) override {
     DEPECHE_RETURN_IF_ERROR(CheckWritable());
+    DEPECHE_ASSIGN_OR_RETURN(engine::WriterLock lock, LockForWriting());
     engine::IngestJob job(config_, *analyzer_, *db_, *articles_, *stories_, options);
     return job.Run(ingest::ExpandInputs(paths));
   }
@@ -44,8 +53,22 @@ class EngineImpl final : public Engine {
   Result<IngestReport> IngestJsonl(std::string_view name, std::string_view jsonl,
                                    const IngestOptions& options) override {
     DEPECHE_RETURN_IF_ERROR(CheckWritable());
+    DEPECHE_ASSIGN_OR_RETURN(engine::WriterLock lock, LockForWriting());
     engine::IngestJob job(config_, *analyzer_, *db_, *articles_, *stories_, options);
     return job.RunJsonl(name, jsonl);
+  }
+
+  // Serialises writers (engine/writer_lock.h), then reloads the story state when another
+  // writer committed since this engine loaded it: continuing from a stale state would give
+  // other stories than a sequential run.
+  Result<engine::WriterLock> LockForWriting() {
+    DEPECHE_ASSIGN_OR_RETURN(engine::WriterLock lock, engine::WriterLock::Acquire(config_.db_path));
+    DEPECHE_ASSIGN_OR_RETURN(int64_t version, db_->DataVersion());
+    if (!loaded_version_ || *loaded_version_ != version) {
+      DEPECHE_RETURN_IF_ERROR(stories_->Reload());
+    }
+    loaded_version_ = version;
+    return lock;
   }
 
   Result<std::vector<ArticleSummary>> Articles(const ArticleQuery& query) override {
@@ -101,6 +124,8 @@ class EngineImpl final : public Engine {
   std::unique_ptr<store::ArticleStore> articles_;
   std::unique_ptr<engine::StoryStage> stories_;
   std::unique_ptr<store::StoryStore> story_store_;  // read-only engines
+  // data_version when the story state was last loaded (see LockForWriting).
+  std::optional<int64_t> loaded_version_;
 };
 
 }  // namespace

@@ -280,6 +280,18 @@ Status Database::Exec(std::string_view sql) {
 
 Status Database::Begin() { return Exec("BEGIN IMMEDIATE"); }
 
+Result<int64_t> Database::DataVersion() {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db_, "PRAGMA data_version", -1, &stmt, nullptr) != SQLITE_OK) {
+    return UnavailableError(std::string("data_version: ") + sqlite3_errmsg(db_));
+  }
+  int64_t version = -1;
+  if (sqlite3_step(stmt) == SQLITE_ROW) version = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  if (version < 0) return UnavailableError(std::string("data_version: ") + sqlite3_errmsg(db_));
+  return version;
+}
+
 Status Database::Commit() { return Exec("COMMIT"); }
 
 Status Database::Rollback() {

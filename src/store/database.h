@@ -68,6 +68,9 @@ class Database {
   Status Exec(std::string_view sql);
   // Begin starts a write transaction (BEGIN IMMEDIATE: the write lock is taken up front, so a
   // busy database fails here, after busy_timeout, rather than in the middle of a batch).
+  // SQLite's data_version: changes when another connection commits to the database (never for
+  // this connection's own commits). Errors: the SQLite error.
+  Result<int64_t> DataVersion();
   Status Begin();
   Status Commit();
   Status Rollback();

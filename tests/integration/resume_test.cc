@@ -91,5 +91,29 @@ TEST(ResumeTest, AResumedIngestGivesTheStoriesOfAnUninterruptedOne) {
   }
 }
 
+TEST(ResumeTest, TwoEnginesOnOneDatabaseGiveTheStoriesOfOneSequentialRun) {
+  const std::vector<std::string> lines = SampleLines();
+  // Interleaved halves: the second continues the first one's stories.
+  std::vector<std::string> first, second;
+  for (size_t i = 0; i < lines.size(); ++i) (i % 2 == 0 ? first : second).push_back(lines[i]);
+  auto dir = FreshDir("two_writers");
+
+  auto sequential = Open(dir / "sequential.db");
+  ASSERT_TRUE(sequential);
+  ASSERT_TRUE(sequential->IngestJsonl("a", Join(first, first.size()), {}).ok());
+  ASSERT_TRUE(sequential->IngestJsonl("b", Join(second, second.size()), {}).ok());
+  const auto expected = StoryOf(*sequential);
+
+  // Both open before either writes: the second must not continue from the story state it
+  // loaded at open, which the first one's commits made stale.
+  auto a = Open(dir / "shared.db");
+  auto b = Open(dir / "shared.db");
+  ASSERT_TRUE(a && b);
+  ASSERT_TRUE(a->IngestJsonl("a", Join(first, first.size()), {}).ok());
+  auto r = b->IngestJsonl("b", Join(second, second.size()), {});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(StoryOf(*b), expected);
+}
+
 }  // namespace
 }  // namespace depeche
