@@ -6,13 +6,15 @@
 #define DEPECHE_ENGINE_WRITER_LOCK_H_
 
 #include <string>
+#include <utility>
 
 #include "depeche/status.h"
 
 namespace depeche::engine {
 
-// An advisory lock (flock) on "<db_path>-writer.lock", released by the destructor (and by the
-// system when the process dies, so a killed ingest never leaves a stale lock). Not copyable.
+// An advisory lock (flock) on "<db_path>-writer.lock", released (and the file removed) by the
+// destructor; the system releases it when the process dies, so a killed ingest never leaves a
+// stale lock (only, at worst, an unlocked file that the next writer reuses). Not copyable.
 class WriterLock {
  public:
   // Takes the lock for `db_path`, waiting while another process holds it; `waiting` (may be
@@ -20,15 +22,19 @@ class WriterLock {
   // Unavailable (the lock file cannot be created or locked).
   static Result<WriterLock> Acquire(const std::string& db_path, void (*waiting)(void*) = nullptr,
                                     void* context = nullptr);
-  WriterLock(WriterLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+  WriterLock(WriterLock&& other) noexcept : fd_(other.fd_), path_(std::move(other.path_)) {
+    other.fd_ = -1;
+  }
   WriterLock& operator=(WriterLock&& other) noexcept;
   WriterLock(const WriterLock&) = delete;
   WriterLock& operator=(const WriterLock&) = delete;
   ~WriterLock();
 
  private:
-  explicit WriterLock(int fd) : fd_(fd) {}
+  WriterLock(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
+  void Release();
   int fd_ = -1;
+  std::string path_;
 };
 
 }  // namespace depeche::engine
