@@ -126,8 +126,8 @@ TEST_F(StoriesTest, SeedsFormOneStoryWhateverTheirOrder) {
     const std::string first = a.by_seed["000"];
     ASSERT_FALSE(first.empty());
     for (const char* seed : {"001", "002", "003"}) {
-      EXPECT_EQ(a.by_seed[seed], first) << seed << " in order " << order[0] << order[1]
-                                        << order[2] << order[3] << order[4];
+      EXPECT_EQ(a.by_seed[seed], first)
+          << seed << " in order " << order[0] << order[1] << order[2] << order[3] << order[4];
     }
   }
 }
