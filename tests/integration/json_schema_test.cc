@@ -23,15 +23,15 @@ std::filesystem::path SchemaDir() {
   return std::filesystem::path(DEPECHE_SOURCE_DIR) / "docs" / "json-schema";
 }
 
-struct Run {
+struct Output {
   int code = -1;
   std::string out;  // stdout only: stderr goes to the test log
 };
 
-Run Depeche(const std::string& args, const std::string& stdin_file = "") {
+Output Depeche(const std::string& args, const std::string& stdin_file = "") {
   std::string cmd = std::string("'") + DEPECHE_CLI_PATH + "' " + args;
   if (!stdin_file.empty()) cmd += " < '" + stdin_file + "'";
-  Run run;
+  Output run;
   FILE* p = popen(cmd.c_str(), "r");
   if (p == nullptr) return run;
   std::array<char, 4096> buf;
@@ -50,7 +50,7 @@ std::string Joined(const std::vector<std::string>& errors) {
 
 // Parses `run`'s output and checks it against `schema`.
 nlohmann::json Conforming(JsonSchemaValidator& validator, const std::string& schema,
-                          const Run& run) {
+                          const Output& run) {
   nlohmann::json j = nlohmann::json::parse(run.out, nullptr, false);
   EXPECT_FALSE(j.is_discarded()) << schema << ": not JSON:\n" << run.out;
   if (j.is_discarded()) return nullptr;
@@ -125,7 +125,7 @@ class JsonOutputTest : public ::testing::Test {
              "kept the combines out of the fields for three weeks."}});
     feed << "{oops\n";
     feed.close();
-    Run ingest = Depeche(db_ + "ingest --json '" + (dir_ / "feed.jsonl").string() + "'");
+    Output ingest = Depeche(db_ + "ingest --json '" + (dir_ / "feed.jsonl").string() + "'");
     EXPECT_EQ(ingest.code, 1) << ingest.out;  // one bad line: partial
     ingest_ = Conforming(validator_, "ingest.json", ingest);
   }
@@ -185,12 +185,12 @@ TEST_F(JsonOutputTest, EveryCommandConformsToItsSchema) {
   std::ofstream(dir_ / "lines.txt") << "Le gouvernement a présenté son budget hier soir.\n"
                                     << "\n"
                                     << "The government presented its budget last night.\n";
-  Run lang = Depeche("lang --json", (dir_ / "lines.txt").string());
+  Output lang = Depeche("lang --json", (dir_ / "lines.txt").string());
   ASSERT_EQ(lang.code, 0) << lang.out;
   size_t lines = 0;
   for (size_t begin = 0, end; (end = lang.out.find('\n', begin)) != std::string::npos;
        begin = end + 1, ++lines) {
-    Conforming(validator_, "lang.json", {0, lang.out.substr(begin, end - begin)});
+    Conforming(validator_, "lang.json", Output{0, lang.out.substr(begin, end - begin)});
   }
   EXPECT_EQ(lines, 3u);
 
