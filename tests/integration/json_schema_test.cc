@@ -196,6 +196,23 @@ TEST_F(JsonOutputTest, EveryCommandConformsToItsSchema) {
 
   std::ofstream(dir_ / "gold.tsv") << "fr\tLe gouvernement a présenté son budget hier soir.\n"
                                    << "en\tThe government presented its budget last night.\n";
+  std::ofstream uci(dir_ / "uci-news-aggregator.csv");
+  uci << "ID,TITLE,URL,PUBLISHER,CATEGORY,STORY,HOSTNAME,TIMESTAMP\n";
+  const char* titles[] = {"Fed official says weak data caused by weather",
+                          "Fed's Charles Plosser sees high bar for change in pace of tapering",
+                          "Apple unveils new iPhone with a larger screen",
+                          "Apple shows a bigger iPhone at its September event"};
+  for (int i = 0; i < 4; ++i) {
+    uci << i + 1 << ",\"" << titles[i] << "\",http://x.example/" << i << ",X,b,"
+        << (i < 2 ? "dA" : "dB") << ",x.example," << 1394470370698 + i * 1000 << "\n";
+  }
+  uci.close();
+  nlohmann::json cluster =
+      Conforming(validator_, "eval-cluster.json",
+                 Depeche("eval cluster --json --format uci --data '" + dir_.string() + "'"));
+  ASSERT_FALSE(cluster.is_null());
+  EXPECT_EQ(cluster["items"][0]["clusters_gold"], 2);
+
   Conforming(validator_, "eval-lang.json",
              Depeche("eval lang --json --data '" + (dir_ / "gold.tsv").string() + "'"));
 }
