@@ -38,8 +38,8 @@ struct IngestReport {
   // Records already stored (the same URL, the same feed id from the same source, or the same
   // file and content): not stored again.
   int64_t already_stored = 0;
-  int64_t failed = 0;      // records or files rejected
-  int64_t skipped = 0;     // files in folders not of a type ingest reads (named in issues)
+  int64_t failed = 0;  // records or files rejected
+  int64_t skipped = 0;   // files in folders not of a type ingest reads (named in issues)
   bool cancelled = false;  // the progress callback asked to stop; what was read is stored
   int64_t bytes = 0;
   double seconds = 0.0;

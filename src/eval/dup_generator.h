@@ -77,7 +77,8 @@ Result<DedupScores> EvaluateGeneratedDuplicates(const std::vector<DupDocument>& 
 // Precision and recall are over pairs, so a chain of copies of copies scores only the pairs
 // that are near copies themselves. Errors: InvalidArgument from DedupIndex::Create.
 Result<DedupScores> EvaluateGeneratedPairs(const std::vector<DupDocument>& docs,
-                                           const story::DedupOptions& options, double gold_jaccard);
+                                           const story::DedupOptions& options,
+                                           double gold_jaccard);
 
 // Real duplicates: exact shingle sets are compared for every pair sharing a shingle; gold
 // pairs are those with exact Jaccard >= `gold_jaccard` (re-sent or corrected wire stories)

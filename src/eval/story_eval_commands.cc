@@ -70,7 +70,8 @@ int RunDedupCommand(const std::string& reuters_dir, size_t sources, size_t copie
   // Heavier rewording (about 15% of the words), the far end of what wire copies see.
   DupGeneratorOptions heavy = generator;
   heavy.reword_rate = 0.15;
-  auto heavy_pairs = EvaluateGeneratedPairs(GenerateNearDuplicates(distinct, heavy), options, 0.5);
+  auto heavy_pairs =
+      EvaluateGeneratedPairs(GenerateNearDuplicates(distinct, heavy), options, 0.5);
   auto real80 = EvaluateRealDuplicates(all, options, 0.8);
   auto real50 = EvaluateRealDuplicates(all, options, 0.5);
   if (!generated.ok() || !pairs.ok() || !heavy_pairs.ok() || !real80.ok() || !real50.ok()) {

@@ -41,8 +41,9 @@ TEST(ReutersResumeTest, ResumedAfterTheFirstCommitGivesTheUninterruptedStories) 
   auto corpus = eval::ReadReutersCorpus(dir);
   ASSERT_TRUE(corpus.ok()) << corpus.status().ToString();
   std::vector<eval::ReutersArticle> articles = std::move(corpus).value();
-  std::stable_sort(articles.begin(), articles.end(),
-                   [](const auto& a, const auto& b) { return a.date_iso < b.date_iso; });
+  std::stable_sort(articles.begin(), articles.end(), [](const auto& a, const auto& b) {
+    return a.date_iso < b.date_iso;
+  });
   std::string all, head;
   for (size_t i = 0; i < articles.size(); ++i) {
     const std::string line = eval::ToJsonl(articles[i]) + "\n";
