@@ -49,13 +49,11 @@ def run(binary, db, files):
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     out = subprocess.run([binary, "--db", db, "stories", "--sort", "activity", "-n", "100",
                           "--json"], capture_output=True, text=True, check=True).stdout
-    story_of, linked = {}, {}
-    for s in json.loads(out):
-        linked[s["id"]] = s.get("linked_story") or ""
-        detail = json.loads(subprocess.run([binary, "--db", db, "story", s["id"], "--json"],
-                                           capture_output=True, text=True, check=True).stdout)
-        for a in detail["articles"]:
-            story_of[a["id"]] = s["id"]
+    linked = {s["id"]: s.get("linked_story_id") or "" for s in json.loads(out)}
+    # One call gives every article with its story (articles --json, story_id).
+    arts = json.loads(subprocess.run([binary, "--db", db, "articles", "-n", "100000", "--json"],
+                                     capture_output=True, text=True, check=True).stdout)
+    story_of = {a["id"]: a["story_id"] for a in arts if a.get("story_id")}
     return story_of, linked
 
 

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -153,36 +154,67 @@ void PrintJson(const nlohmann::json& j) {
   std::fprintf(stdout, "%s\n", s.c_str());
 }
 
+nlohmann::json OrNull(const std::string& value) {
+  return value.empty() ? nlohmann::json(nullptr) : nlohmann::json(value);
+}
+
 nlohmann::json ToJson(const ArticleSummary& a) {
-  return {{"id", a.id},      {"title", a.title},         {"source", a.source},
-          {"lang", a.lang},  {"published", a.published}, {"path", a.path},
-          {"chars", a.chars}};
+  return {{"id", a.id},
+          {"title", OrNull(a.title)},
+          {"source", OrNull(a.source)},
+          {"lang", OrNull(a.lang)},
+          {"published", OrNull(a.published)},
+          {"path", OrNull(a.path)},
+          {"chars", a.chars},
+          {"story_id", OrNull(a.story_id)},
+          {"group_id", OrNull(a.group_id)}};
+}
+
+std::vector<uint32_t> CharOffsets(const std::string& text) {
+  std::vector<uint32_t> out(text.size() + 1, 0);
+  uint32_t chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    out[i] = chars;
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++chars;
+  }
+  out[text.size()] = chars;
+  // A byte offset inside a character (spans never end there; defensive) counts that character.
+  for (size_t i = text.size(); i-- > 0;) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) out[i] = out[i + 1];
+  }
+  return out;
 }
 
 nlohmann::json ToJson(const Article& a) {
+  // Offsets in the JSON are characters (Unicode code points) of `text`, as Python's str indexes
+  // them; the store keeps UTF-8 byte offsets (docs/CLI.md, "JSON output").
+  const std::vector<uint32_t> chars = CharOffsets(a.text);
+  auto at = [&](uint32_t byte) { return chars[std::min<size_t>(byte, a.text.size())]; };
   nlohmann::json sentences = nlohmann::json::array();
-  for (const Span& s : a.sentences) sentences.push_back({s.begin, s.end});
+  for (const Span& s : a.sentences) {
+    sentences.push_back({{"begin", at(s.begin)}, {"end", at(s.end)}});
+  }
   nlohmann::json boilerplate = nlohmann::json::array();
   for (const BoilerplateSpan& b : a.boilerplate) {
-    boilerplate.push_back({{"begin", b.span.begin},
-                           {"end", b.span.end},
+    boilerplate.push_back({{"begin", at(b.span.begin)},
+                           {"end", at(b.span.end)},
                            {"reason", b.reason},
                            {"text", a.text.substr(b.span.begin, b.span.end - b.span.begin)}});
   }
   nlohmann::json metadata = nlohmann::json::parse(a.metadata_json, nullptr, false);
-  if (metadata.is_discarded()) metadata = nlohmann::json::object();
+  if (metadata.is_discarded() || !metadata.is_object()) metadata = nlohmann::json::object();
   return {{"id", a.id},
-          {"url", a.url},
-          {"source", a.source},
-          {"title", a.title},
-          {"lang", a.lang},
-          {"lang_declared", a.lang_declared},
+          {"url", OrNull(a.url)},
+          {"source", OrNull(a.source)},
+          {"title", OrNull(a.title)},
+          {"lang", OrNull(a.lang)},
+          {"lang_declared", OrNull(a.lang_declared)},
           {"lang_confidence", a.lang_confidence},
-          {"published", a.published.iso},
-          {"path", a.origin.path},
-          {"line", a.origin.line},
-          {"format", a.origin.format},
-          {"content_hash", a.content_hash},
+          {"published", OrNull(a.published.iso)},
+          {"path", OrNull(a.origin.path)},
+          {"line", a.origin.line > 0 ? nlohmann::json(a.origin.line) : nlohmann::json(nullptr)},
+          {"format", OrNull(a.origin.format)},
+          {"content_hash", OrNull(a.content_hash)},
           {"metadata", metadata},
           {"warnings", a.warnings},
           {"sentences", sentences},

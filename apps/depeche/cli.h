@@ -59,6 +59,14 @@ class Table {
 std::string Ellipsize(const std::string& s, size_t max);
 void PrintJson(const nlohmann::json& j);
 
+// The --json conventions (docs/CLI.md, "JSON output"; schemas in docs/json-schema/): one name
+// and type per thing in every command, null (never "") for a missing value, integers for counts,
+// dates as stored (PublicationDate::iso), offsets in characters of `text`.
+// `value`, or null when it is empty.
+nlohmann::json OrNull(const std::string& value);
+// For each byte offset into the UTF-8 `text` (0..size), the number of characters (code points)
+// before it; an offset inside a character counts that character as before it ends.
+std::vector<uint32_t> CharOffsets(const std::string& text);
 nlohmann::json ToJson(const ArticleSummary& a);
 nlohmann::json ToJson(const Article& a);
 nlohmann::json ToJson(const StorySummary& s);  // cmd_stories.cc

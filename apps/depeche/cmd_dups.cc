@@ -20,10 +20,11 @@ void RegisterDups(CLI::App& app, Context& ctx) {
     if (flags->json) {
       nlohmann::json j = nlohmann::json::array();
       for (const auto& g : *groups) {
-        j.push_back({{"group", g.group_id},
-                     {"title", g.title},
-                     {"published", g.published},
+        j.push_back({{"group_id", g.group_id},
+                     {"title", OrNull(g.title)},
+                     {"published", OrNull(g.published)},
                      {"sources", g.source_count},
+                     {"article_count", g.articles.size()},
                      {"articles", JsonArray(g.articles)}});
       }
       PrintJson(j);

@@ -1,6 +1,7 @@
 // depeche eval TASK --data PATH [--json] : score a stage against gold data.
 // Every task prints the shape DESIGN.md fixes: {"task","data","overall":{...},"items":[...]}
 // with --json, a readable report otherwise.
+#include <cmath>
 #include <cstdio>
 
 #include "cli.h"
@@ -176,6 +177,10 @@ void RunClusterEval(const EvalFlags& flags, Context& ctx) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& run : r.runs) {
       nlohmann::json item = eval::ClusterScoresJson(run.scores);
+      // One run's cluster counts are counts: integers (87, not 87.0). The mean and stdev over
+      // runs stay numbers.
+      item["clusters_pred"] = std::llround(run.scores.clusters_pred);
+      item["clusters_gold"] = std::llround(run.scores.clusters_gold);
       item["seed"] = run.seed;
       item["merges"] = run.merges;
       item["duplicates"] = run.duplicates;

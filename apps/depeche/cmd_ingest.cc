@@ -99,8 +99,10 @@ class ProgressBar {
 nlohmann::json ReportJson(const IngestReport& r) {
   nlohmann::json issues = nlohmann::json::array();
   for (const auto& i : r.issues) {
-    issues.push_back(
-        {{"path", i.path}, {"line", i.line}, {"severity", i.severity}, {"message", i.message}});
+    issues.push_back({{"path", OrNull(i.path)},
+                      {"line", i.line > 0 ? nlohmann::json(i.line) : nlohmann::json(nullptr)},
+                      {"severity", i.severity},
+                      {"message", i.message}});
   }
   return {{"files", r.files},
           {"records", r.records},

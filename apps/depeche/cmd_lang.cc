@@ -35,7 +35,8 @@ void RegisterLang(CLI::App& app, Context& ctx) {
       text::LangGuess g = (*lid)->Identify(line, flags->hint);
       if (flags->json) {
         out =
-            nlohmann::json{{"lang", g.code}, {"confidence", g.confidence}, {"reliable", g.reliable}}
+            nlohmann::json{
+                {"lang", OrNull(g.code)}, {"confidence", g.confidence}, {"reliable", g.reliable}}
                 .dump();
       } else {
         out = g.code;

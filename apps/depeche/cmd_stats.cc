@@ -16,15 +16,15 @@ void RegisterStats(CLI::App& app, Context& ctx) {
     if (Failed(stats.status(), ctx)) return;
     const Stats& s = *stats;
     if (*json) {
-      PrintJson({{"articles", s.articles},
+      PrintJson({{"article_count", s.articles},
                  {"sources", s.sources},
                  {"bytes", s.bytes},
                  {"schema_version", s.schema_version},
                  {"db", s.db_path},
                  {"by_lang", s.by_lang},
                  {"by_source", s.by_source},
-                 {"first_published", s.first_published},
-                 {"last_published", s.last_published}});
+                 {"first_published", OrNull(s.first_published)},
+                 {"last_published", OrNull(s.last_published)}});
       return;
     }
     std::printf("%s: %lld articles, %lld sources, %s of text (schema v%d)\n",

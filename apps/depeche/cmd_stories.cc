@@ -7,26 +7,27 @@ namespace depeche::cli {
 
 nlohmann::json ToJson(const StorySummary& s) {
   return {{"id", s.id},
-          {"title", s.title},
-          {"articles", s.article_count},
+          {"title", OrNull(s.title)},
+          {"article_count", s.article_count},
           {"sources", s.source_count},
-          {"first_seen", s.first_seen},
-          {"last_seen", s.last_seen},
+          {"first_published", OrNull(s.first_seen)},
+          {"last_published", OrNull(s.last_seen)},
           {"languages", s.languages},
-          {"linked_story", s.linked_story_id},
+          {"linked_story_id", OrNull(s.linked_story_id)},
           {"score", s.score},
           {"new_sources", s.new_sources}};
 }
 
 nlohmann::json ToJson(const StoryArticle& a) {
   return {{"id", a.id},
-          {"title", a.title},
-          {"source", a.source},
-          {"lang", a.lang},
-          {"published", a.published},
-          {"dup_group", a.dup_group},
-          {"original", a.original_id},
-          {"copy_similarity", a.copy_similarity},
+          {"title", OrNull(a.title)},
+          {"source", OrNull(a.source)},
+          {"lang", OrNull(a.lang)},
+          {"published", OrNull(a.published)},
+          {"group_id", OrNull(a.dup_group)},
+          {"original_id", OrNull(a.original_id)},
+          {"copy_similarity",
+           a.original_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.copy_similarity)},
           {"exact_copy", a.exact_copy},
           {"similarity", a.similarity}};
 }

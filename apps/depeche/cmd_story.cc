@@ -24,7 +24,6 @@ void RegisterStory(CLI::App& app, Context& ctx) {
     if (flags->json) {
       nlohmann::json j = ToJson(story->summary);
       j["articles"] = JsonArray(story->articles);
-      j["article_count"] = story->summary.article_count;
       j["top_names"] = story->top_names;
       j["top_terms"] = story->top_terms;
       j["merged_from"] = story->merged_from;

@@ -25,6 +25,10 @@ struct ArticleSummary {
   std::string published;  // ISO at its precision, "" when unknown
   std::string path;       // origin path (files) or ""
   int64_t chars = 0;
+  // The story it belongs to (the surviving story when its own was merged) and its duplicate
+  // group (the id of the group's first article); "" before the story stage has seen it.
+  std::string story_id;
+  std::string group_id;
 };
 
 // A search: the query text in the search language (docs/CLI.md, "Search": words, "phrases",

@@ -40,22 +40,31 @@ constexpr std::string_view kFindUrlSql = "SELECT id FROM articles WHERE url = ?1
 constexpr std::string_view kFindFeedIdSql =
     "SELECT id FROM articles WHERE json_extract(metadata, '$.id') = ?1 LIMIT 2";
 
-// Summary columns 0..6, read by ReadSummary.
-#define DEPECHE_SUMMARY_COLUMNS "id, title, source, lang, published_iso, origin_path, length(text)"
+// Summary columns 0..8, read by ReadSummary, over `articles AS a` with DEPECHE_SUMMARY_JOINS:
+// the story (its survivor when it was merged: merged_into is kept pointing at the final one)
+// and the duplicate group, NULL for an article the story stage has not seen. article_story is
+// joined on its unique article_id index and stories on its primary key: two lookups per row
+// returned, and articles stays the outer loop, so the listing order still comes from the index.
+#define DEPECHE_SUMMARY_COLUMNS                                                       \
+  "a.id, a.title, a.source, a.lang, a.published_iso, a.origin_path, length(a.text), " \
+  "coalesce(nullif(st.merged_into, ''), s.story_id), nullif(s.dup_group, '')"
+#define DEPECHE_SUMMARY_JOINS                            \
+  " LEFT JOIN article_story AS s ON s.article_id = a.id" \
+  " LEFT JOIN stories AS st ON st.id = s.story_id"
 
 // The articles_published / articles_{lang,source}_published indexes are declared
 // (published_ts DESC) and end with the rowid, so they yield exactly this order (NULLs sort
 // last when descending) and the LIMIT stops the scan early: no sort.
 constexpr std::string_view kListSql[4] = {
-    "SELECT " DEPECHE_SUMMARY_COLUMNS
-    " FROM articles ORDER BY published_ts DESC, rowid LIMIT ?3 OFFSET ?4",
-    "SELECT " DEPECHE_SUMMARY_COLUMNS
-    " FROM articles WHERE lang = ?1 ORDER BY published_ts DESC, rowid LIMIT ?3 OFFSET ?4",
-    "SELECT " DEPECHE_SUMMARY_COLUMNS
-    " FROM articles WHERE source = ?2 ORDER BY published_ts DESC, rowid LIMIT ?3 OFFSET ?4",
-    "SELECT " DEPECHE_SUMMARY_COLUMNS
-    " FROM articles WHERE lang = ?1 AND source = ?2"
-    " ORDER BY published_ts DESC, rowid LIMIT ?3 OFFSET ?4",
+    "SELECT " DEPECHE_SUMMARY_COLUMNS " FROM articles AS a" DEPECHE_SUMMARY_JOINS
+    " ORDER BY a.published_ts DESC, a.rowid LIMIT ?3 OFFSET ?4",
+    "SELECT " DEPECHE_SUMMARY_COLUMNS " FROM articles AS a" DEPECHE_SUMMARY_JOINS
+    " WHERE a.lang = ?1 ORDER BY a.published_ts DESC, a.rowid LIMIT ?3 OFFSET ?4",
+    "SELECT " DEPECHE_SUMMARY_COLUMNS " FROM articles AS a" DEPECHE_SUMMARY_JOINS
+    " WHERE a.source = ?2 ORDER BY a.published_ts DESC, a.rowid LIMIT ?3 OFFSET ?4",
+    "SELECT " DEPECHE_SUMMARY_COLUMNS " FROM articles AS a" DEPECHE_SUMMARY_JOINS
+    " WHERE a.lang = ?1 AND a.source = ?2"
+    " ORDER BY a.published_ts DESC, a.rowid LIMIT ?3 OFFSET ?4",
 };
 
 // ORDER BY rank with LIMIT lets FTS5 sort internally, so snippet() only runs for the rows
@@ -67,10 +76,10 @@ constexpr std::string_view kListSql[4] = {
   "(?5 IS NULL OR a.lang = ?5) AND (?6 IS NULL OR a.source = ?6) AND "                \
   "(?7 IS NULL OR a.id IN (SELECT article_id FROM article_story WHERE story_id = ?7))"
 constexpr std::string_view kSearchSql =
-    "SELECT a.id, a.title, a.source, a.lang, a.published_iso, a.origin_path, length(a.text), "
-    "snippet(article_fts, 1, '[', ']', '…', 20), rank, a.text, a.content_hash "
-    "FROM article_fts JOIN articles AS a ON a.rowid = article_fts.rowid "
-    "WHERE article_fts MATCH ?1 AND rank MATCH 'bm25(5.0, 1.0)' AND " DEPECHE_SEARCH_FILTERS
+    "SELECT " DEPECHE_SUMMARY_COLUMNS
+    ", snippet(article_fts, 1, '[', ']', '…', 20), rank, a.text, a.content_hash "
+    "FROM article_fts JOIN articles AS a ON a.rowid = article_fts.rowid" DEPECHE_SUMMARY_JOINS
+    " WHERE article_fts MATCH ?1 AND rank MATCH 'bm25(5.0, 1.0)' AND " DEPECHE_SEARCH_FILTERS
     " ORDER BY rank LIMIT ?2";
 // The other articles with the same content that pass the filters (?1 is not used: numbered
 // parameters may leave gaps; the `<> ''` term lets SQLite use the partial content_hash index).
@@ -88,6 +97,7 @@ constexpr std::string_view kLangsSql =
     " SELECT lang FROM l WHERE lang IS NOT NULL";
 
 #undef DEPECHE_SUMMARY_COLUMNS
+#undef DEPECHE_SUMMARY_JOINS
 
 ArticleSummary ReadSummary(Statement& stmt) {
   ArticleSummary summary;
@@ -98,6 +108,8 @@ ArticleSummary ReadSummary(Statement& stmt) {
   summary.published = stmt.ColumnText(4);
   summary.path = stmt.ColumnText(5);
   summary.chars = stmt.ColumnInt64(6);
+  summary.story_id = stmt.ColumnText(7);
+  summary.group_id = stmt.ColumnText(8);
   return summary;
 }
 
@@ -470,13 +482,13 @@ Result<std::vector<SearchHit>> ArticleStore::Search(const SearchQuery& query) {
       hit.article = ReadSummary(stmt);
       std::string_view lang;
       std::string_view snippet;
-      SplitLangPrefix(stmt.ColumnText(7), &lang, &snippet);  // the view's "fr\x01" prefix
+      SplitLangPrefix(stmt.ColumnText(9), &lang, &snippet);  // the view's "fr\x01" prefix
       hit.snippet = CapSnippet(snippet);
-      double bm25 = -stmt.ColumnDouble(8);  // bm25 rank: lower is better
-      double share = ExactWordShare(words, hit.article.title, stmt.ColumnText(9));
+      double bm25 = -stmt.ColumnDouble(10);  // bm25 rank: lower is better
+      double share = ExactWordShare(words, hit.article.title, stmt.ColumnText(11));
       hit.score = bm25 * (1.0 + share);
       hits.push_back(std::move(hit));
-      hashes.emplace_back(stmt.ColumnText(10));
+      hashes.emplace_back(stmt.ColumnText(12));
     }
     // One hit per group of exact copies: the best-scored article leads its group.
     std::vector<size_t> order(hits.size());

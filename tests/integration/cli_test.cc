@@ -43,7 +43,7 @@ TEST(CliTest, IngestSearchShowStatsWithJson) {
 
   CliRun stats = Depeche("stats --db '" + db + "' --json");
   ASSERT_EQ(stats.code, 0) << stats.out;
-  EXPECT_EQ(nlohmann::json::parse(stats.out)["articles"], 5);
+  EXPECT_EQ(nlohmann::json::parse(stats.out)["article_count"], 5);
 
   CliRun list = Depeche("articles --db '" + db + "'");
   ASSERT_EQ(list.code, 0);

@@ -356,7 +356,7 @@ TEST_F(InputRobustnessTest, SigintAndSigtermCommitWhatWasRead) {
     EXPECT_EQ(report["cancelled"], true);
     CliRun stats = Depeche("stats --json --db '" + db + "'");
     ASSERT_EQ(stats.code, 0) << stats.out;
-    EXPECT_EQ(nlohmann::json::parse(stats.out)["articles"], report["inserted"])
+    EXPECT_EQ(nlohmann::json::parse(stats.out)["article_count"], report["inserted"])
         << "what the summary reports as new is stored";
     EXPECT_GT(report["inserted"].get<int>(), 0);
   }

@@ -25,7 +25,7 @@ TEST(StoriesCliTest, StoriesStoryDups) {
   ASSERT_TRUE(list.is_array()) << stories.out;
   ASSERT_FALSE(list.empty());
   int64_t total = 0;
-  for (const auto& s : list) total += s.at("articles").get<int64_t>();
+  for (const auto& s : list) total += s.at("article_count").get<int64_t>();
   EXPECT_EQ(total, 5);
   const std::string id = list[0].at("id").get<std::string>();
 
@@ -34,7 +34,7 @@ TEST(StoriesCliTest, StoriesStoryDups) {
   auto detail = nlohmann::json::parse(story.out, nullptr, false);
   ASSERT_TRUE(detail.is_object()) << story.out;
   EXPECT_EQ(detail.at("id"), id);
-  EXPECT_EQ(detail.at("articles").size(), list[0].at("articles").get<size_t>());
+  EXPECT_EQ(detail.at("articles").size(), list[0].at("article_count").get<size_t>());
   EXPECT_FALSE(detail.at("top_names").empty());
   EXPECT_FALSE(detail.at("top_terms").empty());
 
@@ -55,7 +55,7 @@ TEST(StoriesCliTest, StoriesStoryDups) {
   ASSERT_EQ(big.code, 0) << big.out;
   auto big_list = nlohmann::json::parse(big.out, nullptr, false);
   ASSERT_EQ(big_list.size(), 1u) << big.out;  // the Geneva story, all five seeds
-  EXPECT_EQ(big_list[0].at("articles"), 5);
+  EXPECT_EQ(big_list[0].at("article_count"), 5);
   CliRun bigger = Depeche(db + "stories --min-articles 6 --json");
   ASSERT_EQ(bigger.code, 0);
   EXPECT_TRUE(nlohmann::json::parse(bigger.out, nullptr, false).empty()) << bigger.out;
@@ -88,7 +88,7 @@ TEST(StoriesCliTest, SortWindowAndCut) {
   CliRun cut_json = Depeche(db + "stories --sort size -n 3 --json");
   const auto three = nlohmann::json::parse(cut_json.out, nullptr, false);
   ASSERT_EQ(three.size(), 3u) << cut_json.out;
-  EXPECT_GE(three[0].at("articles"), three[2].at("articles"));
+  EXPECT_GE(three[0].at("article_count"), three[2].at("article_count"));
 
   // The default (top) window: the 7 days up to the newest article (2017-08-01).
   CliRun top = Depeche(db + "stories");
@@ -100,8 +100,8 @@ TEST(StoriesCliTest, SortWindowAndCut) {
   const auto in_2016 = nlohmann::json::parse(window.out, nullptr, false);
   ASSERT_FALSE(in_2016.empty()) << window.out;
   for (const auto& s : in_2016) {
-    EXPECT_GE(s.at("last_seen").get<std::string>(), "2016-01-01");
-    EXPECT_LE(s.at("first_seen").get<std::string>(), "2016-12-31T23:59:59Z");
+    EXPECT_GE(s.at("last_published").get<std::string>(), "2016-01-01");
+    EXPECT_LE(s.at("first_published").get<std::string>(), "2016-12-31T23:59:59Z");
   }
   EXPECT_NE(Depeche(db + "stories --sort bogus").code, 0);
   EXPECT_NE(Depeche(db + "stories --until 2016-13-01").code, 0);

@@ -1,0 +1,267 @@
+// Every command's --json output against its schema in docs/json-schema/ (docs/CLI.md, "JSON
+// output"), and the conventions the schemas cannot say: the same article has the same story and
+// group everywhere, offsets count characters.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "json_schema_validator.h"
+#include "test_util.h"
+
+namespace depeche {
+namespace {
+
+using testing_util::FreshDir;
+using testing_util::JsonSchemaValidator;
+
+std::filesystem::path SchemaDir() {
+  return std::filesystem::path(DEPECHE_SOURCE_DIR) / "docs" / "json-schema";
+}
+
+struct Output {
+  int code = -1;
+  std::string out;  // stdout only: stderr goes to the test log
+};
+
+Output Depeche(const std::string& args, const std::string& stdin_file = "") {
+  std::string cmd = std::string("'") + DEPECHE_CLI_PATH + "' " + args;
+  if (!stdin_file.empty()) cmd += " < '" + stdin_file + "'";
+  Output run;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return run;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) run.out.append(buf.data(), n);
+  const int status = pclose(p);
+  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+std::string Joined(const std::vector<std::string>& errors) {
+  std::string out;
+  for (const auto& e : errors) out += e + "\n";
+  return out;
+}
+
+// Parses `run`'s output and checks it against `schema`.
+nlohmann::json Conforming(JsonSchemaValidator& validator, const std::string& schema,
+                          const Output& run) {
+  nlohmann::json j = nlohmann::json::parse(run.out, nullptr, false);
+  EXPECT_FALSE(j.is_discarded()) << schema << ": not JSON:\n" << run.out;
+  if (j.is_discarded()) return nullptr;
+  auto errors = validator.Validate(schema, j);
+  EXPECT_TRUE(errors.empty()) << schema << ":\n" << Joined(errors) << run.out.substr(0, 4000);
+  return j;
+}
+
+// The validator itself: each kind of violation the schemas rely on is caught.
+TEST(JsonSchemaTest, ValidatorRejectsWhatTheSchemasForbid) {
+  JsonSchemaValidator v(SchemaDir());
+  nlohmann::json stats = {{"article_count", 87},
+                          {"sources", 2},
+                          {"bytes", 1000},
+                          {"schema_version", 5},
+                          {"db", "x.db"},
+                          {"by_lang", {{"en", 87}}},
+                          {"by_source", nlohmann::json::object()},
+                          {"first_published", "2022-01-21T09:00:00Z"},
+                          {"last_published", nullptr}};
+  EXPECT_TRUE(v.Validate("stats.json", stats).empty()) << Joined(v.Validate("stats.json", stats));
+  auto broken = [&](const char* key, nlohmann::json value) {
+    nlohmann::json j = stats;
+    j[key] = std::move(value);
+    return !v.Validate("stats.json", j).empty();
+  };
+  EXPECT_TRUE(broken("article_count", 87.0));  // a count printed as a float
+  EXPECT_TRUE(broken("first_published", ""));  // "" for a missing value
+  EXPECT_TRUE(broken("first_published", "2022-01-21T14:30:00+01:00"));
+  EXPECT_TRUE(broken("first_published", "21/01/2022"));
+  EXPECT_TRUE(broken("by_lang", {{"en", 1.5}}));
+  EXPECT_TRUE(broken("articles", 87));  // an old name: no additional properties
+  nlohmann::json missing = stats;
+  missing.erase("sources");
+  EXPECT_FALSE(v.Validate("stats.json", missing).empty());
+  EXPECT_FALSE(v.Validate("no-such-schema.json", stats).empty());
+  // Through a $ref into common.json: an article whose id is not an id.
+  nlohmann::json article = {{"id", "feed-1"}, {"title", nullptr},    {"source", nullptr},
+                            {"lang", "en"},   {"published", "2022"}, {"path", nullptr},
+                            {"chars", 10},    {"story_id", nullptr}, {"group_id", nullptr}};
+  EXPECT_FALSE(v.Validate("articles.json", nlohmann::json::array({article})).empty());
+  article["id"] = "0123456789abcdef";
+  EXPECT_TRUE(v.Validate("articles.json", nlohmann::json::array({article})).empty());
+}
+
+class JsonOutputTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = FreshDir("json_schema");
+    db_ = "--db '" + (dir_ / "d.db").string() + "' ";
+    const std::string geneva =
+        "Élections à Genève. Les négociations reprennent lundi entre les partis du canton, qui "
+        "cherchent un accord sur le budget de l'an prochain. Le Conseil d'État a présenté un "
+        "compromis sur les impôts et les dépenses de santé. Les socialistes et les libéraux "
+        "disent vouloir conclure avant la fin du mois.";
+    std::ofstream feed(dir_ / "feed.jsonl");
+    auto record = [&](nlohmann::json j) { feed << j.dump() << "\n"; };
+    record({{"id", "f1"},
+            {"url", "https://a.example/1"},
+            {"source", "Agence A"},
+            {"title", "Élections à Genève"},
+            {"published", "2022-01-21T14:30:00+01:00"},
+            {"lang", "fr"},
+            {"text", geneva}});
+    record({{"id", "f2"}, {"source", "Journal B"}, {"published", "2022-01-21"}, {"text", geneva}});
+    record({{"id", "f3"},
+            {"source", "Courrier C"},
+            {"published", "2022-01"},
+            {"text", geneva + " Le vote aura lieu jeudi."}});
+    record({{"text",
+             "The harvest was late this year in the north. Farmers said the rain in September "
+             "kept the combines out of the fields for three weeks."}});
+    feed << "{oops\n";
+    feed.close();
+    Output ingest = Depeche(db_ + "ingest --json '" + (dir_ / "feed.jsonl").string() + "'");
+    EXPECT_EQ(ingest.code, 1) << ingest.out;  // one bad line: partial
+    ingest_ = Conforming(validator_, "ingest.json", ingest);
+  }
+
+  std::filesystem::path dir_;
+  std::string db_;
+  JsonSchemaValidator validator_{SchemaDir()};
+  nlohmann::json ingest_;
+};
+
+TEST_F(JsonOutputTest, EveryCommandConformsToItsSchema) {
+  ASSERT_TRUE(ingest_.is_object());
+  EXPECT_EQ(ingest_["inserted"], 4);
+  ASSERT_EQ(ingest_["issues"].size(), 1u) << ingest_.dump();
+  EXPECT_EQ(ingest_["issues"][0]["line"], 5);
+
+  nlohmann::json articles =
+      Conforming(validator_, "articles.json", Depeche(db_ + "articles --json"));
+  ASSERT_EQ(articles.size(), 4u);
+  std::map<std::string, nlohmann::json> by_id;
+  for (const auto& a : articles) by_id[a["id"]] = a;
+  for (const auto& [id, a] : by_id) {
+    nlohmann::json shown = Conforming(validator_, "show.json", Depeche(db_ + "show --json " + id));
+    EXPECT_EQ(shown["published"], a["published"]);
+    EXPECT_EQ(shown["source"], a["source"]);
+  }
+
+  Conforming(validator_, "search.json", Depeche(db_ + "search --json négociations"));
+  Conforming(validator_, "search.json", Depeche(db_ + "search --json nothingmatchesthis"));
+  nlohmann::json stats = Conforming(validator_, "stats.json", Depeche(db_ + "stats --json"));
+  EXPECT_EQ(stats["article_count"], 4);
+
+  nlohmann::json stories =
+      Conforming(validator_, "stories.json", Depeche(db_ + "stories --sort activity --json"));
+  ASSERT_FALSE(stories.empty());
+  for (const auto& s : stories) {
+    const std::string id = s["id"];
+    nlohmann::json story =
+        Conforming(validator_, "story.json", Depeche(db_ + "story --json " + id));
+    EXPECT_EQ(story["article_count"], s["article_count"]);
+    EXPECT_EQ(story["articles"].size(), s["article_count"].get<size_t>());
+    // articles --json tells the same partition: each member's story_id and group_id.
+    for (const auto& m : story["articles"]) {
+      ASSERT_EQ(by_id.count(m["id"]), 1u) << m.dump();
+      EXPECT_EQ(by_id[m["id"]]["story_id"], id) << m.dump();
+      EXPECT_EQ(by_id[m["id"]]["group_id"], m["group_id"]) << m.dump();
+      EXPECT_EQ(by_id[m["id"]]["published"], m["published"]) << m.dump();
+    }
+  }
+  nlohmann::json dups = Conforming(validator_, "dups.json", Depeche(db_ + "dups --json"));
+  ASSERT_FALSE(dups.empty());
+  for (const auto& g : dups) {
+    EXPECT_EQ(g["articles"].size(), g["article_count"].get<size_t>());
+    for (const auto& m : g["articles"]) EXPECT_EQ(by_id[m["id"]]["group_id"], g["group_id"]);
+  }
+
+  std::ofstream(dir_ / "lines.txt") << "Le gouvernement a présenté son budget hier soir.\n"
+                                    << "\n"
+                                    << "The government presented its budget last night.\n";
+  Output lang = Depeche("lang --json", (dir_ / "lines.txt").string());
+  ASSERT_EQ(lang.code, 0) << lang.out;
+  size_t lines = 0;
+  for (size_t begin = 0, end; (end = lang.out.find('\n', begin)) != std::string::npos;
+       begin = end + 1, ++lines) {
+    Conforming(validator_, "lang.json", Output{0, lang.out.substr(begin, end - begin)});
+  }
+  EXPECT_EQ(lines, 3u);
+
+  std::ofstream(dir_ / "gold.tsv") << "fr\tLe gouvernement a présenté son budget hier soir.\n"
+                                   << "en\tThe government presented its budget last night.\n";
+  std::ofstream uci(dir_ / "uci-news-aggregator.csv");
+  uci << "ID,TITLE,URL,PUBLISHER,CATEGORY,STORY,HOSTNAME,TIMESTAMP\n";
+  const char* titles[] = {"Fed official says weak data caused by weather",
+                          "Fed's Charles Plosser sees high bar for change in pace of tapering",
+                          "Apple unveils new iPhone with a larger screen",
+                          "Apple shows a bigger iPhone at its September event"};
+  for (int i = 0; i < 4; ++i) {
+    uci << i + 1 << ",\"" << titles[i] << "\",http://x.example/" << i << ",X,b,"
+        << (i < 2 ? "dA" : "dB") << ",x.example," << 1394470370698 + i * 1000 << "\n";
+  }
+  uci.close();
+  nlohmann::json cluster =
+      Conforming(validator_, "eval-cluster.json",
+                 Depeche("eval cluster --json --format uci --data '" + dir_.string() + "'"));
+  ASSERT_FALSE(cluster.is_null());
+  EXPECT_EQ(cluster["items"][0]["clusters_gold"], 2);
+
+  Conforming(validator_, "eval-lang.json",
+             Depeche("eval lang --json --data '" + (dir_ / "gold.tsv").string() + "'"));
+}
+
+TEST_F(JsonOutputTest, MissingValuesAreNullAndDatesKeepTheirPrecision) {
+  nlohmann::json articles = nlohmann::json::parse(Depeche(db_ + "articles --json").out);
+  std::map<std::string, nlohmann::json> by_feed_id;
+  for (const auto& a : articles) {
+    nlohmann::json shown =
+        nlohmann::json::parse(Depeche(db_ + "show --json " + a["id"].get<std::string>()).out);
+    by_feed_id[shown["metadata"].value("id", "none")] = a;
+  }
+  ASSERT_EQ(by_feed_id.size(), 4u);
+  // The offset is applied (UTC), the precision kept.
+  EXPECT_EQ(by_feed_id["f1"]["published"], "2022-01-21T13:30:00Z");
+  EXPECT_EQ(by_feed_id["f2"]["published"], "2022-01-21");
+  EXPECT_EQ(by_feed_id["f3"]["published"], "2022-01");
+  EXPECT_TRUE(by_feed_id["none"]["published"].is_null());
+  EXPECT_TRUE(by_feed_id["none"]["source"].is_null());
+  // The exact copy is in the group of the article it copies, and in its story.
+  EXPECT_EQ(by_feed_id["f2"]["group_id"], by_feed_id["f1"]["group_id"]);
+  EXPECT_EQ(by_feed_id["f2"]["story_id"], by_feed_id["f1"]["story_id"]);
+  EXPECT_FALSE(by_feed_id["f1"]["story_id"].is_null());
+}
+
+TEST_F(JsonOutputTest, OffsetsCountCharactersOfTheText) {
+  nlohmann::json hits = nlohmann::json::parse(Depeche(db_ + "search --json Genève").out);
+  ASSERT_FALSE(hits.empty());
+  nlohmann::json shown =
+      nlohmann::json::parse(Depeche(db_ + "show --json " + hits[0]["id"].get<std::string>()).out);
+  // Decode the text to code points: the offsets index them ("Élections à Genève." holds three
+  // two-byte characters, so byte offsets would land three characters late).
+  const std::string text = shown["text"];
+  std::vector<size_t> starts;  // byte index of each character
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  starts.push_back(text.size());
+  ASSERT_GE(shown["sentences"].size(), 2u) << shown.dump();
+  bool found = false;
+  for (const auto& s : shown["sentences"]) {
+    const size_t begin = s["begin"], end = s["end"];
+    ASSERT_LE(begin, end);
+    ASSERT_LT(end, starts.size());
+    const std::string sentence = text.substr(starts[begin], starts[end] - starts[begin]);
+    found = found || sentence.rfind("Les négociations", 0) == 0;
+  }
+  EXPECT_TRUE(found) << shown["sentences"].dump();
+}
+
+}  // namespace
+}  // namespace depeche
