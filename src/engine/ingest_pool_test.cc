@@ -150,6 +150,28 @@ TEST_F(IngestPoolTest, FailuresReportedInTheSameOrder) {
   }
 }
 
+TEST_F(IngestPoolTest, CloseLanguagesSameAsOneThread) {
+  // Texts in close languages reach the Hunspell tie-breaker (text/langid_lexicon), loaded on
+  // first use: several workers ask for the same group at once.
+  const std::vector<std::string> texts = {
+      "Regeringen vil købe flere tog af det danske selskab i år, sagde ministeren i dag.",
+      "Regjeringen vil kjøpe flere tog av det norske selskapet i år, sa statsråden i dag.",
+      "Vlada je danas objavila da će mlijeko i kruh od sutra biti jeftiniji u trgovinama.",
+      "Vlada je danas objavila da će mleko i hleb od sutra biti jeftiniji u prodavnicama.",
+      "Правительство объявило сегодня, что хлеб и молоко с завтрашнего дня станут дешевле.",
+      "Правителството обяви днес, че хлябът и млякото ще бъдат по-евтини от утре."};
+  std::string jsonl;
+  for (int i = 0; i < 60; ++i) {
+    jsonl += "{\"id\":\"n" + std::to_string(i) + "\",\"source\":\"wire\",\"text\":\"" +
+             texts[static_cast<size_t>(i) % texts.size()] + " " + std::to_string(i) + "\"}\n";
+  }
+  Write("close.jsonl", jsonl);
+  const std::vector<std::string> paths = {(dir_ / "in").string()};
+  Outcome one = Ingest("one", 1, paths);
+  ASSERT_EQ(one.report.inserted, 60);
+  ExpectSame(one, Ingest("pool", 4, paths));
+}
+
 TEST_F(IngestPoolTest, CancelledPooledIngestStoresAPrefix) {
   Outcome one = Ingest("one", 1, {kSamples});
   IngestOptions options;
