@@ -3,10 +3,12 @@
 // Reads the corpus with eval::ReadReutersCorpus, converts it to depeche JSONL in memory, opens
 // an Engine on a fresh database file and times Engine::IngestJsonl, which does everything an
 // ingest does (UTF-8 repair, NFC, language ID, sentences, tokens, hashing, SQLite + FTS5
-// writes) on the calling thread. Reading and converting are timed apart, so the figure is the
+// writes) with EngineConfig::ingest_threads analysis threads (--threads; default 1) and one
+// writer. Reading and converting are timed apart, so the figure is the
 // engine's own speed.
 //
-//   depeche_bench_ingest [--data DIR] [--db PATH] [--limit N] [--repeat N] [--batch N] [--json]
+//   depeche_bench_ingest [--data DIR] [--db PATH] [--limit N] [--repeat N] [--batch N]
+//                       [--threads N] [--json]
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -37,12 +39,13 @@ struct Options {
   long limit = 0;       // 0: all
   int repeat = 1;       // ingests, each into a fresh database; the fastest is reported
   int batch = 0;        // articles per commit (EngineConfig::batch_size); 0: the default
+  int threads = 1;      // EngineConfig::ingest_threads; 0: automatic
   bool json = false;
 };
 
 constexpr std::string_view kUsage =
     "usage: depeche_bench_ingest [--data DIR] [--db PATH] [--limit N] [--repeat N] [--batch N]\n"
-    "                            [--json]\n"
+    "                            [--threads N] [--json]\n"
     "  --data DIR   Reuters-21578 folder of reut2-*.sgm.gz (default: " DEPECHE_SHARED_DIR
     "/data/reuters21578)\n"
     "  --db PATH    database file to create (must not exist; kept afterwards; not with\n"
@@ -50,6 +53,7 @@ constexpr std::string_view kUsage =
     "  --limit N    ingest only the first N articles\n"
     "  --repeat N   ingest N times (fresh database each time) and report the fastest\n"
     "  --batch N    commit every N articles (default: EngineConfig::batch_size)\n"
+    "  --threads N  analysis threads (EngineConfig::ingest_threads; 0: automatic; default 1)\n"
     "  --json       print one JSON object instead of a table\n";
 
 bool ParseArgs(int argc, char** argv, Options& options) {
@@ -84,6 +88,12 @@ bool ParseArgs(int argc, char** argv, Options& options) {
       long batch = std::strtol(number.c_str(), &end, 10);
       if (*end != '\0' || batch < 1 || batch > 1'000'000) return false;
       options.batch = static_cast<int>(batch);
+    } else if (arg == "--threads") {
+      if (!value(number)) return false;
+      char* end = nullptr;
+      long threads = std::strtol(number.c_str(), &end, 10);
+      if (*end != '\0' || threads < 0 || threads > 64) return false;
+      options.threads = static_cast<int>(threads);
     } else {
       return false;
     }
@@ -147,7 +157,7 @@ struct Run {
 
 // Ingests `jsonl` into a new database at `db_path` (a fresh temp file, removed afterwards,
 // when empty). On failure sets `error`.
-Run IngestOnce(const std::string& requested_path, const std::string& jsonl, int batch,
+Run IngestOnce(const std::string& requested_path, const std::string& jsonl, int batch, int threads,
                std::string& error) {
   Run run;
   std::string db_path = requested_path;
@@ -168,6 +178,7 @@ Run IngestOnce(const std::string& requested_path, const std::string& jsonl, int 
   depeche::EngineConfig config;
   config.db_path = db_path;
   if (batch > 0) config.batch_size = batch;
+  config.ingest_threads = threads;
   depeche::Result<std::unique_ptr<depeche::Engine>> engine = depeche::Engine::Open(config);
   if (!engine.ok()) {
     error = engine.status().ToString();
@@ -248,7 +259,7 @@ int main(int argc, char** argv) {
   std::vector<Run> runs;
   for (int i = 0; i < options.repeat; ++i) {
     std::string error;
-    Run run = IngestOnce(options.db_path, jsonl, options.batch, error);
+    Run run = IngestOnce(options.db_path, jsonl, options.batch, options.threads, error);
     if (!error.empty()) return Fail(error);
     runs.push_back(std::move(run));
   }
@@ -292,7 +303,7 @@ int main(int argc, char** argv) {
   out["rss_before_ingest_mib"] = rss_before;
   out["peak_rss_mib"] = peak_rss;
   out["db_mb"] = static_cast<double>(db_bytes) / 1e6;
-  out["threads"] = 1;
+  out["threads"] = options.threads;
   out["nproc"] = sysconf(_SC_NPROCESSORS_ONLN);
   out["cpu"] = CpuModel();
 #ifdef NDEBUG
@@ -305,8 +316,8 @@ int main(int argc, char** argv) {
     std::puts(out.dump(2).c_str());
     return 0;
   }
-  std::printf("Reuters-21578 ingest (%s build, single thread)\n",
-              out["build"].get<std::string>().c_str());
+  std::printf("Reuters-21578 ingest (%s build, %d analysis threads, one writer)\n",
+              out["build"].get<std::string>().c_str(), options.threads);
   std::printf("  machine        %ld CPUs, %s\n", static_cast<long>(out["nproc"].get<int64_t>()),
               out["cpu"].get<std::string>().c_str());
   std::printf(

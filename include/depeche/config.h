@@ -18,6 +18,11 @@ struct EngineConfig {
   int64_t max_article_bytes = 8 * 1024 * 1024;
   // Articles written per transaction during ingest (the story state is saved at each commit).
   int batch_size = 4096;
+  // Threads analysing records during ingest (HTML extraction, language ID, sentences, tokens).
+  // One writer stores the articles and runs the story stage in input order, so what is stored
+  // does not depend on it. 0: the hardware's concurrency, at most 8; 1: everything on the
+  // calling thread.
+  int ingest_threads = 0;
   // Open the store for reading only (the CLI's read commands): db_path must exist and be a
   // depeche database at this build's schema; nothing is created, migrated or written, not even
   // WAL files, so it works in a read-only folder (see store::OpenMode::kReadOnly). Ingest then

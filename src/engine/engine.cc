@@ -132,6 +132,9 @@ class EngineImpl final : public Engine {
 
 Result<std::unique_ptr<Engine>> Engine::Open(const EngineConfig& config) {
   if (config.batch_size <= 0) return InvalidArgumentError("batch_size must be positive");
+  if (config.ingest_threads < 0) {
+    return InvalidArgumentError("ingest_threads must be 0 (automatic) or positive");
+  }
   if (config.max_article_bytes <= 0)
     return InvalidArgumentError("max_article_bytes must be positive");
   DEPECHE_ASSIGN_OR_RETURN(

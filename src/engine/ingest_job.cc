@@ -17,6 +17,9 @@ namespace depeche::engine {
 namespace {
 
 constexpr int kProgressEvery = 64;
+// Records queued per analysis thread: enough to keep the workers busy while the writer
+// commits, little memory (a few articles each).
+constexpr int kQueuedPerThread = 32;
 
 }  // namespace
 
@@ -30,7 +33,14 @@ IngestJob::IngestJob(const EngineConfig& config, const Analyzer& analyzer, store
       stories_(stories),
       options_(options) {
   text_options_.sentence_starters = &analyzer_.sentence_starters();
+  const int threads = ResolveIngestThreads(config_.ingest_threads);
+  if (threads > 1) {
+    pool_ = std::make_unique<AnalysisPool>(analyzer_, threads);
+    max_in_flight_ = threads * kQueuedPerThread;
+  }
 }
+
+IngestJob::~IngestJob() = default;
 
 void IngestJob::Issue(const std::string& path, int64_t line, const char* severity,
                       std::string message) {
@@ -61,22 +71,39 @@ Status IngestJob::MaybeCommit(bool force) {
 
 Status IngestJob::Store(ingest::RawArticle raw) {
   ++report_.records;
-  std::string path = raw.origin.path;
-  int64_t line = raw.origin.line;
-  if (!raw.html.empty()) {
-    if (Status s = ingest::ReadHtmlInto(raw); !s.ok()) {
-      ++report_.failed;
-      Issue(path, line, "error", s.message());
-      return Status::Ok();
-    }
+  if (!pool_) return Write(AnalyseRecord(analyzer_, std::move(raw)));
+  while (pool_->InFlight() >= max_in_flight_) DEPECHE_RETURN_IF_ERROR(Write(pool_->Take()));
+  pool_->Submit(std::move(raw));
+  while (pool_->Ready()) DEPECHE_RETURN_IF_ERROR(Write(pool_->Take()));
+  return Status::Ok();
+}
+
+Status IngestJob::Drain() {
+  if (!pool_) return Status::Ok();
+  while (pool_->InFlight() > 0) DEPECHE_RETURN_IF_ERROR(Write(pool_->Take()));
+  return Status::Ok();
+}
+
+void IngestJob::StopPool() {
+  if (!pool_) return;
+  pool_.reset();
+}
+
+Status IngestJob::ReadFailure(const std::string& path, int64_t line, std::string message,
+                              bool record) {
+  DEPECHE_RETURN_IF_ERROR(Drain());
+  if (record) ++report_.records;
+  ++report_.failed;
+  Issue(path, line, "error", std::move(message));
+  return Status::Ok();
+}
+
+Status IngestJob::Write(AnalysedRecord record) {
+  if (!record.failure.ok()) {
+    return ReadFailure(record.path, record.line, record.failure.message(), /*record=*/false);
   }
-  auto article = analyzer_.Analyze(std::move(raw));
-  if (!article.ok()) {
-    ++report_.failed;
-    Issue(path, line, "error", article.status().message());
-    return Status::Ok();
-  }
-  for (const std::string& w : article->warnings) Issue(path, line, "warning", w);
+  Article* article = &record.article;
+  for (const std::string& w : article->warnings) Issue(record.path, record.line, "warning", w);
   article->ingested_at = core::NowUtcSeconds();
   if (!in_transaction_) {
     DEPECHE_RETURN_IF_ERROR(db_.Begin());
@@ -102,9 +129,7 @@ Status IngestJob::IngestText(const ingest::InputFile& file) {
   // The limit is on the inflated bytes for .gz files: one article either way.
   auto data = ingest::ReadInputFile(file.path, file.gzip, config_.max_article_bytes);
   if (!data.ok()) {
-    ++report_.failed;
-    Issue(file.display_path, 0, "error", data.status().message());
-    return Status::Ok();
+    return ReadFailure(file.display_path, 0, data.status().message(), /*record=*/false);
   }
   report_.bytes += static_cast<int64_t>(data->size());
   // UTF-16 is decoded here, before the binary check, which would see its NUL bytes.
@@ -114,9 +139,7 @@ Status IngestJob::IngestText(const ingest::InputFile& file) {
     utf16_warning = std::move(utf16->warning);
   }
   if (Status s = ingest::CheckLooksLikeText(*data); !s.ok()) {
-    ++report_.failed;
-    Issue(file.display_path, 0, "error", s.message());
-    return Status::Ok();
+    return ReadFailure(file.display_path, 0, s.message(), /*record=*/false);
   }
   std::string stray = ingest::RemoveStrayControlBytes(*data);
   ingest::RawArticle raw;
@@ -134,21 +157,16 @@ Status IngestJob::IngestText(const ingest::InputFile& file) {
 Status IngestJob::IngestSgml(const ingest::InputFile& file) {
   auto data = ingest::ReadInputFile(file.path, file.gzip, ingest::kMaxSgmlFileBytes);
   if (!data.ok()) {
-    ++report_.failed;
-    Issue(file.display_path, 0, "error", data.status().message());
-    return Status::Ok();
+    return ReadFailure(file.display_path, 0, data.status().message(), /*record=*/false);
   }
   report_.bytes += static_cast<int64_t>(data->size());
   ingest::ReutersParse parse = ingest::ParseReutersSgml(*data);
   if (parse.records.empty() && parse.errors.empty()) {
-    ++report_.failed;
-    Issue(file.display_path, 0, "error", "no <REUTERS> record: not Reuters-21578 SGML");
-    return Status::Ok();
+    return ReadFailure(file.display_path, 0, "no <REUTERS> record: not Reuters-21578 SGML",
+                       /*record=*/false);
   }
   for (const ingest::ReutersRecordError& e : parse.errors) {
-    ++report_.records;
-    ++report_.failed;
-    Issue(file.display_path, e.line, "error", e.message);
+    DEPECHE_RETURN_IF_ERROR(ReadFailure(file.display_path, e.line, e.message, /*record=*/true));
   }
   for (const ingest::ReutersRecord& record : parse.records) {
     if (cancelled_) break;
@@ -164,18 +182,15 @@ Status IngestJob::IngestJsonlFile(const ingest::InputFile& file) {
   if (file.gzip) {
     ingest::GzipStream gz(file.path, ingest::kMaxInflatedStreamBytes);
     if (gz.file() == nullptr) {
-      ++report_.failed;
-      Issue(file.display_path, 0, "error", gz.error());
-      return Status::Ok();
+      return ReadFailure(file.display_path, 0, gz.error(), /*record=*/false);
     }
     return IngestJsonlStream(file, gz.file(), &gz.error());
   }
   std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(file.path.c_str(), "rb"), &std::fclose);
   if (!f) {
-    ++report_.failed;
-    Issue(file.display_path, 0, "error",
-          std::string("cannot open: ") + std::strerror(errno != 0 ? errno : EIO));
-    return Status::Ok();
+    return ReadFailure(file.display_path, 0,
+                       std::string("cannot open: ") + std::strerror(errno != 0 ? errno : EIO),
+                       /*record=*/false);
   }
   return IngestJsonlStream(file, f.get());
 }
@@ -190,27 +205,26 @@ Status IngestJob::IngestJsonlStream(const ingest::InputFile& file, FILE* stream,
     if (state == ingest::LineReader::State::kError) {
       // A signal interrupting a read from a pipe is a cancellation, not a broken input.
       if (errno == EINTR && !Progress(file.display_path, reader.bytes_read())) break;
-      ++report_.failed;
       std::string why = stream_error != nullptr && !stream_error->empty()
                             ? *stream_error
                             : std::string("read error: ") + std::strerror(errno);
-      Issue(file.display_path, reader.line_number() + 1, "error", why);
+      DEPECHE_RETURN_IF_ERROR(ReadFailure(file.display_path, reader.line_number() + 1,
+                                          std::move(why), /*record=*/false));
       break;
     }
     if (state == ingest::LineReader::State::kTooLong) {
-      ++report_.records;
-      ++report_.failed;
-      Issue(file.display_path, reader.line_number(), "error",
-            "line longer than the " + std::to_string(config_.max_article_bytes) +
-                "-byte limit for one article");
+      DEPECHE_RETURN_IF_ERROR(ReadFailure(file.display_path, reader.line_number(),
+                                          "line longer than the " +
+                                              std::to_string(config_.max_article_bytes) +
+                                              "-byte limit for one article",
+                                          /*record=*/true));
       continue;
     }
     if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank line
     auto raw = ingest::ParseJsonlRecord(line);
     if (!raw.ok()) {
-      ++report_.records;
-      ++report_.failed;
-      Issue(file.display_path, reader.line_number(), "error", raw.status().message());
+      DEPECHE_RETURN_IF_ERROR(ReadFailure(file.display_path, reader.line_number(),
+                                          raw.status().message(), /*record=*/true));
       continue;
     }
     raw->origin = {file.display_path, reader.line_number(), ingest::FormatName(file.format)};
@@ -255,8 +269,11 @@ Result<IngestReport> IngestJob::Run(const ingest::InputList& inputs) {
     bytes_before_ += file.size;
     Progress(file.display_path, 0);
   }
+  // What was queued is written, also after a cancellation: it was read and analysed.
+  if (status.ok()) status = Drain();
   if (status.ok()) status = MaybeCommit(true);
   if (!status.ok()) {
+    StopPool();  // the queued records are dropped with the transaction
     if (in_transaction_) {
       (void)db_.Rollback();
       // The pipeline saw articles that are no longer stored: back to the committed state.
@@ -289,16 +306,15 @@ Result<IngestReport> IngestJob::RunJsonl(std::string_view name, std::string_view
     ++line_number;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     if (static_cast<int64_t>(line.size()) > config_.max_article_bytes) {
-      ++report_.records;
-      ++report_.failed;
-      Issue(path, line_number, "error", "line longer than the limit for one article");
+      status = ReadFailure(path, line_number, "line longer than the limit for one article",
+                           /*record=*/true);
+      if (!status.ok()) break;
       continue;
     }
     auto raw = ingest::ParseJsonlRecord(line);
     if (!raw.ok()) {
-      ++report_.records;
-      ++report_.failed;
-      Issue(path, line_number, "error", raw.status().message());
+      status = ReadFailure(path, line_number, raw.status().message(), /*record=*/true);
+      if (!status.ok()) break;
       continue;
     }
     raw->origin = {path, line_number, "jsonl"};
@@ -307,8 +323,11 @@ Result<IngestReport> IngestJob::RunJsonl(std::string_view name, std::string_view
     if (report_.records % kProgressEvery == 0) Progress(path, static_cast<int64_t>(pos));
   }
   report_.bytes = static_cast<int64_t>(jsonl.size());
+  // What was queued is written, also after a cancellation: it was read and analysed.
+  if (status.ok()) status = Drain();
   if (status.ok()) status = MaybeCommit(true);
   if (!status.ok()) {
+    StopPool();  // the queued records are dropped with the transaction
     if (in_transaction_) {
       (void)db_.Rollback();
       // The pipeline saw articles that are no longer stored: back to the committed state.

@@ -1,17 +1,22 @@
 // IngestJob: one run of `ingest` over a list of inputs. Reads each input, analyses each record
 // and writes it, committing every EngineConfig::batch_size articles so that a failure later in
 // the run never loses what was already stored. Each inserted article also goes through the
-// story stage, written in the same transaction.
+// story stage, written in the same transaction. With EngineConfig::ingest_threads > 1 the
+// per-record analysis runs on an AnalysisPool while the calling thread reads, stores and runs
+// the story stage in input order: articles, stories and reported issues are the same as with
+// one thread.
 #ifndef DEPECHE_ENGINE_INGEST_JOB_H_
 #define DEPECHE_ENGINE_INGEST_JOB_H_
 
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "depeche/config.h"
 #include "depeche/engine.h"
+#include "engine/analysis_pool.h"
 #include "engine/analyzer.h"
 #include "engine/story_stage.h"
 #include "ingest/input_files.h"
@@ -20,11 +25,14 @@
 
 namespace depeche::engine {
 
-// Not thread-safe; borrows everything it is given.
+// Not thread-safe (its worker threads are its own); borrows everything it is given.
 class IngestJob {
  public:
   IngestJob(const EngineConfig& config, const Analyzer& analyzer, store::Database& db,
             store::ArticleStore& articles, StoryStage& stories, const IngestOptions& options);
+  ~IngestJob();
+  IngestJob(const IngestJob&) = delete;
+  IngestJob& operator=(const IngestJob&) = delete;
 
   // Runs over `inputs`. A Status error is a store failure; everything else is in the report.
   Result<IngestReport> Run(const ingest::InputList& inputs);
@@ -38,8 +46,18 @@ class IngestJob {
   // `stream_error`, when given, says why a read failed (a gzip stream's limit or corruption).
   Status IngestJsonlStream(const ingest::InputFile& file, FILE* stream,
                            const std::string* stream_error = nullptr);
-  // Analyses and stores one record; per-record problems go to the report.
+  // Analyses and stores one record; per-record problems go to the report. With a pool the
+  // record is queued, and the records analysed before it are written.
   Status Store(ingest::RawArticle raw);
+  // Stores one analysed record (the writer's part of Store).
+  Status Write(AnalysedRecord record);
+  // Writes every queued record; after it the report is in input order up to here.
+  Status Drain();
+  // A failure found while reading (before analysis): queued records are written first so that
+  // issues stay in input order. `record`: it counts as a record read.
+  Status ReadFailure(const std::string& path, int64_t line, std::string message, bool record);
+  // Drops the queued records (after a store failure).
+  void StopPool();
   Status MaybeCommit(bool force);
   void Issue(const std::string& path, int64_t line, const char* severity, std::string message);
   bool Progress(const std::string& current, int64_t bytes_done);
@@ -57,6 +75,8 @@ class IngestJob {
   int64_t bytes_before_ = 0;  // bytes of the inputs already finished
   int64_t bytes_total_ = 0;
   bool cancelled_ = false;
+  std::unique_ptr<AnalysisPool> pool_;  // null: one thread
+  int max_in_flight_ = 0;               // records queued in the pool at most
 };
 
 }  // namespace depeche::engine
