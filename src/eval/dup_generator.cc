@@ -112,6 +112,18 @@ std::string NewHeadline(const std::string& text, std::mt19937_64& rng) {
   return out;
 }
 
+// Precision, recall and F1 from the counts (1 when there is nothing to predict or find).
+void FillRates(DedupScores& scores) {
+  scores.precision = scores.predicted > 0 ? static_cast<double>(scores.true_positives) /
+                                                static_cast<double>(scores.predicted)
+                                          : 1.0;
+  scores.recall = scores.gold > 0 ? static_cast<double>(scores.true_positives) /
+                                        static_cast<double>(scores.gold)
+                                  : 1.0;
+  const double pr = scores.precision + scores.recall;
+  scores.f1 = pr > 0 ? 2 * scores.precision * scores.recall / pr : 0.0;
+}
+
 }  // namespace
 
 std::vector<DupSource> FilterDistinctSources(const std::vector<DupSource>& sources,
@@ -226,14 +238,7 @@ Result<DedupScores> EvaluateGeneratedDuplicates(const std::vector<DupDocument>& 
     ++scores.predicted;
     if (source_of[match.original_id] == doc.source_id) ++scores.true_positives;
   }
-  scores.precision = scores.predicted > 0 ? static_cast<double>(scores.true_positives) /
-                                                static_cast<double>(scores.predicted)
-                                          : 1.0;
-  scores.recall = scores.gold > 0 ? static_cast<double>(scores.true_positives) /
-                                        static_cast<double>(scores.gold)
-                                  : 1.0;
-  const double pr = scores.precision + scores.recall;
-  scores.f1 = pr > 0 ? 2 * scores.precision * scores.recall / pr : 0.0;
+  FillRates(scores);
   return scores;
 }
 
@@ -272,14 +277,7 @@ Result<DedupScores> EvaluateGeneratedPairs(const std::vector<DupDocument>& docs,
   scores.gold = gold.size();
   scores.predicted = predicted.size();
   for (const auto& pair : predicted) scores.true_positives += gold.count(pair);
-  scores.precision = scores.predicted > 0 ? static_cast<double>(scores.true_positives) /
-                                                static_cast<double>(scores.predicted)
-                                          : 1.0;
-  scores.recall = scores.gold > 0 ? static_cast<double>(scores.true_positives) /
-                                        static_cast<double>(scores.gold)
-                                  : 1.0;
-  const double pr = scores.precision + scores.recall;
-  scores.f1 = pr > 0 ? 2 * scores.precision * scores.recall / pr : 0.0;
+  FillRates(scores);
   return scores;
 }
 

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "text/utf8.h"
+#include "text/utf8_codec.h"
 
 namespace depeche::ingest {
 namespace {
@@ -53,24 +54,6 @@ bool DecodeWindows1252(std::string_view bytes, std::string& out) {
   return true;
 }
 
-void AppendUtf8(uint32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 }  // namespace
 
 std::optional<DecodedText> DecodeUtf16WithBom(std::string_view bytes) {
@@ -90,7 +73,7 @@ std::optional<DecodedText> DecodeUtf16WithBom(std::string_view bytes) {
   size_t first_bad = 0;
   auto bad = [&](size_t offset) {
     if (replaced++ == 0) first_bad = offset;
-    AppendUtf8(0xFFFD, out.text);
+    text::utf8::Append(static_cast<int32_t>(0xFFFD), out.text);
   };
   size_t i = 2;
   for (; i + 1 < bytes.size(); i += 2) {
@@ -98,7 +81,8 @@ std::optional<DecodedText> DecodeUtf16WithBom(std::string_view bytes) {
     if (u >= 0xD800 && u <= 0xDBFF) {
       uint32_t next = i + 3 < bytes.size() ? unit(i + 2) : 0;
       if (next >= 0xDC00 && next <= 0xDFFF) {
-        AppendUtf8(0x10000 + ((u - 0xD800) << 10) + (next - 0xDC00), out.text);
+        text::utf8::Append(static_cast<int32_t>(0x10000 + ((u - 0xD800) << 10) + (next - 0xDC00)),
+                           out.text);
         i += 2;
       } else {
         bad(i);
@@ -106,7 +90,7 @@ std::optional<DecodedText> DecodeUtf16WithBom(std::string_view bytes) {
     } else if (u >= 0xDC00 && u <= 0xDFFF) {
       bad(i);
     } else {
-      AppendUtf8(u, out.text);
+      text::utf8::Append(static_cast<int32_t>(u), out.text);
     }
   }
   if (i < bytes.size()) bad(i);  // an odd byte at the end

@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "core/strings.h"
+
 namespace depeche::store {
 namespace {
 
@@ -142,6 +144,13 @@ Result<std::vector<BoilerplateSpan>> DecodeBoilerplate(std::string_view json) {
     out.push_back(std::move(b));
   } while (expect(','));
   if (!expect(']') || pos != json.size()) return bad();
+  return out;
+}
+
+std::vector<std::string> DecodeCommaList(std::string_view list) {
+  std::vector<std::string> out;
+  if (list.empty()) return out;
+  for (std::string_view piece : core::Split(list, ',')) out.emplace_back(piece);
   return out;
 }
 

@@ -28,6 +28,9 @@ void EncodeJsonStringArray(const std::vector<std::string>& values, std::string& 
 // UTF-8 passes through).
 void AppendJsonString(std::string_view value, std::string& out);
 
+// The values of a comma-separated list as group_concat writes it ("fr,es"); empty for "".
+std::vector<std::string> DecodeCommaList(std::string_view list);
+
 }  // namespace depeche::store
 
 #endif  // DEPECHE_STORE_ROW_CODEC_H_

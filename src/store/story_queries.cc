@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "core/time.h"
+#include "store/row_codec.h"
 #include "store/statement.h"
 #include "store/story_store.h"
 
@@ -130,17 +131,6 @@ Result<std::vector<StoryArticle>> ArticlesWhere(sqlite3* h, std::string_view col
   return out;
 }
 
-std::vector<std::string> SplitCommas(std::string_view s) {
-  std::vector<std::string> out;
-  while (!s.empty()) {
-    size_t comma = s.find(',');
-    out.emplace_back(s.substr(0, comma));
-    if (comma == std::string_view::npos) break;
-    s.remove_prefix(comma + 1);
-  }
-  return out;
-}
-
 // A title stated by the input beats one cut from the text; then the earliest article's. A date
 // of day precision or finer beats a coarser one (a month hint); then the earliest day, and in
 // it the most precise date.
@@ -191,7 +181,7 @@ StorySummary ReadRow(Statement& st) {
   s.source_count = st.ColumnInt64(3);
   s.first_seen = std::string(st.ColumnText(4));
   s.last_seen = std::string(st.ColumnText(5));
-  s.languages = SplitCommas(st.ColumnText(6));
+  s.languages = DecodeCommaList(st.ColumnText(6));
   s.linked_story_id = std::string(st.ColumnText(7));
   return s;
 }

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <utility>
 
+#include "store/row_codec.h"
 #include "store/statement.h"
 #include "store/story_store.h"
 #include "store/story_title.h"
@@ -16,17 +17,6 @@ namespace {
 // title. The choice reads every article of the story, so this keeps the cost per article
 // constant (amortised) while the title still follows the story as it grows.
 constexpr int64_t kAlwaysRetitleBelow = 64;
-
-std::vector<std::string> SplitCommas(std::string_view s) {
-  std::vector<std::string> out;
-  while (!s.empty()) {
-    size_t comma = s.find(',');
-    out.emplace_back(s.substr(0, comma));
-    if (comma == std::string_view::npos) break;
-    s.remove_prefix(comma + 1);
-  }
-  return out;
-}
 
 std::string JoinCommas(const std::vector<std::string>& values) {
   std::string out;
@@ -274,7 +264,7 @@ Status StoryStore::AddToSummary(const std::string& story_id, const std::string& 
       last_iso = iso;
     }
   }
-  std::vector<std::string> langs = SplitCommas(languages);
+  std::vector<std::string> langs = DecodeCommaList(languages);
   if (std::find(langs.begin(), langs.end(), lang) == langs.end()) {
     langs.push_back(lang);
     std::sort(langs.begin(), langs.end());

@@ -23,23 +23,11 @@ std::filesystem::path SchemaDir() {
   return std::filesystem::path(DEPECHE_SOURCE_DIR) / "docs" / "json-schema";
 }
 
-struct Output {
-  int code = -1;
-  std::string out;  // stdout only: stderr goes to the test log
-};
+using Output = testing_util::CliRun;
 
+// The command's stdout alone (its JSON); stderr goes to the test log.
 Output Depeche(const std::string& args, const std::string& stdin_file = "") {
-  std::string cmd = std::string("'") + DEPECHE_CLI_PATH + "' " + args;
-  if (!stdin_file.empty()) cmd += " < '" + stdin_file + "'";
-  Output run;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return run;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) run.out.append(buf.data(), n);
-  const int status = pclose(p);
-  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  return testing_util::Depeche(args, stdin_file, /*with_stderr=*/false);
 }
 
 std::string Joined(const std::vector<std::string>& errors) {

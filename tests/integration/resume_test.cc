@@ -35,24 +35,6 @@ std::string Join(const std::vector<std::string>& lines, size_t n) {
   return out;
 }
 
-// Article id -> story id, over every story.
-std::map<std::string, std::string> StoryOf(Engine& engine) {
-  std::map<std::string, std::string> out;
-  StoryQuery q;
-  q.sort = StorySort::kActivity;  // every story, not a window
-  q.limit = 100000;
-  auto stories = engine.Stories(q);
-  EXPECT_TRUE(stories.ok());
-  if (!stories.ok()) return out;
-  for (const StorySummary& s : *stories) {
-    auto detail = engine.GetStory(s.id);
-    EXPECT_TRUE(detail.ok());
-    if (!detail.ok()) continue;
-    for (const StoryArticle& a : detail->articles) out[a.id] = s.id;
-  }
-  return out;
-}
-
 std::unique_ptr<Engine> Open(const std::filesystem::path& db) {
   EngineConfig config;
   config.db_path = db.string();
@@ -71,7 +53,7 @@ TEST(ResumeTest, AResumedIngestGivesTheStoriesOfAnUninterruptedOne) {
   auto whole = Open(dir / "whole.db");
   ASSERT_TRUE(whole);
   ASSERT_TRUE(whole->IngestJsonl("sample", all, {}).ok());
-  const auto expected = StoryOf(*whole);
+  const auto expected = testing_util::ArticleStories(*whole);
   ASSERT_GT(expected.size(), 200u);
 
   for (size_t cut : {size_t{40}, size_t{137}}) {
@@ -87,7 +69,8 @@ TEST(ResumeTest, AResumedIngestGivesTheStoriesOfAnUninterruptedOne) {
     auto r = resumed->IngestJsonl("sample", all, {});
     ASSERT_TRUE(r.ok());
     EXPECT_GT(r->already_stored, 0);
-    EXPECT_EQ(StoryOf(*resumed), expected) << "resumed after " << cut << " records";
+    EXPECT_EQ(testing_util::ArticleStories(*resumed), expected)
+        << "resumed after " << cut << " records";
   }
 }
 
@@ -102,7 +85,7 @@ TEST(ResumeTest, TwoEnginesOnOneDatabaseGiveTheStoriesOfOneSequentialRun) {
   ASSERT_TRUE(sequential);
   ASSERT_TRUE(sequential->IngestJsonl("a", Join(first, first.size()), {}).ok());
   ASSERT_TRUE(sequential->IngestJsonl("b", Join(second, second.size()), {}).ok());
-  const auto expected = StoryOf(*sequential);
+  const auto expected = testing_util::ArticleStories(*sequential);
 
   // Both open before either writes: the second must not continue from the story state it
   // loaded at open, which the first one's commits made stale.
@@ -112,7 +95,7 @@ TEST(ResumeTest, TwoEnginesOnOneDatabaseGiveTheStoriesOfOneSequentialRun) {
   ASSERT_TRUE(a->IngestJsonl("a", Join(first, first.size()), {}).ok());
   auto r = b->IngestJsonl("b", Join(second, second.size()), {});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
-  EXPECT_EQ(StoryOf(*b), expected);
+  EXPECT_EQ(testing_util::ArticleStories(*b), expected);
 }
 
 }  // namespace

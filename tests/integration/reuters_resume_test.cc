@@ -18,23 +18,6 @@ namespace {
 
 using testing_util::FreshDir;
 
-std::map<std::string, std::string> StoryOf(Engine& engine) {
-  std::map<std::string, std::string> out;
-  StoryQuery q;
-  q.sort = StorySort::kActivity;
-  q.limit = 1'000'000;
-  auto stories = engine.Stories(q);
-  EXPECT_TRUE(stories.ok());
-  if (!stories.ok()) return out;
-  for (const StorySummary& s : *stories) {
-    auto detail = engine.GetStory(s.id);
-    EXPECT_TRUE(detail.ok());
-    if (!detail.ok()) continue;
-    for (const StoryArticle& a : detail->articles) out[a.id] = s.id;
-  }
-  return out;
-}
-
 TEST(ReutersResumeTest, ResumedAfterTheFirstCommitGivesTheUninterruptedStories) {
   const std::string dir = std::string(DEPECHE_SHARED_DIR) + "/data/reuters21578";
   if (!std::filesystem::exists(dir)) GTEST_SKIP() << "no Reuters corpus at " << dir;
@@ -60,7 +43,7 @@ TEST(ReutersResumeTest, ResumedAfterTheFirstCommitGivesTheUninterruptedStories) 
   auto whole = open("whole.db");
   ASSERT_TRUE(whole);
   ASSERT_TRUE(whole->IngestJsonl("reuters", all, {}).ok());
-  const auto expected = StoryOf(*whole);
+  const auto expected = testing_util::ArticleStories(*whole);
   ASSERT_GT(expected.size(), 20000u);
   whole.reset();
 
@@ -72,7 +55,7 @@ TEST(ReutersResumeTest, ResumedAfterTheFirstCommitGivesTheUninterruptedStories) 
   auto resumed = open("resumed.db");
   ASSERT_TRUE(resumed);
   ASSERT_TRUE(resumed->IngestJsonl("reuters", all, {}).ok());
-  const auto got = StoryOf(*resumed);
+  const auto got = testing_util::ArticleStories(*resumed);
   ASSERT_EQ(got.size(), expected.size());
   size_t differ = 0;
   for (const auto& [article, story] : expected) differ += got.at(article) != story;

@@ -11,7 +11,10 @@
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <string>
+
+#include "depeche/engine.h"
 
 namespace depeche::testing_util {
 
@@ -29,18 +32,38 @@ inline std::filesystem::path FreshDir(const std::string& name) {
   return dir;
 }
 
+// Article id -> story id over every stored story (listed by activity, not a window).
+inline std::map<std::string, std::string> ArticleStories(Engine& engine) {
+  std::map<std::string, std::string> out;
+  StoryQuery q;
+  q.sort = StorySort::kActivity;
+  q.limit = 1'000'000;
+  auto stories = engine.Stories(q);
+  EXPECT_TRUE(stories.ok());
+  if (!stories.ok()) return out;
+  for (const StorySummary& s : *stories) {
+    auto detail = engine.GetStory(s.id);
+    EXPECT_TRUE(detail.ok());
+    if (!detail.ok()) continue;
+    for (const StoryArticle& a : detail->articles) out[a.id] = s.id;
+  }
+  return out;
+}
+
 #ifdef DEPECHE_CLI_PATH
 struct CliRun {
   int code = -1;
-  std::string out;  // stdout and stderr together
+  std::string out;  // stdout and stderr together (or stdout only, see Depeche)
 };
 
 // Runs the depeche binary with `args` (shell words, quoted by the caller), stdin from
-// `stdin_file` when given.
-inline CliRun Depeche(const std::string& args, const std::string& stdin_file = "") {
+// `stdin_file` when given. `out` holds stdout and stderr, or stdout only when `with_stderr` is
+// false (stderr then goes to the test log).
+inline CliRun Depeche(const std::string& args, const std::string& stdin_file = "",
+                      bool with_stderr = true) {
   std::string cmd = std::string("'") + DEPECHE_CLI_PATH + "' " + args;
   if (!stdin_file.empty()) cmd += " < '" + stdin_file + "'";
-  cmd += " 2>&1";
+  if (with_stderr) cmd += " 2>&1";
   CliRun run;
   FILE* p = popen(cmd.c_str(), "r");
   if (p == nullptr) return run;
