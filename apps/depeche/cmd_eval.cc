@@ -102,8 +102,10 @@ void RunExtractEval(const EvalFlags& flags, Context& ctx) {
            {"recall", r.overall.recall},
            {"f1", r.overall.f1},
            {"accuracy", r.accuracy},
-           {"date_accuracy", r.date_accuracy},
-           {"date_accuracy_without_json_ld", r.date_accuracy_without_json_ld}}},
+           // null when the gold data gives no dates: nothing was scored
+           {"date_accuracy", r.date_pages > 0 ? nlohmann::json(r.date_accuracy) : nullptr},
+           {"date_accuracy_without_json_ld",
+            r.date_pages > 0 ? nlohmann::json(r.date_accuracy_without_json_ld) : nullptr}}},
          {"pages", r.pages},
          {"rejected", r.rejected},
          {"articles", r.articles},
