@@ -97,6 +97,7 @@ Result<PublicationDate> ParseIsoDate(std::string_view text) {
     out.precision = DatePrecision::kDay;
   }
   int offset_minutes = 0;
+  bool stated_offset = false;  // "+01:00" or "-05:00" (not "Z"): kept in the ISO text
   if (pos < text.size()) {
     if (text[pos] != 'T' && text[pos] != 't' && text[pos] != ' ')
       return Bad(text, "expected 'T' before the time");
@@ -129,6 +130,7 @@ Result<PublicationDate> ParseIsoDate(std::string_view text) {
         if (pos < text.size() && text[pos] == ':') ++pos;
         if (pos < text.size() && !ReadDigits(text, pos, 2, om)) return Bad(text, "bad UTC offset");
         offset_minutes = (oh * 60 + om) * (c == '-' ? -1 : 1);
+        stated_offset = true;
       } else {
         return Bad(text, "unexpected text after the time");
       }
@@ -150,10 +152,20 @@ Result<PublicationDate> ParseIsoDate(std::string_view text) {
       std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
       out.iso = buf;
       break;
-    default:
-      out.iso = FormatUtc(out.utc_seconds);
+    default: {
+      // The local time as stated, then its offset: a reader sees the hour the source gave,
+      // and utc_seconds orders it.
+      out.iso = FormatUtc(out.utc_seconds + static_cast<int64_t>(offset_minutes) * 60);
+      if (stated_offset) {
+        out.iso.pop_back();  // the 'Z'
+        int magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+        std::snprintf(buf, sizeof buf, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+',
+                      magnitude / 60, magnitude % 60);
+        out.iso += buf;
+      }
       if (out.precision == DatePrecision::kMinute) out.iso.erase(16, 3);  // drop ":SS"
       break;
+    }
   }
   return out;
 }

@@ -13,7 +13,9 @@ namespace depeche::core {
 
 // Parses "2022", "2022-01", "2022-01-21", "2022-01-21T10:05", "2022-01-21T10:05:30Z",
 // "2022-01-21 10:05:30+01:00", "2022-01-21T10:05:30.123-05:00" (also "+0100").
-// A date-time without an offset is taken as UTC. Errors: InvalidArgument naming the problem
+// A date-time without an offset is taken as UTC. PublicationDate::iso keeps the time and the
+// offset as stated ("2022-01-21T14:30:00+01:00"; "Z" for UTC or no offset); utc_seconds is
+// the instant. Errors: InvalidArgument naming the problem
 // (bad shape, month 13, February 30, ...).
 Result<PublicationDate> ParseIsoDate(std::string_view text);
 

@@ -23,11 +23,24 @@ TEST(TimeTest, PartialDates) {
 TEST(TimeTest, DateTimesWithOffsets) {
   auto a = ParseIsoDate("2022-02-17T21:00:00+01:00");
   ASSERT_TRUE(a.ok());
-  EXPECT_EQ(a->iso, "2022-02-17T20:00:00Z");
+  // The stated offset is kept; the instant is in utc_seconds.
+  EXPECT_EQ(a->iso, "2022-02-17T21:00:00+01:00");
+  EXPECT_EQ(FormatUtc(a->utc_seconds), "2022-02-17T20:00:00Z");
   EXPECT_EQ(a->precision, DatePrecision::kSecond);
   auto b = ParseIsoDate("2022-02-17 21:00:00.250-0500");
   ASSERT_TRUE(b.ok());
-  EXPECT_EQ(b->iso, "2022-02-18T02:00:00Z");
+  EXPECT_EQ(b->iso, "2022-02-17T21:00:00-05:00");
+  EXPECT_EQ(FormatUtc(b->utc_seconds), "2022-02-18T02:00:00Z");
+  auto m = ParseIsoDate("2022-02-17T21:00+05:30");
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m->iso, "2022-02-17T21:00+05:30");
+  EXPECT_EQ(FormatUtc(m->utc_seconds), "2022-02-17T15:30:00Z");
+  auto z = ParseIsoDate("2022-02-17T21:00:00+00:00");
+  ASSERT_TRUE(z.ok());
+  EXPECT_EQ(z->iso, "2022-02-17T21:00:00+00:00");
+  auto bare = ParseIsoDate("2022-02-17T21:00:00");
+  ASSERT_TRUE(bare.ok());
+  EXPECT_EQ(bare->iso, "2022-02-17T21:00:00Z");
   auto c = ParseIsoDate("2022-02-17T21:00Z");
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(c->iso, "2022-02-17T21:00Z");

@@ -40,7 +40,7 @@ TEST_F(AnalyzerTest, FillsLanguageSentencesHashAndId) {
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(a->lang, "fr");
   EXPECT_EQ(a->sentences.size(), 2u);
-  EXPECT_EQ(a->published.iso, "2022-01-21T09:00:00Z");
+  EXPECT_EQ(a->published.iso, "2022-01-21T10:00:00+01:00");
   EXPECT_EQ(a->title, "Les ministres se sont réunis à Genève.");
   EXPECT_EQ(a->id.size(), 16u);
   EXPECT_EQ(a->content_hash.size(), 16u);

