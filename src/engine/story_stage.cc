@@ -43,6 +43,7 @@ void ObserveBackground(story::StoryPipeline& pipeline, const std::filesystem::pa
 Result<std::unique_ptr<StoryStage>> StoryStage::Open(store::Database* db, std::string data_dir) {
   std::unique_ptr<StoryStage> stage(new StoryStage(db, std::move(data_dir)));
   DEPECHE_ASSIGN_OR_RETURN(stage->store_, store::StoryStore::Create(db));
+  DEPECHE_ASSIGN_OR_RETURN(stage->articles_, store::ArticleStore::Create(db));
   DEPECHE_RETURN_IF_ERROR(stage->Reload());
   return stage;
 }
@@ -67,6 +68,15 @@ Status StoryStage::Reload() {
     pipeline.RestoreRecent(article_id, story_id);
   }
   pipeline_.emplace(std::move(pipeline));
+  // Near-threshold duplicate candidates are settled on their exact shingle sets, recomputed
+  // from the stored article as the story input saw it: the same sets after any restart.
+  pipeline_->dedup().SetShingleSource(
+      [this](const std::string& id) -> std::optional<std::vector<uint64_t>> {
+        Result<Article> article = articles_->Get(id);
+        if (!article.ok() || article->id != id) return std::nullopt;
+        const story::StoryInput input = story::StoryInputOf(*article);
+        return pipeline_->extractor().DedupShingles(input.lang, input.title, input.text);
+      });
   return Status::Ok();
 }
 

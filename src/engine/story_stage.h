@@ -11,6 +11,7 @@
 
 #include "depeche/article.h"
 #include "depeche/status.h"
+#include "store/article_store.h"
 #include "store/database.h"
 #include "store/story_store.h"
 #include "story/story_pipeline.h"
@@ -41,6 +42,8 @@ class StoryStage {
   store::Database* db_;
   std::string data_dir_;
   std::unique_ptr<store::StoryStore> store_;
+  // Reads the stored articles whose exact shingles settle near-threshold duplicate candidates.
+  std::unique_ptr<store::ArticleStore> articles_;
   std::optional<story::StoryPipeline> pipeline_;
 };
 

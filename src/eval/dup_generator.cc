@@ -112,6 +112,17 @@ std::string NewHeadline(const std::string& text, std::mt19937_64& rng) {
   return out;
 }
 
+// The exact shingle sets of the documents seen so far, as the index's ShingleSource (the
+// engine reads them from the store; here the evaluation keeps them).
+story::ShingleSource ShinglesFrom(
+    const std::unordered_map<std::string, std::vector<uint64_t>>& shingles_of) {
+  return [&shingles_of](const std::string& id) -> std::optional<std::vector<uint64_t>> {
+    auto it = shingles_of.find(id);
+    if (it == shingles_of.end()) return std::nullopt;
+    return it->second;
+  };
+}
+
 // Precision, recall and F1 from the counts (1 when there is nothing to predict or find).
 void FillRates(DedupScores& scores) {
   scores.precision = scores.predicted > 0 ? static_cast<double>(scores.true_positives) /
@@ -228,12 +239,15 @@ Result<DedupScores> EvaluateGeneratedDuplicates(const std::vector<DupDocument>& 
   DEPECHE_ASSIGN_OR_RETURN(story::DedupIndex index, story::DedupIndex::Create(options));
   story::FeatureExtractor extractor(story::FeatureOptions{});
   std::unordered_map<std::string, std::string> source_of;
+  std::unordered_map<std::string, std::vector<uint64_t>> shingles_of;
+  index.SetShingleSource(ShinglesFrom(shingles_of));
   DedupScores scores;
   for (const DupDocument& doc : docs) {
     source_of[doc.id] = doc.source_id;
     const bool is_copy = doc.id != doc.source_id;
     scores.gold += is_copy ? 1 : 0;
-    const story::DedupMatch match = index.Add(doc.id, 0, extractor.Shingles("en", doc.text));
+    std::vector<uint64_t>& shingles = shingles_of[doc.id] = extractor.Shingles("en", doc.text);
+    const story::DedupMatch match = index.Add(doc.id, 0, shingles);
     if (!match.duplicate) continue;
     ++scores.predicted;
     if (source_of[match.original_id] == doc.source_id) ++scores.true_positives;
@@ -251,8 +265,11 @@ Result<DedupScores> EvaluateGeneratedPairs(const std::vector<DupDocument>& docs,
   std::vector<size_t> sizes(docs.size());
   std::unordered_map<std::string, uint32_t> index_of;
   std::set<std::pair<uint32_t, uint32_t>> gold, predicted;
+  std::unordered_map<std::string, std::vector<uint64_t>> shingles_of;
+  index.SetShingleSource(ShinglesFrom(shingles_of));
   for (uint32_t i = 0; i < docs.size(); ++i) {
-    const std::vector<uint64_t> shingles = extractor.Shingles("en", docs[i].text);
+    const std::vector<uint64_t>& shingles = shingles_of[docs[i].id] =
+        extractor.Shingles("en", docs[i].text);
     sizes[i] = shingles.size();
     index_of[docs[i].id] = i;
     if (shingles.size() >= static_cast<size_t>(options.min_shingles)) {
@@ -296,10 +313,13 @@ Result<DedupScores> EvaluateRealDuplicates(const std::vector<DupSource>& docs,
   std::vector<size_t> sizes(docs.size());
   std::vector<bool> has_earlier_gold(docs.size(), false);
   std::unordered_map<std::string, uint32_t> index_of;
+  std::unordered_map<std::string, std::vector<uint64_t>> shingles_of;
+  index.SetShingleSource(ShinglesFrom(shingles_of));
   DedupScores scores;
   std::vector<std::pair<uint32_t, std::string>> predictions;  // (doc, original id)
   for (uint32_t i = 0; i < docs.size(); ++i) {
-    const std::vector<uint64_t> shingles = extractor.Shingles("en", docs[i].text);
+    const std::vector<uint64_t>& shingles = shingles_of[docs[i].id] =
+        extractor.Shingles("en", docs[i].text);
     sizes[i] = shingles.size();
     index_of[docs[i].id] = i;
     // Texts too short to tell copies apart (brief items whose body is "Reuter") are no gold

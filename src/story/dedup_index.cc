@@ -1,6 +1,7 @@
 #include "story/dedup_index.h"
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 #include "core/hash.h"
@@ -17,6 +18,23 @@ uint64_t SplitMix(uint64_t& state) {
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
   return z ^ (z >> 31);
+}
+
+// |a ∩ b| of two sorted, unique sets.
+size_t IntersectionSize(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  size_t i = 0, j = 0, shared = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++shared;
+      ++i;
+      ++j;
+    }
+  }
+  return shared;
 }
 
 }  // namespace
@@ -55,7 +73,9 @@ uint64_t DedupIndex::BandKey(const std::vector<uint32_t>& signature, int band) c
                       static_cast<uint64_t>(band));
 }
 
-DedupMatch DedupIndex::Match(const std::vector<uint32_t>& signature, uint32_t shingle_count) const {
+DedupMatch DedupIndex::Match(const std::vector<uint32_t>& signature,
+                             const std::vector<uint64_t>& shingles) const {
+  const auto shingle_count = static_cast<uint32_t>(shingles.size());
   DedupMatch best;
   if (shingle_count < static_cast<uint32_t>(options_.min_shingles)) return best;
   std::vector<uint64_t> candidates;
@@ -78,12 +98,27 @@ DedupMatch DedupIndex::Match(const std::vector<uint32_t>& signature, uint32_t sh
     if (entry.shingle_count < static_cast<uint32_t>(options_.min_shingles)) continue;
     size_t equal = 0;
     for (size_t i = 0; i < signature.size(); ++i) equal += signature[i] == entry.signature[i];
-    const double jaccard = static_cast<double>(equal) / static_cast<double>(signature.size());
+    double jaccard = static_cast<double>(equal) / static_cast<double>(signature.size());
     // |A∩B| from the Jaccard estimate and the set sizes, relative to the smaller set.
     const double a = shingle_count, b = entry.shingle_count;
     const double intersection = jaccard * (a + b) / (1.0 + jaccard);
     const double smaller = std::min(a, b);
-    const double containment = smaller > 0 ? std::min(1.0, intersection / smaller) : 0.0;
+    double containment = smaller > 0 ? std::min(1.0, intersection / smaller) : 0.0;
+    bool exact = false;
+    const bool near_threshold =
+        std::abs(jaccard - options_.min_jaccard) < options_.exact_band ||
+        (smaller >= static_cast<double>(options_.min_shingles_for_containment) &&
+         std::abs(containment - options_.min_containment) < options_.exact_band);
+    if (near_threshold && source_) {
+      if (std::optional<std::vector<uint64_t>> other = source_(entry.article_id)) {
+        const auto shared = static_cast<double>(IntersectionSize(shingles, *other));
+        const double small = static_cast<double>(std::min(shingles.size(), other->size()));
+        const double uni = static_cast<double>(shingles.size() + other->size()) - shared;
+        jaccard = uni > 0 ? shared / uni : 0.0;
+        containment = small > 0 ? shared / small : 0.0;
+        exact = true;
+      }
+    }
     if (jaccard >= options_.min_jaccard) best.pairs.emplace_back(entry.article_id, jaccard);
     const bool duplicate = jaccard >= options_.min_jaccard ||
                            (containment >= options_.min_containment &&
@@ -97,6 +132,7 @@ DedupMatch DedupIndex::Match(const std::vector<uint32_t>& signature, uint32_t sh
       best.original_id = entry.article_id;
       best.jaccard = jaccard;
       best.containment = containment;
+      best.exact = exact;
       best.original_time = entry.time;
       best.original_dated = entry.dated;
     }
@@ -117,7 +153,7 @@ void DedupIndex::SetGroup(const std::string& article_id, const std::string& grou
 
 DedupMatch DedupIndex::Find(const std::vector<uint64_t>& shingles) const {
   if (shingles.empty()) return {};
-  return Match(Signature(shingles), static_cast<uint32_t>(shingles.size()));
+  return Match(Signature(shingles), shingles);
 }
 
 void DedupIndex::DateUndated(const DedupEntry& first_dated) {
@@ -148,7 +184,7 @@ DedupMatch DedupIndex::Add(const std::string& article_id, int64_t time,
   Evict(time);  // first, so that what left the window cannot match
   entry.shingle_count = static_cast<uint32_t>(shingles.size());
   entry.signature = Signature(shingles);
-  DedupMatch match = Match(entry.signature, entry.shingle_count);
+  DedupMatch match = Match(entry.signature, shingles);
   if (!match.duplicate) match.group_id = article_id;
   entry.group_id = match.group_id;
   Insert(std::move(entry));

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -28,6 +29,12 @@ struct DedupOptions {
   // Texts with fewer shingles (a flash headline, "Reuter" alone) are never duplicates: two tiny
   // sets look alike by chance. They are still indexed, with their group, but match nothing.
   int min_shingles = 5;
+  // A candidate whose estimated Jaccard (or containment) lies within `exact_band` of its
+  // threshold is judged on its exact shingle sets when a ShingleSource is set: 126 MinHash
+  // values estimate a Jaccard of 0.5 with a standard deviation of about 0.045, so pairs near
+  // the threshold would flip either way (near copies reworded 15%: pairwise P 0.893, R 0.904
+  // on estimates alone). 0.15 is over three deviations.
+  double exact_band = 0.15;
   int64_t window_seconds = 30 * 86400;
   size_t max_entries = 1'000'000;
 };
@@ -46,15 +53,22 @@ struct DedupMatch {
   bool duplicate = false;
   std::string group_id;     // the article's own id when it is not a duplicate
   std::string original_id;  // closest earlier article when duplicate, else empty
-  double jaccard = 0.0;     // estimated, with the closest original
+  double jaccard = 0.0;     // with the closest original: exact when checked, else estimated
   double containment = 0.0;
+  bool exact = false;           // jaccard and containment come from the shingle sets
   int64_t original_time = 0;    // the time the closest original was indexed with
   bool original_dated = false;  // whether that time was the original's own date
-  // Every indexed article judged a near copy of this one on its own (estimated Jaccard
-  // similarity >= DedupOptions::min_jaccard), with that estimate, in index order: pairs are
-  // judged pairwise, never through a chain of copies of copies.
+  // Every indexed article judged a near copy of this one on its own (Jaccard similarity >=
+  // DedupOptions::min_jaccard, exact near the threshold when a ShingleSource is set), with that
+  // similarity, in index order: pairs are judged pairwise, never through a chain of copies.
   std::vector<std::pair<std::string, double>> pairs;
 };
+
+// The shingle set an indexed article was indexed with (FeatureExtractor::DedupShingles of
+// its title and text), or nullopt when it cannot be had (the candidate then keeps its
+// estimate).
+using ShingleSource =
+    std::function<std::optional<std::vector<uint64_t>>(const std::string& article_id)>;
 
 // Not thread-safe (one writer, like the story stage).
 class DedupIndex {
@@ -79,6 +93,12 @@ class DedupIndex {
   // Looks up without indexing.
   DedupMatch Find(const std::vector<uint64_t>& shingles) const;
 
+  // Where exact shingle sets come from for candidates near the thresholds (see
+  // DedupOptions::exact_band); none by default (estimates only). The source must give the
+  // same sets whenever asked (derived from what is stored), so that results stay the same
+  // across restarts.
+  void SetShingleSource(ShingleSource source) { source_ = std::move(source); }
+
   // MinHash signature of a shingle set (bands * rows values).
   std::vector<uint32_t> Signature(const std::vector<uint64_t>& shingles) const;
 
@@ -92,7 +112,8 @@ class DedupIndex {
 
  private:
   explicit DedupIndex(DedupOptions options);
-  DedupMatch Match(const std::vector<uint32_t>& signature, uint32_t shingle_count) const;
+  DedupMatch Match(const std::vector<uint32_t>& signature,
+                   const std::vector<uint64_t>& shingles) const;
   void Insert(DedupEntry entry);
   void Evict(int64_t newest_time);
   // Gives the undated entries indexed before the first dated article that article's time.
@@ -108,6 +129,7 @@ class DedupIndex {
   std::unordered_map<std::string, uint64_t> by_id_;  // article id -> sequence number
   int64_t newest_time_ = INT64_MIN;
   bool seen_dated_ = false;
+  ShingleSource source_;
 };
 
 }  // namespace depeche::story

@@ -1,8 +1,11 @@
 #include "story/dedup_index.h"
 
+#include <algorithm>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "story/features.h"
@@ -31,6 +34,56 @@ std::string EditedCopy(const std::string& text) {
   copy.replace(space, 1, " vraiment ");
   copy += "\n\nAbonnez-vous à notre lettre d'information pour recevoir toute l'actualité.";
   return copy;
+}
+
+// Sets of 1,000 shingles sharing `shared` of them: exact Jaccard shared / (2000 - shared).
+std::vector<uint64_t> Range(uint64_t from, uint64_t to) {
+  std::vector<uint64_t> out;
+  for (uint64_t v = from; v < to; ++v) out.push_back(v * 0x9E3779B97F4A7C15ULL);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(DedupIndexTest, NearThresholdCandidatesAreJudgedOnExactSets) {
+  DedupOptions options;
+  options.min_containment = 1.1;  // Jaccard alone decides here
+  const std::vector<uint64_t> a = Range(0, 1000);
+  const std::vector<uint64_t> b = Range(333, 1333);  // shares 667: Jaccard 667/1333 = 0.5004
+  for (bool with_source : {false, true}) {
+    auto index = DedupIndex::Create(options);
+    ASSERT_TRUE(index.ok());
+    int asked = 0;
+    if (with_source) {
+      index->SetShingleSource([&](const std::string& id) -> std::optional<std::vector<uint64_t>> {
+        ++asked;
+        if (id == "a") return a;
+        return std::nullopt;
+      });
+    }
+    index->Add("a", 0, a);
+    const DedupMatch match = index->Add("b", 0, b);
+    if (with_source) {
+      EXPECT_EQ(asked, 1);
+      EXPECT_TRUE(match.exact);
+      EXPECT_NEAR(match.jaccard, 667.0 / 1333.0, 1e-12);
+      EXPECT_TRUE(match.duplicate);
+      ASSERT_EQ(match.pairs.size(), 1u);
+      EXPECT_NEAR(match.pairs[0].second, 667.0 / 1333.0, 1e-12);
+    } else {
+      EXPECT_FALSE(match.exact);  // an estimate, on either side of 0.5
+    }
+  }
+  // Just under the threshold: exact says no, whatever the estimate says.
+  auto index = DedupIndex::Create(options);
+  ASSERT_TRUE(index.ok());
+  const std::vector<uint64_t> c = Range(0, 1000);
+  const std::vector<uint64_t> d = Range(334, 1334);  // shares 666: Jaccard 0.4996
+  index->SetShingleSource(
+      [&](const std::string&) -> std::optional<std::vector<uint64_t>> { return c; });
+  index->Add("c", 0, c);
+  const DedupMatch match = index->Add("d", 0, d);
+  EXPECT_FALSE(match.duplicate);
+  EXPECT_TRUE(match.pairs.empty());
 }
 
 TEST(DedupIndexTest, FindsEditedCopyAndNotOtherArticles) {

@@ -243,15 +243,7 @@ ArticleFeatures FeatureExtractor::Extract(std::string_view lang, std::string_vie
 
   ArticleFeatures out;
   out.features = acc.Take();
-  // A text too short to tell copies apart (a flash headline with a one-word body) is
-  // shingled with its title.
-  out.shingles = Shingles(lang, text);
-  if (out.shingles.size() < kMinTextShingles && !title.empty()) {
-    std::string both(title);
-    both += "\n";
-    both.append(text);
-    out.shingles = Shingles(lang, both);
-  }
+  out.shingles = DedupShingles(lang, title, text);
   std::vector<const NameCount*> ranked;
   ranked.reserve(names.size());
   for (const auto& [folded, name] : names) ranked.push_back(&name);
@@ -277,6 +269,20 @@ ArticleFeatures FeatureExtractor::Extract(std::string_view lang, std::string_vie
     out.term_forms.emplace_back(by_count[k].first, by_count[k].second->word);
   }
   return out;
+}
+
+std::vector<uint64_t> FeatureExtractor::DedupShingles(std::string_view lang, std::string_view title,
+                                                      std::string_view text) const {
+  // A text too short to tell copies apart (a flash headline with a one-word body) is
+  // shingled with its title.
+  std::vector<uint64_t> shingles = Shingles(lang, text);
+  if (shingles.size() < kMinTextShingles && !title.empty()) {
+    std::string both(title);
+    both += "\n";
+    both.append(text);
+    shingles = Shingles(lang, both);
+  }
+  return shingles;
 }
 
 std::vector<uint64_t> FeatureExtractor::Shingles(std::string_view lang,

@@ -31,7 +31,7 @@ struct FeatureCount {
 
 struct ArticleFeatures {
   std::vector<FeatureCount> features;  // sorted by key, keys unique
-  std::vector<uint64_t> shingles;      // hashed word n-grams of the text, sorted, unique
+  std::vector<uint64_t> shingles;      // DedupShingles of the title and text
   // Display forms of the most frequent names ("Lindsay Lohan"), most frequent first (at most 8).
   std::vector<std::string> top_names;
   // Display forms of the most frequent terms written in lower case (content words, not names):
@@ -67,6 +67,11 @@ class FeatureExtractor {
   ArticleFeatures Extract(const Article& article) {
     return Extract(article.lang, article.title, article.text);
   }
+
+  // The shingles near-duplicate detection uses (ArticleFeatures::shingles): those of `text`,
+  // or of `title` and `text` together when the text alone has fewer than 20. Sorted, unique.
+  std::vector<uint64_t> DedupShingles(std::string_view lang, std::string_view title,
+                                      std::string_view text) const;
 
   // Hashed word shingles of `text` alone (folded words; texts shorter than one shingle give
   // their words). Sorted and unique.

@@ -85,6 +85,8 @@ class StoryPipeline {
   std::string StoryOf(const std::string& article_id) const;
 
   StoryClusterer& clusterer() { return clusterer_; }
+  // The extractor Process uses (its DedupShingles feed a DedupIndex ShingleSource).
+  const FeatureExtractor& extractor() const { return extractor_; }
   DedupIndex& dedup() { return dedup_; }
   // Approximate bytes held by the dedup index and the clusterer.
   size_t MemoryBytes() const;
