@@ -31,7 +31,7 @@ node "$here/countries.js" "$tmp/wc/countries.json" "$tmp/iic/langs" /usr/share/i
 # Cities: dump libgeonames' embedded table with a small C program (the engine needs no glib).
 cc -O1 -o "$tmp/dump_cities" "$here/dump_cities.c" $(pkg-config --cflags --libs geonames)
 "$tmp/dump_cities" >"$tmp/cities_raw.tsv"
-node "$here/cities.js" "$tmp/cities_raw.tsv" /usr/share/locale "$out/cities.tsv"
+node "$here/cities.js" "$tmp/cities_raw.tsv" /usr/share/locale "$out/cities.tsv" /usr/share/zoneinfo
 
 dic=/usr/share/hunspell/fr_FR.dic
 for pair in "prn:first_names.txt" "patr:surnames.txt"; do
@@ -46,6 +46,7 @@ icu="$(node -e 'process.stdout.write(process.versions.icu)')"
 hun="$(dpkg-query -W -f='${Version}' hunspell-fr-comprehensive)"
 geo="$(dpkg-query -W -f='${Version}' libgeonames-common)"
 iso="$(dpkg-query -W -f='${Version}' iso-codes)"
+tzv="$(dpkg-query -W -f='${Version}' tzdata)"
 today="$(date -u +%Y-%m-%d)"
 count() { grep -vc '^#' "$out/$1"; }
 cat >"$out/PROVENANCE.md" <<MD
@@ -57,7 +58,7 @@ Generated $today by \`scripts/gen-gazetteers.sh\` (re-run it to refresh; do not 
 |---|---|---|
 | countries.tsv | $(count countries.tsv) | npm \`$wc_spec\` countries.json: cca2, latlng, name.common (ODbL-1.0) |
 | country_names.tsv | $(count country_names.tsv) | ICU $icu region display names (node Intl.DisplayNames, long and short; Unicode licence) for fr en es de it; \`$wc_spec\` name.common/official, translations (fra spa deu ita), altSpellings (Latin script, 3+ letters), demonyms eng/fra (m/f; plurals formed by the generator: +s unless the form ends in s/x) (ODbL-1.0); npm \`$iic_spec\` langs/{fr,en,es,de,it}.json (MIT); Debian \`iso-codes\` $iso iso_3166-1.json + iso_3166-1.mo for fr es de it (names without a comma; LGPL-2.1+) |
-| cities.tsv | $(count cities.tsv) | Debian \`libgeonames-common\` $geo (GeoNames cities, CC-BY-4.0 via libgeonames, GPL-3 library used only by the generator): geonameid, country, coordinates, population; names from geonames.mo for fr es de it |
+| cities.tsv | $(count cities.tsv) | Debian \`libgeonames-common\` $geo (GeoNames cities, CC-BY-4.0 via libgeonames, GPL-3 library used only by the generator): geonameid, country, coordinates, population; names from geonames.mo for fr es de it; former spellings (tz:) from Debian \`tzdata\` $tzv backward links (zone.tab, tzdata.zi; public domain) when they are spelling variants (Kiev/Kyiv) |
 | organizations.tsv | $(count organizations.tsv) | ICU $icu region display names of EU and UN for fr en es de it |
 | first_names.txt | $(count first_names.txt) | Debian \`hunspell-fr-comprehensive\` $hun (Dicollecte, MPL-2.0): entries tagged po:prn |
 | surnames.txt | $(count surnames.txt) | same, entries tagged po:patr |

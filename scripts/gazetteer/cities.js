@@ -5,7 +5,39 @@ const fs = require('fs');
 const path = require('path');
 const { readMo } = require('./mo.js');
 
-const [rawPath, localeDir, outPath] = process.argv.slice(2);
+const [rawPath, localeDir, outPath, tzDir] = process.argv.slice(2);
+
+// Former spellings of city names from tzdata's backward links ("L Europe/Kyiv Europe/Kiev"):
+// the old zone name is an alternative name of the city the new zone is named after, when the
+// two are spelling variants (same first letter, edit distance <= 2: Kiev/Kyiv, Katmandu/
+// Kathmandu; not Uzhgorod/Kyiv or Calcutta/Kolkata). Keyed by 'CC|city name'.
+const tzAlternates = new Map();
+if (tzDir) {
+  const cc = new Map();
+  for (const line of fs.readFileSync(path.join(tzDir, 'zone.tab'), 'utf8').split('\n')) {
+    if (!line || line[0] === '#') continue;
+    const f = line.split('\t');
+    cc.set(f[2], f[0]);
+  }
+  const city = (zone) => zone.split('/').pop().replace(/_/g, ' ');
+  const dist = (a, b) => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; ++j) d[0][j] = j;
+    for (let i = 1; i <= a.length; ++i)
+      for (let j = 1; j <= b.length; ++j)
+        d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    return d[a.length][b.length];
+  };
+  for (const line of fs.readFileSync(path.join(tzDir, 'tzdata.zi'), 'utf8').split('\n')) {
+    const f = line.split(' ');
+    if (f[0] !== 'L' || f.length < 3 || !f[1].includes('/') || !f[2].includes('/')) continue;
+    const code = cc.get(f[1]);
+    const target = city(f[1]), alias = city(f[2]);
+    if (!code || target === alias || target[0] !== alias[0]) continue;
+    if (dist(target.toLowerCase(), alias.toLowerCase()) > 2) continue;
+    tzAlternates.set(code + '|' + target, alias);
+  }
+}
 const langs = ['fr', 'es', 'de', 'it'];
 const mos = langs.map((l) => readMo(path.join(localeDir, l, 'LC_MESSAGES', 'geonames.mo')));
 const lines = [];
@@ -22,6 +54,8 @@ for (const line of fs.readFileSync(rawPath, 'utf8').split('\n')) {
     const t = (mo.get(id) || '').normalize('NFC');
     if (t && t !== base) names.push(langs[i] + ':' + t);
   });
+  const alt = tzAlternates.get(cc + '|' + base);
+  if (alt && !names.some((n) => n.endsWith(':' + alt))) names.push('tz:' + alt);
   lines.push([id, cc, lat, lon, pop, names.join('|')].join('\t'));
 }
 lines.sort((a, b) => Number(a.split('\t')[0]) - Number(b.split('\t')[0]));

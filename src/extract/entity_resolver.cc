@@ -88,6 +88,12 @@ bool EntityResolver::Rename(Node& node) {
   size_t best_words = 0;
   uint32_t best_count = 0;
   bool person = node.entity.type == EntityType::kPerson;
+  // The current name first, so that a tie keeps it (names do not flap).
+  if (auto it = node.aliases.find(node.entity.name); it != node.aliases.end()) {
+    best = &it->first;
+    best_words = person ? Words(it->first).size() : 0;
+    best_count = it->second;
+  }
   for (const auto& [alias, count] : node.aliases) {  // sorted: ties go to the smaller alias
     if (IsDemonym(node, alias)) continue;
     size_t n = person ? Words(alias).size() : 0;
@@ -291,6 +297,21 @@ EntityChanges EntityResolver::Resolve(const ArticleEntities& article, std::strin
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return rank(article.entities[a]) < rank(article.entities[b]);
   });
+  // The context typos and bare surnames lean on: the entities of this article that an exact
+  // identity (gazetteer, alias, name skeleton) already links, whatever their order.
+  for (const ArticleEntity& e : article.entities) {
+    if (!e.gazetteer_ref.empty()) {
+      if (auto it = by_ref_.find(e.gazetteer_ref); it != by_ref_.end()) context.insert(it->second);
+      continue;
+    }
+    for (const std::string& alias : e.aliases) {
+      if (auto it = by_alias_.find(AliasKey(e.type, alias));
+          it != by_alias_.end() && (e.type != EntityType::kPerson || Words(alias).size() >= 2)) {
+        context.insert(it->second);
+        break;
+      }
+    }
+  }
   for (size_t i : order) {
     const ArticleEntity& e = article.entities[i];
     uint64_t id = 0;

@@ -52,8 +52,9 @@ class EntityResolver {
   // `gazetteer` may be null (no demonym test for display names). Shared, read-only.
   explicit EntityResolver(std::shared_ptr<const Gazetteer> gazetteer);
 
-  // Rebuilds the state from what the store keeps: canonical entities, their aliases with
-  // counts and, optionally, (story id, entity id) memberships. Call on an empty resolver.
+  // Rebuilds the state from what the store keeps: canonical entities (oldest first: merges
+  // keep the older), their aliases with counts and, optionally, (story id, entity id)
+  // memberships. Call on an empty resolver.
   // FailedPrecondition when it is not empty; InvalidArgument for an alias of an unknown entity
   // or a duplicate entity id. The co-occurrence evidence of rule 5 starts again empty.
   Status Restore(const std::vector<CanonicalEntity>& entities,

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/strings.h"
+#include "extract/name_match.h"
 #include "text/calendar_words.h"
 #include "text/normalize.h"
 #include "text/stopwords.h"
@@ -138,8 +139,11 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::FromSources(const Sources& s
                      return Status::Ok();
                    }));
   }
-  for (std::string_view w : text::ParseWordList(s.first_names))
-    g->first_names_.insert(text::Fold(w));
+  for (std::string_view w : text::ParseWordList(s.first_names)) {
+    std::string folded = text::Fold(w);
+    g->first_name_skeletons_.insert(WordSkeleton(folded));
+    g->first_names_.insert(std::move(folded));
+  }
   for (std::string_view w : text::ParseWordList(s.surnames)) g->surnames_.insert(text::Fold(w));
 
   DEPECHE_RETURN_IF_ERROR(ForEachRow(
@@ -280,6 +284,12 @@ std::string_view Gazetteer::DisplayName(uint32_t index, std::string_view lang) c
     }
   }
   return entries_[index].name_en;
+}
+
+bool Gazetteer::IsFirstName(std::string_view folded) const {
+  std::string word(folded);
+  if (first_names_.count(word)) return true;
+  return word.size() >= 4 && first_name_skeletons_.count(WordSkeleton(word)) > 0;
 }
 
 bool Gazetteer::IsHonorific(std::string_view surface, std::string_view lang) const {

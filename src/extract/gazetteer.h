@@ -81,9 +81,8 @@ class Gazetteer {
   std::string_view DisplayName(uint32_t index, std::string_view lang) const;
 
   // Folded word lists (the argument is text::Fold'ed by the caller).
-  bool IsFirstName(std::string_view folded) const {
-    return first_names_.count(std::string(folded)) > 0;
-  }
+  // First names match by transliteration skeleton too ("sergei" is "sergueï"; name_match.h).
+  bool IsFirstName(std::string_view folded) const;
   bool IsSurname(std::string_view folded) const { return surnames_.count(std::string(folded)) > 0; }
   // A stop word or month/weekday name of any of the five languages.
   bool IsCommonWord(std::string_view folded) const {
@@ -107,7 +106,8 @@ class Gazetteer {
   std::unordered_map<std::string, uint32_t> countries_;
   // entry -> lang -> display name (countries and cities with a translation)
   std::unordered_map<uint32_t, std::vector<std::pair<std::string, std::string>>> display_;
-  std::unordered_set<std::string> first_names_, surnames_, common_, honorifics_, titles_;
+  std::unordered_set<std::string> first_names_, first_name_skeletons_, surnames_, common_,
+      honorifics_, titles_;
   std::unordered_map<std::string, int> title_max_tokens_;
 };
 

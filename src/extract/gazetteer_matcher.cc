@@ -159,6 +159,7 @@ class TextMatcher {
         // One capitalised word after a title is a name when it is no place ("le président
         // Poutine", not "le président Russie").
         if (end > k + 1 || g_.Lookup(toks_[k].folded).empty()) {
+          for (size_t d = title_end; d < k; ++d) Emit(d, d, EntityType::kPlace, 1.0f, out);
           return EmitPerson(k, end, 0.8f, out, surnames);
         }
       }
@@ -199,9 +200,16 @@ class TextMatcher {
       const GazetteerEntry& best = g_.entry(hits[0].entry);
       if (len == 1 && best.kind == GazetteerKind::kCity) {
         if (toks_[i].sentence_start && best.population < kSentenceInitialCityPopulation) continue;
-        // A first name before a capitalised word is a person's, not a city.
+        // A first name before a capitalised word is a person's, not a city ("Antony Blinken",
+        // "(Vladimir) Poutine").
         if (g_.IsFirstName(toks_[i].folded) && i + 1 < toks_.size() && NameWord(i + 1) &&
-            Tight(i, i + 1)) {
+            Gap(i, i + 1).size() <= 3 &&
+            Gap(i, i + 1).find_first_of(".!?,;:") == std::string_view::npos) {
+          continue;
+        }
+        // Cities take no article: "l'Alliance" is no town.
+        if (i > 0 && toks_[i - 1].token.kind == text::TokenKind::kElision &&
+            (toks_[i - 1].folded == "l'" || toks_[i - 1].folded == "l’")) {
           continue;
         }
       }
@@ -216,7 +224,8 @@ class TextMatcher {
   }
 
   size_t Surname(size_t i, std::vector<Mention>& out, std::unordered_set<std::string>& surnames) {
-    if (!NameWord(i) || !g_.IsSurname(toks_[i].folded)) return i;
+    // Not at the start of a sentence, where every word is capitalised ("Mises à jour").
+    if (toks_[i].sentence_start || !NameWord(i) || !g_.IsSurname(toks_[i].folded)) return i;
     if (toks_[i].token.joined_next || (i > 0 && toks_[i - 1].token.joined_next)) return i;
     Emit(i, i, EntityType::kPerson, 0.7f, out);
     surnames.insert(toks_[i].folded);

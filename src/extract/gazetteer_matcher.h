@@ -11,7 +11,7 @@
 //  4. the longest gazetteer form (countries, organisations, cities, demonyms): a place (or an
 //     organisation); names must be capitalised, demonyms may not ("troupes russes"); a
 //     one-word city of under 100,000 people is not taken at the start of a sentence;
-//  5. a known surname, capitalised ("Poutine"): a person.
+//  5. a known surname, capitalised, not at the start of a sentence ("Poutine"): a person.
 // Then a second pass takes, anywhere in the article, the capitalised words equal to the last
 // word of a person found (or within CloseSurnames of it, 5+ letters: "Blinkin" after
 // "Blinken"). Stop words, month and weekday names, honorifics and titles are never names on
