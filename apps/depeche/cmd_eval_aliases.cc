@@ -81,6 +81,7 @@ void RunAliasEval(const AliasFlags& flags, Context& ctx) {
     if (r.format == "seeds") {
       overall["detection"] = Prf(r.detection);
       overall["groups"] = r.groups;
+      overall["groups_detected"] = r.groups_detected;
       overall["groups_merged"] = r.groups_merged;
       overall["wrong_merges"] = r.wrong_merges;
       for (const auto& g : r.items) {
@@ -93,6 +94,11 @@ void RunAliasEval(const AliasFlags& flags, Context& ctx) {
       overall["wrong_merge_pairs"] = r.wrong_merge_pairs;
       overall["false_positives"] = r.false_positives;
     } else {
+      for (const auto& g : r.items) {
+        items.push_back({{"entity", g.entity},
+                         {"forms", g.surfaces},
+                         {"predicted_entities", g.predicted_entities}});
+      }
       overall["documents"] = r.documents;
       overall["nil_mentions"] = r.nil_mentions;
       overall["nil"] = flags.nil;
@@ -113,10 +119,10 @@ void RunAliasEval(const AliasFlags& flags, Context& ctx) {
     std::printf("detection: gold forms %zu, predicted %zu, matched %zu: P %.3f R %.3f F1 %.3f\n",
                 r.gold_forms, r.predicted_forms, r.matched_forms, r.detection.precision,
                 r.detection.recall, r.detection.f1);
-    std::printf("alias groups merged %zu / %zu, wrong merges %zu\n", r.groups_merged, r.groups,
-                r.wrong_merges);
+    std::printf("alias groups: %zu gold, %zu detected, %zu of those merged; wrong merges %zu\n",
+                r.groups, r.groups_detected, r.groups_merged, r.wrong_merges);
     for (const auto& g : r.items) {
-      if (!g.merged || g.missed) {
+      if (g.predicted_entities > 1 || g.missed) {
         std::printf("  %-28s predicted entities %zu, missed forms %zu\n", g.entity.c_str(),
                     g.predicted_entities, g.missed);
       }

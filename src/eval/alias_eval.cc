@@ -135,25 +135,29 @@ Result<AliasEvalReport> EvaluateHipeAliases(const extract::Gazetteer& gazetteer,
   AliasEvalReport report;
   report.format = "hipe";
   extract::EntityResolver resolver(nullptr);
-  std::vector<std::string> gold, predicted;
+  std::vector<std::string> gold, predicted, surfaces;
   for (const std::string& file : files) {
     DEPECHE_ASSIGN_OR_RETURN(std::vector<HipeDocument> docs, ReadHipeFile(file));
     for (const HipeDocument& doc : docs) {
       ++report.documents;
       // Keep each gold mention's QID through resolution: ResolveArticle sorts and may shrink
-      // spans (honorifics), so map back by span end, which stripping never moves.
+      // spans (honorifics, appositions), never beyond the gold span: map back by containment.
       extract::ArticleEntities entities =
           extract::ResolveArticle(gazetteer, doc.article, doc.mentions);
       std::vector<uint64_t> ids = LinkMentions(resolver, entities, doc.id);
-      std::map<uint32_t, uint64_t> id_by_end;
-      for (size_t i = 0; i < entities.mentions.size(); ++i) {
-        id_by_end[entities.mentions[i].span.end] = ids[i];
-      }
       for (size_t i = 0; i < doc.mentions.size(); ++i) {
         const std::string& qid = doc.qids[i];
-        auto it = id_by_end.find(doc.mentions[i].span.end);
-        std::string pred = it == id_by_end.end() ? "dropped:" + doc.id + ":" + std::to_string(i)
-                                                 : std::to_string(resolver.Current(it->second));
+        const Span& gs = doc.mentions[i].span;
+        uint64_t id = 0;
+        for (size_t r = 0; r < entities.mentions.size(); ++r) {
+          const Span& rs = entities.mentions[r].span;
+          if (rs.begin >= gs.begin && rs.end <= gs.end) {
+            id = ids[r];
+            break;
+          }
+        }
+        std::string pred = id == 0 ? "dropped:" + doc.id + ":" + std::to_string(i)
+                                   : std::to_string(resolver.Current(id));
         if (qid == "NIL") {
           ++report.nil_mentions;
           if (nil == NilPolicy::kExclude) continue;
@@ -162,6 +166,7 @@ Result<AliasEvalReport> EvaluateHipeAliases(const extract::Gazetteer& gazetteer,
           gold.push_back(qid);
         }
         predicted.push_back(pred);
+        surfaces.push_back(doc.mentions[i].surface);
       }
     }
   }
@@ -171,6 +176,23 @@ Result<AliasEvalReport> EvaluateHipeAliases(const extract::Gazetteer& gazetteer,
     p = std::to_string(resolver.Current(std::stoull(p)));
   }
   report.scores = ScoreCoreference(gold, predicted);
+  // Items: the gold entities split over several predicted ones, largest first (what to look at).
+  std::map<std::string, std::map<std::string, std::set<std::string>>> by_gold;
+  for (size_t i = 0; i < gold.size(); ++i) by_gold[gold[i]][predicted[i]].insert(surfaces[i]);
+  for (const auto& [entity, parts] : by_gold) {
+    if (parts.size() < 2) continue;
+    AliasGroupResult g;
+    g.entity = entity;
+    g.predicted_entities = parts.size();
+    for (const auto& [id, forms] : parts) {
+      for (const std::string& f : forms) g.surfaces.push_back(f + " -> " + id);
+    }
+    report.items.push_back(std::move(g));
+  }
+  std::stable_sort(report.items.begin(), report.items.end(),
+                   [](const AliasGroupResult& a, const AliasGroupResult& b) {
+                     return a.predicted_entities > b.predicted_entities;
+                   });
   return report;
 }
 
@@ -178,6 +200,8 @@ Result<AliasEvalReport> EvaluateSeedAliases(const extract::Gazetteer& gazetteer,
                                             const engine::Analyzer& analyzer,
                                             const std::string& gold_tsv,
                                             const std::string& seeds_dir) {
+  // The seeds report one event: the story stage puts them in one story, and so does this.
+  const std::string story = "seeds";
   DEPECHE_ASSIGN_OR_RETURN(std::string gold_content, ReadAll(gold_tsv));
   std::map<std::string, std::string> gold_entity;  // "file|surface" -> entity
   std::set<std::string> files;
@@ -195,8 +219,10 @@ Result<AliasEvalReport> EvaluateSeedAliases(const extract::Gazetteer& gazetteer,
   }
   AliasEvalReport report;
   report.format = "seeds";
-  extract::EntityResolver resolver(nullptr);
-  std::map<std::string, uint64_t> predicted;  // "file|surface" -> entity id (first mention)
+  extract::EntityResolver resolver(
+      std::shared_ptr<const extract::Gazetteer>(&gazetteer, [](const extract::Gazetteer*) {}));
+  // "file|surface" -> entity id (first mention); an unlinked role gets a label of its own
+  std::map<std::string, std::string> predicted;
   ingest::TextReaderOptions reader_options;
   reader_options.sentence_starters = &analyzer.sentence_starters();
   for (const std::string& file : files) {
@@ -206,16 +232,17 @@ Result<AliasEvalReport> EvaluateSeedAliases(const extract::Gazetteer& gazetteer,
     if (!article.ok()) return article.status().WithContext(file);
     std::vector<extract::Mention> mentions = extract::MatchGazetteer(gazetteer, *article);
     extract::ArticleEntities entities = extract::ResolveArticle(gazetteer, *article, mentions);
-    std::vector<uint64_t> ids = LinkMentions(resolver, entities, "");
+    std::vector<uint64_t> ids = LinkMentions(resolver, entities, story);
     for (size_t i = 0; i < entities.mentions.size(); ++i) {
-      predicted.try_emplace(file + "|" + entities.mentions[i].surface, ids[i]);
+      std::string key = file + "|" + entities.mentions[i].surface;
+      predicted.try_emplace(key, ids[i] == 0 ? "unlinked:" + key : std::to_string(ids[i]));
     }
   }
   report.gold_forms = gold_entity.size();
   report.predicted_forms = predicted.size();
   std::vector<std::string> gold_labels, predicted_labels;
   std::map<std::string, AliasGroupResult> groups;
-  std::map<uint64_t, std::set<std::string>> entities_of_id;
+  std::map<std::string, std::set<std::string>> entities_of_id;
   for (const auto& [form, entity] : gold_entity) {
     AliasGroupResult& g = groups[entity];
     g.entity = entity;
@@ -225,10 +252,11 @@ Result<AliasEvalReport> EvaluateSeedAliases(const extract::Gazetteer& gazetteer,
       continue;
     }
     ++report.matched_forms;
-    uint64_t id = resolver.Current(it->second);
-    g.surfaces.push_back(form + " -> " + std::to_string(id));
+    std::string id = it->second;
+    if (id.rfind("unlinked:", 0) != 0) id = std::to_string(resolver.Current(std::stoull(id)));
+    g.surfaces.push_back(form + " -> " + id);
     gold_labels.push_back(entity);
-    predicted_labels.push_back(std::to_string(id));
+    predicted_labels.push_back(id);
     entities_of_id[id].insert(entity);
   }
   for (const auto& [form, id] : predicted) {
@@ -241,6 +269,7 @@ Result<AliasEvalReport> EvaluateSeedAliases(const extract::Gazetteer& gazetteer,
     g.predicted_entities = ids.size();
     g.merged = ids.size() == 1;
     ++report.groups;
+    if (!ids.empty()) ++report.groups_detected;
     if (g.merged) ++report.groups_merged;
     report.items.push_back(g);
   }

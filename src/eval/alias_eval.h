@@ -49,7 +49,9 @@ struct AliasEvalReport {
   // seeds only
   PrfTriple detection;
   size_t gold_forms = 0, predicted_forms = 0, matched_forms = 0;
-  size_t groups = 0, groups_merged = 0, wrong_merges = 0;
+  size_t groups = 0, groups_detected = 0, groups_merged = 0, wrong_merges = 0;
+  // groups_detected: gold entities with at least one form detected; groups_merged: of those,
+  // the ones whose detected forms all share one predicted entity.
   std::vector<AliasGroupResult> items;
   std::vector<std::string> wrong_merge_pairs;  // "entity A | entity B"
   std::vector<std::string> false_positives;    // "file|surface" detected, not in the gold

@@ -20,6 +20,16 @@ constexpr uint32_t kLeadBytesWithoutSentences = 400;
 
 // Shrinks the mention past leading honorifics, titles, stop words and demonyms after a title.
 // Returns false when nothing is left.
+// A person mention that runs on into an apposition ("M. Ador, conseiller fédéral", "Jean-Claude
+// Gayssot (un communiste") keeps the name before the comma or parenthesis.
+void CutApposition(Mention& m) {
+  size_t cut = std::string::npos;
+  for (std::string_view sep : {", ", " (", " ;", "; "}) cut = std::min(cut, m.surface.find(sep));
+  if (cut == std::string::npos || cut < 2) return;
+  m.surface.resize(cut);
+  m.span.end = m.span.begin + static_cast<uint32_t>(cut);
+}
+
 bool StripLeading(const Gazetteer& g, std::string_view lang, Mention& m) {
   std::vector<text::Token> tokens = text::Tokenize(m.surface, lang);
   size_t i = 0;
@@ -77,6 +87,34 @@ bool StripLeading(const Gazetteer& g, std::string_view lang, Mention& m) {
   return !m.surface.empty();
 }
 
+// The role description written right before a person's name ("le chef de la diplomatie
+// américaine Antony Blinken", "le ministre britannique des Affaires étrangères, Liz Truss"):
+// {role key, phrase as written}, or empty.
+std::pair<std::string, std::string> RoleBefore(const Gazetteer& g, std::string_view text,
+                                               uint32_t begin, std::string_view lang) {
+  size_t end = begin;
+  int skipped = 0;
+  while (end > 0 && skipped < 3 && (text[end - 1] == ' ' || text[end - 1] == ',')) {
+    --end;
+    ++skipped;
+  }
+  if (end >= 2 && text.substr(end - 2, 2) == "\xC2\xA0") end -= 2;
+  if (end == begin && begin != 0) return {};  // no separator: part of another word
+  size_t start = end > 160 ? end - 160 : 0;
+  while (start > 0 && start < end && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) {
+    ++start;
+  }
+  std::string_view window = text.substr(start, end - start);
+  std::vector<text::Token> tokens = text::Tokenize(window, lang);
+  const size_t n = tokens.size();
+  for (size_t k = n > 8 ? n - 8 : 0; k < n; ++k) {
+    std::string_view phrase = window.substr(tokens[k].span.begin);
+    std::string role = g.RoleOf(phrase);
+    if (!role.empty()) return {role, std::string(phrase)};
+  }
+  return {};
+}
+
 bool MentionLess(const Mention& a, const Mention& b) {
   if (a.in_title != b.in_title) return a.in_title;
   if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
@@ -89,7 +127,9 @@ struct Group {
   std::string first, last;  // persons: folded first and last words
   bool full = false;        // persons: a name of 2+ words
   int gazetteer_entry = -1;
-  std::string key;  // other names: folded form
+  std::string key;                        // other names: folded form
+  std::string role;                       // role-description groups: the role key
+  std::vector<std::string> role_aliases;  // role descriptions written before the name
 };
 
 float MentionWeight(const Article& article, const Mention& m) {
@@ -108,7 +148,10 @@ ArticleEntities ResolveArticle(const Gazetteer& g, const Article& article,
   ArticleEntities result;
   const std::string_view lang = article.lang;
   for (Mention& m : mentions) {
-    if (StripLeading(g, lang, m)) result.mentions.push_back(std::move(m));
+    // A role description keeps its words ("ministre britannique des Affaires étrangères").
+    bool role = m.type == EntityType::kPerson && !g.RoleOf(m.surface).empty();
+    if (!role && m.type == EntityType::kPerson) CutApposition(m);
+    if (role || StripLeading(g, lang, m)) result.mentions.push_back(std::move(m));
   }
   std::sort(result.mentions.begin(), result.mentions.end(), MentionLess);
   const std::vector<Mention>& ms = result.mentions;
@@ -172,6 +215,38 @@ ArticleEntities ResolveArticle(const Gazetteer& g, const Article& article,
       group_of[i] = static_cast<int>(it->second);
     }
   }
+  // A one-word organisation name that is the first or last word of a longer one in the article
+  // ("Continental" / "Continental Illinois", "Nabisco" / "RJR Nabisco") is its short form.
+  for (size_t i = 0; i < ms.size(); ++i) {
+    if (ms[i].type != EntityType::kOrganization || hit_entry[i] >= 0) continue;
+    std::vector<std::string_view> w = NameWords(keys[i]);
+    if (w.size() != 1) continue;
+    for (size_t j = 0; j < ms.size(); ++j) {
+      if (j == i || ms[j].type != EntityType::kOrganization || hit_entry[j] >= 0) continue;
+      std::vector<std::string_view> long_words = NameWords(keys[j]);
+      if (long_words.size() < 2) continue;
+      if (long_words.front() == w[0] || long_words.back() == w[0]) {
+        group_of[i] = group_of[j];
+        break;
+      }
+    }
+  }
+  // Role descriptions on their own ("le secrétaire d'État américain"), grouped by role.
+  std::vector<std::string> roles(ms.size());
+  std::map<std::string, size_t> by_role;
+  for (size_t i = 0; i < ms.size(); ++i) {
+    if (ms[i].type != EntityType::kPerson) continue;
+    roles[i] = g.RoleOf(ms[i].surface);
+    if (roles[i].empty()) continue;
+    auto [it, inserted] = by_role.try_emplace(roles[i], groups.size());
+    if (inserted) {
+      Group gr;
+      gr.type = EntityType::kPerson;
+      gr.role = roles[i];
+      groups.push_back(std::move(gr));
+    }
+    group_of[i] = static_cast<int>(it->second);
+  }
   // People with full names.
   std::vector<std::vector<std::string_view>> words(ms.size());
   for (size_t i = 0; i < ms.size(); ++i) {
@@ -182,7 +257,7 @@ ArticleEntities ResolveArticle(const Gazetteer& g, const Article& article,
     int found = -1;
     for (size_t k = 0; k < groups.size(); ++k) {
       const Group& gr = groups[k];
-      if (gr.type != EntityType::kPerson || !gr.full) continue;
+      if (gr.type != EntityType::kPerson || !gr.full || !gr.role.empty()) continue;
       if (CloseSurnames(gr.last, last) && CompatibleFirstNames(gr.first, first)) {
         found = static_cast<int>(k);
         break;
@@ -207,7 +282,7 @@ ArticleEntities ResolveArticle(const Gazetteer& g, const Article& article,
     size_t best_distance = SIZE_MAX;
     for (size_t j = 0; j < ms.size(); ++j) {
       int k = group_of[j];
-      if (k < 0 || groups[k].type != EntityType::kPerson) continue;
+      if (k < 0 || groups[k].type != EntityType::kPerson || !groups[k].role.empty()) continue;
       const Group& gr = groups[k];
       int rank = 4;
       if (gr.last == word) {
@@ -236,8 +311,29 @@ ArticleEntities ResolveArticle(const Gazetteer& g, const Article& article,
     group_of[i] = best;
   }
 
-  for (size_t i = 0; i < ms.size(); ++i)
+  // A role written before a name binds the role to that person in this article; mentions of
+  // the role alone then join the person (the first binding wins).
+  std::map<std::string, int> holder;
+  for (size_t i = 0; i < ms.size(); ++i) {
+    if (ms[i].type != EntityType::kPerson || !roles[i].empty()) continue;
+    std::string_view source = ms[i].in_title ? std::string_view(article.title) : article.text;
+    auto [role, phrase] = RoleBefore(g, source, ms[i].span.begin, lang);
+    if (role.empty()) continue;
+    Group& gr = groups[group_of[i]];
+    if (std::find(gr.role_aliases.begin(), gr.role_aliases.end(), phrase) ==
+        gr.role_aliases.end()) {
+      gr.role_aliases.push_back(phrase);
+    }
+    holder.try_emplace(role, group_of[i]);
+  }
+  for (size_t i = 0; i < ms.size(); ++i) {
+    if (roles[i].empty()) continue;
+    auto it = holder.find(roles[i]);
+    if (it != holder.end()) group_of[i] = it->second;
+  }
+  for (size_t i = 0; i < ms.size(); ++i) {
     groups[group_of[i]].members.push_back(static_cast<uint32_t>(i));
+  }
 
   std::vector<ArticleEntity> entities;
   std::vector<float> scores;
@@ -263,8 +359,15 @@ ArticleEntities ResolveArticle(const Gazetteer& g, const Article& article,
         ++it->second;
       }
     }
+    for (const std::string& phrase : gr.role_aliases) {
+      if (std::none_of(alias_counts.begin(), alias_counts.end(),
+                       [&](const auto& a) { return a.first == phrase; })) {
+        alias_counts.emplace_back(phrase, 0);
+      }
+    }
     for (const auto& [alias, count] : alias_counts) {
       e.aliases.push_back(alias);
+      if (gr.type == EntityType::kPerson && !g.RoleOf(alias).empty()) continue;
       bool is_demonym = false;
       if (gr.gazetteer_entry >= 0) {
         for (const GazetteerHit& h : g.Lookup(Gazetteer::Key(alias))) {

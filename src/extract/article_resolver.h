@@ -9,6 +9,11 @@
 //  - people: full names with the same surname and compatible first names are one person
 //    ("Antony Blinken" / "Anthony Blinken"); a one-word mention goes to the person whose
 //    surname it is, or nearly is ("Blinken", "Blinkin"), the nearest one before it first;
+//  - role descriptions (data/<lang>/roles.txt): one written right before a name ("le chef de
+//    la diplomatie américaine Antony Blinken") becomes an alias of that person (an alias with no
+//    mention), and mentions of the role alone ("le secrétaire d'État américain se rendra") join
+//    the person it was bound to in the article; unbound, they form a person entity whose
+//    aliases are all role descriptions, for EntityResolver to resolve through the story;
 //  - other names group by folded form.
 // Salience: each mention weighs 3 in the title, 2 in the lead (the first two sentences, or
 // the first 400 bytes when sentences are unknown), 1 elsewhere; an entity's salience is its sum

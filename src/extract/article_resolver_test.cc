@@ -26,11 +26,11 @@ const ArticleEntity* Named(const ArticleEntities& r, std::string_view name) {
 }
 
 TEST(ArticleResolverTest, SurnamesTyposAndDemonymsJoinTheirEntity) {
-  Article a = Fr(
-      "Le secrétaire d'État Antony Blinken rencontrera Sergueï Lavrov à Genève. M. Blinken a "
-      "parlé des troupes russes et de la Russie. Lavrov a répondu. Blinkin a dit que l'Ukraine "
-      "et les Ukrainiens...",
-      "Blinken et Lavrov à Genève");
+  Article a =
+      Fr("Le secrétaire d'État Antony Blinken rencontrera Sergueï Lavrov à Genève. M. Blinken a "
+         "parlé des troupes russes et de la Russie. Lavrov a répondu. Blinkin a dit que l'Ukraine "
+         "et les Ukrainiens...",
+         "Blinken et Lavrov à Genève");
   ArticleEntities r = ResolveArticle(DataGazetteer(), a, MatchGazetteer(DataGazetteer(), a));
   const ArticleEntity* blinken = Named(r, "Antony Blinken");
   ASSERT_NE(blinken, nullptr);

@@ -50,8 +50,14 @@ std::vector<AliasCount> EntityResolver::Aliases(uint64_t id) const {
   return out;
 }
 
+std::string EntityResolver::RoleOf(const std::string& alias) const {
+  return gazetteer_ ? gazetteer_->RoleOf(alias) : std::string();
+}
+
 void EntityResolver::Index(uint64_t id, const std::string& alias) {
   Node& node = nodes_.at(id);
+  // Role descriptions name whoever holds the role: never an identity across stories.
+  if (node.entity.type == EntityType::kPerson && !RoleOf(alias).empty()) return;
   EntityType type = node.entity.type;
   by_alias_.try_emplace(AliasKey(type, alias), id);
   if (type != EntityType::kPerson) return;
@@ -95,7 +101,7 @@ bool EntityResolver::Rename(Node& node) {
     best_count = it->second;
   }
   for (const auto& [alias, count] : node.aliases) {  // sorted: ties go to the smaller alias
-    if (IsDemonym(node, alias)) continue;
+    if (IsDemonym(node, alias) || (person && !RoleOf(alias).empty())) continue;
     size_t n = person ? Words(alias).size() : 0;
     bool better = best == nullptr || (person && n > best_words) ||
                   ((!person || n == best_words) && count > best_count);
@@ -250,6 +256,9 @@ uint64_t EntityResolver::Merge(uint64_t a, uint64_t b, EntityChanges& changes) {
   for (auto& [k, v] : by_alias_) replace(v);
   for (auto& [k, v] : by_skeleton_) replace(v);
   for (auto& [k, v] : by_ref_) replace(v);
+  for (auto& [story, roles] : story_roles_) {
+    for (auto& [role, v] : roles) replace(v);
+  }
   for (auto* map : {&by_surname_, &story_members_}) {
     for (auto& [k, ids] : *map) {
       if (ids.erase(from)) ids.insert(into);
@@ -287,7 +296,25 @@ EntityChanges EntityResolver::Resolve(const ArticleEntities& article, std::strin
   std::set<uint64_t> context;  // entities of this article linked so far
   // Gazetteer entities first (the surest), then full person names, then the rest, then
   // surnames alone (which lean on the context the others give).
+  // Role descriptions of each entity, and whether it has nothing else (a role alone).
+  std::vector<std::vector<std::string>> roles(n);
+  std::vector<bool> role_only(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    const ArticleEntity& e = article.entities[i];
+    if (e.type != EntityType::kPerson) continue;
+    size_t others = 0;
+    for (const std::string& alias : e.aliases) {
+      std::string role = RoleOf(alias);
+      if (role.empty()) {
+        ++others;
+      } else {
+        roles[i].push_back(role);
+      }
+    }
+    role_only[i] = others == 0 && !roles[i].empty();
+  }
   auto rank = [&](const ArticleEntity& e) {
+    if (&e >= &article.entities[0] && role_only[&e - &article.entities[0]]) return 4;
     if (!e.gazetteer_ref.empty()) return 0;
     if (e.type == EntityType::kPerson) return Words(e.name).size() >= 2 ? 1 : 3;
     return 2;
@@ -312,10 +339,32 @@ EntityChanges EntityResolver::Resolve(const ArticleEntities& article, std::strin
       }
     }
   }
+  const std::string story(story_id);
   for (size_t i : order) {
     const ArticleEntity& e = article.entities[i];
     uint64_t id = 0;
     std::string key;
+    if (role_only[i]) {
+      // A role alone names the person the story bound it to; nobody else (link 0).
+      auto st = story_roles_.find(story);
+      if (!story.empty() && st != story_roles_.end()) {
+        for (const std::string& role : roles[i]) {
+          auto it = st->second.find(role);
+          if (it != st->second.end()) {
+            id = Current(it->second);
+            break;
+          }
+        }
+      }
+      if (id != 0 && nodes_.count(id)) {
+        for (const std::string& alias : e.aliases) AddAlias(id, alias, 1);
+        context.insert(id);
+      } else {
+        id = 0;
+      }
+      changes.links[i] = id;
+      continue;
+    }
     if (!e.gazetteer_ref.empty()) {
       if (auto it = by_ref_.find(e.gazetteer_ref); it != by_ref_.end()) id = it->second;
       key = std::string(EntityTypeName(e.type)) + ":" + e.gazetteer_ref;
@@ -361,13 +410,16 @@ EntityChanges EntityResolver::Resolve(const ArticleEntities& article, std::strin
         }
       }
     }
+    if (!story.empty()) {
+      for (const std::string& role : roles[i]) story_roles_[story][role] = id;
+    }
     if (Rename(nodes_.at(id))) touched.insert(id);
     changes.links[i] = id;
     context.insert(id);
   }
-  for (uint64_t& link : changes.links) link = Current(link);
+  for (uint64_t& link : changes.links) link = link == 0 ? 0 : Current(link);
   std::set<uint64_t> linked(changes.links.begin(), changes.links.end());
-  const std::string story(story_id);
+  linked.erase(0);
   for (uint64_t id : linked) {
     Node& node = nodes_.at(id);
     if (!story.empty()) {
@@ -426,6 +478,12 @@ Status EntityResolver::Restore(const std::vector<CanonicalEntity>& entities,
     if (it == nodes_.end()) continue;
     it->second.stories.insert(story);
     story_members_[story].insert(id);
+    // The roles a story bound: the role descriptions among the aliases of its people.
+    if (it->second.entity.type != EntityType::kPerson) continue;
+    for (const auto& [alias, count] : it->second.aliases) {
+      std::string role = RoleOf(alias);
+      if (!role.empty()) story_roles_[story].try_emplace(role, id);
+    }
   }
   return Status::Ok();
 }

@@ -13,6 +13,11 @@
 //     agrees: the candidate is in the same story or shares 2+ entities with this article;
 //  6. people named by surname only ("Blinken"): the person of that surname in the same story,
 //     else the only person of that surname, else the one sharing most entities with the article.
+//  7. a role description alone ("le secrétaire d'État américain", an article entity whose
+//     aliases are all Gazetteer::RoleOf phrases): the person an earlier article of the same
+//     story named with that role before the name; with no such person, it is not linked
+//     (EntityChanges::links holds 0) and nothing is created. Role descriptions are never
+//     identities across stories and never display names.
 // Otherwise a new entity is created; its id is Hash64 of its first key ("person:antony
 // blinken", "place:iso3166:UA") and never changes. When a full name arrives for which a
 // surname-only entity exists (and no other full name holds that surname), the two merge; a merge
@@ -62,7 +67,8 @@ class EntityResolver {
                  const std::vector<std::pair<std::string, uint64_t>>& story_members = {});
 
   // Links the entities of one article (`story_id` may be empty when the story is unknown).
-  // Returns one link per entity, in order, plus the entities created or renamed and the merges.
+  // Returns one link per entity, in order (0 for a role description the story does not
+  // resolve, rule 7), plus the entities created or renamed and the merges.
   EntityChanges Resolve(const ArticleEntities& article, std::string_view story_id);
 
   // The current entity (nullptr when unknown or merged away), and its aliases sorted by count.
@@ -87,6 +93,7 @@ class EntityResolver {
   uint64_t Merge(uint64_t a, uint64_t b, EntityChanges& changes);
   bool Rename(Node& node);
   bool IsDemonym(const Node& node, const std::string& alias) const;
+  std::string RoleOf(const std::string& alias) const;
   uint64_t FindPerson(const ArticleEntity& e, std::string_view story,
                       const std::set<uint64_t>& context) const;
   size_t Shared(const Node& node, const std::set<uint64_t>& context) const;
@@ -100,6 +107,8 @@ class EntityResolver {
   std::unordered_map<std::string, uint64_t> by_skeleton_;           // person full-name skeleton
   std::unordered_map<std::string, std::set<uint64_t>> by_surname_;  // person surname skeleton
   std::unordered_map<std::string, std::set<uint64_t>> story_members_;
+  // story -> role key ("foreign_minister:US") -> person
+  std::unordered_map<std::string, std::unordered_map<std::string, uint64_t>> story_roles_;
 };
 
 }  // namespace depeche::extract

@@ -59,7 +59,8 @@ TEST(EntityResolverTest, VariantsAcrossArticlesAndLanguagesJoinOneEntity) {
 
 TEST(EntityResolverTest, TyposNeedAgreeingContext) {
   EntityResolver resolver(Shared());
-  ArticleEntities a1 = Extract("Antony Blinken a vu Sergueï Lavrov à Genève au sujet de l'Ukraine.");
+  ArticleEntities a1 =
+      Extract("Antony Blinken a vu Sergueï Lavrov à Genève au sujet de l'Ukraine.");
   EntityChanges c1 = resolver.Resolve(a1, "s1");
   uint64_t blinken = Link(a1, c1, "Antony Blinken");
   // Same story: the typo joins.

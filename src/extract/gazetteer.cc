@@ -1,6 +1,7 @@
 #include "extract/gazetteer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <fstream>
 #include <sstream>
@@ -108,6 +109,8 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(std::string_view data_d
     std::string base = std::string(data_dir) + "/" + std::string(lang) + "/";
     auto titles = ReadAll(base + "titles.txt");
     if (titles.ok()) s.titles.emplace_back(std::string(lang), std::move(*titles));
+    auto roles = ReadAll(base + "roles.txt");
+    if (roles.ok()) s.roles.emplace_back(std::string(lang), std::move(*roles));
     auto stop = ReadAll(base + "stopwords.txt");
     if (stop.ok()) s.stopwords.emplace_back(std::string(lang), std::move(*stop));
   }
@@ -138,6 +141,24 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::FromSources(const Sources& s
                      }
                      return Status::Ok();
                    }));
+  }
+  for (const auto& [lang, content] : s.roles) {
+    Status st = ForEachRow(
+        content, lang + "/roles.txt", 2, [&](const std::vector<std::string_view>& f, size_t) {
+          std::string phrase(core::Trim(f[1]));
+          size_t slot = phrase.find("{demonym}");
+          if (slot != std::string::npos) phrase.replace(slot, 9, "depecheslot");
+          RolePattern pattern;
+          pattern.role = std::string(f[0]);
+          for (const text::Token& t : text::Tokenize(phrase, "fr")) {
+            std::string folded = text::Fold(
+                std::string_view(phrase).substr(t.span.begin, t.span.end - t.span.begin));
+            pattern.tokens.push_back(folded == "depecheslot" ? std::string() : folded);
+          }
+          if (!pattern.tokens.empty()) g->roles_.push_back(std::move(pattern));
+          return Status::Ok();
+        });
+    DEPECHE_RETURN_IF_ERROR(st);
   }
   for (std::string_view w : text::ParseWordList(s.first_names)) {
     std::string folded = text::Fold(w);
@@ -302,6 +323,66 @@ bool Gazetteer::IsHonorific(std::string_view surface, std::string_view lang) con
     if (honorifics_.count(std::string(known) + "\t" + bare)) return true;
   }
   return false;
+}
+
+}  // namespace depeche::extract
+
+namespace depeche::extract {
+
+Gazetteer::RoleMatch Gazetteer::MatchRole(const std::vector<std::string>& folded,
+                                          const std::vector<std::string_view>& surfaces,
+                                          size_t i) const {
+  RoleMatch best;
+  for (const RolePattern& p : roles_) {
+    if (i + p.tokens.size() > folded.size() || p.tokens.size() <= best.tokens) continue;
+    std::string country;
+    bool ok = true;
+    for (size_t k = 0; k < p.tokens.size() && ok; ++k) {
+      const std::string& want = p.tokens[k];
+      if (!want.empty()) {
+        ok = folded[i + k] == want;
+        continue;
+      }
+      // The slot: a demonym or country name, or a two-letter ISO code in capitals ("US").
+      std::string_view surface = surfaces[i + k];
+      if (surface.size() == 2 && std::isupper(static_cast<unsigned char>(surface[0])) &&
+          std::isupper(static_cast<unsigned char>(surface[1])) && CountryIndex(surface)) {
+        country = std::string(surface);
+        continue;
+      }
+      ok = false;
+      for (const GazetteerHit& h : Lookup(folded[i + k])) {
+        if (entries_[h.entry].kind == GazetteerKind::kCountry) {
+          country = entries_[h.entry].country_code;
+          ok = true;
+          break;
+        }
+      }
+    }
+    if (ok && !country.empty()) {
+      best.tokens = p.tokens.size();
+      best.role = p.role + ":" + country;
+    }
+  }
+  return best;
+}
+
+std::string Gazetteer::RoleOf(std::string_view phrase) const {
+  std::vector<text::Token> tokens = text::Tokenize(phrase, "fr");
+  std::vector<std::string> folded;
+  std::vector<std::string_view> surfaces;
+  for (const text::Token& t : tokens) {
+    surfaces.push_back(phrase.substr(t.span.begin, t.span.end - t.span.begin));
+    folded.push_back(text::Fold(surfaces.back()));
+  }
+  // Leading articles and elisions are skipped, but a pattern may itself start with a stop
+  // word ("premier ministre"): try each start until a word that is neither.
+  for (size_t start = 0; start < folded.size(); ++start) {
+    RoleMatch m = MatchRole(folded, surfaces, start);
+    if (m.tokens > 0 && start + m.tokens == folded.size()) return m.role;
+    if (tokens[start].kind != text::TokenKind::kElision && !common_.count(folded[start])) break;
+  }
+  return {};
 }
 
 }  // namespace depeche::extract

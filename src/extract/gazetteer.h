@@ -49,18 +49,19 @@ struct GazetteerHit {
 class Gazetteer {
  public:
   // Reads <data_dir>/gazetteer/{countries,country_names,cities,organizations}.tsv,
-  // first_names.txt, surnames.txt, and <data_dir>/<lang>/titles.txt and stopwords.txt for fr
-  // en es de it. NotFound naming the file when one of the gazetteer files is missing,
-  // DataLoss naming file and line for a malformed row. Forms that fold to a stop word or a
-  // month/weekday name of those languages are not indexed (the city "Nice" stays; "Of" and
-  // "Mars" do not name places). Takes about a second (ICU tokenization of ~60k forms).
+  // first_names.txt, surnames.txt, and <data_dir>/<lang>/titles.txt, roles.txt and
+  // stopwords.txt for fr en es de it (each optional). NotFound naming the file when one of the
+  // gazetteer files is missing, DataLoss naming file and line for a malformed row. Forms that fold
+  // to a stop word or a month/weekday name of those languages are not indexed (the city "Nice"
+  // stays; "Of" and "Mars" do not name places). Takes about a second (ICU tokenization of ~60k
+  // forms).
   static Result<std::shared_ptr<const Gazetteer>> Load(std::string_view data_dir);
 
   // Builds a gazetteer from rows in the files' formats (tests). Same errors as Load.
   struct Sources {
     std::string countries, country_names, cities, organizations, first_names, surnames;
-    // lang -> titles.txt content; lang -> stop words (one per line)
-    std::vector<std::pair<std::string, std::string>> titles, stopwords;
+    // lang -> titles.txt content; lang -> stop words (one per line); lang -> roles.txt
+    std::vector<std::pair<std::string, std::string>> titles, stopwords, roles;
   };
   static Result<std::shared_ptr<const Gazetteer>> FromSources(const Sources& sources);
 
@@ -96,6 +97,19 @@ class Gazetteer {
   // The most tokens a title starting with folded token `first` has (0 when none).
   int MaxTitleTokensFrom(std::string_view folded_first) const;
 
+  // Role descriptions (data/<lang>/roles.txt): "chef de la diplomatie américaine" ->
+  // "foreign_minister:US". MatchRole tries the patterns at token `i` of a tokenized text
+  // (`folded` are the tokens' text::Fold, `surfaces` their text) and returns the longest match:
+  // its token count and role key, or {0, ""}. RoleOf is the role key of a whole phrase (leading
+  // stop words and elisions skipped: "le président russe"), "" when it is none.
+  struct RoleMatch {
+    size_t tokens = 0;
+    std::string role;
+  };
+  RoleMatch MatchRole(const std::vector<std::string>& folded,
+                      const std::vector<std::string_view>& surfaces, size_t i) const;
+  std::string RoleOf(std::string_view phrase) const;
+
  private:
   Gazetteer() = default;
   Status AddForm(std::string_view form, uint32_t entry, bool demonym, bool alternate);
@@ -109,6 +123,11 @@ class Gazetteer {
   std::unordered_set<std::string> first_names_, first_name_skeletons_, surnames_, common_,
       honorifics_, titles_;
   std::unordered_map<std::string, int> title_max_tokens_;
+  struct RolePattern {
+    std::string role;
+    std::vector<std::string> tokens;  // folded; "" is the {demonym} slot
+  };
+  std::vector<RolePattern> roles_;
 };
 
 }  // namespace depeche::extract

@@ -42,13 +42,18 @@ class TextMatcher {
       }
       toks_.push_back(std::move(t));
     }
+    for (const Tok& t : toks_) {
+      folded_.push_back(t.folded);
+      surfaces_.push_back(t.surface);
+    }
   }
 
   // First pass: rules 1-5 of the header. Appends to `out`, records person surnames.
   void FirstPass(std::vector<Mention>& out, std::unordered_set<std::string>& surnames) {
     size_t i = 0;
     while (i < toks_.size()) {
-      size_t next = Person(i, out, surnames);
+      size_t next = Role(i, out);
+      if (next == i) next = Person(i, out, surnames);
       if (next == i) next = Place(i, out);
       if (next == i) next = Surname(i, out, surnames);
       if (next == i) next = i + 1;
@@ -74,7 +79,8 @@ class TextMatcher {
           }
         }
       }
-      if (exact || close) Emit(i, i, EntityType::kPerson, exact ? 0.9f : 0.6f, out);
+      if (exact || close)
+        Emit(ExtendLeft(i, taken), i, EntityType::kPerson, exact ? 0.9f : 0.6f, out);
     }
   }
 
@@ -128,6 +134,26 @@ class TextMatcher {
         break;
       ++j;
     }
+    return j;
+  }
+
+  // A role description ("le secrétaire d'État américain") not followed by a name is a mention
+  // of the person holding the role; followed by one ("... américain Anthony Blinken",
+  // "..., Sergueï Lavrov,"), the name is the mention and ResolveArticle attaches the role.
+  size_t Role(size_t i, std::vector<Mention>& out) {
+    Gazetteer::RoleMatch m = g_.MatchRole(folded_, surfaces_, i);
+    if (m.tokens == 0) return i;
+    size_t j = i + m.tokens;
+    for (size_t k = i; k + 1 < j; ++k) {
+      std::string_view gap = Gap(k, k + 1);
+      bool tight = gap.empty() || gap == " " || gap == "\xC2\xA0" || toks_[k].token.joined_next;
+      if (!tight) return i;  // "le président (russe)" is no role phrase
+    }
+    if (j < toks_.size()) {
+      std::string_view gap = Gap(j - 1, j);
+      if ((gap == " " || gap == ", " || gap == "\xC2\xA0") && NameWord(j)) return i;
+    }
+    Emit(i, j - 1, EntityType::kPerson, 0.5f, out);
     return j;
   }
 
@@ -227,9 +253,22 @@ class TextMatcher {
     // Not at the start of a sentence, where every word is capitalised ("Mises à jour").
     if (toks_[i].sentence_start || !NameWord(i) || !g_.IsSurname(toks_[i].folded)) return i;
     if (toks_[i].token.joined_next || (i > 0 && toks_[i - 1].token.joined_next)) return i;
-    Emit(i, i, EntityType::kPerson, 0.7f, out);
+    Emit(ExtendLeft(i, out), i, EntityType::kPerson, 0.7f, out);
     surnames.insert(toks_[i].folded);
     return i + 1;
+  }
+
+  // A surname found on its own takes in the capitalised word right before it that the
+  // gazetteers do not know (a first name missing from the lists: "Ben Wallace", "Annalena
+  // Baerbock"), unless that word starts a sentence or is already part of a mention.
+  size_t ExtendLeft(size_t i, const std::vector<Mention>& taken) const {
+    if (i == 0) return i;
+    size_t j = i - 1;
+    if (toks_[j].sentence_start || !NameWord(j) || !Tight(j, i) || toks_[j].token.joined_next ||
+        !g_.Lookup(toks_[j].folded).empty() || Covered(toks_[j].token.span, taken)) {
+      return i;
+    }
+    return j;
   }
 
   void Emit(size_t first, size_t last, EntityType type, float score, std::vector<Mention>& out) {
@@ -262,6 +301,8 @@ class TextMatcher {
   std::string_view lang_;
   bool in_title_;
   std::vector<Tok> toks_;
+  std::vector<std::string> folded_;
+  std::vector<std::string_view> surfaces_;
   mutable std::vector<text::Token> tokens_cache_;
 };
 

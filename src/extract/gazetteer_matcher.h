@@ -3,6 +3,8 @@
 // with gazetteer identity, demonyms).
 //
 // Over the tokens of text::Tokenize, left to right, first rule that applies:
+//  0. a role description not followed by a name ("le secrétaire d'État américain se rendra"):
+//     a person mention whose surface is the role (Gazetteer::RoleOf);
 //  1. honorific + capitalised words ("M. Blinken", "Mme Baerbock"): a person, honorific left out;
 //  2. known first name + capitalised words ("Antony Blinken", "Vladimir Poutine"): a person
 //     (this is what keeps the first names "Antony" and "Vladimir" from being the cities);

@@ -30,7 +30,8 @@ using Strings = std::vector<std::string>;
 TEST(GazetteerMatcherTest, PeoplePlacesAndDemonyms) {
   Article a = Fr(
       "Le secrétaire d'État Antony Blinken rencontrera le ministre russe Sergei Lavrov à Genève. "
-      "M. Blinken a parlé aux troupes russes. Les États-Unis et la Russie discutent. Blinkin a dit.");
+      "M. Blinken a parlé aux troupes russes. Les États-Unis et la Russie discutent. Blinkin a "
+      "dit.");
   std::vector<Mention> ms = MatchGazetteer(DataGazetteer(), a);
   EXPECT_EQ(Surfaces(ms, EntityType::kPerson),
             (Strings{"Antony Blinken", "Sergei Lavrov", "Blinken", "Blinkin"}));
@@ -76,7 +77,8 @@ TEST(GazetteerMatcherTest, CombineKeepsLongerSpansAndPreferredTies) {
   };
   std::vector<Mention> ner = {mention(0, 5, EntityType::kOrganization),
                               mention(10, 14, EntityType::kPerson)};
-  std::vector<Mention> gaz = {mention(0, 5, EntityType::kPlace), mention(8, 14, EntityType::kPerson),
+  std::vector<Mention> gaz = {mention(0, 5, EntityType::kPlace),
+                              mention(8, 14, EntityType::kPerson),
                               mention(20, 25, EntityType::kPlace)};
   std::vector<Mention> out = CombineMentions(ner, gaz);
   ASSERT_EQ(out.size(), 3u);

@@ -29,7 +29,7 @@ TEST(NameMatchTest, EditDistanceIsBounded) {
 TEST(NameMatchTest, CloseSurnamesNeedLengthAndFirstLetter) {
   EXPECT_TRUE(CloseSurnames("blinken", "blinkin"));
   EXPECT_TRUE(CloseSurnames("zelenskiy", "zelensky"));
-  EXPECT_TRUE(CloseSurnames("biden", "boden"));  // 5 letters, distance 1: context must decide
+  EXPECT_TRUE(CloseSurnames("biden", "boden"));   // 5 letters, distance 1: context must decide
   EXPECT_FALSE(CloseSurnames("biden", "widen"));  // first letters differ
   EXPECT_FALSE(CloseSurnames("lavrov", "pavrov"));
   EXPECT_TRUE(CloseSurnames("may", "mai"));   // same skeleton
