@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "extract/gazetteer_matcher.h"
 #include "extract/test_gazetteer.h"
 
@@ -98,6 +100,29 @@ TEST(ArticleResolverTest, DifferentPeopleWithTheSameSurnameStayApart) {
   int people = 0;
   for (const ArticleEntity& e : r.entities) people += e.type == EntityType::kPerson;
   EXPECT_EQ(people, 2);
+}
+
+}  // namespace
+}  // namespace depeche::extract
+
+namespace depeche::extract {
+namespace {
+
+TEST(ArticleResolverTest, RolesBindToTheNameTheyPrecede) {
+  Article a =
+      Fr("La ministre britannique des Affaires étrangères, Liz Truss, parlera. Plus tard, la "
+         "ministre britannique des Affaires étrangères a écrit au président russe.");
+  ArticleEntities r = ResolveArticle(DataGazetteer(), a, MatchGazetteer(DataGazetteer(), a));
+  const ArticleEntity* truss = Named(r, "Liz Truss");
+  ASSERT_NE(truss, nullptr);
+  EXPECT_EQ(truss->mentions.size(), 2u);  // the name and the role alone
+  EXPECT_NE(std::find(truss->aliases.begin(), truss->aliases.end(),
+                      "ministre britannique des Affaires étrangères"),
+            truss->aliases.end());
+  // An unbound role stays an entity of its own, named by the role.
+  const ArticleEntity* president = Named(r, "président russe");
+  ASSERT_NE(president, nullptr);
+  EXPECT_EQ(president->type, EntityType::kPerson);
 }
 
 }  // namespace

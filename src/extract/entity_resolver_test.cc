@@ -137,3 +137,30 @@ TEST(EntityResolverTest, DeterministicAndRestorable) {
 
 }  // namespace
 }  // namespace depeche::extract
+
+namespace depeche::extract {
+namespace {
+
+TEST(EntityResolverTest, RoleDescriptionsResolveThroughTheStoryOnly) {
+  EntityResolver resolver(Shared());
+  ArticleEntities a1 = Extract("Le chef de la diplomatie américaine Antony Blinken est à Genève.");
+  EntityChanges c1 = resolver.Resolve(a1, "geneva");
+  uint64_t blinken = Link(a1, c1, "Antony Blinken");
+  ASSERT_NE(blinken, 0u);
+  // The role is an alias of the person, never his name.
+  EXPECT_EQ(resolver.Find(blinken)->name, "Antony Blinken");
+  ArticleEntities a2 = Extract("Le secrétaire d'État américain se rendra ensuite à Berlin.");
+  ASSERT_FALSE(a2.entities.empty());
+  EntityChanges same_story = resolver.Resolve(a2, "geneva");
+  EXPECT_EQ(Link(a2, same_story, "secrétaire d'État américain"), blinken);
+  EntityChanges other_story = resolver.Resolve(a2, "elsewhere");
+  EXPECT_EQ(Link(a2, other_story, "secrétaire d'État américain"), 0u);
+  EXPECT_TRUE(other_story.upserts.empty());
+  // Another country's minister is another role.
+  ArticleEntities a3 = Extract("Le chef de la diplomatie russe a répondu.");
+  EntityChanges c3 = resolver.Resolve(a3, "geneva");
+  EXPECT_EQ(Link(a3, c3, "chef de la diplomatie russe"), 0u);
+}
+
+}  // namespace
+}  // namespace depeche::extract
