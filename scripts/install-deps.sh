@@ -14,6 +14,8 @@ packages=(
   libxxhash-dev libgumbo-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm
+  # scripts/gen-gazetteers.sh only (the engine reads the generated data/gazetteer files)
+  libgeonames-dev iso-codes tzdata
 )
 
 missing=()

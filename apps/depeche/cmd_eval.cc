@@ -226,6 +226,8 @@ void RunClusterEval(const EvalFlags& flags, Context& ctx) {
 
 }  // namespace
 
+void RegisterEvalAliases(CLI::App& eval, Context& ctx);  // cmd_eval_aliases.cc
+
 void RegisterEval(CLI::App& app, Context& ctx) {
   CLI::App* eval = app.add_subcommand("eval", "Score a stage against gold data");
   eval->require_subcommand(1);
@@ -268,6 +270,8 @@ void RegisterEval(CLI::App& app, Context& ctx) {
       ->check(CLI::ExistingDirectory);
   cl->add_flag("--json", cluster->json, "JSON output");
   cl->callback([cluster, &ctx] { RunClusterEval(*cluster, ctx); });
+
+  RegisterEvalAliases(*eval, ctx);
 }
 
 }  // namespace depeche::cli

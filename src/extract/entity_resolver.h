@@ -1,0 +1,116 @@
+// Cross-document entity resolution: links each ArticleEntity of an article to a
+// CanonicalEntity and says what changed, as plain EntityChanges for the store.
+//
+// An article entity joins an existing entity, in this order:
+//  1. the same gazetteer identity (places across languages: "Russie", "Russia", "Rusia", "russe"
+//     are iso3166:RU);
+//  2. an alias already seen, same type (folded: "Sergueï Lavrov" == "Serguei Lavrov");
+//  3. people: the same transliteration skeleton of the full name (Sergei/Sergueï,
+//     Zelenskiy/Zelensky/Zelenskyy, Antony/Anthony; see name_match.h);
+//  4. people: the same surname skeleton with compatible first names, when one person only
+//     qualifies (ties go to the one in the same story);
+//  5. people: a surname within CloseSurnames of a known one ("Blinkin") only when the context
+//     agrees: the candidate is in the same story or shares 2+ entities with this article;
+//  6. people named by surname only ("Blinken"): the person of that surname in the same story,
+//     else the only person of that surname, else the one sharing most entities with the article.
+//  7. a role description alone ("le secrétaire d'État américain", an article entity whose
+//     aliases are all Gazetteer::RoleOf phrases): the person an earlier article of the same
+//     story named with that role before the name; with no such person, it is not linked
+//     (EntityChanges::links holds 0) and nothing is created. Role descriptions are never
+//     identities across stories and never display names.
+// Otherwise a new entity is created; its id is Hash64 of its first key ("person:antony
+// blinken", "place:iso3166:UA") and never changes. When a full name arrives for which a
+// surname-only entity exists (and no other full name holds that surname), the two merge; a merge
+// keeps the older id and is listed in EntityChanges::merges. Display names follow the most
+// frequent full alias (demonyms never). Deterministic: same articles in the same order, same ids
+// and changes.
+//
+// Thread safety: one writer. Not safe for concurrent use; the engine calls Resolve from the
+// thread that runs the story stage, in input order.
+#ifndef DEPECHE_EXTRACT_ENTITY_RESOLVER_H_
+#define DEPECHE_EXTRACT_ENTITY_RESOLVER_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "depeche/status.h"
+#include "extract/entity.h"
+#include "extract/gazetteer.h"
+
+namespace depeche::extract {
+
+// One alias of a canonical entity and how many mentions used it: what the store keeps.
+struct AliasCount {
+  uint64_t entity_id = 0;
+  std::string alias;
+  uint32_t count = 0;
+};
+
+class EntityResolver {
+ public:
+  // `gazetteer` may be null (no demonym test for display names). Shared, read-only.
+  explicit EntityResolver(std::shared_ptr<const Gazetteer> gazetteer);
+
+  // Rebuilds the state from what the store keeps: canonical entities (oldest first: merges
+  // keep the older), their aliases with counts and, optionally, (story id, entity id)
+  // memberships. Call on an empty resolver.
+  // FailedPrecondition when it is not empty; InvalidArgument for an alias of an unknown entity
+  // or a duplicate entity id. The co-occurrence evidence of rule 5 starts again empty.
+  Status Restore(const std::vector<CanonicalEntity>& entities,
+                 const std::vector<AliasCount>& aliases,
+                 const std::vector<std::pair<std::string, uint64_t>>& story_members = {});
+
+  // Links the entities of one article (`story_id` may be empty when the story is unknown).
+  // Returns one link per entity, in order (0 for a role description the story does not
+  // resolve, rule 7), plus the entities created or renamed and the merges.
+  EntityChanges Resolve(const ArticleEntities& article, std::string_view story_id);
+
+  // The current entity (nullptr when unknown or merged away), and its aliases sorted by count.
+  const CanonicalEntity* Find(uint64_t id) const;
+  std::vector<AliasCount> Aliases(uint64_t id) const;
+  // Where a merged-away id now lives (the id itself when live or unknown).
+  uint64_t Current(uint64_t id) const;
+  size_t size() const { return nodes_.size(); }
+
+ private:
+  struct Node {
+    CanonicalEntity entity;
+    uint64_t created = 0;  // creation order: merges keep the older
+    std::map<std::string, uint32_t> aliases;
+    std::set<std::string> stories;
+    std::unordered_map<uint64_t, uint32_t> cooc;
+  };
+
+  uint64_t Create(EntityType type, const std::string& key, const ArticleEntity& source);
+  void Index(uint64_t id, const std::string& alias);
+  void AddAlias(uint64_t id, const std::string& alias, uint32_t count);
+  uint64_t Merge(uint64_t a, uint64_t b, EntityChanges& changes);
+  bool Rename(Node& node);
+  bool IsDemonym(const Node& node, const std::string& alias) const;
+  std::string RoleOf(const std::string& alias) const;
+  uint64_t FindPerson(const ArticleEntity& e, std::string_view story,
+                      const std::set<uint64_t>& context) const;
+  size_t Shared(const Node& node, const std::set<uint64_t>& context) const;
+
+  std::shared_ptr<const Gazetteer> gazetteer_;
+  std::map<uint64_t, Node> nodes_;
+  std::unordered_map<uint64_t, uint64_t> merged_;  // from -> into
+  uint64_t next_created_ = 0;
+  std::unordered_map<std::string, uint64_t> by_ref_;
+  std::unordered_map<std::string, uint64_t> by_alias_;              // "type|folded alias"
+  std::unordered_map<std::string, uint64_t> by_skeleton_;           // person full-name skeleton
+  std::unordered_map<std::string, std::set<uint64_t>> by_surname_;  // person surname skeleton
+  std::unordered_map<std::string, std::set<uint64_t>> story_members_;
+  // story -> role key ("foreign_minister:US") -> person
+  std::unordered_map<std::string, std::unordered_map<std::string, uint64_t>> story_roles_;
+};
+
+}  // namespace depeche::extract
+
+#endif  // DEPECHE_EXTRACT_ENTITY_RESOLVER_H_
