@@ -268,6 +268,8 @@ void RegisterEval(CLI::App& app, Context& ctx) {
       ->check(CLI::ExistingDirectory);
   cl->add_flag("--json", cluster->json, "JSON output");
   cl->callback([cluster, &ctx] { RunClusterEval(*cluster, ctx); });
+
+  RegisterEvalNer(*eval, ctx);
 }
 
 }  // namespace depeche::cli
