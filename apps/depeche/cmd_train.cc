@@ -50,8 +50,16 @@ void RunTrainNer(const TrainFlags& flags, Context& ctx) {
   std::vector<extract::NerTrainingDocument> docs;
   std::string sources;
   size_t sentences = 0;
-  for (const std::string& path : flags.data) {
-    auto read = eval::ReadNerData(path, *format);
+  for (std::string path : flags.data) {
+    // "europeana:FILE" reads FILE in that format instead of --format.
+    eval::NerFormat file_format = *format;
+    if (const size_t colon = path.find(':'); colon != std::string::npos) {
+      if (auto f = eval::ParseNerFormat(path.substr(0, colon)); f.ok()) {
+        file_format = *f;
+        path = path.substr(colon + 1);
+      }
+    }
+    auto read = eval::ReadNerData(path, file_format);
     if (Failed(read.status(), ctx)) return;
     for (eval::NerGoldDocument& d :
          eval::SliceSentences(std::move(read).value(), slice->first, slice->second)) {
@@ -107,9 +115,9 @@ void RegisterTrain(CLI::App& app, Context& ctx) {
   ner->add_option("--lang", flags->lang, "Language of the data (ISO 639-1: fr, en, de, es...)")
       ->required();
   ner->add_option("--format", flags->format, "conll | europeana | hipe");
-  ner->add_option("--data", flags->data, "Gold files or folders")
-      ->required()
-      ->check(CLI::ExistingPath);
+  ner->add_option("--data", flags->data,
+                  "Gold files or folders; FORMAT:PATH reads one in another format than --format")
+      ->required();
   ner->add_option("--out", flags->out, "Model file to write")->required();
   ner->add_option("--epochs", flags->epochs, "Passes over the data")->check(CLI::Range(1, 100));
   ner->add_option("--slice", flags->slice,

@@ -32,6 +32,9 @@ enum Template : uint64_t {
   kDocFlags,
   kDocFlagsCase,
   kGazetteer,
+  kAggregatePrev,
+  kAggregateNext,
+  kHeadline,
   kPrefix = 100,  // + length
   kSuffix = 200,  // + length
 };
@@ -185,6 +188,26 @@ std::vector<NerSentenceFeatures> ExtractNerFeatures(
     }
   }
 
+  // Context aggregation (Ratinov and Roth 2009): a capitalised word also gets the neighbours of
+  // its other occurrences in the document, up to kMaxOccurrences of them in text order.
+  constexpr size_t kMaxOccurrences = 8;
+  std::unordered_map<std::string_view, std::vector<std::pair<uint32_t, uint32_t>>> occurrences;
+  std::vector<bool> headline(sentences.size(), false);
+  for (size_t s = 0; s < infos.size(); ++s) {
+    int caps = 0, other = 0;
+    for (size_t i = 0; i < infos[s].size(); ++i) {
+      const WordInfo& w = infos[s][i];
+      if (w.case_class == kAllCaps) ++caps;
+      if (w.case_class == kLowerInitial || (w.case_class == kCapInitial && w.shape != "X")) ++other;
+      if (w.case_class != kCapInitial && w.case_class != kAllCaps) continue;
+      auto& list = occurrences[w.folded];
+      if (list.size() < kMaxOccurrences) {
+        list.emplace_back(static_cast<uint32_t>(s), static_cast<uint32_t>(i));
+      }
+    }
+    headline[s] = caps >= 2 && other == 0;
+  }
+
   std::vector<NerSentenceFeatures> out(sentences.size());
   std::vector<uint8_t> gaz_bits;
   for (size_t s = 0; s < sentences.size(); ++s) {
@@ -242,6 +265,16 @@ std::vector<NerSentenceFeatures> ExtractNerFeatures(
         const char doc[1] = {static_cast<char>('a' + d)};
         e.Add(kDocFlags, std::string_view(doc, 1));
         e.Add(kDocFlagsCase, std::string_view(doc, 1), std::string_view(flags + 1, 2));
+        if (headline[s]) e.Add(kHeadline, std::string_view(doc, 1));
+      }
+      if (w.case_class == kCapInitial || w.case_class == kAllCaps) {
+        for (const auto& [os, oi] : occurrences[w.folded]) {
+          if (os == s && oi == i) continue;
+          const std::vector<WordInfo>& other = infos[os];
+          e.Add(kAggregatePrev, oi == 0 ? kBoundary : std::string_view(other[oi - 1].folded));
+          e.Add(kAggregateNext,
+                oi + 1 == other.size() ? kBoundary : std::string_view(other[oi + 1].folded));
+        }
       }
       if (gazetteer != nullptr && gaz_bits[i] != 0) {
         for (int b = 0; b < 8; ++b) {
