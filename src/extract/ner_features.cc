@@ -35,6 +35,12 @@ enum Template : uint64_t {
   kAggregatePrev,
   kAggregateNext,
   kHeadline,
+  kPredWord,
+  kPredPrev,
+  kPredNext,
+  kPredShape,
+  kPredHistory,
+  kPredHistoryOwn,
   kPrefix = 100,  // + length
   kSuffix = 200,  // + length
 };
@@ -288,6 +294,77 @@ std::vector<NerSentenceFeatures> ExtractNerFeatures(
     f.offsets.push_back(static_cast<uint32_t>(f.hashes.size()));
   }
   return out;
+}
+
+void AddPredictionFeatures(const std::vector<std::vector<std::string_view>>& sentences,
+                           const std::vector<std::vector<uint8_t>>& first_stage,
+                           std::vector<NerSentenceFeatures>& features) {
+  constexpr size_t kMaxOccurrences = 8;
+  // Folded capitalised words -> (sentence, word) of their first occurrences.
+  std::vector<std::vector<std::string>> folded(sentences.size());
+  std::vector<std::vector<bool>> capitalised(sentences.size());
+  std::unordered_map<std::string_view, std::vector<std::pair<uint32_t, uint32_t>>> occurrences;
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    folded[s].resize(sentences[s].size());
+    capitalised[s].resize(sentences[s].size());
+    for (size_t i = 0; i < sentences[s].size(); ++i) {
+      const CaseClass c = ClassifyCase(sentences[s][i]);
+      capitalised[s][i] = c == kCapInitial || c == kAllCaps;
+      if (capitalised[s][i]) folded[s][i] = text::Fold(sentences[s][i]);
+    }
+  }
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    for (size_t i = 0; i < sentences[s].size(); ++i) {
+      if (!capitalised[s][i]) continue;
+      auto& list = occurrences[folded[s][i]];
+      if (list.size() < kMaxOccurrences) {
+        list.emplace_back(static_cast<uint32_t>(s), static_cast<uint32_t>(i));
+      }
+    }
+  }
+  for (size_t s = 0; s < sentences.size() && s < features.size(); ++s) {
+    NerSentenceFeatures& f = features[s];
+    const std::vector<uint8_t>& labels = first_stage[s];
+    const size_t n = f.size();
+    NerSentenceFeatures out;
+    out.offsets.reserve(n + 1);
+    out.hashes.reserve(f.hashes.size() + n * 8);
+    Emitter e(out.hashes);
+    for (size_t i = 0; i < n; ++i) {
+      out.offsets.push_back(static_cast<uint32_t>(out.hashes.size()));
+      const std::span<const uint64_t> base = f.Word(i);
+      out.hashes.insert(out.hashes.end(), base.begin(), base.end());
+      const char own = static_cast<char>('a' + labels[i]);
+      const char prev = i == 0 ? '^' : static_cast<char>('a' + labels[i - 1]);
+      const char next = i + 1 == n ? '$' : static_cast<char>('a' + labels[i + 1]);
+      const char context[3] = {prev, own, next};
+      e.Add(kPredWord, std::string_view(context + 1, 1));
+      e.Add(kPredPrev, std::string_view(context, 2));
+      e.Add(kPredNext, std::string_view(context + 1, 2));
+      std::string own_shape(1, own);
+      own_shape += WordShape(sentences[s][i]);
+      e.Add(kPredShape, own_shape);
+      if (!capitalised[s][i]) continue;
+      // Entity types of the other occurrences: a count per type, the majority kept.
+      int counts[5] = {0, 0, 0, 0, 0};  // O, PER, ORG, LOC, MISC
+      for (const auto& [os, oi] : occurrences[folded[s][i]]) {
+        if (os == s && oi == i) continue;
+        const uint8_t l = first_stage[os][oi];
+        counts[l == 0 ? 0 : 1 + (l - 1) / 2]++;
+      }
+      int best = -1;
+      for (int t = 0; t < 5; ++t) {
+        if (counts[t] > 0 && (best < 0 || counts[t] > counts[best])) best = t;
+      }
+      if (best < 0) continue;
+      const char history[3] = {static_cast<char>('0' + best), counts[best] > 1 ? '+' : '1',
+                               static_cast<char>(labels[i] == 0 ? 'O' : '0' + (labels[i] - 1) / 2)};
+      e.Add(kPredHistory, std::string_view(history, 2));
+      e.Add(kPredHistoryOwn, std::string_view(history, 3));
+    }
+    out.offsets.push_back(static_cast<uint32_t>(out.hashes.size()));
+    f = std::move(out);
+  }
 }
 
 }  // namespace depeche::extract

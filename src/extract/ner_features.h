@@ -61,6 +61,15 @@ std::string WordShape(std::string_view word);
 std::vector<NerSentenceFeatures> ExtractNerFeatures(
     const std::vector<std::vector<std::string_view>>& sentences, const NerGazetteerHook* gazetteer);
 
+// Second-stage features (stacking; Ratinov and Roth 2009's "prediction history"): appends to
+// each word's features the first stage's labels of the word and its neighbours, and, for a
+// capitalised word, the entity types the first stage gave the word's other occurrences in the
+// document (up to 8), so that "PARIS" in a headline and "Paris" in the text agree.
+// `first_stage` holds one label per word of `sentences`. Pure; thread-safe.
+void AddPredictionFeatures(const std::vector<std::vector<std::string_view>>& sentences,
+                           const std::vector<std::vector<uint8_t>>& first_stage,
+                           std::vector<NerSentenceFeatures>& features);
+
 }  // namespace depeche::extract
 
 #endif  // DEPECHE_EXTRACT_NER_FEATURES_H_

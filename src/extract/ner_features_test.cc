@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "extract/ner_labels.h"
+
 namespace depeche::extract {
 namespace {
 
@@ -75,6 +77,31 @@ TEST(NerFeaturesTest, GazetteerHookAddsFeatures) {
   auto without = ExtractNerFeatures({{"to", "Oslo"}}, nullptr);
   EXPECT_EQ(with[0].Word(1).size(), without[0].Word(1).size() + 1);
   EXPECT_EQ(Sorted(with[0].Word(0)), Sorted(without[0].Word(0)));
+}
+
+}  // namespace
+}  // namespace depeche::extract
+
+namespace depeche::extract {
+namespace {
+
+TEST(NerPredictionFeaturesTest, AppendsFirstStageLabelsAndHistory) {
+  std::vector<std::vector<std::string_view>> doc = {{"PARIS", "WINS"}, {"In", "Paris", "."}};
+  auto base = ExtractNerFeatures(doc, nullptr);
+  const NerLabel loc = BeginLabel(EntityType::kPlace);
+  auto as_place = base;
+  AddPredictionFeatures(doc, {{kOutside, kOutside}, {kOutside, loc, kOutside}}, as_place);
+  auto as_nothing = base;
+  AddPredictionFeatures(doc, {{kOutside, kOutside}, {kOutside, kOutside, kOutside}}, as_nothing);
+  ASSERT_EQ(as_place.size(), 2u);
+  for (size_t i = 0; i < 2; ++i) EXPECT_GT(as_place[0].Word(i).size(), base[0].Word(i).size());
+  // The base features stay first, unchanged.
+  EXPECT_TRUE(
+      std::equal(base[1].Word(1).begin(), base[1].Word(1).end(), as_place[1].Word(1).begin()));
+  // "PARIS" learns what the first stage said of "Paris" elsewhere in the document.
+  EXPECT_NE(Sorted(as_place[0].Word(0)), Sorted(as_nothing[0].Word(0)));
+  // "WINS" has no other occurrence: only its own and neighbours' labels, identical here.
+  EXPECT_EQ(Sorted(as_place[0].Word(1)), Sorted(as_nothing[0].Word(1)));
 }
 
 }  // namespace

@@ -12,7 +12,7 @@
 namespace depeche::extract {
 namespace {
 
-constexpr std::string_view kMagic = "DEPECHE-NER 1\n";
+constexpr std::string_view kMagic = "DEPECHE-NER 2\n";
 
 uint64_t SlotKey(uint64_t key) { return key == 0 ? 1 : key; }
 
@@ -42,6 +42,7 @@ class Reader {
     return true;
   }
   bool AtEnd() const { return pos_ == data_.size(); }
+  size_t Remaining() const { return data_.size() - pos_; }
 
  private:
   std::string_view data_;
@@ -50,40 +51,53 @@ class Reader {
 
 }  // namespace
 
+NerModel::NerModel(Header header, std::vector<NerStage> stages) : header_(std::move(header)) {
+  for (NerStage& stage : stages) stages_.push_back(BuildTable(std::move(stage)));
+}
+
 NerModel::NerModel(Header header, std::vector<uint64_t> keys, std::vector<float> weights,
                    std::vector<float> transitions)
-    : header_(std::move(header)),
-      keys_(std::move(keys)),
-      weights_(std::move(weights)),
-      transitions_(std::move(transitions)) {
-  transitions_.resize(kTransitionRows * kNerLabels, 0.0f);
-  weights_.resize(keys_.size() * kNerLabels, 0.0f);
-  BuildIndex();
+    : header_(std::move(header)) {
+  stages_.push_back(BuildTable({std::move(keys), std::move(weights), std::move(transitions)}));
 }
 
-void NerModel::BuildIndex() {
-  const uint64_t capacity = std::bit_ceil(std::max<uint64_t>(16, keys_.size() * 2));
-  mask_ = capacity - 1;
-  slot_keys_.assign(capacity, 0);
-  slot_rows_.assign(capacity, 0);
-  for (size_t row = 0; row < keys_.size(); ++row) {
-    const uint64_t key = SlotKey(keys_[row]);
-    uint64_t slot = key & mask_;
-    while (slot_keys_[slot] != 0 && slot_keys_[slot] != key) slot = (slot + 1) & mask_;
-    slot_keys_[slot] = key;
-    slot_rows_[slot] = static_cast<uint32_t>(row);
+NerModel::Table NerModel::BuildTable(NerStage stage) {
+  Table t;
+  t.keys = std::move(stage.keys);
+  t.weights = std::move(stage.weights);
+  t.transitions = std::move(stage.transitions);
+  t.transitions.resize(kTransitionRows * kNerLabels, 0.0f);
+  t.weights.resize(t.keys.size() * kNerLabels, 0.0f);
+  const uint64_t capacity = std::bit_ceil(std::max<uint64_t>(16, t.keys.size() * 2));
+  t.mask = capacity - 1;
+  t.slot_keys.assign(capacity, 0);
+  t.slot_rows.assign(capacity, 0);
+  for (size_t row = 0; row < t.keys.size(); ++row) {
+    const uint64_t key = SlotKey(t.keys[row]);
+    uint64_t slot = key & t.mask;
+    while (t.slot_keys[slot] != 0 && t.slot_keys[slot] != key) slot = (slot + 1) & t.mask;
+    t.slot_keys[slot] = key;
+    t.slot_rows[slot] = static_cast<uint32_t>(row);
   }
+  return t;
 }
 
-void NerModel::AddScores(std::span<const uint64_t> features, float* scores) const {
-  if (keys_.empty()) return;
+size_t NerModel::rows() const {
+  size_t n = 0;
+  for (const Table& t : stages_) n += t.keys.size();
+  return n;
+}
+
+void NerModel::AddScores(size_t stage, std::span<const uint64_t> features, float* scores) const {
+  const Table& t = stages_[stage];
+  if (t.keys.empty()) return;
   for (uint64_t feature : features) {
     const uint64_t key = SlotKey(feature);
-    for (uint64_t slot = key & mask_;; slot = (slot + 1) & mask_) {
-      const uint64_t k = slot_keys_[slot];
+    for (uint64_t slot = key & t.mask;; slot = (slot + 1) & t.mask) {
+      const uint64_t k = t.slot_keys[slot];
       if (k == 0) break;
       if (k == key) {
-        const float* w = &weights_[static_cast<size_t>(slot_rows_[slot]) * kNerLabels];
+        const float* w = &t.weights[static_cast<size_t>(t.slot_rows[slot]) * kNerLabels];
         for (int l = 0; l < kNerLabels; ++l) scores[l] += w[l];
         break;
       }
@@ -112,32 +126,39 @@ Status NerModel::Save(const std::string& path) const {
     out += key + ": " + v + "\n";
   }
   out += "\n";
-  float max_abs = 0.0f;
-  for (float w : weights_) max_abs = std::max(max_abs, std::fabs(w));
-  const float scale = max_abs > 0.0f ? max_abs / 32767.0f : 1.0f;
-  std::vector<size_t> order(keys_.size());
-  std::iota(order.begin(), order.end(), size_t{0});
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return keys_[a] < keys_[b]; });
-  std::string rows;
-  uint32_t kept = 0;
-  int16_t q[kNerLabels];
-  for (size_t row : order) {
-    bool any = false;
-    for (int l = 0; l < kNerLabels; ++l) {
-      const float v = std::round(weights_[row * kNerLabels + l] / scale);
-      q[l] = static_cast<int16_t>(std::clamp(v, -32767.0f, 32767.0f));
-      any = any || q[l] != 0;
-    }
-    if (!any) continue;
-    ++kept;
-    PutLe(rows, keys_[row]);
-    for (int l = 0; l < kNerLabels; ++l) PutLe(rows, q[l]);
+  if (stages_.empty() || stages_.size() > 2) {
+    return InvalidArgumentError("a NER model has one or two stages");
   }
   PutLe(out, static_cast<uint32_t>(kNerLabels));
-  PutLe(out, kept);
-  PutLe(out, scale);
-  for (float t : transitions_) PutLe(out, t);
-  out += rows;
+  PutLe(out, static_cast<uint32_t>(stages_.size()));
+  for (const Table& t : stages_) {
+    float max_abs = 0.0f;
+    for (float w : t.weights) max_abs = std::max(max_abs, std::fabs(w));
+    const float scale = max_abs > 0.0f ? max_abs / 32767.0f : 1.0f;
+    std::vector<size_t> order(t.keys.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return t.keys[a] < t.keys[b]; });
+    std::string rows;
+    uint32_t kept = 0;
+    int16_t q[kNerLabels];
+    for (size_t row : order) {
+      bool any = false;
+      for (int l = 0; l < kNerLabels; ++l) {
+        const float v = std::round(t.weights[row * kNerLabels + l] / scale);
+        q[l] = static_cast<int16_t>(std::clamp(v, -32767.0f, 32767.0f));
+        any = any || q[l] != 0;
+      }
+      if (!any) continue;
+      ++kept;
+      PutLe(rows, t.keys[row]);
+      for (int l = 0; l < kNerLabels; ++l) PutLe(rows, q[l]);
+    }
+    PutLe(out, kept);
+    PutLe(out, scale);
+    for (float x : t.transitions) PutLe(out, x);
+    out += rows;
+  }
 
   const std::string tmp = path + ".tmp";
   {
@@ -177,31 +198,36 @@ Result<NerModel> NerModel::Load(const std::string& path) {
     header[std::string(line.substr(0, colon))] = std::string(line.substr(colon + 2));
   }
   Reader r(std::string_view(data).substr(pos));
-  uint32_t labels = 0, rows = 0;
-  float scale = 0;
-  if (!r.Get(labels) || !r.Get(rows) || !r.Get(scale)) return corrupt("truncated");
+  uint32_t labels = 0, stage_count = 0;
+  if (!r.Get(labels) || !r.Get(stage_count)) return corrupt("truncated");
   if (labels != kNerLabels) return corrupt("label count " + std::to_string(labels));
-  if (!std::isfinite(scale)) return corrupt("bad scale");
-  std::vector<float> transitions(kTransitionRows * kNerLabels);
-  for (float& t : transitions) {
-    if (!r.Get(t) || !std::isfinite(t)) return corrupt("truncated transitions");
-  }
-  const size_t row_bytes = 8 + 2 * kNerLabels;
-  if (static_cast<uint64_t>(rows) * row_bytes != data.size() - pos - 12 - 4 * transitions.size()) {
-    return corrupt("row count does not match the file size");
-  }
-  std::vector<uint64_t> keys(rows);
-  std::vector<float> weights(static_cast<size_t>(rows) * kNerLabels);
-  for (uint32_t row = 0; row < rows; ++row) {
-    if (!r.Get(keys[row])) return corrupt("truncated rows");
-    for (int l = 0; l < kNerLabels; ++l) {
-      int16_t q;
-      if (!r.Get(q)) return corrupt("truncated rows");
-      weights[static_cast<size_t>(row) * kNerLabels + l] = static_cast<float>(q) * scale;
+  if (stage_count < 1 || stage_count > 2) return corrupt("stage count");
+  std::vector<NerStage> stages(stage_count);
+  for (NerStage& stage : stages) {
+    uint32_t rows = 0;
+    float scale = 0;
+    if (!r.Get(rows) || !r.Get(scale)) return corrupt("truncated");
+    if (!std::isfinite(scale)) return corrupt("bad scale");
+    stage.transitions.resize(kTransitionRows * kNerLabels);
+    for (float& t : stage.transitions) {
+      if (!r.Get(t) || !std::isfinite(t)) return corrupt("truncated transitions");
+    }
+    if (static_cast<uint64_t>(rows) * (8 + 2 * kNerLabels) > r.Remaining()) {
+      return corrupt("row count larger than the file");
+    }
+    stage.keys.resize(rows);
+    stage.weights.resize(static_cast<size_t>(rows) * kNerLabels);
+    for (uint32_t row = 0; row < rows; ++row) {
+      if (!r.Get(stage.keys[row])) return corrupt("truncated rows");
+      for (int l = 0; l < kNerLabels; ++l) {
+        int16_t q;
+        if (!r.Get(q)) return corrupt("truncated rows");
+        stage.weights[static_cast<size_t>(row) * kNerLabels + l] = static_cast<float>(q) * scale;
+      }
     }
   }
   if (!r.AtEnd()) return corrupt("trailing bytes");
-  return NerModel(std::move(header), std::move(keys), std::move(weights), std::move(transitions));
+  return NerModel(std::move(header), std::move(stages));
 }
 
 }  // namespace depeche::extract

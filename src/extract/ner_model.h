@@ -1,11 +1,13 @@
-// A trained NER model: one weight row (kNerLabels weights) per feature hash, plus the label
-// transition weights, with the metadata that says where it came from.
+// A trained NER model: one or two stages, each a perceptron with one weight row (kNerLabels
+// weights) per feature hash plus the label transition weights; and the metadata that says
+// where it came from. The second stage, when present, sees the first stage's labels as
+// features (ner_features.h, AddPredictionFeatures).
 //
-// File format (version 1, little-endian, written by Save, read by Load):
-//   "DEPECHE-NER 1\n", then header lines "key: value\n" (lang, provenance, gazetteer, ...;
-//   values hold no newline), then an empty line; then u32 labels (= kNerLabels), u32 rows,
-//   f32 scale, kTransitionRows * kNerLabels f32 transitions, then per row (sorted by key):
-//   u64 feature hash and kNerLabels i16 weights (weight = i16 * scale).
+// File format (version 2, little-endian, written by Save, read by Load):
+//   "DEPECHE-NER 2\n", then header lines "key: value\n" (lang, provenance, gazetteer, ...;
+//   values hold no newline), then an empty line; then u32 labels (= kNerLabels), u32 stages;
+//   then per stage: u32 rows, f32 scale, kTransitionRows * kNerLabels f32 transitions, then
+//   per row (sorted by key): u64 feature hash and kNerLabels i16 weights (= i16 * scale).
 // Weights are quantised to 16 bits (the largest |w| maps to 32767): a tenth of a percent of
 // the largest weight, far below what changes a decision (docs/QUALITY.md compares the scores
 // of a model before and after a save/load round trip).
@@ -24,6 +26,14 @@
 
 namespace depeche::extract {
 
+// One perceptron: `keys` are distinct feature hashes; `weights` has keys.size() * kNerLabels
+// values (row i for keys[i]); `transitions` has kTransitionRows * kNerLabels values.
+struct NerStage {
+  std::vector<uint64_t> keys;
+  std::vector<float> weights;
+  std::vector<float> transitions;
+};
+
 class NerModel {
  public:
   // Free-form metadata kept in the header: "lang" (ISO 639-1), "provenance" (training data,
@@ -32,8 +42,9 @@ class NerModel {
   using Header = std::map<std::string, std::string>;
 
   NerModel() = default;
-  // `keys` are distinct feature hashes; `weights` has keys.size() * kNerLabels values (row i
-  // for keys[i]); `transitions` has kTransitionRows * kNerLabels values.
+  // One stage or two (more are refused by Save).
+  NerModel(Header header, std::vector<NerStage> stages);
+  // A one-stage model.
   NerModel(Header header, std::vector<uint64_t> keys, std::vector<float> weights,
            std::vector<float> transitions);
 
@@ -48,25 +59,30 @@ class NerModel {
   // The header value for `key`, or "".
   std::string Get(const std::string& key) const;
   std::string_view lang() const;
-  size_t rows() const { return keys_.size(); }
-  std::span<const float> transitions() const { return transitions_; }
+  size_t stages() const { return stages_.size(); }
+  // Feature rows over all stages.
+  size_t rows() const;
+  std::span<const float> transitions(size_t stage) const { return stages_[stage].transitions; }
 
-  // Adds the weights of each known feature of `features` to `scores` (kNerLabels values);
-  // unknown features add nothing. Thread-safe (const).
-  void AddScores(std::span<const uint64_t> features, float* scores) const;
+  // Adds the weights in stage `stage` of each known feature of `features` to `scores`
+  // (kNerLabels values); unknown features add nothing. Thread-safe (const).
+  void AddScores(size_t stage, std::span<const uint64_t> features, float* scores) const;
 
  private:
-  void BuildIndex();
+  struct Table {
+    std::vector<uint64_t> keys;
+    std::vector<float> weights;
+    std::vector<float> transitions;
+    // Open addressing (linear probing) from feature hash to row; slot_keys 0 = empty (a hash
+    // of 0 is stored as 1: one feature in 2^64 shares a row).
+    std::vector<uint64_t> slot_keys;
+    std::vector<uint32_t> slot_rows;
+    uint64_t mask = 0;
+  };
+  static Table BuildTable(NerStage stage);
 
   Header header_;
-  std::vector<uint64_t> keys_;
-  std::vector<float> weights_;
-  std::vector<float> transitions_ = std::vector<float>(kTransitionRows * kNerLabels, 0.0f);
-  // Open addressing (linear probing) from feature hash to row; slot_keys_ 0 = empty (a hash of
-  // 0 is stored as 1: one feature in 2^64 shares a row).
-  std::vector<uint64_t> slot_keys_;
-  std::vector<uint32_t> slot_rows_;
-  uint64_t mask_ = 0;
+  std::vector<Table> stages_;
 };
 
 }  // namespace depeche::extract

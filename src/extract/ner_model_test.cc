@@ -28,7 +28,7 @@ TEST(NerModelTest, AddsWeightsOfKnownFeaturesOnly) {
   NerModel m = SmallModel();
   float scores[kNerLabels] = {};
   const uint64_t features[] = {42, 99, 0};
-  m.AddScores(features, scores);
+  m.AddScores(0, features, scores);
   for (int l = 0; l < kNerLabels; ++l) {
     const float expected =
         (static_cast<float>(l % 7) - 3.0f) + (static_cast<float>((2 * kNerLabels + l) % 7) - 3.0f);
@@ -47,16 +47,34 @@ TEST(NerModelTest, SaveLoadRoundTripKeepsScoresAndHeader) {
   EXPECT_EQ(loaded->rows(), 3u);
   const uint64_t features[] = {7, 42};
   float a[kNerLabels] = {}, b[kNerLabels] = {};
-  m.AddScores(features, a);
-  loaded->AddScores(features, b);
+  m.AddScores(0, features, a);
+  loaded->AddScores(0, features, b);
   for (int l = 0; l < kNerLabels; ++l) EXPECT_NEAR(a[l], b[l], 3.0 / 32767 * 2) << l;
-  for (size_t i = 0; i < m.transitions().size(); ++i) {
-    EXPECT_EQ(m.transitions()[i], loaded->transitions()[i]);
+  for (size_t i = 0; i < m.transitions(0).size(); ++i) {
+    EXPECT_EQ(m.transitions(0)[i], loaded->transitions(0)[i]);
   }
   // Same model, same bytes.
   TempPath again(".model");
   ASSERT_TRUE(loaded->Save(again.path()).ok());
   EXPECT_EQ(testing_util::ReadBytes(path.path()), testing_util::ReadBytes(again.path()));
+}
+
+TEST(NerModelTest, TwoStagesRoundTripApart) {
+  NerStage first{{5}, std::vector<float>(kNerLabels, 1.0f), {}};
+  NerStage second{{5, 6}, std::vector<float>(2 * kNerLabels, -2.0f), {}};
+  NerModel m({{"lang", "en"}}, {first, second});
+  TempPath path(".model");
+  ASSERT_TRUE(m.Save(path.path()).ok());
+  auto loaded = NerModel::Load(path.path());
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  ASSERT_EQ(loaded->stages(), 2u);
+  EXPECT_EQ(loaded->rows(), 3u);
+  const uint64_t features[] = {5, 6};
+  float a[kNerLabels] = {}, b[kNerLabels] = {};
+  loaded->AddScores(0, features, a);
+  loaded->AddScores(1, features, b);
+  EXPECT_NEAR(a[0], 1.0f, 1e-3);
+  EXPECT_NEAR(b[0], -4.0f, 1e-3);
 }
 
 TEST(NerModelTest, MissingFileIsNotFoundAndGarbageIsDataLoss) {
@@ -65,7 +83,7 @@ TEST(NerModelTest, MissingFileIsNotFoundAndGarbageIsDataLoss) {
   EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
   {
     std::ofstream f(path.path());
-    f << "DEPECHE-NER 1\nlang: fr\n\nshort";
+    f << "DEPECHE-NER 2\nlang: fr\n\nshort";
   }
   auto bad = NerModel::Load(path.path());
   EXPECT_EQ(bad.status().code(), StatusCode::kDataLoss);

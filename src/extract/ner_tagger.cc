@@ -50,14 +50,18 @@ std::vector<std::vector<NerLabel>> NerTagger::TagWords(
   std::vector<NerSentenceFeatures> features = ExtractNerFeatures(sentences, options_.gazetteer);
   std::vector<std::vector<NerLabel>> labels(sentences.size());
   std::vector<float> emissions;
-  for (size_t s = 0; s < sentences.size(); ++s) {
-    const size_t n = features[s].size();
-    emissions.assign(n * kNerLabels, 0.0f);
-    for (size_t i = 0; i < n; ++i)
-      model_.AddScores(features[s].Word(i), &emissions[i * kNerLabels]);
-    ViterbiDecode(emissions, model_.transitions(), labels[s]);
-    FilterCalendarWords(sentences[s], labels[s]);
+  for (size_t stage = 0; stage < model_.stages(); ++stage) {
+    if (stage > 0) AddPredictionFeatures(sentences, labels, features);
+    for (size_t s = 0; s < sentences.size(); ++s) {
+      const size_t n = features[s].size();
+      emissions.assign(n * kNerLabels, 0.0f);
+      for (size_t i = 0; i < n; ++i) {
+        model_.AddScores(stage, features[s].Word(i), &emissions[i * kNerLabels]);
+      }
+      ViterbiDecode(emissions, model_.transitions(stage), labels[s]);
+    }
   }
+  for (size_t s = 0; s < sentences.size(); ++s) FilterCalendarWords(sentences[s], labels[s]);
   return labels;
 }
 

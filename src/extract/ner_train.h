@@ -36,10 +36,15 @@ struct NerTrainOptions {
   // Features seen fewer times in the training data are dropped (smaller model, and a feature
   // seen once mostly memorises its sentence).
   int min_feature_count = 1;
+  // 2: a second perceptron sees the first one's labels (AddPredictionFeatures), trained on
+  // first-stage labels from `folds` jackknife models so that they are as wrong as at tagging
+  // time. See docs/QUALITY.md for what it changes on the dev splits.
+  int stages = 2;
+  int folds = 4;
   const NerGazetteerHook* gazetteer = nullptr;  // optional; its Name() goes in the header
   NerModel::Header header;                      // lang, provenance...: copied into the model
-  // Called after each epoch with the epoch (1-based) and the training token accuracy of that
-  // pass (before averaging). Optional.
+  // Called after each epoch of the last stage with the epoch (1-based) and the training word
+  // accuracy of that pass (before averaging). Optional.
   std::function<void(int, double)> progress;
 };
 
