@@ -90,6 +90,13 @@ void RegisterSearch(CLI::App& app, Context& ctx);
 void RegisterStats(CLI::App& app, Context& ctx);
 void RegisterLang(CLI::App& app, Context& ctx);
 void RegisterEval(CLI::App& app, Context& ctx);
+// `eval ner` (cmd_eval_ner.cc), added under the `eval` command by RegisterEval.
+void RegisterEvalNer(CLI::App& eval, Context& ctx);
+// `train ner` (cmd_train.cc).
+void RegisterTrain(CLI::App& app, Context& ctx);
+// The NER model of `lang` the CLI uses by default: $DEPECHE_NER_MODEL_DIR/ner-<lang>.model, or
+// the models the build trains (DEPECHE_TRAIN_MODELS) when the variable is unset.
+std::string DefaultNerModel(const std::string& lang);
 void RegisterStories(CLI::App& app, Context& ctx);
 void RegisterStory(CLI::App& app, Context& ctx);
 void RegisterDups(CLI::App& app, Context& ctx);

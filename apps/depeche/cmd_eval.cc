@@ -272,6 +272,7 @@ void RegisterEval(CLI::App& app, Context& ctx) {
   cl->callback([cluster, &ctx] { RunClusterEval(*cluster, ctx); });
 
   RegisterEvalAliases(*eval, ctx);
+  RegisterEvalNer(*eval, ctx);
 }
 
 }  // namespace depeche::cli

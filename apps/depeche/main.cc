@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   RegisterStats(app, ctx);
   RegisterLang(app, ctx);
   RegisterEval(app, ctx);
+  RegisterTrain(app, ctx);
   RegisterStories(app, ctx);
   RegisterStory(app, ctx);
   RegisterDups(app, ctx);
