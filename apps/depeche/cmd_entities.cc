@@ -73,8 +73,8 @@ void RegisterEntities(CLI::App& app, Context& ctx) {
     }
     Table t({"id", "type", "articles", "mentions", "name", "aliases"});
     for (const EntitySummary& e : *list) {
-      t.Add({e.id, e.type, std::to_string(e.article_count), std::to_string(e.mention_count),
-             e.name, AliasList(e)});
+      t.Add({e.id, e.type, std::to_string(e.article_count), std::to_string(e.mention_count), e.name,
+             AliasList(e)});
     }
     t.Print(stdout);
     const auto shown = static_cast<long long>(list->size());

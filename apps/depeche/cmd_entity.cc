@@ -71,8 +71,8 @@ void RegisterEntity(CLI::App& app, Context& ctx) {
     field("gazetteer", e.gazetteer_ref);
     field("aliases", AliasList(e));
     field("merged", JoinComma(entity->merged_from));
-    std::printf("\nStories (%zu of %lld, most articles naming it first)\n",
-                entity->stories.size(), static_cast<long long>(entity->story_count));
+    std::printf("\nStories (%zu of %lld, most articles naming it first)\n", entity->stories.size(),
+                static_cast<long long>(entity->story_count));
     Table stories({"id", "naming", "articles", "last", "title"});
     for (const EntityStory& s : entity->stories) {
       stories.Add({s.id, std::to_string(s.entity_article_count), std::to_string(s.article_count),
@@ -85,8 +85,8 @@ void RegisterEntity(CLI::App& app, Context& ctx) {
     for (const EntityArticle& a : entity->articles) {
       char salience[32];
       std::snprintf(salience, sizeof salience, "%.2f", a.salience);
-      articles.Add({a.id, a.published, a.lang, a.source, salience,
-                    std::to_string(a.mention_count), a.title});
+      articles.Add({a.id, a.published, a.lang, a.source, salience, std::to_string(a.mention_count),
+                    a.title});
     }
     articles.Print(stdout);
   });
