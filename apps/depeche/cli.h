@@ -71,6 +71,10 @@ nlohmann::json ToJson(const ArticleSummary& a);
 nlohmann::json ToJson(const Article& a);
 nlohmann::json ToJson(const StorySummary& s);  // cmd_stories.cc
 nlohmann::json ToJson(const StoryArticle& a);
+nlohmann::json ToJson(const EntitySummary& e);  // cmd_entities.cc
+// "Anthony Blinken (3), M. Blinken (2)": the aliases other than the name, with their article
+// counts (cmd_entities.cc).
+std::string AliasList(const EntitySummary& e);
 // A JSON array of ToJson(item) for each of `items`.
 template <typename T>
 nlohmann::json JsonArray(const std::vector<T>& items) {
@@ -100,6 +104,8 @@ std::string DefaultNerModel(const std::string& lang);
 void RegisterStories(CLI::App& app, Context& ctx);
 void RegisterStory(CLI::App& app, Context& ctx);
 void RegisterDups(CLI::App& app, Context& ctx);
+void RegisterEntities(CLI::App& app, Context& ctx);
+void RegisterEntity(CLI::App& app, Context& ctx);
 // `depeche completion bash|zsh`: a completion script derived from `app` (completion.cc).
 void RegisterCompletion(CLI::App& app, Context& ctx);
 

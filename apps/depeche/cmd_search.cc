@@ -40,7 +40,7 @@ void RegisterSearch(CLI::App& app, Context& ctx) {
   struct Flags {
     std::vector<std::string> words;
     SearchQuery query;
-    std::string since, until, lang, source, story;
+    std::string since, until, lang, source, story, entity;
     bool json = false;
   };
   auto flags = std::make_shared<Flags>();
@@ -55,6 +55,8 @@ void RegisterSearch(CLI::App& app, Context& ctx) {
   cmd->add_option("--lang", flags->lang, "Only this language (ISO 639-1)");
   cmd->add_option("--source", flags->source, "Only this source");
   cmd->add_option("--story", flags->story, "Only this story (id or unique prefix)");
+  cmd->add_option("--entity", flags->entity,
+                  "Only articles naming this entity (id, unique id prefix or name)");
   cmd->add_flag("--json", flags->json,
                 "JSON output: the fields of articles --json, with "
                 "snippet, score and copies");
@@ -70,6 +72,7 @@ void RegisterSearch(CLI::App& app, Context& ctx) {
     q.lang = optional(flags->lang);
     q.source = optional(flags->source);
     q.story = optional(flags->story);
+    q.entity = optional(flags->entity);
     auto engine = ctx.OpenEngine();
     if (!engine) return;
     auto hits = engine->Search(q);

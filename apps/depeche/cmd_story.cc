@@ -1,7 +1,13 @@
-// depeche story ID : one story with its articles.
+// depeche story ID : one story with its articles and its most salient entities.
 #include "cli.h"
 
 namespace depeche::cli {
+namespace {
+
+// The most salient entities shown (and in --json).
+constexpr int kStoryEntities = 20;
+
+}  // namespace
 
 void RegisterStory(CLI::App& app, Context& ctx) {
   struct Flags {
@@ -21,12 +27,24 @@ void RegisterStory(CLI::App& app, Context& ctx) {
       ctx.exit_code = ExitCodeFor(story.status());
       return;
     }
+    auto entities = engine->EntitiesOfStory(story->summary.id, kStoryEntities);
+    if (Failed(entities.status(), ctx)) return;
     if (flags->json) {
       nlohmann::json j = ToJson(story->summary);
       j["articles"] = JsonArray(story->articles);
       j["top_names"] = story->top_names;
       j["top_terms"] = story->top_terms;
       j["merged_from"] = story->merged_from;
+      nlohmann::json named = nlohmann::json::array();
+      for (const StoryEntity& e : *entities) {
+        named.push_back({{"id", e.id},
+                         {"type", e.type},
+                         {"name", e.name},
+                         {"salience", e.salience},
+                         {"article_count", e.article_count},
+                         {"mention_count", e.mention_count}});
+      }
+      j["entities"] = named;
       PrintJson(j);
       return;
     }
@@ -43,6 +61,11 @@ void RegisterStory(CLI::App& app, Context& ctx) {
     field("languages", JoinComma(s.languages));
     field("linked to", s.linked_story_id);
     field("names", JoinComma(story->top_names));
+    std::vector<std::string> named;
+    for (const StoryEntity& e : *entities) {
+      named.push_back(e.name + " (" + e.type + ", " + std::to_string(e.article_count) + ")");
+    }
+    field("entities", JoinComma(named));
     field("terms", JoinComma(story->top_terms));
     field("merged", JoinComma(story->merged_from));
     std::printf("\n");

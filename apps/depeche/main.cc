@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
   RegisterStories(app, ctx);
   RegisterStory(app, ctx);
   RegisterDups(app, ctx);
+  RegisterEntities(app, ctx);
+  RegisterEntity(app, ctx);
   RegisterCompletion(app, ctx);
   // A required argument has no default to show ("paths TEXT=[] ... REQUIRED" is noise).
   std::vector<CLI::App*> pending = {&app};

@@ -12,6 +12,7 @@
 
 #include "depeche/article.h"
 #include "depeche/config.h"
+#include "depeche/entity.h"
 #include "depeche/query.h"
 #include "depeche/status.h"
 #include "depeche/story.h"
@@ -107,6 +108,28 @@ class Engine {
   // Near-duplicate groups with two or more stored articles, latest group first, at most
   // `limit` groups. Errors: InvalidArgument (limit <= 0).
   virtual Result<std::vector<DuplicateGroup>> Duplicates(int limit) = 0;
+
+  // Named entities (see depeche/entity.h), resolved across articles as they are ingested.
+  // Canonical entities, most articles first, then by name, filtered by query.story (id or
+  // unique prefix, merges followed), type and since; the total before the limit goes to
+  // query.info. Errors: InvalidArgument (limit <= 0, an unknown type, since not an ISO date, an
+  // ambiguous story prefix), NotFound (no such story).
+  virtual Result<std::vector<EntitySummary>> Entities(const EntityQuery& query) = 0;
+  // One entity with every alias, its newest `article_limit` articles and the `story_limit`
+  // stories with most of them. `key`: its id, a unique id prefix of >= 6 hex digits, or a name
+  // (canonical name, else an alias; ASCII case ignored); a merged entity's id answers with its
+  // survivor. NotFound; InvalidArgument (ambiguous prefix or name: the message lists the
+  // candidates).
+  virtual Result<EntityDetail> GetEntity(const std::string& key, int article_limit = 50,
+                                         int story_limit = 50) = 0;
+  // The entities of one stored article (a full id, as Article::id), most salient first, with
+  // their mentions; empty when none were recorded.
+  virtual Result<std::vector<ArticleEntityRef>> EntitiesOfArticle(
+      const std::string& article_id) = 0;
+  // The entities of one story (a full id, as StorySummary::id), by salience summed over its
+  // articles, at most `limit`. Errors: InvalidArgument (limit <= 0).
+  virtual Result<std::vector<StoryEntity>> EntitiesOfStory(const std::string& story_id,
+                                                           int limit) = 0;
 };
 
 }  // namespace depeche

@@ -44,6 +44,9 @@ struct SearchQuery {
   std::optional<std::string> lang;    // exact stored language code
   std::optional<std::string> source;  // exact source
   std::optional<std::string> story;   // story id or unique prefix (a merged id: its survivor)
+  // Articles naming this entity: its id, a unique id prefix or a name (Engine::GetEntity's
+  // rules; a merged id: its survivor).
+  std::optional<std::string> entity;
 };
 
 struct SearchHit {

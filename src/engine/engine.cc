@@ -9,6 +9,7 @@
 #include "ingest/input_files.h"
 #include "store/article_store.h"
 #include "store/database.h"
+#include "store/entity_store.h"
 #include "store/story_store.h"
 
 namespace depeche {
@@ -22,13 +23,15 @@ class EngineImpl final : public Engine {
   EngineImpl(EngineConfig config, std::unique_ptr<engine::Analyzer> analyzer,
              std::unique_ptr<store::Database> db, std::unique_ptr<store::ArticleStore> articles,
              std::unique_ptr<engine::StoryStage> stories,
-             std::unique_ptr<store::StoryStore> story_store)
+             std::unique_ptr<store::StoryStore> story_store,
+             std::unique_ptr<store::EntityStore> entities)
       : config_(std::move(config)),
         analyzer_(std::move(analyzer)),
         db_(std::move(db)),
         articles_(std::move(articles)),
         stories_(std::move(stories)),
-        story_store_(std::move(story_store)) {
+        story_store_(std::move(story_store)),
+        entities_(std::move(entities)) {
     if (stories_) {
       auto version = db_->DataVersion();
       if (version.ok()) loaded_version_ = *version;
@@ -36,6 +39,7 @@ class EngineImpl final : public Engine {
   }
 
   ~EngineImpl() override {
+    entities_.reset();
     story_store_.reset();
     stories_.reset();
     articles_.reset();  // finalizes statements before the connection closes
@@ -78,11 +82,16 @@ class EngineImpl final : public Engine {
   Result<Article> GetArticle(const std::string& id) override { return articles_->Get(id); }
 
   Result<std::vector<SearchHit>> Search(const SearchQuery& query) override {
-    if (!query.story) return articles_->Search(query);
-    // The store's search filters on a full story id: resolve prefixes and merges first.
-    DEPECHE_ASSIGN_OR_RETURN(StoryDetail story, GetStory(*query.story));
+    if (!query.story && !query.entity) return articles_->Search(query);
+    // The store's search filters on full story and entity ids: resolve prefixes, names and
+    // merges first.
     SearchQuery resolved = query;
-    resolved.story = story.summary.id;
+    if (query.story) {
+      DEPECHE_ASSIGN_OR_RETURN(resolved.story, StoryId(*query.story));
+    }
+    if (query.entity) {
+      DEPECHE_ASSIGN_OR_RETURN(resolved.entity, entities_->Resolve(*query.entity));
+    }
     return articles_->Search(resolved);
   }
 
@@ -110,6 +119,27 @@ class EngineImpl final : public Engine {
     return story_store().Duplicates(limit);
   }
 
+  Result<std::vector<EntitySummary>> Entities(const EntityQuery& query) override {
+    if (!query.story) return entities_->List(query);
+    EntityQuery resolved = query;
+    DEPECHE_ASSIGN_OR_RETURN(resolved.story, StoryId(*query.story));
+    return entities_->List(resolved);
+  }
+
+  Result<EntityDetail> GetEntity(const std::string& key, int article_limit,
+                                 int story_limit) override {
+    return entities_->Get(key, article_limit, story_limit);
+  }
+
+  Result<std::vector<ArticleEntityRef>> EntitiesOfArticle(const std::string& article_id) override {
+    return entities_->OfArticle(article_id);
+  }
+
+  Result<std::vector<StoryEntity>> EntitiesOfStory(const std::string& story_id,
+                                                   int limit) override {
+    return entities_->OfStory(story_id, limit);
+  }
+
  private:
   Status CheckWritable() const {
     if (analyzer_ != nullptr && stories_ != nullptr) return Status::Ok();
@@ -118,12 +148,19 @@ class EngineImpl final : public Engine {
 
   store::StoryStore& story_store() { return stories_ ? stories_->store() : *story_store_; }
 
+  // The full id of the story `key` names (GetStory's rules: prefixes, merges, articles).
+  Result<std::string> StoryId(const std::string& key) {
+    DEPECHE_ASSIGN_OR_RETURN(StoryDetail story, GetStory(key));
+    return story.summary.id;
+  }
+
   EngineConfig config_;
   std::unique_ptr<engine::Analyzer> analyzer_;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<store::ArticleStore> articles_;
   std::unique_ptr<engine::StoryStage> stories_;
   std::unique_ptr<store::StoryStore> story_store_;  // read-only engines
+  std::unique_ptr<store::EntityStore> entities_;
   // data_version when the story state was last loaded (see LockForWriting).
   std::optional<int64_t> loaded_version_;
 };
@@ -142,17 +179,20 @@ Result<std::unique_ptr<Engine>> Engine::Open(const EngineConfig& config) {
       store::Database::Open(config.db_path, config.read_only ? store::OpenMode::kReadOnly
                                                              : store::OpenMode::kReadWrite));
   DEPECHE_ASSIGN_OR_RETURN(auto articles, store::ArticleStore::Create(db.get()));
+  DEPECHE_ASSIGN_OR_RETURN(auto entities, store::EntityStore::Create(db.get()));
   if (config.read_only) {
     DEPECHE_ASSIGN_OR_RETURN(auto story_store, store::StoryStore::Create(db.get()));
-    return std::unique_ptr<Engine>(new EngineImpl(
-        config, nullptr, std::move(db), std::move(articles), nullptr, std::move(story_store)));
+    return std::unique_ptr<Engine>(new EngineImpl(config, nullptr, std::move(db),
+                                                  std::move(articles), nullptr,
+                                                  std::move(story_store), std::move(entities)));
   }
   DEPECHE_ASSIGN_OR_RETURN(auto analyzer, engine::Analyzer::Create(config));
   DEPECHE_ASSIGN_OR_RETURN(
       auto stories, engine::StoryStage::Open(
                         db.get(), config.data_dir.empty() ? DefaultDataDir() : config.data_dir));
   return std::unique_ptr<Engine>(new EngineImpl(config, std::move(analyzer), std::move(db),
-                                                std::move(articles), std::move(stories), nullptr));
+                                                std::move(articles), std::move(stories), nullptr,
+                                                std::move(entities)));
 }
 
 }  // namespace depeche

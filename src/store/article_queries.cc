@@ -10,6 +10,7 @@
 #include "core/time.h"
 #include "store/article_store.h"
 #include "store/article_store_impl.h"
+#include "store/entity_store.h"
 #include "store/exact_rerank.h"
 #include "store/fts_query.h"
 #include "store/fts_tokenizer.h"
@@ -70,11 +71,13 @@ constexpr std::string_view kListSql[4] = {
 // ORDER BY rank with LIMIT lets FTS5 sort internally, so snippet() only runs for the rows
 // returned. `rank MATCH` sets this query's ranking: bm25 with the title worth 5 body hits.
 // Filters: ?3 since and ?4 until (UTC seconds, [since, until)), ?5 lang, ?6 source, ?7 story
-// id; NULL leaves a filter out, so one prepared statement serves every combination.
-#define DEPECHE_SEARCH_FILTERS                                                        \
-  "(?3 IS NULL OR a.published_ts >= ?3) AND (?4 IS NULL OR a.published_ts < ?4) AND " \
-  "(?5 IS NULL OR a.lang = ?5) AND (?6 IS NULL OR a.source = ?6) AND "                \
-  "(?7 IS NULL OR a.id IN (SELECT article_id FROM article_story WHERE story_id = ?7))"
+// id, ?8 entity id (article_entities_entity gives its articles); NULL leaves a filter out, so
+// one prepared statement serves every combination.
+#define DEPECHE_SEARCH_FILTERS                                                              \
+  "(?3 IS NULL OR a.published_ts >= ?3) AND (?4 IS NULL OR a.published_ts < ?4) AND "       \
+  "(?5 IS NULL OR a.lang = ?5) AND (?6 IS NULL OR a.source = ?6) AND "                      \
+  "(?7 IS NULL OR a.id IN (SELECT article_id FROM article_story WHERE story_id = ?7)) AND " \
+  "(?8 IS NULL OR a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?8))"
 constexpr std::string_view kSearchSql =
     "SELECT " DEPECHE_SUMMARY_COLUMNS
     ", snippet(article_fts, 1, '[', ']', '…', 20), rank, a.text, a.content_hash "
@@ -428,6 +431,11 @@ Result<std::vector<SearchHit>> ArticleStore::Search(const SearchQuery& query) {
   DEPECHE_ASSIGN_OR_RETURN(ParsedSearch parsed, ParseSearchQuery(query.text));
   const std::string match = ToFtsMatch(parsed);
   DEPECHE_ASSIGN_OR_RETURN(SearchBounds bounds, ToBounds(query));
+  std::optional<uint64_t> entity;
+  if (query.entity) {
+    entity = ParseEntityId(*query.entity);
+    if (!entity) return InvalidArgumentError("entity filter " + *query.entity + " is not an id");
+  }
   Impl& impl = *impl_;
 
   // Expand query words in the stored languages only: fewer false stems than a fixed list.
@@ -452,6 +460,7 @@ Result<std::vector<SearchHit>> ArticleStore::Search(const SearchQuery& query) {
     if (query.lang) stmt.BindText(5, *query.lang);
     if (query.source) stmt.BindText(6, *query.source);
     if (query.story) stmt.BindText(7, *query.story);
+    if (entity) stmt.BindInt64(8, static_cast<int64_t>(*entity));
   };
 
   // bm25 picks the candidates; among them, documents holding the words as typed rise (see

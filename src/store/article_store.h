@@ -64,7 +64,8 @@ class ArticleStore {
   // `query.text` is in the search language (fts_query.h: words, "phrases", OR, -word / NOT,
   // prefix*); each word matches accent- and case-insensitively through its stem in any stored
   // language; a hyphenated word matches as a phrase. The filters of SearchQuery all hold
-  // (`story` must be a full story id here; Engine resolves prefixes). Best (bm25, title hits
+  // (`story` must be a full story id and `entity` a full entity id here; Engine resolves
+  // prefixes and names). Best (bm25, title hits
   // weighing 5x body hits, raised by the share of words found as typed) first, at most
   // `limit` hits, one per group of exact copies (same content_hash): the best-ranked copy
   // leads and SearchHit::copies counts the others that pass the filters. SearchHit::snippet is

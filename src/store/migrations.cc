@@ -207,12 +207,84 @@ UPDATE story_summary SET
                     WHERE s.story_id = story_summary.story_id ORDER BY s.seq LIMIT 1), '');
 )sql";
 
+// The entity migration (issue 10): canonical entities, their aliases, the entities of each
+// article with their mentions, and entity merges. Written by EntityStore::Record
+// (entity_store.h) from the resolver's plain EntityChanges. Numbered 6 on the entstore branch;
+// version 6 is reserved for another change, so at merge this becomes version 7 (the list must be
+// numbered 1..N: change the number below and kSchemaVersion in database.h).
+//
+// entities.id is CanonicalEntity::id (uint64) stored as the rowid (its two's-complement
+// int64): a lookup by id or by hex prefix is a rowid range, and the 16-hex-digit id shown to
+// users needs no column of its own. merged_into is NULL while the entity is live; a merge
+// points the absorbed entity (and anything merged into it before) at the survivor. The
+// article_count and mention_count of a live entity are kept by Record and by merges, so the
+// unfiltered listing reads one index in order: entities_rank / entities_type_rank hold live
+// entities sorted as `depeche entities` lists them, and the LIMIT stops the scan.
+// entity_aliases.articles counts the articles where the alias named the entity (an article
+// counts an alias once). article_entities is keyed by article then entity (the entities of an
+// article are a range), with the reverse index for an entity's articles and for merges;
+// entity_mentions is keyed by article and entity, so a merge moves an entity's mentions
+// article by article without an index of its own.
+constexpr std::string_view kEntitiesMigration = R"sql(
+CREATE TABLE entities (
+  id INTEGER PRIMARY KEY,
+  type INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  gazetteer_ref TEXT NOT NULL DEFAULT '',
+  country_code TEXT NOT NULL DEFAULT '',
+  latitude REAL,
+  longitude REAL,
+  created_seq INTEGER NOT NULL,
+  merged_into INTEGER,
+  article_count INTEGER NOT NULL DEFAULT 0,
+  mention_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX entities_created ON entities(created_seq);
+CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
+CREATE INDEX entities_rank ON entities(article_count DESC, name) WHERE merged_into IS NULL;
+CREATE INDEX entities_type_rank ON entities(type, article_count DESC, name)
+  WHERE merged_into IS NULL;
+CREATE INDEX entities_merged ON entities(merged_into) WHERE merged_into IS NOT NULL;
+CREATE TABLE entity_aliases (
+  entity_id INTEGER NOT NULL,
+  alias TEXT NOT NULL,
+  articles INTEGER NOT NULL,
+  PRIMARY KEY (entity_id, alias)
+) WITHOUT ROWID;
+CREATE INDEX entity_aliases_alias ON entity_aliases(alias COLLATE NOCASE);
+CREATE TABLE article_entities (
+  article_id TEXT NOT NULL,
+  entity_id INTEGER NOT NULL,
+  salience REAL NOT NULL,
+  mention_count INTEGER NOT NULL,
+  PRIMARY KEY (article_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX article_entities_entity ON article_entities(entity_id, article_id);
+CREATE TABLE entity_mentions (
+  article_id TEXT NOT NULL,
+  entity_id INTEGER NOT NULL,
+  in_title INTEGER NOT NULL,
+  begin INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  surface TEXT NOT NULL,
+  PRIMARY KEY (article_id, entity_id, in_title, begin, end)
+) WITHOUT ROWID;
+CREATE TABLE entity_merges (
+  from_id INTEGER NOT NULL,
+  into_id INTEGER NOT NULL,
+  at_article_id TEXT NOT NULL,
+  merged_at INTEGER NOT NULL
+);
+CREATE INDEX entity_merges_into ON entity_merges(into_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "articles, listing indexes, article_fts (depeche tokenizer)", kMigration1},
     {2, "stories, article_story, story_merges, story pipeline state", kMigration2},
     {3, "article_story.top_terms", kMigration3},
     {4, "copies are articles: articles.copy_of, feed_id, title_origin", kMigration4},
     {5, "story_summary, story_sources: listing reads one row per story", kMigration5},
+    {6, "entities, aliases, article entities and mentions, entity merges", kEntitiesMigration},
 };
 
 }  // namespace

@@ -52,8 +52,9 @@ int CountEntries(const fs::path& dir) {
 TEST(CliConventionsTest, ReadCommandsNeverCreateADatabase) {
   fs::path dir = FreshDir("cli_nodb");
   const fs::path db = dir / "typo.db";
-  for (const char* command : {"stats", "search wheat", "articles", "show 0123456789abcdef",
-                              "stories", "story 0123456789abcdef", "dups"}) {
+  for (const char* command :
+       {"stats", "search wheat", "articles", "show 0123456789abcdef", "stories",
+        "story 0123456789abcdef", "dups", "entities", "entity 0123456789abcdef"}) {
     CliRun run = Depeche("--db " + Quoted(db) + " " + command);
     EXPECT_EQ(run.code, 2) << command << ": " << run.out;
     EXPECT_NE(run.out.find(db.string()), std::string::npos) << command << ": " << run.out;
@@ -70,7 +71,7 @@ TEST(CliConventionsTest, ReadCommandsLeaveNoFilesAndWorkInAReadOnlyFolder) {
   ::chmod(db.c_str(), 0444);
   ::chmod(dir.c_str(), 0555);
   for (const char* command :
-       {"stats", "search wheat", "articles", "show feed-17", "stories", "dups"}) {
+       {"stats", "search wheat", "articles", "show feed-17", "stories", "dups", "entities"}) {
     CliRun run = Depeche("--db '" + db + "' " + command);
     EXPECT_EQ(run.code, 0) << command << ": " << run.out;
     EXPECT_EQ(CountEntries(dir), 1) << command;

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "entity_seed.h"
 #include "json_schema_validator.h"
 #include "test_util.h"
 
@@ -117,6 +118,21 @@ class JsonOutputTest : public ::testing::Test {
     Output ingest = Depeche(db_ + "ingest --json '" + (dir_ / "feed.jsonl").string() + "'");
     EXPECT_EQ(ingest.code, 1) << ingest.out;  // one bad line: partial
     ingest_ = Conforming(validator_, "ingest.json", ingest);
+    // Entities, recorded through the store until ingest extracts them: Genève in the title
+    // and the text (offsets after multi-byte characters), a place with coordinates.
+    using extract::EntityType;
+    const std::string db_path = (dir_ / "d.db").string();
+    testing_util::SeedEntities(
+        db_path, "f1",
+        {{0x47656e6576650001, EntityType::kPlace, "Genève", {"Genève"}, 0.9f, {}},
+         {0x436f6e7365696c02,
+          EntityType::kOrganization,
+          "Conseil d'État",
+          {"Conseil d'État"},
+          0.4f,
+          {}}});
+    testing_util::SeedEntities(
+        db_path, "f3", {{0x47656e6576650001, EntityType::kPlace, "Genève", {"Genève"}, 0.8f, {}}});
   }
 
   std::filesystem::path dir_;
@@ -143,6 +159,24 @@ TEST_F(JsonOutputTest, EveryCommandConformsToItsSchema) {
   }
 
   Conforming(validator_, "search.json", Depeche(db_ + "search --json négociations"));
+  nlohmann::json filtered = Conforming(validator_, "search.json",
+                                       Depeche(db_ + "search --json négociations --entity Genève"));
+  EXPECT_EQ(filtered.size(), 2u);  // f1 and f3 (f2, f1's exact copy, has no entities here)
+
+  nlohmann::json entities =
+      Conforming(validator_, "entities.json", Depeche(db_ + "entities --json"));
+  ASSERT_EQ(entities.size(), 2u);
+  EXPECT_EQ(entities[0]["name"], "Genève");
+  EXPECT_EQ(entities[0]["article_count"], 2);
+  EXPECT_TRUE(entities[0]["latitude"].is_null());
+  Conforming(validator_, "entities.json", Depeche(db_ + "entities --json --type person"));
+  Conforming(validator_, "entities.json", Depeche(db_ + "entities --json --since 2022-01-21"));
+  for (const auto& e : entities) {
+    nlohmann::json entity = Conforming(
+        validator_, "entity.json", Depeche(db_ + "entity --json " + e["id"].get<std::string>()));
+    EXPECT_EQ(entity["article_count"], e["article_count"]);
+    EXPECT_EQ(entity["articles"].size(), e["article_count"].get<size_t>());
+  }
   Conforming(validator_, "search.json", Depeche(db_ + "search --json nothingmatchesthis"));
   nlohmann::json stats = Conforming(validator_, "stats.json", Depeche(db_ + "stats --json"));
   EXPECT_EQ(stats["article_count"], 4);
@@ -250,6 +284,37 @@ TEST_F(JsonOutputTest, OffsetsCountCharactersOfTheText) {
     found = found || sentence.rfind("Les négociations", 0) == 0;
   }
   EXPECT_TRUE(found) << shown["sentences"].dump();
+}
+
+TEST_F(JsonOutputTest, EntityMentionOffsetsCountCharactersOfTheTextOrTitle) {
+  nlohmann::json shown = nlohmann::json::parse(Depeche(db_ + "show --json f1").out);
+  auto starts_of = [](const std::string& s) {  // byte index of each character, then the end
+    std::vector<size_t> starts;
+    for (size_t i = 0; i < s.size(); ++i) {
+      if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) starts.push_back(i);
+    }
+    starts.push_back(s.size());
+    return starts;
+  };
+  const std::string text = shown["text"], title = shown["title"];
+  const std::vector<size_t> starts = starts_of(text), title_starts = starts_of(title);
+  int mentions = 0, in_title = 0;
+  for (const auto& e : shown["entities"]) {
+    for (const auto& m : e["mentions"]) {
+      const std::vector<size_t>& at = m["in_title"] ? title_starts : starts;
+      const std::string& in = m["in_title"] ? title : text;
+      const size_t begin = m["begin"], end = m["end"];
+      ASSERT_LE(begin, end);
+      ASSERT_LT(end, at.size());
+      EXPECT_EQ(in.substr(at[begin], at[end] - at[begin]), m["text"].get<std::string>());
+      ++mentions;
+      in_title += m["in_title"] ? 1 : 0;
+    }
+  }
+  // "Genève" in the title "Élections à Genève" (after two 2-byte characters), "Conseil d'État"
+  // in the text.
+  EXPECT_EQ(mentions, 2) << shown["entities"].dump();
+  EXPECT_EQ(in_title, 1) << shown["entities"].dump();
 }
 
 }  // namespace
