@@ -116,6 +116,8 @@ nlohmann::json ReportJson(const IngestReport& r) {
           {"seconds", r.seconds},
           {"articles_per_second", r.seconds > 0 ? static_cast<double>(r.records) / r.seconds : 0.0},
           {"inserted_ids", r.inserted_ids},
+          {"entities", r.entities},
+          {"ner_languages", r.ner_languages},
           {"issues", issues}};
 }
 
@@ -142,6 +144,16 @@ void PrintReport(const IngestReport& r) {
                 static_cast<long long>(r.skipped));
   }
   if (r.cancelled) std::printf("  cancelled: what was read before is stored\n");
+  if (!r.entities) {
+    if (!r.entities_note.empty()) std::printf("  %s\n", r.entities_note.c_str());
+  } else if (r.ner_languages.empty()) {
+    std::printf("  entities: gazetteers alone (no NER model found)\n");
+  } else {
+    std::string langs;
+    for (const std::string& l : r.ner_languages) langs += (langs.empty() ? "" : ", ") + l;
+    std::printf("  entities: NER models for %s; gazetteers alone for other languages\n",
+                langs.c_str());
+  }
 }
 
 }  // namespace

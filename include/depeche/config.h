@@ -14,6 +14,10 @@ struct EngineConfig {
   std::string data_dir;
   // fastText lid.176.ftz. Empty -> the compiled-in default; a missing file -> CLD2 only.
   std::string lid_model;
+  // Folder of the NER models (ner-<lang>.model, trained by the build). Empty -> the
+  // compiled-in default; a missing folder or model -> that language's entities come from the
+  // gazetteers alone (IngestReport says which languages had a model).
+  std::string ner_model_dir;
   // Largest single article (text file or JSONL line) accepted, in bytes.
   int64_t max_article_bytes = 8 * 1024 * 1024;
   // Articles written per transaction during ingest (the story state is saved at each commit).
@@ -30,9 +34,11 @@ struct EngineConfig {
   bool read_only = false;
 };
 
-// Compiled-in defaults for resources, overridable with DEPECHE_DATA_DIR / DEPECHE_LID_MODEL.
+// Compiled-in defaults for resources, overridable with DEPECHE_DATA_DIR / DEPECHE_LID_MODEL /
+// DEPECHE_NER_MODEL_DIR.
 std::string DefaultDataDir();
 std::string DefaultLidModel();
+std::string DefaultNerModelDir();  // DEPECHE_NER_MODEL_DIR overrides
 
 }  // namespace depeche
 

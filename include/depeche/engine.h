@@ -46,6 +46,12 @@ struct IngestReport {
   double seconds = 0.0;
   std::vector<std::string> inserted_ids;
   std::vector<IngestIssue> issues;
+  // Entities: whether they were extracted at all (false when the gazetteers could not be
+  // loaded: `entities_note` says why), and the languages with a statistical NER model (the
+  // others use the gazetteers alone).
+  bool entities = false;
+  std::vector<std::string> ner_languages;
+  std::string entities_note;
   bool ok() const { return failed == 0; }
 };
 

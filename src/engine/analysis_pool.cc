@@ -10,7 +10,8 @@
 
 namespace depeche::engine {
 
-AnalysedRecord AnalyseRecord(const Analyzer& analyzer, ingest::RawArticle raw) {
+AnalysedRecord AnalyseRecord(const Analyzer& analyzer, ingest::RawArticle raw,
+                             const extract::EntityExtractor* entities) {
   AnalysedRecord out;
   out.path = raw.origin.path;
   out.line = raw.origin.line;
@@ -23,6 +24,7 @@ AnalysedRecord AnalyseRecord(const Analyzer& analyzer, ingest::RawArticle raw) {
   Result<Article> article = analyzer.Analyze(std::move(raw));
   if (article.ok()) {
     out.article = std::move(*article);
+    if (entities != nullptr) out.entities = entities->Extract(out.article);
   } else {
     out.failure = article.status();
   }
@@ -35,7 +37,9 @@ int ResolveIngestThreads(int configured) {
   return std::clamp(static_cast<int>(hw), 1, kMaxIngestThreads);
 }
 
-AnalysisPool::AnalysisPool(const Analyzer& analyzer, int threads) : analyzer_(analyzer) {
+AnalysisPool::AnalysisPool(const Analyzer& analyzer, int threads,
+                           const extract::EntityExtractor* entities)
+    : analyzer_(analyzer), entities_(entities) {
   // Workers inherit the creating thread's signal mask: block everything while they are
   // created, so that SIGINT interrupts the reader's blocking read (a cancellation) rather than
   // landing on a worker.
@@ -94,7 +98,7 @@ void AnalysisPool::Work() {
     Job job = std::move(jobs_.front());
     jobs_.pop_front();
     lock.unlock();
-    AnalysedRecord record = AnalyseRecord(analyzer_, std::move(job.raw));
+    AnalysedRecord record = AnalyseRecord(analyzer_, std::move(job.raw), entities_);
     lock.lock();
     if (stopping_) return;
     // Jobs are taken in order and results_ only shrinks from the front once its record is

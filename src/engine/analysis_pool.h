@@ -16,6 +16,8 @@
 #include "depeche/article.h"
 #include "depeche/status.h"
 #include "engine/analyzer.h"
+#include "extract/entity.h"
+#include "extract/entity_extractor.h"
 #include "ingest/raw_article.h"
 
 namespace depeche::engine {
@@ -26,11 +28,15 @@ struct AnalysedRecord {
   int64_t line = 0;
   Status failure;  // not ok: the record is refused, `article` is empty
   Article article;
+  // The article's entities, when an entity extractor was given (extracted on the worker).
+  std::optional<extract::ArticleEntities> entities;
 };
 
 // Analyses one record on the calling thread: HTML extraction when `raw.html` is set, then
 // `analyzer.Analyze`. Thread-safe (the analyzer is).
-AnalysedRecord AnalyseRecord(const Analyzer& analyzer, ingest::RawArticle raw);
+// With `entities` (may be null), the article's entities too.
+AnalysedRecord AnalyseRecord(const Analyzer& analyzer, ingest::RawArticle raw,
+                             const extract::EntityExtractor* entities = nullptr);
 
 // Worker threads running AnalyseRecord. Submit and Take are called from one thread (the
 // writer); Take returns the records in the order they were submitted. The queue is not bounded
@@ -40,7 +46,9 @@ AnalysedRecord AnalyseRecord(const Analyzer& analyzer, ingest::RawArticle raw);
 class AnalysisPool {
  public:
   // `threads` >= 1 workers.
-  AnalysisPool(const Analyzer& analyzer, int threads);
+  // With `entities` (borrowed, may be null), each worker also extracts the entities.
+  AnalysisPool(const Analyzer& analyzer, int threads,
+               const extract::EntityExtractor* entities = nullptr);
   ~AnalysisPool();
   AnalysisPool(const AnalysisPool&) = delete;
   AnalysisPool& operator=(const AnalysisPool&) = delete;
@@ -61,6 +69,7 @@ class AnalysisPool {
   void Work();
 
   const Analyzer& analyzer_;
+  const extract::EntityExtractor* entities_;
   mutable std::mutex mutex_;
   std::condition_variable work_ready_;  // a job was queued, or stopping
   std::condition_variable done_;        // a record was analysed

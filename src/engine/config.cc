@@ -15,4 +15,10 @@ std::string DefaultLidModel() {
   return DEPECHE_DEFAULT_LID_MODEL;
 }
 
+std::string DefaultNerModelDir() {
+  if (const char* env = std::getenv("DEPECHE_NER_MODEL_DIR"); env != nullptr && *env != '\0')
+    return env;
+  return DEPECHE_DEFAULT_NER_MODEL_DIR;
+}
+
 }  // namespace depeche

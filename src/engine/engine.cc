@@ -3,9 +3,11 @@
 #include <optional>
 
 #include "engine/analyzer.h"
+#include "engine/entity_stage.h"
 #include "engine/ingest_job.h"
 #include "engine/story_stage.h"
 #include "engine/writer_lock.h"
+#include "extract/entity_extractor.h"
 #include "ingest/input_files.h"
 #include "store/article_store.h"
 #include "store/database.h"
@@ -39,6 +41,7 @@ class EngineImpl final : public Engine {
   }
 
   ~EngineImpl() override {
+    entity_stage_.reset();
     entities_.reset();
     story_store_.reset();
     stories_.reset();
@@ -50,16 +53,18 @@ class EngineImpl final : public Engine {
                               const IngestOptions& options) override {
     DEPECHE_RETURN_IF_ERROR(CheckWritable());
     DEPECHE_ASSIGN_OR_RETURN(engine::WriterLock lock, LockForWriting());
-    engine::IngestJob job(config_, *analyzer_, *db_, *articles_, *stories_, options);
-    return job.Run(ingest::ExpandInputs(paths));
+    engine::IngestJob job(config_, *analyzer_, *db_, *articles_, *stories_, options,
+                          extractor_.get(), entity_stage_.get());
+    return WithEntityNote(job.Run(ingest::ExpandInputs(paths)));
   }
 
   Result<IngestReport> IngestJsonl(std::string_view name, std::string_view jsonl,
                                    const IngestOptions& options) override {
     DEPECHE_RETURN_IF_ERROR(CheckWritable());
     DEPECHE_ASSIGN_OR_RETURN(engine::WriterLock lock, LockForWriting());
-    engine::IngestJob job(config_, *analyzer_, *db_, *articles_, *stories_, options);
-    return job.RunJsonl(name, jsonl);
+    engine::IngestJob job(config_, *analyzer_, *db_, *articles_, *stories_, options,
+                          extractor_.get(), entity_stage_.get());
+    return WithEntityNote(job.RunJsonl(name, jsonl));
   }
 
   // Serialises writers (engine/writer_lock.h), then reloads the story state when another
@@ -68,9 +73,9 @@ class EngineImpl final : public Engine {
   Result<engine::WriterLock> LockForWriting() {
     DEPECHE_ASSIGN_OR_RETURN(engine::WriterLock lock, engine::WriterLock::Acquire(config_.db_path));
     DEPECHE_ASSIGN_OR_RETURN(int64_t version, db_->DataVersion());
-    if (!loaded_version_ || *loaded_version_ != version) {
-      DEPECHE_RETURN_IF_ERROR(stories_->Reload());
-    }
+    const bool stale = !loaded_version_ || *loaded_version_ != version;
+    if (stale) DEPECHE_RETURN_IF_ERROR(stories_->Reload());
+    DEPECHE_RETURN_IF_ERROR(EnsureEntities(stale));
     loaded_version_ = version;
     return lock;
   }
@@ -148,6 +153,39 @@ class EngineImpl final : public Engine {
 
   store::StoryStore& story_store() { return stories_ ? stories_->store() : *story_store_; }
 
+  // Loads the entity extractor (gazetteers, NER models) and the resolver on the first ingest:
+  // read commands never pay for them. Gazetteers that cannot be loaded are not an error:
+  // ingest goes on without entities and the report says why. `stale`: another writer
+  // committed since the resolver was loaded.
+  Status EnsureEntities(bool stale) {
+    if (!entities_tried_) {
+      entities_tried_ = true;
+      extract::EntityExtractorOptions options;
+      options.data_dir = config_.data_dir.empty() ? DefaultDataDir() : config_.data_dir;
+      options.model_dir =
+          config_.ner_model_dir.empty() ? DefaultNerModelDir() : config_.ner_model_dir;
+      auto extractor = extract::EntityExtractor::Create(options);
+      if (!extractor.ok()) {
+        entities_note_ = "entities not extracted: " + extractor.status().message();
+        return Status::Ok();
+      }
+      extractor_ = std::move(*extractor);
+      DEPECHE_ASSIGN_OR_RETURN(entity_stage_,
+                               engine::EntityStage::Open(db_.get(), extractor_->gazetteer()));
+      return Status::Ok();
+    }
+    if (stale && entity_stage_) return entity_stage_->Reload();
+    return Status::Ok();
+  }
+
+  Result<IngestReport> WithEntityNote(Result<IngestReport> report) const {
+    if (!report.ok()) return report;
+    report->entities = extractor_ != nullptr;
+    if (extractor_) report->ner_languages = extractor_->tagger_languages();
+    report->entities_note = entities_note_;
+    return report;
+  }
+
   // The full id of the story `key` names (GetStory's rules: prefixes, merges, articles).
   Result<std::string> StoryId(const std::string& key) {
     DEPECHE_ASSIGN_OR_RETURN(StoryDetail story, GetStory(key));
@@ -161,6 +199,11 @@ class EngineImpl final : public Engine {
   std::unique_ptr<engine::StoryStage> stories_;
   std::unique_ptr<store::StoryStore> story_store_;  // read-only engines
   std::unique_ptr<store::EntityStore> entities_;
+  // Ingest only, loaded by EnsureEntities.
+  bool entities_tried_ = false;
+  std::unique_ptr<extract::EntityExtractor> extractor_;
+  std::unique_ptr<engine::EntityStage> entity_stage_;
+  std::string entities_note_;
   // data_version when the story state was last loaded (see LockForWriting).
   std::optional<int64_t> loaded_version_;
 };

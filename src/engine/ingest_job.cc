@@ -25,17 +25,20 @@ constexpr int kQueuedPerThread = 32;
 
 IngestJob::IngestJob(const EngineConfig& config, const Analyzer& analyzer, store::Database& db,
                      store::ArticleStore& articles, StoryStage& stories,
-                     const IngestOptions& options)
+                     const IngestOptions& options, const extract::EntityExtractor* extractor,
+                     EntityStage* entities)
     : config_(config),
       analyzer_(analyzer),
       db_(db),
       articles_(articles),
       stories_(stories),
-      options_(options) {
+      options_(options),
+      extractor_(entities != nullptr ? extractor : nullptr),
+      entities_(extractor != nullptr ? entities : nullptr) {
   text_options_.sentence_starters = &analyzer_.sentence_starters();
   const int threads = ResolveIngestThreads(config_.ingest_threads);
   if (threads > 1) {
-    pool_ = std::make_unique<AnalysisPool>(analyzer_, threads);
+    pool_ = std::make_unique<AnalysisPool>(analyzer_, threads, extractor_);
     max_in_flight_ = threads * kQueuedPerThread;
   }
 }
@@ -71,7 +74,7 @@ Status IngestJob::MaybeCommit(bool force) {
 
 Status IngestJob::Store(ingest::RawArticle raw) {
   ++report_.records;
-  if (!pool_) return Write(AnalyseRecord(analyzer_, std::move(raw)));
+  if (!pool_) return Write(AnalyseRecord(analyzer_, std::move(raw), extractor_));
   while (pool_->InFlight() >= max_in_flight_) DEPECHE_RETURN_IF_ERROR(Write(pool_->Take()));
   pool_->Submit(std::move(raw));
   while (pool_->Ready()) DEPECHE_RETURN_IF_ERROR(Write(pool_->Take()));
@@ -111,13 +114,18 @@ Status IngestJob::Write(AnalysedRecord record) {
   }
   DEPECHE_ASSIGN_OR_RETURN(store::InsertResult result, articles_.Insert(*article));
   switch (result.outcome) {
-    case store::InsertOutcome::kInserted:
+    case store::InsertOutcome::kInserted: {
       ++report_.inserted;
       if (!result.copy_of.empty()) ++report_.copies;
       report_.inserted_ids.push_back(article->id);
       ++pending_;
-      DEPECHE_RETURN_IF_ERROR(stories_.Add(*article, result.copy_of));
+      std::string story_id;
+      DEPECHE_RETURN_IF_ERROR(stories_.Add(*article, result.copy_of, &story_id));
+      if (entities_ != nullptr && record.entities) {
+        DEPECHE_RETURN_IF_ERROR(entities_->Add(*article, *record.entities, story_id));
+      }
       break;
+    }
     case store::InsertOutcome::kSameRecord:
       ++report_.already_stored;
       break;
@@ -278,6 +286,7 @@ Result<IngestReport> IngestJob::Run(const ingest::InputList& inputs) {
       (void)db_.Rollback();
       // The pipeline saw articles that are no longer stored: back to the committed state.
       (void)stories_.Reload();
+      if (entities_ != nullptr) (void)entities_->Reload();
     }
     return status;
   }
@@ -332,6 +341,7 @@ Result<IngestReport> IngestJob::RunJsonl(std::string_view name, std::string_view
       (void)db_.Rollback();
       // The pipeline saw articles that are no longer stored: back to the committed state.
       (void)stories_.Reload();
+      if (entities_ != nullptr) (void)entities_->Reload();
     }
     return status;
   }

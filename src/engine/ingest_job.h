@@ -18,6 +18,8 @@
 #include "depeche/engine.h"
 #include "engine/analysis_pool.h"
 #include "engine/analyzer.h"
+#include "engine/entity_stage.h"
+#include "extract/entity_extractor.h"
 #include "engine/story_stage.h"
 #include "ingest/input_files.h"
 #include "ingest/txt_reader.h"
@@ -28,8 +30,11 @@ namespace depeche::engine {
 // Not thread-safe (its worker threads are its own); borrows everything it is given.
 class IngestJob {
  public:
+  // `extractor` and `entities` (both or neither; may be null): extract each article's
+  // entities on the workers and resolve them in the writer.
   IngestJob(const EngineConfig& config, const Analyzer& analyzer, store::Database& db,
-            store::ArticleStore& articles, StoryStage& stories, const IngestOptions& options);
+            store::ArticleStore& articles, StoryStage& stories, const IngestOptions& options,
+            const extract::EntityExtractor* extractor = nullptr, EntityStage* entities = nullptr);
   ~IngestJob();
   IngestJob(const IngestJob&) = delete;
   IngestJob& operator=(const IngestJob&) = delete;
@@ -68,6 +73,8 @@ class IngestJob {
   store::ArticleStore& articles_;
   StoryStage& stories_;
   const IngestOptions& options_;
+  const extract::EntityExtractor* extractor_;
+  EntityStage* entities_;
   ingest::TextReaderOptions text_options_;
   IngestReport report_;
   bool in_transaction_ = false;

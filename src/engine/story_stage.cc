@@ -80,7 +80,8 @@ Status StoryStage::Reload() {
   return Status::Ok();
 }
 
-Status StoryStage::Add(const Article& article, const std::string& copy_of) {
+Status StoryStage::Add(const Article& article, const std::string& copy_of,
+                       std::string* placed_in) {
   if (!pipeline_) return FailedPreconditionError("story pipeline not loaded");
   if (!copy_of.empty() && pipeline_->StoryOf(copy_of).empty()) {
     // The original left the dedup window (or was too short to be indexed): its story comes
@@ -90,6 +91,7 @@ Status StoryStage::Add(const Article& article, const std::string& copy_of) {
   }
   // Ingest order is the processing order.
   story::ArticleStoryResult result = story::ProcessArticle(*pipeline_, article, copy_of);
+  if (placed_in != nullptr) *placed_in = result.assignment.story_id;
   return store_->Record(article.id, result);
 }
 

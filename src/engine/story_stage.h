@@ -28,7 +28,9 @@ class StoryStage {
   // Processes `article` (just inserted, inside the open transaction) and records its story.
   // `copy_of`: the earlier article with the same text, when the article is an exact copy
   // (store::InsertResult::copy_of); the copy joins its original's story.
-  Status Add(const Article& article, const std::string& copy_of = "");
+  // `placed_in`, when given, receives the story the article was placed in.
+  Status Add(const Article& article, const std::string& copy_of = "",
+             std::string* placed_in = nullptr);
   // Saves the pipeline state; call inside the transaction, right before committing.
   Status Save();
   // Reloads the state last committed (after a rollback, so memory matches the database).

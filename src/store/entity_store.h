@@ -79,6 +79,11 @@ class EntityStore {
   // the entities and one over the aliases. Errors: SQLite errors.
   Result<SavedEntityState> Load();
 
+  // (story id, entity id) for every entity recorded in an article of that story (the story
+  // the article was placed in), distinct: the story memberships a resolver restores. Cost: one
+  // pass over article_entities joined to article_story.
+  Result<std::vector<std::pair<std::string, uint64_t>>> StoryMembers();
+
   // --- Reads.
 
   // Live entities, most articles first, then by name (EntityQuery). `query.story` must be a
