@@ -64,8 +64,9 @@ int main(int argc, char** argv) {
   double n = static_cast<double>(articles.size());
   std::printf("articles %zu, mentions %zu, article entities %zu, canonical entities %zu\n",
               articles.size(), mentions, entities, resolver.size());
-  std::printf("match %.0f art/CPU-s, in-article %.0f art/CPU-s, cross-document %.0f art/CPU-s, "
-              "total %.0f art/CPU-s\n",
-              n / match_s, n / article_s, n / resolve_s, n / (match_s + article_s + resolve_s));
+  std::printf(
+      "match %.0f art/CPU-s, in-article %.0f art/CPU-s, cross-document %.0f art/CPU-s, "
+      "total %.0f art/CPU-s\n",
+      n / match_s, n / article_s, n / resolve_s, n / (match_s + article_s + resolve_s));
   return 0;
 }
