@@ -4,6 +4,7 @@
 #   countries.tsv      ISO code, latitude, longitude, English name (world-countries)
 #   country_names.tsv  ISO code, language, kind (name|alt|demonym), surface form
 #   cities.tsv         geonameid, ISO code, latitude, longitude, population, names ('|')
+#   regions.tsv        UN M.49 code, language, surface form (ICU names of continents, regions)
 #   organizations.tsv  key, language, surface form (ICU region names of EU and UN)
 #   first_names.txt    first names (hunspell-fr-comprehensive po:prn)
 #   surnames.txt       surnames (hunspell-fr-comprehensive po:patr)
@@ -59,6 +60,7 @@ Generated $today by \`scripts/gen-gazetteers.sh\` (re-run it to refresh; do not 
 | countries.tsv | $(count countries.tsv) | npm \`$wc_spec\` countries.json: cca2, latlng, name.common (ODbL-1.0) |
 | country_names.tsv | $(count country_names.tsv) | ICU $icu region display names (node Intl.DisplayNames, long and short; Unicode licence) for fr en es de it; \`$wc_spec\` name.common/official, translations (fra spa deu ita), altSpellings (Latin script, 3+ letters), demonyms eng/fra (m/f; plurals formed by the generator: +s unless the form ends in s/x) (ODbL-1.0); npm \`$iic_spec\` langs/{fr,en,es,de,it}.json (MIT); Debian \`iso-codes\` $iso iso_3166-1.json + iso_3166-1.mo for fr es de it (names without a comma; LGPL-2.1+) |
 | cities.tsv | $(count cities.tsv) | Debian \`libgeonames-common\` $geo (GeoNames cities, CC-BY-4.0 via libgeonames, GPL-3 library used only by the generator): geonameid, country, coordinates, population; names from geonames.mo for fr es de it; former spellings (tz:) from Debian \`tzdata\` $tzv backward links (zone.tab, tzdata.zi; public domain) when they are spelling variants (Kiev/Kyiv) |
+| regions.tsv | $(count regions.tsv) | ICU $icu region display names of the UN M.49 continents and world regions (002 Africa, 150 Europe, 142 Asia, ...) for fr en es de it |
 | organizations.tsv | $(count organizations.tsv) | ICU $icu region display names of EU and UN for fr en es de it |
 | first_names.txt | $(count first_names.txt) | Debian \`hunspell-fr-comprehensive\` $hun (Dicollecte, MPL-2.0): entries tagged po:prn |
 | surnames.txt | $(count surnames.txt) | same, entries tagged po:patr |

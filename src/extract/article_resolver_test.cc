@@ -127,3 +127,29 @@ TEST(ArticleResolverTest, RolesBindToTheNameTheyPrecede) {
 
 }  // namespace
 }  // namespace depeche::extract
+
+namespace depeche::extract {
+namespace {
+
+TEST(ArticleResolverTest, EnglishRolesNamesAndPlaces) {
+  Article a;
+  a.lang = "en";
+  a.text =
+      "US Secretary of State Antony Blinken met Russian Foreign Minister Sergei Lavrov in "
+      "Geneva on Friday. The US Secretary of State said Mr Lavrov agreed.";
+  ArticleEntities r = ResolveArticle(DataGazetteer(), a, MatchGazetteer(DataGazetteer(), a));
+  const ArticleEntity* blinken = Named(r, "Antony Blinken");
+  ASSERT_NE(blinken, nullptr);
+  EXPECT_EQ(blinken->mentions.size(), 2u);  // the name and "US Secretary of State" alone
+  const ArticleEntity* lavrov = Named(r, "Sergei Lavrov");
+  ASSERT_NE(lavrov, nullptr);
+  EXPECT_EQ(lavrov->mentions.size(), 2u);  // "Sergei Lavrov", "Mr Lavrov"
+  const ArticleEntity* russia = Named(r, "Russia");
+  ASSERT_NE(russia, nullptr);
+  EXPECT_EQ(russia->aliases, (std::vector<std::string>{"Russian"}));
+  EXPECT_NE(Named(r, "Geneva"), nullptr);
+  EXPECT_EQ(Named(r, "Friday"), nullptr);
+}
+
+}  // namespace
+}  // namespace depeche::extract

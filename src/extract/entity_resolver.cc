@@ -71,7 +71,20 @@ void EntityResolver::Index(uint64_t id, const std::string& alias) {
     }
     by_skeleton_.try_emplace(skeleton, id);
   }
-  by_surname_[WordSkeleton(words.back())].insert(id);
+  std::string surname = WordSkeleton(words.back());
+  if (!surname.empty()) surnames_by_letter_[surname[0]].insert(surname);
+  by_surname_[surname].insert(id);
+}
+
+std::vector<std::string> EntityResolver::CloseKeys(const std::string& surname) const {
+  std::vector<std::string> out;
+  if (surname.empty()) return out;
+  auto it = surnames_by_letter_.find(surname[0]);
+  if (it == surnames_by_letter_.end()) return out;
+  for (const std::string& key : it->second) {
+    if (key != surname && CloseSurnames(key, surname)) out.push_back(key);
+  }
+  return out;
 }
 
 void EntityResolver::AddAlias(uint64_t id, const std::string& alias, uint32_t count) {
@@ -188,9 +201,8 @@ uint64_t EntityResolver::FindPerson(const ArticleEntity& e, std::string_view sto
     // Typos of the surname, where the context agrees.
     uint64_t best = 0;
     size_t best_shared = 0;
-    for (const auto& [key, ids] : by_surname_) {
-      if (key == surname || !CloseSurnames(key, surname)) continue;
-      for (uint64_t id : ids) {
+    for (const std::string& key : CloseKeys(surname)) {
+      for (uint64_t id : by_surname_.at(key)) {
         std::string f = first_name(id);
         if (f.empty() || !CompatibleFirstNames(f, words.front())) continue;
         size_t shared = Shared(nodes_.at(id), context);
@@ -233,8 +245,9 @@ uint64_t EntityResolver::FindPerson(const ArticleEntity& e, std::string_view sto
   }
   if (surname.size() >= 5) {
     std::set<uint64_t> close;
-    for (const auto& [key, ids] : by_surname_) {
-      if (key != surname && CloseSurnames(key, surname)) close.insert(ids.begin(), ids.end());
+    for (const std::string& key : CloseKeys(surname)) {
+      const std::set<uint64_t>& ids = by_surname_.at(key);
+      close.insert(ids.begin(), ids.end());
     }
     if (!close.empty()) return pick(close, true);
   }

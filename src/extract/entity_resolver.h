@@ -97,6 +97,8 @@ class EntityResolver {
   uint64_t FindPerson(const ArticleEntity& e, std::string_view story,
                       const std::set<uint64_t>& context) const;
   size_t Shared(const Node& node, const std::set<uint64_t>& context) const;
+  // Surname skeletons other than `surname` within CloseSurnames of it.
+  std::vector<std::string> CloseKeys(const std::string& surname) const;
 
   std::shared_ptr<const Gazetteer> gazetteer_;
   std::map<uint64_t, Node> nodes_;
@@ -106,6 +108,8 @@ class EntityResolver {
   std::unordered_map<std::string, uint64_t> by_alias_;              // "type|folded alias"
   std::unordered_map<std::string, uint64_t> by_skeleton_;           // person full-name skeleton
   std::unordered_map<std::string, std::set<uint64_t>> by_surname_;  // person surname skeleton
+  // first letter -> surname skeletons, for the typo search (CloseSurnames needs that letter)
+  std::unordered_map<char, std::set<std::string>> surnames_by_letter_;
   std::unordered_map<std::string, std::set<uint64_t>> story_members_;
   // story -> role key ("foreign_minister:US") -> person
   std::unordered_map<std::string, std::unordered_map<std::string, uint64_t>> story_roles_;

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "core/strings.h"
 #include "extract/name_match.h"
@@ -99,9 +100,10 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(std::string_view data_d
   const std::string dir = std::string(data_dir) + "/gazetteer/";
   Sources s;
   std::pair<std::string*, const char*> files[] = {
-      {&s.countries, "countries.tsv"},     {&s.country_names, "country_names.tsv"},
-      {&s.cities, "cities.tsv"},           {&s.organizations, "organizations.tsv"},
-      {&s.first_names, "first_names.txt"}, {&s.surnames, "surnames.txt"}};
+      {&s.countries, "countries.tsv"}, {&s.country_names, "country_names.tsv"},
+      {&s.cities, "cities.tsv"},       {&s.organizations, "organizations.tsv"},
+      {&s.regions, "regions.tsv"},     {&s.first_names, "first_names.txt"},
+      {&s.surnames, "surnames.txt"}};
   for (auto& [target, name] : files) {
     DEPECHE_ASSIGN_OR_RETURN(*target, ReadAll(dir + name));
   }
@@ -200,27 +202,32 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::FromSources(const Sources& s
                                        }
                                        return g->AddForm(f[3], it->second, demonym, alternate);
                                      }));
-  DEPECHE_RETURN_IF_ERROR(
-      ForEachRow(s.organizations, "organizations.tsv", 3,
-                 [&](const std::vector<std::string_view>& f, size_t) -> Status {
-                   std::string ref = "org:" + std::string(f[0]);
-                   uint32_t index = 0;
-                   auto found = std::find_if(g->entries_.begin(), g->entries_.end(),
-                                             [&](const GazetteerEntry& e) { return e.ref == ref; });
-                   if (found == g->entries_.end()) {
-                     GazetteerEntry e;
-                     e.kind = GazetteerKind::kOrganization;
-                     e.ref = ref;
-                     e.name_en = std::string(f[2]);
-                     index = static_cast<uint32_t>(g->entries_.size());
-                     g->entries_.push_back(std::move(e));
-                   } else {
-                     index = static_cast<uint32_t>(found - g->entries_.begin());
-                   }
-                   if (f[1] == "en") g->entries_[index].name_en = std::string(f[2]);
-                   g->display_[index].emplace_back(std::string(f[1]), std::string(f[2]));
-                   return g->AddForm(f[2], index, false, false);
-                 }));
+  // Organisations (org:EU) and world regions (m49:150), one row per language.
+  for (auto [content, file, prefix, kind] :
+       {std::tuple{&s.organizations, "organizations.tsv", "org:", GazetteerKind::kOrganization},
+        std::tuple{&s.regions, "regions.tsv", "m49:", GazetteerKind::kRegion}}) {
+    Status st = ForEachRow(
+        *content, file, 3, [&](const std::vector<std::string_view>& f, size_t) -> Status {
+          std::string ref = prefix + std::string(f[0]);
+          uint32_t index = 0;
+          auto found = std::find_if(g->entries_.begin(), g->entries_.end(),
+                                    [&](const GazetteerEntry& e) { return e.ref == ref; });
+          if (found == g->entries_.end()) {
+            GazetteerEntry e;
+            e.kind = kind;
+            e.ref = ref;
+            e.name_en = std::string(f[2]);
+            index = static_cast<uint32_t>(g->entries_.size());
+            g->entries_.push_back(std::move(e));
+          } else {
+            index = static_cast<uint32_t>(found - g->entries_.begin());
+          }
+          if (f[1] == "en") g->entries_[index].name_en = std::string(f[2]);
+          g->display_[index].emplace_back(std::string(f[1]), std::string(f[2]));
+          return g->AddForm(f[2], index, false, false);
+        });
+    DEPECHE_RETURN_IF_ERROR(st);
+  }
   DEPECHE_RETURN_IF_ERROR(
       ForEachRow(s.cities, "cities.tsv", 6,
                  [&](const std::vector<std::string_view>& f, size_t line) -> Status {
@@ -261,9 +268,17 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::FromSources(const Sources& s
       const GazetteerEntry& ea = entries[a.entry];
       const GazetteerEntry& eb = entries[b.entry];
       auto rank = [](const GazetteerEntry& e) {
-        return e.kind == GazetteerKind::kCountry        ? 0
-               : e.kind == GazetteerKind::kOrganization ? 1
-                                                        : 2;
+        switch (e.kind) {
+          case GazetteerKind::kCountry:
+            return 0;
+          case GazetteerKind::kRegion:
+            return 1;
+          case GazetteerKind::kOrganization:
+            return 2;
+          case GazetteerKind::kCity:
+            return 3;
+        }
+        return 3;
       };
       if (rank(ea) != rank(eb)) return rank(ea) < rank(eb);
       if (ea.population != eb.population) return ea.population > eb.population;

@@ -27,6 +27,8 @@ TEST(GazetteerTest, CountriesInFiveLanguagesAndAlternateSpellings) {
   EXPECT_EQ(RefOf(g, "États-Unis"), "iso3166:US");
   EXPECT_EQ(RefOf(g, "etats-unis"), "iso3166:US");  // keys are folded
   EXPECT_EQ(RefOf(g, "Corée du Nord"), "iso3166:KP");
+  EXPECT_EQ(RefOf(g, "Europe"), "m49:150");  // a region, no country code
+  EXPECT_EQ(RefOf(g, "Amérique du Sud"), "m49:005");
 }
 
 TEST(GazetteerTest, DemonymsPointToTheirCountry) {
