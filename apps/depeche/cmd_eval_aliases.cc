@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "engine/analyzer.h"
 #include "eval/alias_eval.h"
+#include "extract/entity_extractor.h"
 #include "extract/gazetteer.h"
 
 namespace depeche::cli {
@@ -16,6 +17,7 @@ struct AliasFlags {
   std::string gold;
   std::string nil = "exclude";
   bool json = false;
+  bool no_ner = false;
 };
 
 nlohmann::json Prf(const eval::PrfTriple& t) {
@@ -54,7 +56,16 @@ void RunAliasEval(const AliasFlags& flags, Context& ctx) {
       ctx.exit_code = ExitCodeFor(analyzer.status());
       return;
     }
-    report = eval::EvaluateSeedAliases(**gazetteer, **analyzer, flags.gold, flags.data);
+    extract::EntityExtractorOptions options;
+    options.data_dir = DefaultDataDir();
+    options.model_dir = flags.no_ner ? "" : DefaultNerModelDir();
+    auto extractor = extract::EntityExtractor::Create(options);
+    if (!extractor.ok()) {
+      PrintError(extractor.status().ToString());
+      ctx.exit_code = ExitCodeFor(extractor.status());
+      return;
+    }
+    report = eval::EvaluateSeedAliases(**extractor, **analyzer, flags.gold, flags.data);
   } else {
     PrintError("--format must be hipe or seeds");
     ctx.exit_code = kExitUsage;
@@ -149,6 +160,8 @@ void RegisterEvalAliases(CLI::App& eval, Context& ctx) {
   cmd->add_option("--gold", flags->gold, "seeds: gold TSV (file, surface, entity)")
       ->check(CLI::ExistingFile);
   cmd->add_option("--nil", flags->nil, "hipe: NIL mentions exclude (default) | singleton");
+  cmd->add_flag("--no-ner", flags->no_ner,
+                "seeds: gazetteers alone, without the statistical NER models");
   cmd->add_flag("--json", flags->json, "JSON output");
   cmd->callback([flags, &ctx] { RunAliasEval(*flags, ctx); });
 }

@@ -196,7 +196,7 @@ Result<AliasEvalReport> EvaluateHipeAliases(const extract::Gazetteer& gazetteer,
   return report;
 }
 
-Result<AliasEvalReport> EvaluateSeedAliases(const extract::Gazetteer& gazetteer,
+Result<AliasEvalReport> EvaluateSeedAliases(const extract::EntityExtractor& extractor,
                                             const engine::Analyzer& analyzer,
                                             const std::string& gold_tsv,
                                             const std::string& seeds_dir) {
@@ -219,8 +219,7 @@ Result<AliasEvalReport> EvaluateSeedAliases(const extract::Gazetteer& gazetteer,
   }
   AliasEvalReport report;
   report.format = "seeds";
-  extract::EntityResolver resolver(
-      std::shared_ptr<const extract::Gazetteer>(&gazetteer, [](const extract::Gazetteer*) {}));
+  extract::EntityResolver resolver(extractor.gazetteer());
   // "file|surface" -> entity id (first mention); an unlinked role gets a label of its own
   std::map<std::string, std::string> predicted;
   ingest::TextReaderOptions reader_options;
@@ -230,8 +229,7 @@ Result<AliasEvalReport> EvaluateSeedAliases(const extract::Gazetteer& gazetteer,
     ingest::RawArticle raw = ingest::ParseTextArticle(content, reader_options);
     auto article = analyzer.Analyze(std::move(raw));
     if (!article.ok()) return article.status().WithContext(file);
-    std::vector<extract::Mention> mentions = extract::MatchGazetteer(gazetteer, *article);
-    extract::ArticleEntities entities = extract::ResolveArticle(gazetteer, *article, mentions);
+    extract::ArticleEntities entities = extractor.Extract(*article);
     std::vector<uint64_t> ids = LinkMentions(resolver, entities, story);
     for (size_t i = 0; i < entities.mentions.size(); ++i) {
       std::string key = file + "|" + entities.mentions[i].surface;

@@ -19,6 +19,7 @@
 #include "engine/analyzer.h"
 #include "eval/coref_metrics.h"
 #include "extract/entity.h"
+#include "extract/entity_extractor.h"
 #include "extract/gazetteer.h"
 
 namespace depeche::eval {
@@ -62,7 +63,9 @@ struct AliasEvalReport {
 Result<AliasEvalReport> EvaluateHipeAliases(const extract::Gazetteer& gazetteer,
                                             const std::string& path, NilPolicy nil);
 
-Result<AliasEvalReport> EvaluateSeedAliases(const extract::Gazetteer& gazetteer,
+// The seeds go through the product's path: Analyzer::Analyze, EntityExtractor::Extract (the
+// NER tagger where a model is loaded, the gazetteers) and the cross-document resolver.
+Result<AliasEvalReport> EvaluateSeedAliases(const extract::EntityExtractor& extractor,
                                             const engine::Analyzer& analyzer,
                                             const std::string& gold_tsv,
                                             const std::string& seeds_dir);

@@ -154,6 +154,26 @@ ArticleEntities ResolveArticle(const Gazetteer& g, const Article& article,
     if (role || StripLeading(g, lang, m)) result.mentions.push_back(std::move(m));
   }
   std::sort(result.mentions.begin(), result.mentions.end(), MentionLess);
+  // A one-word name the gazetteers do not know, typed otherwise by the tagger, that is the
+  // last word of a person named in full in the article is that person's surname ("Lavrov"
+  // tagged as a place after "Sergueï Lavrov").
+  {
+    std::set<std::string> surnames;
+    for (const Mention& m : result.mentions) {
+      if (m.type != EntityType::kPerson) continue;
+      const std::string key = Gazetteer::Key(m.surface);
+      std::vector<std::string_view> w = NameWords(key);
+      if (w.size() >= 2) surnames.emplace(w.back());
+    }
+    for (Mention& m : result.mentions) {
+      if (m.type == EntityType::kPerson) continue;
+      const std::string key = Gazetteer::Key(m.surface);
+      std::vector<std::string_view> w = NameWords(key);
+      if (w.size() == 1 && surnames.count(std::string(w[0])) > 0 && g.Lookup(key).empty()) {
+        m.type = EntityType::kPerson;
+      }
+    }
+  }
   const std::vector<Mention>& ms = result.mentions;
 
   std::vector<std::string> keys(ms.size());

@@ -153,3 +153,37 @@ TEST(ArticleResolverTest, EnglishRolesNamesAndPlaces) {
 
 }  // namespace
 }  // namespace depeche::extract
+
+namespace depeche::extract {
+namespace {
+
+// A statistical tagger types a surname alone as a place; the full name in the article says
+// whose surname it is.
+TEST(ArticleResolverTest, TaggerSurnameTypedAsPlaceJoinsThePerson) {
+  Article a = Fr("Le président Vladimir Poutine a parlé. Poutine est venu à Moscou.");
+  auto mention = [&](std::string_view surface, EntityType type) {
+    Mention m;
+    m.span.begin = static_cast<uint32_t>(a.text.find(surface));
+    m.span.end = m.span.begin + static_cast<uint32_t>(surface.size());
+    m.surface = std::string(surface);
+    m.type = type;
+    return m;
+  };
+  Mention second = mention("Poutine", EntityType::kPlace);
+  second.span.begin = static_cast<uint32_t>(a.text.find("Poutine est"));
+  second.span.end = second.span.begin + 7;
+  ArticleEntities r = ResolveArticle(
+      DataGazetteer(), a,
+      {mention("Vladimir Poutine", EntityType::kPerson), second,
+       mention("Moscou", EntityType::kPlace)});
+  const ArticleEntity* putin = Named(r, "Vladimir Poutine");
+  ASSERT_NE(putin, nullptr);
+  EXPECT_EQ(putin->mentions.size(), 2u);
+  EXPECT_EQ(Named(r, "Poutine"), nullptr);
+  const ArticleEntity* moscow = Named(r, "Moscou");
+  ASSERT_NE(moscow, nullptr);
+  EXPECT_EQ(moscow->type, EntityType::kPlace);
+}
+
+}  // namespace
+}  // namespace depeche::extract

@@ -45,6 +45,9 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
   } else {
     mentions = std::move(from_gazetteer);
   }
+  // MISC (nationalities, events, works) is scored by `eval ner` but not an entity the engine
+  // keeps: people, organisations and places.
+  std::erase_if(mentions, [](const Mention& m) { return m.type == EntityType::kMisc; });
   return ResolveArticle(*gazetteer_, article, std::move(mentions));
 }
 

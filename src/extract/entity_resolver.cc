@@ -306,6 +306,7 @@ EntityChanges EntityResolver::Resolve(const ArticleEntities& article, std::strin
   const size_t n = article.entities.size();
   changes.links.assign(n, 0);
   std::set<uint64_t> touched;  // created or renamed: upserted at the end
+  std::set<uint64_t> created;  // created by this call: unknown to the store so far
   std::set<uint64_t> context;  // entities of this article linked so far
   // Gazetteer entities first (the surest), then full person names, then the rest, then
   // surnames alone (which lean on the context the others give).
@@ -390,11 +391,40 @@ EntityChanges EntityResolver::Resolve(const ArticleEntities& article, std::strin
         }
       }
       if (id == 0 && e.type == EntityType::kPerson) id = FindPerson(e, story_id, context);
+      // A statistical tagger confuses organisations and places ("Otan" a place, "OTAN" an
+      // organisation): the same name of the other type, when known, is the same thing.
+      if (id == 0 && (e.type == EntityType::kOrganization || e.type == EntityType::kPlace)) {
+        const EntityType other = e.type == EntityType::kPlace ? EntityType::kOrganization
+                                                               : EntityType::kPlace;
+        for (const std::string& alias : e.aliases) {
+          if (auto it = by_alias_.find(AliasKey(other, alias)); it != by_alias_.end()) {
+            id = it->second;
+            break;
+          }
+        }
+      }
+      // ... and types a surname alone as a place: one word that is the surname of the one
+      // person of that surname in the same story is that person ("Biden").
+      if (id == 0 && e.type != EntityType::kPerson && !story.empty()) {
+        std::vector<std::string> words = Words(e.name);
+        auto it = words.size() == 1 ? by_surname_.find(WordSkeleton(words[0])) : by_surname_.end();
+        if (it != by_surname_.end()) {
+          uint64_t only = 0;
+          int count = 0;
+          for (uint64_t candidate : it->second) {
+            if (nodes_.at(candidate).stories.count(story) == 0) continue;
+            only = candidate;
+            ++count;
+          }
+          if (count == 1) id = only;
+        }
+      }
       key = std::string(EntityTypeName(e.type)) + ":" + text::Fold(e.name);
     }
     if (id == 0) {
       id = Create(e.type, key, e);
       touched.insert(id);
+      created.insert(id);
     }
     // Aliases with their mention counts.
     std::map<std::string, uint32_t> counts;
@@ -461,6 +491,11 @@ EntityChanges EntityResolver::Resolve(const ArticleEntities& article, std::strin
                             [&](const CanonicalEntity& c) { return c.id == id; });
     if (!seen) changes.upserts.push_back(it->second.entity);
   }
+  // An entity created and merged away within this article never reached the store: its
+  // merge is nothing to replay there (its links already follow it to the survivor).
+  std::erase_if(changes.merges, [&](const std::pair<uint64_t, uint64_t>& merge) {
+    return created.count(merge.first) > 0;
+  });
   return changes;
 }
 
