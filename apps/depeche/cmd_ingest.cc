@@ -50,6 +50,7 @@ struct IngestFlags {
   std::vector<std::string> paths;
   bool json = false;
   bool quiet = false;
+  bool no_entities = false;
 };
 
 // A one-line progress bar on stderr, only when stderr is a terminal.
@@ -168,12 +169,15 @@ void RegisterIngest(CLI::App& app, Context& ctx) {
   cmd->add_option("paths", flags->paths, "Files, folders, or - for stdin")->required();
   cmd->add_flag("--json", flags->json, "Print the summary as JSON");
   cmd->add_flag("-q,--quiet", flags->quiet, "No progress bar");
+  cmd->add_flag("--no-entities", flags->no_entities,
+                "Do not extract entities (faster; the articles stored now will have none)");
   cmd->callback([flags, &ctx] {
     auto engine = ctx.OpenEngine();
     if (!engine) return;
     bool bar_on = !flags->quiet && !flags->json && isatty(STDERR_FILENO);
     ProgressBar bar(bar_on);
     IngestOptions options;
+    options.entities = !flags->no_entities;
     options.progress = [&bar](const IngestProgress& p) {
       return g_stop_signal.load() == 0 && bar.Update(p);
     };

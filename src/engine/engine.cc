@@ -52,30 +52,34 @@ class EngineImpl final : public Engine {
   Result<IngestReport> Ingest(const std::vector<std::string>& paths,
                               const IngestOptions& options) override {
     DEPECHE_RETURN_IF_ERROR(CheckWritable());
-    DEPECHE_ASSIGN_OR_RETURN(engine::WriterLock lock, LockForWriting());
+    DEPECHE_ASSIGN_OR_RETURN(engine::WriterLock lock, LockForWriting(options.entities));
+    const bool entities = options.entities;
     engine::IngestJob job(config_, *analyzer_, *db_, *articles_, *stories_, options,
-                          extractor_.get(), entity_stage_.get());
-    return WithEntityNote(job.Run(ingest::ExpandInputs(paths)));
+                          entities ? extractor_.get() : nullptr,
+                          entities ? entity_stage_.get() : nullptr);
+    return WithEntityNote(job.Run(ingest::ExpandInputs(paths)), entities);
   }
 
   Result<IngestReport> IngestJsonl(std::string_view name, std::string_view jsonl,
                                    const IngestOptions& options) override {
     DEPECHE_RETURN_IF_ERROR(CheckWritable());
-    DEPECHE_ASSIGN_OR_RETURN(engine::WriterLock lock, LockForWriting());
+    DEPECHE_ASSIGN_OR_RETURN(engine::WriterLock lock, LockForWriting(options.entities));
+    const bool entities = options.entities;
     engine::IngestJob job(config_, *analyzer_, *db_, *articles_, *stories_, options,
-                          extractor_.get(), entity_stage_.get());
-    return WithEntityNote(job.RunJsonl(name, jsonl));
+                          entities ? extractor_.get() : nullptr,
+                          entities ? entity_stage_.get() : nullptr);
+    return WithEntityNote(job.RunJsonl(name, jsonl), entities);
   }
 
   // Serialises writers (engine/writer_lock.h), then reloads the story state when another
   // writer committed since this engine loaded it: continuing from a stale state would give
   // other stories than a sequential run.
-  Result<engine::WriterLock> LockForWriting() {
+  Result<engine::WriterLock> LockForWriting(bool entities) {
     DEPECHE_ASSIGN_OR_RETURN(engine::WriterLock lock, engine::WriterLock::Acquire(config_.db_path));
     DEPECHE_ASSIGN_OR_RETURN(int64_t version, db_->DataVersion());
     const bool stale = !loaded_version_ || *loaded_version_ != version;
     if (stale) DEPECHE_RETURN_IF_ERROR(stories_->Reload());
-    DEPECHE_RETURN_IF_ERROR(EnsureEntities(stale));
+    DEPECHE_RETURN_IF_ERROR(EnsureEntities(stale, entities));
     loaded_version_ = version;
     return lock;
   }
@@ -157,8 +161,8 @@ class EngineImpl final : public Engine {
   // read commands never pay for them. Gazetteers that cannot be loaded are not an error:
   // ingest goes on without entities and the report says why. `stale`: another writer
   // committed since the resolver was loaded.
-  Status EnsureEntities(bool stale) {
-    if (!entities_tried_) {
+  Status EnsureEntities(bool stale, bool load) {
+    if (!entities_tried_ && load) {
       entities_tried_ = true;
       extract::EntityExtractorOptions options;
       options.data_dir = config_.data_dir.empty() ? DefaultDataDir() : config_.data_dir;
@@ -178,11 +182,11 @@ class EngineImpl final : public Engine {
     return Status::Ok();
   }
 
-  Result<IngestReport> WithEntityNote(Result<IngestReport> report) const {
+  Result<IngestReport> WithEntityNote(Result<IngestReport> report, bool asked) const {
     if (!report.ok()) return report;
-    report->entities = extractor_ != nullptr;
-    if (extractor_) report->ner_languages = extractor_->tagger_languages();
-    report->entities_note = entities_note_;
+    report->entities = asked && extractor_ != nullptr;
+    if (report->entities) report->ner_languages = extractor_->tagger_languages();
+    report->entities_note = asked ? entities_note_ : "entities not extracted (--no-entities)";
     return report;
   }
 
