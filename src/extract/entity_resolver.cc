@@ -426,13 +426,15 @@ EntityChanges EntityResolver::Resolve(const ArticleEntities& article, std::strin
       touched.insert(id);
       created.insert(id);
     }
-    // Aliases with their mention counts.
+    // The aliases the article used.
     std::map<std::string, uint32_t> counts;
     for (uint32_t m : e.mentions) {
       if (m < article.mentions.size()) ++counts[article.mentions[m].surface];
     }
     for (const std::string& alias : e.aliases) counts.try_emplace(alias, 0);
-    for (const auto& [alias, count] : counts) AddAlias(id, alias, std::max<uint32_t>(count, 1));
+    // Counted once per article, as the store keeps them (entity_aliases.articles), so that a
+    // resolver restored from the store weighs aliases as the live one did.
+    for (const auto& [alias, count] : counts) AddAlias(id, alias, 1);
     // A full name makes a surname-only entity of the same surname redundant when it is the
     // only full name holding that surname.
     if (e.type == EntityType::kPerson) {

@@ -45,7 +45,7 @@
 
 namespace depeche::extract {
 
-// One alias of a canonical entity and how many mentions used it: what the store keeps.
+// One alias of a canonical entity and how many articles used it: what the store keeps.
 struct AliasCount {
   uint64_t entity_id = 0;
   std::string alias;
