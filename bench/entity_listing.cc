@@ -88,9 +88,8 @@ int main(int argc, char** argv) {
   std::mt19937_64 rng(42);
   std::uniform_real_distribution<double> uniform(0.0, sum);
   auto draw = [&] {
-    return static_cast<int64_t>(std::lower_bound(cumulative.begin(), cumulative.end(),
-                                                 uniform(rng)) -
-                                cumulative.begin());
+    return static_cast<int64_t>(
+        std::lower_bound(cumulative.begin(), cumulative.end(), uniform(rng)) - cumulative.begin());
   };
   auto entity_id = [](int64_t k) { return depeche::core::Hash64(std::to_string(k), 11) | 1; };
   std::vector<bool> created(static_cast<size_t>(entity_pool), false);
@@ -189,8 +188,8 @@ int main(int argc, char** argv) {
       "entities --since <last day>    %8.2f ms\n"
       "entity <most named>            %8.2f ms\n"
       "entities of one article (show) %8.2f ms\n",
-      static_cast<long long>(n), static_cast<long long>(total),
-      static_cast<long long>(entity_pool), static_cast<long long>(merges), fill_s,
+      static_cast<long long>(n), static_cast<long long>(total), static_cast<long long>(entity_pool),
+      static_cast<long long>(merges), fill_s,
       n > 0 ? record_s * 1000 / static_cast<double>(n) : 0.0, static_cast<long long>(total), all_ms,
       type_ms, since_ms, get_ms, article_ms);
   entities->reset();

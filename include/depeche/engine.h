@@ -129,8 +129,10 @@ class Engine {
   // (canonical name, else an alias; ASCII case ignored); a merged entity's id answers with its
   // survivor. NotFound; InvalidArgument (ambiguous prefix or name: the message lists the
   // candidates).
-  virtual Result<EntityDetail> GetEntity(const std::string& key, int article_limit = 50,
-                                         int story_limit = 50) = 0;
+  // Errors also: InvalidArgument (a limit <= 0).
+  virtual Result<EntityDetail> GetEntity(const std::string& key, int article_limit,
+                                         int story_limit) = 0;
+  Result<EntityDetail> GetEntity(const std::string& key) { return GetEntity(key, 50, 50); }
   // The entities of one stored article (a full id, as Article::id), most salient first, with
   // their mentions; empty when none were recorded.
   virtual Result<std::vector<ArticleEntityRef>> EntitiesOfArticle(

@@ -27,6 +27,7 @@ constexpr uint64_t kBlinkin = 0xf00dcafe12345678;  // created later, merged into
 constexpr uint64_t kUkraine = 0x2b3c4d5e6f708192;
 constexpr uint64_t kParisCity = 0x3c4d5e6f708192a3;
 constexpr uint64_t kParisPerson = 0x3c4d5e6f70aaaaaa;
+constexpr uint64_t kLavrov = 0x4d5e6f708192a3b4;
 
 CanonicalEntity Canonical(uint64_t id, EntityType type, const std::string& name) {
   CanonicalEntity e;
@@ -467,6 +468,55 @@ TEST_F(EntityStoreTest, MigrationAppliesOnAVersion5Database) {
   Status s = entities_->Record(a.id, b.entities(), b.changes());
   EXPECT_TRUE(s.ok()) << s.ToString();
   EXPECT_EQ(Listed(H(kUkraine)).article_count, 1);
+}
+
+// An entity named in many articles lists them by walking the articles by date, a rare one by
+// sorting its own: both newest first (undated last), both cut at the limit.
+TEST_F(EntityStoreTest, ArticlesOfAnEntityNewestFirstWhetherFrequentOrRare) {
+  constexpr int kArticles = 2100;  // over the 2,000 from which the walk is used
+  ASSERT_TRUE(db_->Begin().ok());
+  std::vector<std::string> ids;
+  for (int i = 0; i < kArticles; ++i) {
+    const std::string text = "Ukraine news number " + std::to_string(i) + ".";
+    Article a = Make("en", "", text);
+    // Dates out of arrival order: day (i * 7) % kArticles; the last 10 undated.
+    if (i < kArticles - 10) {
+      Result<PublicationDate> date = core::ParseIsoDate("2022-01-01");
+      ASSERT_TRUE(date.ok());
+      a.published = *date;
+      a.published.utc_seconds += int64_t{86400} * ((i * 7) % kArticles);
+    }
+    Add(a);
+    ArticleBuilder b(text);
+    if (i == 0) {
+      b.Upsert(Canonical(kUkraine, EntityType::kPlace, "Ukraine"))
+          .Upsert(Canonical(kLavrov, EntityType::kPerson, "Lavrov"));
+    }
+    b.Add(kUkraine, EntityType::kPlace, "Ukraine", {"Ukraine"}, 0.5f);
+    if (i % 100 == 0) b.Add(kLavrov, EntityType::kPerson, "Lavrov", {"news"}, 0.1f);
+    Status s = entities_->Record(a.id, b.entities(), b.changes());
+    ASSERT_TRUE(s.ok()) << s.ToString();
+    ids.push_back(a.id);
+  }
+  ASSERT_TRUE(db_->Commit().ok());
+  for (uint64_t entity : {kUkraine, kLavrov}) {
+    auto detail = entities_->Get(H(entity), 30, 5);
+    ASSERT_TRUE(detail.ok()) << detail.status().ToString();
+    const int64_t count = detail->summary.article_count;
+    EXPECT_EQ(count, entity == kUkraine ? kArticles : kArticles / 100);
+    ASSERT_EQ(detail->articles.size(), std::min<size_t>(30, static_cast<size_t>(count)));
+    // Expected: the entity's articles by date descending, undated last, then arrival order.
+    std::vector<std::pair<int64_t, int>> order;  // (-day or a large value when undated, i)
+    for (int i = 0; i < kArticles; ++i) {
+      if (entity == kLavrov && i % 100 != 0) continue;
+      order.emplace_back(i < kArticles - 10 ? -((i * 7) % kArticles) : 1, i);
+    }
+    std::sort(order.begin(), order.end());
+    for (size_t k = 0; k < detail->articles.size(); ++k) {
+      EXPECT_EQ(detail->articles[k].id, ids[static_cast<size_t>(order[k].second)])
+          << H(entity) << " at " << k;
+    }
+  }
 }
 
 }  // namespace

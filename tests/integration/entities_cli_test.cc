@@ -224,5 +224,19 @@ TEST_F(EntitiesCliTest, StoryShowAndSearchUseTheEntities) {
   EXPECT_EQ(unknown.code, 2) << unknown.out;
 }
 
+TEST_F(EntitiesCliTest, TyposAndCompletionKnowTheCommands) {
+  CliRun typo = Run("entitys");
+  EXPECT_EQ(typo.code, 2);
+  EXPECT_NE(typo.out.find("unknown command entitys; did you mean entities?"), std::string::npos)
+      << typo.out;
+  CliRun option = Run("entities --typ person");
+  EXPECT_NE(option.out.find("did you mean --type?"), std::string::npos) << option.out;
+  CliRun help = Run("entities --help");
+  EXPECT_NE(help.out.find("=50"), std::string::npos) << help.out;  // the default -n
+  CliRun bash = testing_util::Depeche("completion bash");
+  EXPECT_NE(bash.out.find("entities"), std::string::npos);
+  EXPECT_NE(bash.out.find("--entity"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace depeche
