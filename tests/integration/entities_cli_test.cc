@@ -52,7 +52,7 @@ class EntitiesCliTest : public ::testing::Test {
             {"published", "2022-01-22"},
             {"text", "The wheat harvest in the north was late this year because of the rain."}});
     feed.close();
-    CliRun ingest = Run("ingest '" + (dir_ / "feed.jsonl").string() + "'");
+    CliRun ingest = Run("ingest --no-entities '" + (dir_ / "feed.jsonl").string() + "'");
     ASSERT_EQ(ingest.code, 0) << ingest.out;
     SeedEntities(
         db_path_, "f1",
@@ -167,7 +167,7 @@ TEST_F(EntitiesCliTest, MergedEntityAnswersWithTheOlderId) {
       << R"({"id":"f4","title":"Blinken again","published":"2022-01-23",)"
       << R"("text":"Antony Blinken, whom some spelled Blinkin, flew home."})"
       << "\n";
-  ASSERT_EQ(Run("ingest '" + (dir_ / "more.jsonl").string() + "'").code, 0);
+  ASSERT_EQ(Run("ingest --no-entities '" + (dir_ / "more.jsonl").string() + "'").code, 0);
   SeedEntities(db_path_, "f4",
                {{kBlinken,
                  EntityType::kPerson,

@@ -1,5 +1,5 @@
-// Test helper: records entities for stored articles through the store's API, as the engine
-// will at ingest once extraction is wired (the lead's ingest-driven tests replace this then).
+// Test helper: records chosen entities for stored articles through the store's API, as the engine
+// does at ingest (the tests that use it ingest with --no-entities; SeedsEntitiesTest covers extraction).
 // Each entity is given by the surfaces of its mentions, found in the article's title (first)
 // or text.
 #ifndef DEPECHE_TESTS_INTEGRATION_ENTITY_SEED_H_

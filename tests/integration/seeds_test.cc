@@ -151,3 +151,60 @@ TEST_F(SeedsTest, IdsAreStableAcrossDatabases) {
 
 }  // namespace
 }  // namespace depeche
+
+namespace depeche {
+namespace {
+
+// Issue 10's reader check: the seeds' people and places, as extraction at ingest resolves them
+// (with the build's NER models, or the gazetteers alone when none was trained).
+TEST_F(SeedsTest, EntitiesMergeTheSeedsAliases) {
+  EXPECT_TRUE(report_.entities) << report_.entities_note;
+  EntityQuery query;
+  query.limit = 1000;
+  query.max_aliases = 100;
+  auto entities = engine_->Entities(query);
+  ASSERT_TRUE(entities.ok()) << entities.status().ToString();
+  // One entity of `type` carries every form (as its name or an alias), and no other entity
+  // carries any of them.
+  auto names_of = [](const EntitySummary& e) {
+    std::vector<std::string> names = {e.name};
+    for (const EntityAlias& a : e.aliases) names.push_back(a.name);
+    return names;
+  };
+  auto has = [&](const EntitySummary& e, const std::string& form) {
+    const std::vector<std::string> names = names_of(e);
+    return std::find(names.begin(), names.end(), form) != names.end();
+  };
+  auto expect_one = [&](const std::string& type, const std::vector<std::string>& forms) {
+    const EntitySummary* found = nullptr;
+    for (const EntitySummary& e : *entities) {
+      if (has(e, forms[0])) found = &e;
+    }
+    ASSERT_NE(found, nullptr) << forms[0];
+    EXPECT_EQ(found->type, type) << forms[0];
+    for (const std::string& form : forms) {
+      EXPECT_TRUE(has(*found, form)) << found->name << " lacks " << form;
+      for (const EntitySummary& other : *entities) {
+        if (&other == found) continue;
+        EXPECT_FALSE(has(other, form)) << form << " is also " << other.name;
+      }
+    }
+  };
+  expect_one("person", {"Antony Blinken", "Anthony Blinken", "Blinken"});
+  expect_one("person", {"Sergueï Lavrov", "Sergei Lavrov", "Lavrov"});
+  expect_one("person", {"Joe Biden"});
+  expect_one("place", {"Ukraine", "ukrainien", "ukrainienne"});
+  expect_one("place", {"Russie", "russe"});
+  expect_one("place", {"Genève"});
+  expect_one("place", {"Bélarus", "Biélorussie"});
+  // Months, weekdays and the words of institutions are not names on their own.
+  for (const EntitySummary& e : *entities) {
+    EXPECT_NE(e.name, "Affaires");
+    EXPECT_NE(e.name, "vendredi");
+    EXPECT_NE(e.name, "Vendredi");
+    EXPECT_NE(e.name, "janvier");
+  }
+}
+
+}  // namespace
+}  // namespace depeche
