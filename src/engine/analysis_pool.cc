@@ -35,7 +35,9 @@ int ResolveIngestThreads(int configured) {
   return std::clamp(static_cast<int>(hw), 1, kMaxIngestThreads);
 }
 
-AnalysisPool::AnalysisPool(const Analyzer& analyzer, int threads) : analyzer_(analyzer) {
+AnalysisPool::AnalysisPool(const Analyzer& analyzer, int threads,
+                           std::optional<story::StoryPipelineOptions> story_options)
+    : analyzer_(analyzer), story_options_(std::move(story_options)) {
   // Workers inherit the creating thread's signal mask: block everything while they are
   // created, so that SIGINT interrupts the reader's blocking read (a cancellation) rather than
   // landing on a worker.
@@ -87,6 +89,13 @@ AnalysedRecord AnalysisPool::Take() {
 }
 
 void AnalysisPool::Work() {
+  // One preparer per worker (a FeatureExtractor is not thread-safe). It cannot fail with the
+  // pipeline's own options; if it did, the writer computes the features itself.
+  std::optional<story::ArticlePreparer> preparer;
+  if (story_options_) {
+    Result<story::ArticlePreparer> made = story::ArticlePreparer::Create(*story_options_);
+    if (made.ok()) preparer.emplace(std::move(*made));
+  }
   std::unique_lock<std::mutex> lock(mutex_);
   while (true) {
     work_ready_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
@@ -95,6 +104,7 @@ void AnalysisPool::Work() {
     jobs_.pop_front();
     lock.unlock();
     AnalysedRecord record = AnalyseRecord(analyzer_, std::move(job.raw));
+    if (preparer && record.failure.ok()) record.story_features = preparer->Prepare(record.article);
     lock.lock();
     if (stopping_) return;
     // Jobs are taken in order and results_ only shrinks from the front once its record is

@@ -17,6 +17,7 @@
 #include "depeche/status.h"
 #include "engine/analyzer.h"
 #include "ingest/raw_article.h"
+#include "story/story_input.h"
 
 namespace depeche::engine {
 
@@ -26,6 +27,9 @@ struct AnalysedRecord {
   int64_t line = 0;
   Status failure;  // not ok: the record is refused, `article` is empty
   Article article;
+  // The article's story features, when the pool was given story options (computed on the
+  // worker so that the writer does not).
+  std::optional<story::PreparedFeatures> story_features;
 };
 
 // Analyses one record on the calling thread: HTML extraction when `raw.html` is set, then
@@ -39,8 +43,10 @@ AnalysedRecord AnalyseRecord(const Analyzer& analyzer, ingest::RawArticle raw);
 // reads. The destructor drops what was not taken and joins the workers. Borrows `analyzer`.
 class AnalysisPool {
  public:
-  // `threads` >= 1 workers.
-  AnalysisPool(const Analyzer& analyzer, int threads);
+  // `threads` >= 1 workers. With `story_options`, each worker also computes each article's
+  // story features (AnalysedRecord::story_features) with its own story::ArticlePreparer.
+  AnalysisPool(const Analyzer& analyzer, int threads,
+               std::optional<story::StoryPipelineOptions> story_options = std::nullopt);
   ~AnalysisPool();
   AnalysisPool(const AnalysisPool&) = delete;
   AnalysisPool& operator=(const AnalysisPool&) = delete;
@@ -61,6 +67,7 @@ class AnalysisPool {
   void Work();
 
   const Analyzer& analyzer_;
+  const std::optional<story::StoryPipelineOptions> story_options_;
   mutable std::mutex mutex_;
   std::condition_variable work_ready_;  // a job was queued, or stopping
   std::condition_variable done_;        // a record was analysed

@@ -35,7 +35,7 @@ IngestJob::IngestJob(const EngineConfig& config, const Analyzer& analyzer, store
   text_options_.sentence_starters = &analyzer_.sentence_starters();
   const int threads = ResolveIngestThreads(config_.ingest_threads);
   if (threads > 1) {
-    pool_ = std::make_unique<AnalysisPool>(analyzer_, threads);
+    pool_ = std::make_unique<AnalysisPool>(analyzer_, threads, stories_.PipelineOptions());
     max_in_flight_ = threads * kQueuedPerThread;
   }
 }
@@ -116,7 +116,12 @@ Status IngestJob::Write(AnalysedRecord record) {
       if (!result.copy_of.empty()) ++report_.copies;
       report_.inserted_ids.push_back(article->id);
       ++pending_;
-      DEPECHE_RETURN_IF_ERROR(stories_.Add(*article, result.copy_of));
+      if (record.story_features) {
+        DEPECHE_RETURN_IF_ERROR(
+            stories_.Add(*article, result.copy_of, std::move(*record.story_features)));
+      } else {
+        DEPECHE_RETURN_IF_ERROR(stories_.Add(*article, result.copy_of));
+      }
       break;
     case store::InsertOutcome::kSameRecord:
       ++report_.already_stored;

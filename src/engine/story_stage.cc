@@ -50,8 +50,7 @@ Result<std::unique_ptr<StoryStage>> StoryStage::Open(store::Database* db, std::s
 Status StoryStage::Reload() {
   pipeline_.reset();
   DEPECHE_ASSIGN_OR_RETURN(store::SavedStoryState saved, store_->Load());
-  story::StoryPipelineOptions options;
-  options.features.data_dir = data_dir_;
+  story::StoryPipelineOptions options = PipelineOptions();
   const bool fresh = saved.clusterer.next_seq == 0 && saved.clusterer.df.empty();
   DEPECHE_ASSIGN_OR_RETURN(story::StoryPipeline pipeline,
                            story::StoryPipeline::Create(options, std::move(saved.clusterer)));
@@ -70,7 +69,23 @@ Status StoryStage::Reload() {
   return Status::Ok();
 }
 
+story::StoryPipelineOptions StoryStage::PipelineOptions() const {
+  story::StoryPipelineOptions options;
+  options.features.data_dir = data_dir_;
+  return options;
+}
+
 Status StoryStage::Add(const Article& article, const std::string& copy_of) {
+  return AddImpl(article, copy_of, nullptr);
+}
+
+Status StoryStage::Add(const Article& article, const std::string& copy_of,
+                       story::PreparedFeatures prepared) {
+  return AddImpl(article, copy_of, &prepared);
+}
+
+Status StoryStage::AddImpl(const Article& article, const std::string& copy_of,
+                           story::PreparedFeatures* prepared) {
   if (!pipeline_) return FailedPreconditionError("story pipeline not loaded");
   if (!copy_of.empty() && pipeline_->StoryOf(copy_of).empty()) {
     // The original left the dedup window (or was too short to be indexed): its story comes
@@ -79,7 +94,10 @@ Status StoryStage::Add(const Article& article, const std::string& copy_of) {
     if (!story_id.empty()) pipeline_->RestoreRecent(copy_of, story_id);
   }
   // Ingest order is the processing order.
-  story::ArticleStoryResult result = story::ProcessArticle(*pipeline_, article, copy_of);
+  story::ArticleStoryResult result =
+      prepared != nullptr
+          ? story::ProcessArticle(*pipeline_, article, copy_of, std::move(*prepared))
+          : story::ProcessArticle(*pipeline_, article, copy_of);
   return store_->Record(article.id, result);
 }
 

@@ -13,6 +13,7 @@
 #include "depeche/status.h"
 #include "store/database.h"
 #include "store/story_store.h"
+#include "story/story_input.h"
 #include "story/story_pipeline.h"
 
 namespace depeche::engine {
@@ -28,6 +29,11 @@ class StoryStage {
   // `copy_of`: the earlier article with the same text, when the article is an exact copy
   // (store::InsertResult::copy_of); the copy joins its original's story.
   Status Add(const Article& article, const std::string& copy_of = "");
+  // The same with the article's story features computed ahead by a story::ArticlePreparer
+  // made from PipelineOptions() (on an analysis thread): the same result, less work here.
+  Status Add(const Article& article, const std::string& copy_of, story::PreparedFeatures prepared);
+  // The options the pipeline runs with (what an ArticlePreparer must be made from).
+  story::StoryPipelineOptions PipelineOptions() const;
   // Saves the pipeline state; call inside the transaction, right before committing.
   Status Save();
   // Reloads the state last committed (after a rollback, so memory matches the database).
@@ -36,6 +42,8 @@ class StoryStage {
   store::StoryStore& store() { return *store_; }
 
  private:
+  Status AddImpl(const Article& article, const std::string& copy_of,
+                 story::PreparedFeatures* prepared);
   StoryStage(store::Database* db, std::string data_dir) : db_(db), data_dir_(std::move(data_dir)) {}
 
   store::Database* db_;
