@@ -33,6 +33,8 @@ IngestJob::IngestJob(const EngineConfig& config, const Analyzer& analyzer, store
       stories_(stories),
       options_(options) {
   text_options_.sentence_starters = &analyzer_.sentence_starters();
+  // The batch's index entries are written at each commit (ArticleStore::SetDeferIndexing).
+  articles_.SetDeferIndexing(true);
   const int threads = ResolveIngestThreads(config_.ingest_threads);
   if (threads > 1) {
     pool_ = std::make_unique<AnalysisPool>(analyzer_, threads, stories_.PipelineOptions());
@@ -40,7 +42,11 @@ IngestJob::IngestJob(const EngineConfig& config, const Analyzer& analyzer, store
   }
 }
 
-IngestJob::~IngestJob() = default;
+IngestJob::~IngestJob() {
+  // Run() ends with a commit (which flushed) or a rollback (which dropped the queue).
+  articles_.DropPendingIndex();
+  articles_.SetDeferIndexing(false);
+}
 
 void IngestJob::Issue(const std::string& path, int64_t line, const char* severity,
                       std::string message) {
@@ -62,6 +68,7 @@ Status IngestJob::MaybeCommit(bool force) {
   if (in_transaction_ && (force || pending_ >= config_.batch_size)) {
     // The pipeline state goes with the articles it has seen.
     DEPECHE_RETURN_IF_ERROR(stories_.Save());
+    DEPECHE_RETURN_IF_ERROR(articles_.FlushIndex());
     DEPECHE_RETURN_IF_ERROR(db_.Commit());
     in_transaction_ = false;
     pending_ = 0;
@@ -281,6 +288,7 @@ Result<IngestReport> IngestJob::Run(const ingest::InputList& inputs) {
     StopPool();  // the queued records are dropped with the transaction
     if (in_transaction_) {
       (void)db_.Rollback();
+      articles_.DropPendingIndex();
       // The pipeline saw articles that are no longer stored: back to the committed state.
       (void)stories_.Reload();
     }
@@ -335,6 +343,7 @@ Result<IngestReport> IngestJob::RunJsonl(std::string_view name, std::string_view
     StopPool();  // the queued records are dropped with the transaction
     if (in_transaction_) {
       (void)db_.Rollback();
+      articles_.DropPendingIndex();
       // The pipeline saw articles that are no longer stored: back to the committed state.
       (void)stories_.Reload();
     }
