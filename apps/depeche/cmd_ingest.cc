@@ -50,6 +50,7 @@ struct IngestFlags {
   std::vector<std::string> paths;
   bool json = false;
   bool quiet = false;
+  int threads = 0;
 };
 
 // A one-line progress bar on stderr, only when stderr is a terminal.
@@ -156,12 +157,19 @@ void RegisterIngest(CLI::App& app, Context& ctx) {
   cmd->add_option("paths", flags->paths, "Files, folders, or - for stdin")->required();
   cmd->add_flag("--json", flags->json, "Print the summary as JSON");
   cmd->add_flag("-q,--quiet", flags->quiet, "No progress bar");
+  cmd->add_option("--threads", flags->threads,
+                  "Analysis threads beside the one writer (0: one per core, at most 8; 1: "
+                  "all on one thread). The articles and stories stored are the same whatever "
+                  "the number")
+      ->default_val(0)
+      ->check(CLI::Range(0, 256));
   cmd->callback([flags, &ctx] {
     auto engine = ctx.OpenEngine();
     if (!engine) return;
     bool bar_on = !flags->quiet && !flags->json && isatty(STDERR_FILENO);
     ProgressBar bar(bar_on);
     IngestOptions options;
+    options.threads = flags->threads;
     options.progress = [&bar](const IngestProgress& p) {
       return g_stop_signal.load() == 0 && bar.Update(p);
     };

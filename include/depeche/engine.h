@@ -58,6 +58,10 @@ struct IngestProgress {
 struct IngestOptions {
   // Called from the ingesting thread every few hundred records; return false to cancel.
   std::function<bool(const IngestProgress&)> progress;
+  // Analysis threads for this call: 0 takes EngineConfig::ingest_threads; 1 analyses on the
+  // calling thread; N > 1 runs N analysis workers beside the one writer. The articles and
+  // stories stored are the same whatever the number.
+  int threads = 0;
 };
 
 class Engine {

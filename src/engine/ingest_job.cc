@@ -35,7 +35,8 @@ IngestJob::IngestJob(const EngineConfig& config, const Analyzer& analyzer, store
   text_options_.sentence_starters = &analyzer_.sentence_starters();
   // The batch's index entries are written at each commit (ArticleStore::SetDeferIndexing).
   articles_.SetDeferIndexing(true);
-  const int threads = ResolveIngestThreads(config_.ingest_threads);
+  const int threads =
+      ResolveIngestThreads(options_.threads > 0 ? options_.threads : config_.ingest_threads);
   if (threads > 1) {
     pool_ = std::make_unique<AnalysisPool>(analyzer_, threads, stories_.PipelineOptions());
     max_in_flight_ = threads * kQueuedPerThread;
