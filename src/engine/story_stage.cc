@@ -43,6 +43,8 @@ void ObserveBackground(story::StoryPipeline& pipeline, const std::filesystem::pa
 Result<std::unique_ptr<StoryStage>> StoryStage::Open(store::Database* db, std::string data_dir) {
   std::unique_ptr<StoryStage> stage(new StoryStage(db, std::move(data_dir)));
   DEPECHE_ASSIGN_OR_RETURN(stage->store_, store::StoryStore::Create(db));
+  // Titles are chosen at Save (before each commit) rather than at every article.
+  stage->store_->SetDeferTitles(true);
   DEPECHE_RETURN_IF_ERROR(stage->Reload());
   return stage;
 }

@@ -181,6 +181,10 @@ Status StoryStore::Record(const std::string& article_id, const story::ArticleSto
       st->BindText(1, m.from_id);
       DEPECHE_RETURN_IF_ERROR(st->Run());
     }
+    // The rebuild chooses the surviving story's title from all its articles; the merged
+    // story's row is gone: neither has a title choice left to make.
+    titles_pending_.erase(m.from_id);
+    titles_pending_.erase(m.into_id);
     DEPECHE_RETURN_IF_ERROR(RebuildSummary(m.into_id));
   }
   if (result.indexed) {
@@ -267,6 +271,7 @@ Status StoryStore::Save(const story::PipelineChanges& changes) {
     }
   }
 
+  DEPECHE_RETURN_IF_ERROR(FlushTitles());
   // Dedup rows are written by Record; here only the evicted ones go.
   if (changes.oldest_dedup_article.empty()) {
     DEPECHE_RETURN_IF_ERROR(Run(db_, "DELETE FROM story_dedup"));
@@ -282,6 +287,7 @@ Status StoryStore::Save(const story::PipelineChanges& changes) {
 }
 
 Result<SavedStoryState> StoryStore::Load() {
+  titles_pending_.clear();  // marks of a rolled-back transaction
   sqlite3* h = db_->handle();
   SavedStoryState saved;
   story::ClustererState& state = saved.clusterer;
