@@ -51,6 +51,7 @@ struct IngestFlags {
   bool json = false;
   bool quiet = false;
   bool no_entities = false;
+  int threads = 0;
 };
 
 // A one-line progress bar on stderr, only when stderr is a terminal.
@@ -171,6 +172,12 @@ void RegisterIngest(CLI::App& app, Context& ctx) {
   cmd->add_flag("-q,--quiet", flags->quiet, "No progress bar");
   cmd->add_flag("--no-entities", flags->no_entities,
                 "Do not extract entities (faster; the articles stored now will have none)");
+  cmd->add_option("--threads", flags->threads,
+                  "Analysis threads beside the one writer (0: one per core, at most 8; 1: "
+                  "all on one thread). The articles and stories stored are the same whatever "
+                  "the number")
+      ->default_val(0)
+      ->check(CLI::Range(0, 256));
   cmd->callback([flags, &ctx] {
     auto engine = ctx.OpenEngine();
     if (!engine) return;
@@ -178,6 +185,7 @@ void RegisterIngest(CLI::App& app, Context& ctx) {
     ProgressBar bar(bar_on);
     IngestOptions options;
     options.entities = !flags->no_entities;
+    options.threads = flags->threads;
     options.progress = [&bar](const IngestProgress& p) {
       return g_stop_signal.load() == 0 && bar.Update(p);
     };

@@ -68,6 +68,10 @@ struct IngestOptions {
   // Extract and resolve entities (people, organisations, places). Off: faster, and the
   // articles stored by this call have no entities.
   bool entities = true;
+  // Analysis threads for this call: 0 takes EngineConfig::ingest_threads; 1 analyses on the
+  // calling thread; N > 1 runs N analysis workers beside the one writer. The articles and
+  // stories stored are the same whatever the number.
+  int threads = 0;
 };
 
 class Engine {

@@ -38,8 +38,9 @@ int ResolveIngestThreads(int configured) {
 }
 
 AnalysisPool::AnalysisPool(const Analyzer& analyzer, int threads,
+                           std::optional<story::StoryPipelineOptions> story_options,
                            const extract::EntityExtractor* entities)
-    : analyzer_(analyzer), entities_(entities) {
+    : analyzer_(analyzer), story_options_(std::move(story_options)), entities_(entities) {
   // Workers inherit the creating thread's signal mask: block everything while they are
   // created, so that SIGINT interrupts the reader's blocking read (a cancellation) rather than
   // landing on a worker.
@@ -91,6 +92,13 @@ AnalysedRecord AnalysisPool::Take() {
 }
 
 void AnalysisPool::Work() {
+  // One preparer per worker (a FeatureExtractor is not thread-safe). It cannot fail with the
+  // pipeline's own options; if it did, the writer computes the features itself.
+  std::optional<story::ArticlePreparer> preparer;
+  if (story_options_) {
+    Result<story::ArticlePreparer> made = story::ArticlePreparer::Create(*story_options_);
+    if (made.ok()) preparer.emplace(std::move(*made));
+  }
   std::unique_lock<std::mutex> lock(mutex_);
   while (true) {
     work_ready_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
@@ -99,6 +107,7 @@ void AnalysisPool::Work() {
     jobs_.pop_front();
     lock.unlock();
     AnalysedRecord record = AnalyseRecord(analyzer_, std::move(job.raw), entities_);
+    if (preparer && record.failure.ok()) record.story_features = preparer->Prepare(record.article);
     lock.lock();
     if (stopping_) return;
     // Jobs are taken in order and results_ only shrinks from the front once its record is

@@ -19,6 +19,7 @@
 #include "extract/entity.h"
 #include "extract/entity_extractor.h"
 #include "ingest/raw_article.h"
+#include "story/story_input.h"
 
 namespace depeche::engine {
 
@@ -30,6 +31,9 @@ struct AnalysedRecord {
   Article article;
   // The article's entities, when an entity extractor was given (extracted on the worker).
   std::optional<extract::ArticleEntities> entities;
+  // The article's story features, when the pool was given story options (computed on the
+  // worker so that the writer does not).
+  std::optional<story::PreparedFeatures> story_features;
 };
 
 // Analyses one record on the calling thread: HTML extraction when `raw.html` is set, then
@@ -45,9 +49,11 @@ AnalysedRecord AnalyseRecord(const Analyzer& analyzer, ingest::RawArticle raw,
 // reads. The destructor drops what was not taken and joins the workers. Borrows `analyzer`.
 class AnalysisPool {
  public:
-  // `threads` >= 1 workers.
-  // With `entities` (borrowed, may be null), each worker also extracts the entities.
+  // `threads` >= 1 workers. With `story_options`, each worker also computes each article's
+  // story features (AnalysedRecord::story_features) with its own story::ArticlePreparer; with
+  // `entities` (borrowed, may be null), the article's entities.
   AnalysisPool(const Analyzer& analyzer, int threads,
+               std::optional<story::StoryPipelineOptions> story_options = std::nullopt,
                const extract::EntityExtractor* entities = nullptr);
   ~AnalysisPool();
   AnalysisPool(const AnalysisPool&) = delete;
@@ -69,6 +75,7 @@ class AnalysisPool {
   void Work();
 
   const Analyzer& analyzer_;
+  const std::optional<story::StoryPipelineOptions> story_options_;
   const extract::EntityExtractor* entities_;
   mutable std::mutex mutex_;
   std::condition_variable work_ready_;  // a job was queued, or stopping

@@ -36,14 +36,22 @@ IngestJob::IngestJob(const EngineConfig& config, const Analyzer& analyzer, store
       extractor_(entities != nullptr ? extractor : nullptr),
       entities_(extractor != nullptr ? entities : nullptr) {
   text_options_.sentence_starters = &analyzer_.sentence_starters();
-  const int threads = ResolveIngestThreads(config_.ingest_threads);
+  // The batch's index entries are written at each commit (ArticleStore::SetDeferIndexing).
+  articles_.SetDeferIndexing(true);
+  const int threads =
+      ResolveIngestThreads(options_.threads > 0 ? options_.threads : config_.ingest_threads);
   if (threads > 1) {
-    pool_ = std::make_unique<AnalysisPool>(analyzer_, threads, extractor_);
+    pool_ = std::make_unique<AnalysisPool>(analyzer_, threads, stories_.PipelineOptions(),
+                                           extractor_);
     max_in_flight_ = threads * kQueuedPerThread;
   }
 }
 
-IngestJob::~IngestJob() = default;
+IngestJob::~IngestJob() {
+  // Run() ends with a commit (which flushed) or a rollback (which dropped the queue).
+  articles_.DropPendingIndex();
+  articles_.SetDeferIndexing(false);
+}
 
 void IngestJob::Issue(const std::string& path, int64_t line, const char* severity,
                       std::string message) {
@@ -65,6 +73,7 @@ Status IngestJob::MaybeCommit(bool force) {
   if (in_transaction_ && (force || pending_ >= config_.batch_size)) {
     // The pipeline state goes with the articles it has seen.
     DEPECHE_RETURN_IF_ERROR(stories_.Save());
+    DEPECHE_RETURN_IF_ERROR(articles_.FlushIndex());
     DEPECHE_RETURN_IF_ERROR(db_.Commit());
     in_transaction_ = false;
     pending_ = 0;
@@ -120,7 +129,12 @@ Status IngestJob::Write(AnalysedRecord record) {
       report_.inserted_ids.push_back(article->id);
       ++pending_;
       std::string story_id;
-      DEPECHE_RETURN_IF_ERROR(stories_.Add(*article, result.copy_of, &story_id));
+      if (record.story_features) {
+        DEPECHE_RETURN_IF_ERROR(stories_.Add(*article, result.copy_of,
+                                             std::move(*record.story_features), &story_id));
+      } else {
+        DEPECHE_RETURN_IF_ERROR(stories_.Add(*article, result.copy_of, &story_id));
+      }
       if (entities_ != nullptr && record.entities) {
         DEPECHE_RETURN_IF_ERROR(entities_->Add(*article, *record.entities, story_id));
       }
@@ -284,6 +298,7 @@ Result<IngestReport> IngestJob::Run(const ingest::InputList& inputs) {
     StopPool();  // the queued records are dropped with the transaction
     if (in_transaction_) {
       (void)db_.Rollback();
+      articles_.DropPendingIndex();
       // The pipeline saw articles that are no longer stored: back to the committed state.
       (void)stories_.Reload();
       if (entities_ != nullptr) (void)entities_->Reload();
@@ -339,6 +354,7 @@ Result<IngestReport> IngestJob::RunJsonl(std::string_view name, std::string_view
     StopPool();  // the queued records are dropped with the transaction
     if (in_transaction_) {
       (void)db_.Rollback();
+      articles_.DropPendingIndex();
       // The pipeline saw articles that are no longer stored: back to the committed state.
       (void)stories_.Reload();
       if (entities_ != nullptr) (void)entities_->Reload();

@@ -44,6 +44,8 @@ Result<std::unique_ptr<StoryStage>> StoryStage::Open(store::Database* db, std::s
   std::unique_ptr<StoryStage> stage(new StoryStage(db, std::move(data_dir)));
   DEPECHE_ASSIGN_OR_RETURN(stage->store_, store::StoryStore::Create(db));
   DEPECHE_ASSIGN_OR_RETURN(stage->articles_, store::ArticleStore::Create(db));
+  // Titles are chosen at Save (before each commit) rather than at every article.
+  stage->store_->SetDeferTitles(true);
   DEPECHE_RETURN_IF_ERROR(stage->Reload());
   return stage;
 }
@@ -51,8 +53,7 @@ Result<std::unique_ptr<StoryStage>> StoryStage::Open(store::Database* db, std::s
 Status StoryStage::Reload() {
   pipeline_.reset();
   DEPECHE_ASSIGN_OR_RETURN(store::SavedStoryState saved, store_->Load());
-  story::StoryPipelineOptions options;
-  options.features.data_dir = data_dir_;
+  story::StoryPipelineOptions options = PipelineOptions();
   const bool fresh = saved.clusterer.next_seq == 0 && saved.clusterer.df.empty();
   DEPECHE_ASSIGN_OR_RETURN(story::StoryPipeline pipeline,
                            story::StoryPipeline::Create(options, std::move(saved.clusterer)));
@@ -80,8 +81,24 @@ Status StoryStage::Reload() {
   return Status::Ok();
 }
 
+story::StoryPipelineOptions StoryStage::PipelineOptions() const {
+  story::StoryPipelineOptions options;
+  options.features.data_dir = data_dir_;
+  return options;
+}
+
 Status StoryStage::Add(const Article& article, const std::string& copy_of,
                        std::string* placed_in) {
+  return AddImpl(article, copy_of, nullptr, placed_in);
+}
+
+Status StoryStage::Add(const Article& article, const std::string& copy_of,
+                       story::PreparedFeatures prepared, std::string* placed_in) {
+  return AddImpl(article, copy_of, &prepared, placed_in);
+}
+
+Status StoryStage::AddImpl(const Article& article, const std::string& copy_of,
+                           story::PreparedFeatures* prepared, std::string* placed_in) {
   if (!pipeline_) return FailedPreconditionError("story pipeline not loaded");
   if (!copy_of.empty() && pipeline_->StoryOf(copy_of).empty()) {
     // The original left the dedup window (or was too short to be indexed): its story comes
@@ -90,7 +107,10 @@ Status StoryStage::Add(const Article& article, const std::string& copy_of,
     if (!story_id.empty()) pipeline_->RestoreRecent(copy_of, story_id);
   }
   // Ingest order is the processing order.
-  story::ArticleStoryResult result = story::ProcessArticle(*pipeline_, article, copy_of);
+  story::ArticleStoryResult result =
+      prepared != nullptr
+          ? story::ProcessArticle(*pipeline_, article, copy_of, std::move(*prepared))
+          : story::ProcessArticle(*pipeline_, article, copy_of);
   if (placed_in != nullptr) *placed_in = result.assignment.story_id;
   return store_->Record(article.id, result);
 }

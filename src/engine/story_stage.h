@@ -14,6 +14,7 @@
 #include "store/article_store.h"
 #include "store/database.h"
 #include "store/story_store.h"
+#include "story/story_input.h"
 #include "story/story_pipeline.h"
 
 namespace depeche::engine {
@@ -31,6 +32,12 @@ class StoryStage {
   // `placed_in`, when given, receives the story the article was placed in.
   Status Add(const Article& article, const std::string& copy_of = "",
              std::string* placed_in = nullptr);
+  // The same with the article's story features computed ahead by a story::ArticlePreparer
+  // made from PipelineOptions() (on an analysis thread): the same result, less work here.
+  Status Add(const Article& article, const std::string& copy_of, story::PreparedFeatures prepared,
+             std::string* placed_in = nullptr);
+  // The options the pipeline runs with (what an ArticlePreparer must be made from).
+  story::StoryPipelineOptions PipelineOptions() const;
   // Saves the pipeline state; call inside the transaction, right before committing.
   Status Save();
   // Reloads the state last committed (after a rollback, so memory matches the database).
@@ -39,6 +46,8 @@ class StoryStage {
   store::StoryStore& store() { return *store_; }
 
  private:
+  Status AddImpl(const Article& article, const std::string& copy_of,
+                 story::PreparedFeatures* prepared, std::string* placed_in);
   StoryStage(store::Database* db, std::string data_dir) : db_(db), data_dir_(std::move(data_dir)) {}
 
   store::Database* db_;

@@ -180,14 +180,39 @@ Result<InsertResult> ArticleStore::Impl::InsertRow(const Article& article) {
 
 // Indexes the row just written under `rowid` (the lang is already defaulted to "und").
 Status ArticleStore::Impl::IndexRow(int64_t rowid, const Article& article) {
+  return IndexRow(rowid, article.id, article.lang, article.title, article.text);
+}
+
+Status ArticleStore::Impl::IndexRow(int64_t rowid, std::string_view id, std::string_view lang,
+                                    std::string_view title, std::string_view text) {
   Statement& stmt = insert_fts;
   ResetOnExit reset(stmt);
   stmt.BindInt64(1, rowid);
-  stmt.BindText(2, article.lang.empty() ? std::string_view("und") : article.lang);
-  stmt.BindText(3, article.title);
-  stmt.BindText(4, article.text);
+  stmt.BindText(2, lang.empty() ? std::string_view("und") : lang);
+  stmt.BindText(3, title);
+  stmt.BindText(4, text);
   Result<bool> stepped = stmt.Step();
-  if (!stepped.ok()) return stepped.status().WithContext("indexing article " + article.id);
+  if (!stepped.ok()) {
+    return stepped.status().WithContext("indexing article " + std::string(id));
+  }
+  return Status::Ok();
+}
+
+void ArticleStore::SetDeferIndexing(bool on) { impl_->defer_index = on; }
+
+void ArticleStore::DropPendingIndex() { impl_->pending_index.clear(); }
+
+Status ArticleStore::FlushIndex() {
+  Impl& impl = *impl_;
+  std::vector<Impl::PendingIndex> pending;
+  pending.swap(impl.pending_index);
+  for (const Impl::PendingIndex& p : pending) {
+    Status status = impl.IndexRow(p.rowid, p.id, p.lang, p.title, p.text);
+    if (!status.ok()) {
+      if (sqlite3_get_autocommit(impl.db->handle()) == 0) (void)impl.db->Rollback();
+      return status.WithContext("the enclosing transaction was rolled back");
+    }
+  }
   return Status::Ok();
 }
 
@@ -205,7 +230,11 @@ Result<InsertResult> ArticleStore::Insert(const Article& article) {
   if (own_transaction) DEPECHE_RETURN_IF_ERROR(impl.db->Begin());
   Result<InsertResult> result = impl.InsertRow(article);
   Status status = result.status();
-  if (status.ok() && result->outcome == InsertOutcome::kInserted) {
+  if (status.ok() && result->outcome == InsertOutcome::kInserted && impl.defer_index &&
+      !own_transaction) {
+    impl.pending_index.push_back(
+        {sqlite3_last_insert_rowid(h), article.id, article.lang, article.title, article.text});
+  } else if (status.ok() && result->outcome == InsertOutcome::kInserted) {
     status = impl.IndexRow(sqlite3_last_insert_rowid(h), article);
     if (!status.ok() && !own_transaction) {
       status = status.WithContext("the enclosing transaction was rolled back");

@@ -52,6 +52,19 @@ class ArticleStore {
   // article on its own.
   Result<InsertResult> Insert(const Article& article);
 
+  // Deferred indexing, for a bulk writer. While on, Insert inside the caller's transaction
+  // writes the row and queues its index entry; FlushIndex writes the queued entries (call it
+  // in the same transaction, before committing); DropPendingIndex forgets them (after a
+  // rollback). Why: every statement SQLite runs with a statement journal (an upsert, a write
+  // under foreign keys) makes FTS5 write its pending terms as a new index segment, so a writer
+  // that runs such statements between inserts (the story stage does) would make one segment
+  // per article and pay for merging them; queued, a batch is indexed in one go. Search does
+  // not see queued articles. A failed FlushIndex rolls the transaction back (as Insert does
+  // when indexing fails) and forgets the queue. Turning it off drops nothing: flush first.
+  void SetDeferIndexing(bool on);
+  Status FlushIndex();
+  void DropPendingIndex();
+
   // Newest first (published_ts descending, undated last), then in ingest order, filtered by
   // exact lang and/or source. Errors: InvalidArgument (limit <= 0 or offset < 0).
   Result<std::vector<ArticleSummary>> List(const ArticleQuery& query);

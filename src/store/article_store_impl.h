@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "store/article_store.h"
 #include "store/statement.h"
@@ -43,6 +45,19 @@ struct ArticleStore::Impl {
   Result<InsertResult> InsertRow(const Article& article);
   // Adds the row just written under `rowid` to article_fts.
   Status IndexRow(int64_t rowid, const Article& article);
+  Status IndexRow(int64_t rowid, std::string_view id, std::string_view lang, std::string_view title,
+                  std::string_view text);
+
+  // Deferred indexing (ArticleStore::SetDeferIndexing).
+  struct PendingIndex {
+    int64_t rowid = 0;
+    std::string id;
+    std::string lang;
+    std::string title;
+    std::string text;
+  };
+  bool defer_index = false;
+  std::vector<PendingIndex> pending_index;
 
   Status PrepareQueries();
   // The full id that `id_or_prefix` designates (see ArticleStore::Get for the rules).

@@ -155,10 +155,20 @@ Status StoryStore::Record(const std::string& article_id, const story::ArticleSto
     ins.BindText(3, m.at_article_id);
     ins.BindDouble(4, m.similarity);
     DEPECHE_RETURN_IF_ERROR(ins.Run());
-    // The older id is kept: everything filed under the merged story moves to it.
-    for (std::string_view sql : {"UPDATE article_story SET story_id = ?2 WHERE story_id = ?1",
-                                 "UPDATE stories SET merged_into = ?2, state = NULL WHERE id = ?1",
-                                 "UPDATE stories SET merged_into = ?2 WHERE merged_into = ?1"}) {
+    // The older id is kept: everything filed under the merged story moves to it. The stories
+    // merged into the merged one are found through story_merges (indexed by into_id) rather
+    // than by `merged_into`, which has no index: scanning `stories` (one state blob per row)
+    // at every merge made ingest cost grow with the number of stories. A story's merged_into
+    // is only ever set along story_merges rows, so every story whose merged_into is ?1 is
+    // reached from ?1 through them.
+    constexpr std::string_view kRepointMerged =
+        "WITH RECURSIVE m(id) AS (SELECT from_id FROM story_merges WHERE into_id = ?1 "
+        "UNION SELECT s.from_id FROM story_merges s JOIN m ON s.into_id = m.id) "
+        "UPDATE stories SET merged_into = ?2 WHERE merged_into = ?1 AND id IN (SELECT id FROM m)";
+    for (std::string_view sql :
+         {std::string_view("UPDATE article_story SET story_id = ?2 WHERE story_id = ?1"),
+          std::string_view("UPDATE stories SET merged_into = ?2, state = NULL WHERE id = ?1"),
+          kRepointMerged}) {
       DEPECHE_ASSIGN_OR_RETURN(Statement st, Statement::Prepare(h, sql));
       st.BindText(1, m.from_id);
       st.BindText(2, m.into_id);
@@ -171,6 +181,10 @@ Status StoryStore::Record(const std::string& article_id, const story::ArticleSto
       st->BindText(1, m.from_id);
       DEPECHE_RETURN_IF_ERROR(st->Run());
     }
+    // The rebuild chooses the surviving story's title from all its articles; the merged
+    // story's row is gone: neither has a title choice left to make.
+    titles_pending_.erase(m.from_id);
+    titles_pending_.erase(m.into_id);
     DEPECHE_RETURN_IF_ERROR(RebuildSummary(m.into_id));
   }
   if (result.indexed) {
@@ -257,6 +271,7 @@ Status StoryStore::Save(const story::PipelineChanges& changes) {
     }
   }
 
+  DEPECHE_RETURN_IF_ERROR(FlushTitles());
   // Dedup rows are written by Record; here only the evicted ones go.
   if (changes.oldest_dedup_article.empty()) {
     DEPECHE_RETURN_IF_ERROR(Run(db_, "DELETE FROM story_dedup"));
@@ -272,6 +287,7 @@ Status StoryStore::Save(const story::PipelineChanges& changes) {
 }
 
 Result<SavedStoryState> StoryStore::Load() {
+  titles_pending_.clear();  // marks of a rolled-back transaction
   sqlite3* h = db_->handle();
   SavedStoryState saved;
   story::ClustererState& state = saved.clusterer;

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -47,6 +48,13 @@ class StoryStore {
   // surviving story's row from its articles. The article's row must be stored. Errors: SQLite
   // errors.
   Status Record(const std::string& article_id, const story::ArticleStoryResult& result);
+  // Deferred title choice, for a bulk writer that calls Save before each commit. While on, a
+  // story of at most 64 articles (whose title Record would choose again at every article) is
+  // only marked, and its title is chosen once: at Save, or before the story's next title
+  // decision needs it (then from the articles before the arriving one). The titles stored at
+  // each commit are the same as without deferral; in between, summary rows of marked stories
+  // hold an older title. Load forgets the marks (after a rollback).
+  void SetDeferTitles(bool on) { defer_titles_ = on; }
   // Saves what the pipeline changed (StoryPipeline::TakeChanges: clusterer meta, active stories,
   // document frequencies) and drops the dedup rows older than the oldest live entry. Call
   // before each commit. Also chooses the titles that migration 5 left to choose. Incremental: the
@@ -86,13 +94,19 @@ class StoryStore {
   // alone instead of rebuilt).
   Status AddToSummary(const std::string& story_id, const std::string& article_id, int64_t seq,
                       bool opened);
-  Status ChooseTitle(const std::string& story_id);
+  // Chooses from the story's articles before article_story seq `before_seq` (0: all);
+  // `tier`, when given, receives the chosen title's tier.
+  Status ChooseTitle(const std::string& story_id, int64_t before_seq = 0, int64_t* tier = nullptr);
   Status RefreshStaleTitles();
-  Result<std::vector<std::string>> KeyWords(const std::string& story_id);
+  // Chooses the titles deferred (SetDeferTitles).
+  Status FlushTitles();
+  Result<std::vector<std::string>> KeyWords(const std::string& story_id, int64_t before_seq);
   // A statement prepared once per StoryStore (the caller resets it).
   Result<Statement*> Cached(std::string_view sql);
   Database* db_;
   std::map<std::string, Statement, std::less<>> cache_;
+  bool defer_titles_ = false;
+  std::set<std::string> titles_pending_;  // sorted: chosen in the same order on every run
 };
 
 }  // namespace depeche::store

@@ -1,6 +1,8 @@
 // StoryStore's per-story summary rows (migration 5): kept up to date at each Record so that a
 // listing reads one row per story whatever the number of articles.
 #include <algorithm>
+#include <cstdint>
+#include <set>
 #include <string_view>
 #include <utility>
 
@@ -74,18 +76,22 @@ HAVING COUNT(*) > 0)sql";
   return ChooseTitle(story_id);
 }
 
-Result<std::vector<std::string>> StoryStore::KeyWords(const std::string& story_id) {
+Result<std::vector<std::string>> StoryStore::KeyWords(const std::string& story_id,
+                                                      int64_t before_seq) {
   // The story's top terms and top names, counted as StoryDetail counts them.
   constexpr std::string_view kTerms[] = {
       "SELECT j.value, COUNT(*) AS c FROM article_story s, json_each(s.top_terms) j "
-      "WHERE s.story_id = ?1 GROUP BY j.value ORDER BY c DESC, MIN(s.seq), j.value LIMIT 10",
+      "WHERE s.story_id = ?1 AND s.seq < ?2 "
+      "GROUP BY j.value ORDER BY c DESC, MIN(s.seq), j.value LIMIT 10",
       "SELECT j.value, COUNT(*) AS c FROM article_story s, json_each(s.top_names) j "
-      "WHERE s.story_id = ?1 GROUP BY j.value ORDER BY c DESC, MIN(s.seq), j.value LIMIT 10"};
+      "WHERE s.story_id = ?1 AND s.seq < ?2 "
+      "GROUP BY j.value ORDER BY c DESC, MIN(s.seq), j.value LIMIT 10"};
   std::vector<std::string> out;
   for (std::string_view sql : kTerms) {
     DEPECHE_ASSIGN_OR_RETURN(Statement * st, Cached(sql));
     ResetOnExit reset(*st);
     st->BindText(1, story_id);
+    st->BindInt64(2, before_seq > 0 ? before_seq : INT64_MAX);
     while (true) {
       DEPECHE_ASSIGN_OR_RETURN(bool row, st->Step());
       if (!row) break;
@@ -95,15 +101,17 @@ Result<std::vector<std::string>> StoryStore::KeyWords(const std::string& story_i
   return out;
 }
 
-Status StoryStore::ChooseTitle(const std::string& story_id) {
+Status StoryStore::ChooseTitle(const std::string& story_id, int64_t before_seq, int64_t* tier_out) {
   std::vector<TitleCandidate> candidates;
   {
     DEPECHE_ASSIGN_OR_RETURN(
         Statement * st,
         Cached("SELECT a.title, a.title_origin, a.source, a.lang, s.seq FROM article_story s "
-               "JOIN articles a ON a.id = s.article_id WHERE s.story_id = ?1 ORDER BY s.seq"));
+               "JOIN articles a ON a.id = s.article_id WHERE s.story_id = ?1 AND s.seq < ?2 "
+               "ORDER BY s.seq"));
     ResetOnExit reset(*st);
     st->BindText(1, story_id);
+    st->BindInt64(2, before_seq > 0 ? before_seq : INT64_MAX);
     while (true) {
       DEPECHE_ASSIGN_OR_RETURN(bool row, st->Step());
       if (!row) break;
@@ -116,7 +124,7 @@ Status StoryStore::ChooseTitle(const std::string& story_id) {
       candidates.push_back(std::move(c));
     }
   }
-  DEPECHE_ASSIGN_OR_RETURN(std::vector<std::string> keys, KeyWords(story_id));
+  DEPECHE_ASSIGN_OR_RETURN(std::vector<std::string> keys, KeyWords(story_id, before_seq));
   const int best = ChooseStoryTitle(candidates, keys);
   std::string title;
   TitleTier tier = TitleTier::kNone;
@@ -128,6 +136,7 @@ Status StoryStore::ChooseTitle(const std::string& story_id) {
       if (c.title == title) tier = std::max(tier, ClassifyTitle(c.title, c.origin, c.lang));
     }
   }
+  if (tier_out != nullptr) *tier_out = static_cast<int64_t>(tier);
   DEPECHE_ASSIGN_OR_RETURN(
       Statement * up, Cached("UPDATE story_summary SET title = ?2, title_tier = ?3, title_at = ?4 "
                              "WHERE story_id = ?1"));
@@ -293,10 +302,28 @@ Status StoryStore::AddToSummary(const std::string& story_id, const std::string& 
     st->BindText(9, languages);
     DEPECHE_RETURN_IF_ERROR(st->Run());
   }
-  const auto tier = static_cast<int64_t>(ClassifyTitle(title, origin, lang));
-  if (count <= kAlwaysRetitleBelow || count * 16 >= title_at * 17 || tier > title_tier) {
-    return ChooseTitle(story_id);
+  if (count <= kAlwaysRetitleBelow) {
+    if (!defer_titles_) return ChooseTitle(story_id);
+    // Chosen once at Save (or before the next decision that reads it, below).
+    titles_pending_.insert(story_id);
+    return Status::Ok();
   }
+  if (auto pending = titles_pending_.find(story_id); pending != titles_pending_.end()) {
+    // The choice deferred at the previous article, made now as it would have been then: from
+    // the articles before this one.
+    titles_pending_.erase(pending);
+    DEPECHE_RETURN_IF_ERROR(ChooseTitle(story_id, seq, &title_tier));
+    title_at = count - 1;
+  }
+  const auto tier = static_cast<int64_t>(ClassifyTitle(title, origin, lang));
+  if (count * 16 >= title_at * 17 || tier > title_tier) return ChooseTitle(story_id);
+  return Status::Ok();
+}
+
+Status StoryStore::FlushTitles() {
+  std::set<std::string> pending;
+  pending.swap(titles_pending_);
+  for (const std::string& id : pending) DEPECHE_RETURN_IF_ERROR(ChooseTitle(id));
   return Status::Ok();
 }
 

@@ -163,7 +163,8 @@ void DedupIndex::DateUndated(const DedupEntry& first_dated) {
 }
 
 DedupMatch DedupIndex::Add(const std::string& article_id, int64_t time,
-                           const std::vector<uint64_t>& shingles, bool dated) {
+                           const std::vector<uint64_t>& shingles, bool dated,
+                           const std::vector<uint32_t>* signature) {
   if (auto known = by_id_.find(article_id); known != by_id_.end()) {
     const DedupEntry& entry = entries_[known->second - first_seq_];
     DedupMatch match;
@@ -183,7 +184,11 @@ DedupMatch DedupIndex::Add(const std::string& article_id, int64_t time,
   DateUndated(entry);
   Evict(time);  // first, so that what left the window cannot match
   entry.shingle_count = static_cast<uint32_t>(shingles.size());
-  entry.signature = Signature(shingles);
+  if (signature != nullptr && signature->size() == mul_.size()) {
+    entry.signature = *signature;
+  } else {
+    entry.signature = Signature(shingles);
+  }
   DedupMatch match = Match(entry.signature, shingles);
   if (!match.duplicate) match.group_id = article_id;
   entry.group_id = match.group_id;

@@ -82,8 +82,10 @@ class DedupIndex {
   // indexed before the first dated one take that one's time when it comes (they arrived with
   // it, not at time 0). An article with no shingles is never a duplicate and is not indexed.
   // Re-adding a known article id returns its first answer's group without indexing it twice.
+  // `signature`, when given, is Signature(shingles) computed ahead (on another thread: it
+  // depends only on the options); one of the wrong length is ignored and recomputed.
   DedupMatch Add(const std::string& article_id, int64_t time, const std::vector<uint64_t>& shingles,
-                 bool dated = true);
+                 bool dated = true, const std::vector<uint32_t>* signature = nullptr);
 
   // The duplicate group of an indexed article, if it is still in the index.
   std::optional<std::string> GroupOf(const std::string& article_id) const;

@@ -6,17 +6,18 @@ namespace depeche::story {
 
 GroupValues Dot(const std::vector<WeightedFeature>& a, const std::vector<WeightedFeature>& b) {
   GroupValues dot{};
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i].first < b[j].first) {
-      ++i;
-    } else if (b[j].first < a[i].first) {
-      ++j;
-    } else {
-      dot[GroupOf(a[i].first)] += static_cast<double>(a[i].second) * b[j].second;
-      ++i;
-      ++j;
-    }
+  // The merge advances without a branch on the key order (which is unpredictable and was most
+  // of the cost); only the rarer matches branch. Products are summed in key order, as before.
+  const WeightedFeature* pa = a.data();
+  const WeightedFeature* pb = b.data();
+  const WeightedFeature* const ea = pa + a.size();
+  const WeightedFeature* const eb = pb + b.size();
+  while (pa != ea && pb != eb) {
+    const uint64_t ka = pa->first;
+    const uint64_t kb = pb->first;
+    if (ka == kb) dot[GroupOf(ka)] += static_cast<double>(pa->second) * pb->second;
+    pa += ka <= kb ? 1 : 0;
+    pb += kb <= ka ? 1 : 0;
   }
   return dot;
 }

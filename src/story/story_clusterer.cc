@@ -80,13 +80,19 @@ void StoryClusterer::AddPosting(uint64_t key, uint32_t slot) {
   ++postings_total_;
 }
 
-bool StoryClusterer::PostingLive(const Posting& p, uint64_t key) const {
-  if (!alive_[p.slot]) return false;
-  const StoryState& story = slots_[p.slot];
-  if (story.created_seq != p.created_seq) return false;  // the slot was reused
-  auto it = std::lower_bound(story.centroid.begin(), story.centroid.end(), key,
-                             [](const WeightedFeature& f, uint64_t k) { return f.first < k; });
-  return it != story.centroid.end() && it->first == key;
+void StoryClusterer::DropPosting(uint64_t key, uint32_t slot) {
+  auto found = postings_.find(key);
+  if (found == postings_.end()) return;
+  std::vector<Posting>& list = found->second;
+  const uint64_t seq = slots_[slot].created_seq;
+  auto it = std::lower_bound(list.begin(), list.end(), seq,
+                             [](const Posting& p, uint64_t s) { return p.created_seq < s; });
+  for (; it != list.end() && it->created_seq == seq; ++it) {
+    if (it->slot == slot) {
+      it->slot = kDeadSlot;  // left in place (dropped at compaction): no shifting of the list
+      return;
+    }
+  }
 }
 
 void StoryClusterer::RebuildPostings() {
@@ -183,7 +189,7 @@ std::vector<uint32_t> StoryClusterer::Candidates(const std::vector<WeightedFeatu
     const std::vector<Posting>& list = it->second;
     size_t scanned = 0;
     for (auto p = list.rbegin(); p != list.rend() && scanned < kMaxPostingScan; ++p) {
-      if (!PostingLive(*p, heaviest[i].first)) continue;
+      if (p->slot == kDeadSlot) continue;
       ++scanned;
       const uint32_t slot = p->slot;
       if (shared_[slot] == 0.0f) touched.push_back(slot);
@@ -242,6 +248,7 @@ void StoryClusterer::AddToStory(uint32_t slot, const std::vector<WeightedFeature
   std::vector<uint64_t> added;
   centroid_total_ -= story.centroid.size();
   story.centroid = Sum(story.centroid, vec, &added);
+  std::vector<uint64_t> pruned;
   if (story.centroid.size() > options_.max_centroid_features * 3 / 2) {
     // Keep the heaviest features: the centroid stays small and its meaning barely moves.
     std::vector<WeightedFeature>& c = story.centroid;
@@ -250,16 +257,27 @@ void StoryClusterer::AddToStory(uint32_t slot, const std::vector<WeightedFeature
                      c.end(), [](const WeightedFeature& a, const WeightedFeature& b) {
                        return a.second != b.second ? a.second > b.second : a.first < b.first;
                      });
+    for (size_t i = options_.max_centroid_features; i < c.size(); ++i) pruned.push_back(c[i].first);
     c.resize(options_.max_centroid_features);
     std::sort(c.begin(), c.end());
+    std::sort(pruned.begin(), pruned.end());
   }
   story.norm2 = Norm2(story.centroid);
   centroid_total_ += story.centroid.size();
-  for (uint64_t key : added) AddPosting(key, slot);
+  // The posting lists follow the centroid exactly: a pruned feature's entry is marked dead
+  // (a feature added and pruned at once never gets one).
+  std::sort(added.begin(), added.end());
+  for (uint64_t key : pruned) {
+    if (!std::binary_search(added.begin(), added.end(), key)) DropPosting(key, slot);
+  }
+  for (uint64_t key : added) {
+    if (!std::binary_search(pruned.begin(), pruned.end(), key)) AddPosting(key, slot);
+  }
 }
 
 void StoryClusterer::Remove(uint32_t slot) {
   StoryState& story = slots_[slot];
+  for (const auto& [key, w] : story.centroid) DropPosting(key, slot);
   by_activity_.erase(KeyOf(slot));
   by_id_.erase(story.id);
   centroid_total_ -= story.centroid.size();
@@ -296,6 +314,7 @@ void StoryClusterer::MergeInto(uint32_t from, uint32_t into) {
   target.touched_clock = std::max(target.touched_clock, source.touched_clock);
   target.article_count += source.article_count;
   by_activity_.insert(KeyOf(into));
+  for (const auto& [key, w] : source.centroid) DropPosting(key, from);
   const std::vector<WeightedFeature> centroid = std::move(source.centroid);
   source.centroid.clear();
   AddToStory(into, centroid);

@@ -153,16 +153,19 @@ class StoryClusterer {
   std::vector<float> shared_;  // Candidates() scratch, by slot; all zero between calls
   std::unordered_map<std::string, uint32_t> by_id_;
   // A story in a posting list. Lists are sorted by created_seq, and an entry counts only while
-  // its slot holds that story and the story's centroid has the feature (stale entries are
-  // skipped, then dropped at compaction): so which stories a feature finds depends only on the
-  // live stories, not on the order in which their features came and went, and a restored
-  // clusterer finds exactly what the live one would.
+  // its slot holds that story and the story's centroid has the feature: when a feature leaves
+  // a centroid (pruned, merged away, story removed) its entry's slot becomes kDeadSlot (dead
+  // entries are skipped, then dropped at compaction). So which stories a feature finds depends
+  // only on the live stories, not on the order in which their features came and went, and a
+  // restored clusterer finds exactly what the live one would.
   struct Posting {
     uint64_t created_seq = 0;
     uint32_t slot = 0;
   };
+  static constexpr uint32_t kDeadSlot = UINT32_MAX;
   void AddPosting(uint64_t key, uint32_t slot);
-  bool PostingLive(const Posting& p, uint64_t key) const;
+  // Marks the live entry of `slot` (with its current created_seq) in `key`'s list dead.
+  void DropPosting(uint64_t key, uint32_t slot);
   void RebuildPostings();
   std::unordered_map<uint64_t, std::vector<Posting>> postings_;  // feature -> stories
   size_t postings_total_ = 0;

@@ -1,5 +1,7 @@
 #include "story/story_input.h"
 
+#include <utility>
+
 namespace depeche::story {
 namespace {
 
@@ -49,6 +51,26 @@ ArticleStoryResult ProcessArticle(StoryPipeline& pipeline, const Article& articl
   const StoryInput input = StoryInputOf(article);
   return pipeline.Process(std::string(input.id), input.lang, input.title, input.text,
                           input.published, exact_copy_of);
+}
+
+ArticleStoryResult ProcessArticle(StoryPipeline& pipeline, const Article& article,
+                                  const std::string& exact_copy_of, PreparedFeatures prepared) {
+  return pipeline.ProcessPrepared(article.id, article.lang,
+                                  StoryPipeline::PublishedSeconds(article), std::move(prepared),
+                                  exact_copy_of);
+}
+
+Result<ArticlePreparer> ArticlePreparer::Create(const StoryPipelineOptions& options) {
+  DEPECHE_ASSIGN_OR_RETURN(DedupIndex signer, DedupIndex::Create(options.dedup));
+  return ArticlePreparer(options, std::move(signer));
+}
+
+PreparedFeatures ArticlePreparer::Prepare(const Article& article) {
+  const StoryInput input = StoryInputOf(article);
+  PreparedFeatures out;
+  out.features = extractor_.Extract(input.lang, input.title, input.text);
+  if (!out.features.shingles.empty()) out.signature = signer_.Signature(out.features.shingles);
+  return out;
 }
 
 void ObserveArticle(StoryPipeline& pipeline, const Article& article) {

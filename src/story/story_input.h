@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "depeche/article.h"
 #include "story/story_pipeline.h"
@@ -38,6 +39,30 @@ StoryInput StoryInputOf(const Article& article);
 // text), as the store reports it; the copy joins its original's story.
 ArticleStoryResult ProcessArticle(StoryPipeline& pipeline, const Article& article,
                                   const std::string& exact_copy_of = "");
+
+// The same with the article's features computed ahead (ArticlePreparer::Prepare of the same
+// article, with the pipeline's options): the result is identical.
+ArticleStoryResult ProcessArticle(StoryPipeline& pipeline, const Article& article,
+                                  const std::string& exact_copy_of, PreparedFeatures prepared);
+
+// Computes what StoryPipeline::Process derives from an article alone (features and the dedup
+// signature), so that it can run on analysis threads while one writer runs the pipeline.
+// Not thread-safe (it holds a FeatureExtractor): one per thread.
+class ArticlePreparer {
+ public:
+  // `options`: the pipeline's (its features and dedup fields count). Errors: InvalidArgument
+  // from DedupIndex::Create.
+  static Result<ArticlePreparer> Create(const StoryPipelineOptions& options);
+
+  PreparedFeatures Prepare(const Article& article);
+
+ private:
+  ArticlePreparer(const StoryPipelineOptions& options, DedupIndex signer)
+      : extractor_(options.features), signer_(std::move(signer)) {}
+
+  FeatureExtractor extractor_;
+  DedupIndex signer_;  // only its Signature (the hash permutations) is used
+};
 
 // Counts `article` into the term statistics only (StoryPipeline::Observe over StoryInputOf).
 void ObserveArticle(StoryPipeline& pipeline, const Article& article);

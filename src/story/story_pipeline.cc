@@ -63,11 +63,22 @@ ArticleStoryResult StoryPipeline::Process(const std::string& article_id, std::st
                                           std::string_view title, std::string_view text,
                                           std::optional<int64_t> published,
                                           const std::string& exact_copy_of) {
+  PreparedFeatures prepared;
+  prepared.features = extractor_.Extract(lang, title, text);
+  return ProcessPrepared(article_id, lang, published, std::move(prepared), exact_copy_of);
+}
+
+ArticleStoryResult StoryPipeline::ProcessPrepared(const std::string& article_id,
+                                                  std::string_view lang,
+                                                  std::optional<int64_t> published,
+                                                  PreparedFeatures prepared,
+                                                  const std::string& exact_copy_of) {
   ArticleStoryResult result;
-  ArticleFeatures features = extractor_.Extract(lang, title, text);
+  ArticleFeatures& features = prepared.features;
   result.top_names = features.top_names;
   const int64_t dedup_time = published.value_or(clusterer_.clock());
-  result.dedup = dedup_.Add(article_id, dedup_time, features.shingles, published.has_value());
+  result.dedup = dedup_.Add(article_id, dedup_time, features.shingles, published.has_value(),
+                            prepared.signature.empty() ? nullptr : &prepared.signature);
   if (!dedup_.Entries().empty() && dedup_.Entries().back().article_id == article_id) {
     result.indexed = dedup_.Entries().back();
   }

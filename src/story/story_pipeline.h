@@ -42,6 +42,15 @@ struct ArticleStoryResult {
   std::vector<std::string> top_terms;
 };
 
+// What Process computes from the article alone, before it looks at any state: the features and
+// the near-duplicate signature. Computed ahead (ArticlePreparer, on an analysis thread), it
+// leaves the single writer only the look-ups and the clustering.
+struct PreparedFeatures {
+  ArticleFeatures features;
+  // DedupIndex::Signature(features.shingles); empty when not computed (Process computes it).
+  std::vector<uint32_t> signature;
+};
+
 // What the pipeline changed since the previous TakeChanges: what the store writes at a commit.
 struct PipelineChanges {
   StateDelta clusterer;
@@ -67,6 +76,11 @@ class StoryPipeline {
                              std::optional<int64_t> published,
                              const std::string& exact_copy_of = "");
   ArticleStoryResult Process(const Article& article);
+  // The same with the features computed ahead from the same title and text with the same
+  // FeatureOptions and DedupOptions (ArticlePreparer): the result is identical.
+  ArticleStoryResult ProcessPrepared(const std::string& article_id, std::string_view lang,
+                                     std::optional<int64_t> published, PreparedFeatures prepared,
+                                     const std::string& exact_copy_of = "");
 
   // The changes since the previous call (since Create for the first).
   PipelineChanges TakeChanges();

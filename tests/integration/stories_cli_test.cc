@@ -2,7 +2,11 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
 
 #include "test_util.h"
 
@@ -105,6 +109,39 @@ TEST(StoriesCliTest, SortWindowAndCut) {
   }
   EXPECT_NE(Depeche(db + "stories --sort bogus").code, 0);
   EXPECT_NE(Depeche(db + "stories --until 2016-13-01").code, 0);
+}
+
+// `ingest --threads N` stores the same articles, stories and duplicate groups whatever N.
+TEST(StoriesCliTest, IngestThreadsSamePartition) {
+  const std::filesystem::path input =
+      std::filesystem::path(DEPECHE_SHARED_DIR) / "data" / "reuters21578" / "reut2-000.sgm.gz";
+  if (!std::filesystem::exists(input)) GTEST_SKIP() << "no Reuters-21578";
+  const auto dir = FreshDir("ingest_threads");
+  std::map<std::string, std::pair<std::string, std::string>> first;
+  for (const std::string threads : {"1", "3"}) {
+    const std::string db = "--db '" + (dir / (threads + ".db")).string() + "' ";
+    CliRun ingest = Depeche(db + "ingest --threads " + threads + " '" + input.string() + "'");
+    ASSERT_EQ(ingest.code, 0) << ingest.out;
+    CliRun articles = Depeche(db + "articles --json -n 100000", "", /*with_stderr=*/false);
+    ASSERT_EQ(articles.code, 0) << articles.out;
+    const auto list = nlohmann::json::parse(articles.out, nullptr, false);
+    ASSERT_TRUE(list.is_array()) << articles.out;
+    std::map<std::string, std::pair<std::string, std::string>> partition;
+    for (const auto& a : list) {
+      partition[a.at("id").get<std::string>()] = {a.at("story_id").get<std::string>(),
+                                                  a.at("group_id").get<std::string>()};
+    }
+    ASSERT_GT(partition.size(), 900u);
+    if (first.empty()) {
+      first = partition;
+    } else {
+      EXPECT_TRUE(partition == first) << "threads " << threads;
+    }
+  }
+  EXPECT_EQ(
+      Depeche("--db '" + (dir / "x.db").string() + "' ingest --threads -1 '" + input.string() + "'")
+          .code,
+      2);
 }
 
 }  // namespace
