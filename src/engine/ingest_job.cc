@@ -41,8 +41,8 @@ IngestJob::IngestJob(const EngineConfig& config, const Analyzer& analyzer, store
   const int threads =
       ResolveIngestThreads(options_.threads > 0 ? options_.threads : config_.ingest_threads);
   if (threads > 1) {
-    pool_ = std::make_unique<AnalysisPool>(analyzer_, threads, stories_.PipelineOptions(),
-                                           extractor_);
+    pool_ =
+        std::make_unique<AnalysisPool>(analyzer_, threads, stories_.PipelineOptions(), extractor_);
     max_in_flight_ = threads * kQueuedPerThread;
   }
 }
@@ -130,8 +130,8 @@ Status IngestJob::Write(AnalysedRecord record) {
       ++pending_;
       std::string story_id;
       if (record.story_features) {
-        DEPECHE_RETURN_IF_ERROR(stories_.Add(*article, result.copy_of,
-                                             std::move(*record.story_features), &story_id));
+        DEPECHE_RETURN_IF_ERROR(
+            stories_.Add(*article, result.copy_of, std::move(*record.story_features), &story_id));
       } else {
         DEPECHE_RETURN_IF_ERROR(stories_.Add(*article, result.copy_of, &story_id));
       }

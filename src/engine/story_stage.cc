@@ -87,8 +87,7 @@ story::StoryPipelineOptions StoryStage::PipelineOptions() const {
   return options;
 }
 
-Status StoryStage::Add(const Article& article, const std::string& copy_of,
-                       std::string* placed_in) {
+Status StoryStage::Add(const Article& article, const std::string& copy_of, std::string* placed_in) {
   return AddImpl(article, copy_of, nullptr, placed_in);
 }
 

@@ -172,10 +172,9 @@ TEST(ArticleResolverTest, TaggerSurnameTypedAsPlaceJoinsThePerson) {
   Mention second = mention("Poutine", EntityType::kPlace);
   second.span.begin = static_cast<uint32_t>(a.text.find("Poutine est"));
   second.span.end = second.span.begin + 7;
-  ArticleEntities r = ResolveArticle(
-      DataGazetteer(), a,
-      {mention("Vladimir Poutine", EntityType::kPerson), second,
-       mention("Moscou", EntityType::kPlace)});
+  ArticleEntities r = ResolveArticle(DataGazetteer(), a,
+                                     {mention("Vladimir Poutine", EntityType::kPerson), second,
+                                      mention("Moscou", EntityType::kPlace)});
   const ArticleEntity* putin = Named(r, "Vladimir Poutine");
   ASSERT_NE(putin, nullptr);
   EXPECT_EQ(putin->mentions.size(), 2u);

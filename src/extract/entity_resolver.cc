@@ -394,8 +394,8 @@ EntityChanges EntityResolver::Resolve(const ArticleEntities& article, std::strin
       // A statistical tagger confuses organisations and places ("Otan" a place, "OTAN" an
       // organisation): the same name of the other type, when known, is the same thing.
       if (id == 0 && (e.type == EntityType::kOrganization || e.type == EntityType::kPlace)) {
-        const EntityType other = e.type == EntityType::kPlace ? EntityType::kOrganization
-                                                               : EntityType::kPlace;
+        const EntityType other =
+            e.type == EntityType::kPlace ? EntityType::kOrganization : EntityType::kPlace;
         for (const std::string& alias : e.aliases) {
           if (auto it = by_alias_.find(AliasKey(other, alias)); it != by_alias_.end()) {
             id = it->second;

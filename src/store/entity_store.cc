@@ -285,9 +285,8 @@ Status EntityStore::Record(const std::string& article_id, const extract::Article
 Result<std::vector<std::pair<std::string, uint64_t>>> EntityStore::StoryMembers() {
   std::vector<std::pair<std::string, uint64_t>> out;
   DEPECHE_ASSIGN_OR_RETURN(
-      Statement * st,
-      Cached("SELECT DISTINCT s.story_id, e.entity_id FROM article_entities e "
-             "JOIN article_story s ON s.article_id = e.article_id ORDER BY 1, 2"));
+      Statement * st, Cached("SELECT DISTINCT s.story_id, e.entity_id FROM article_entities e "
+                             "JOIN article_story s ON s.article_id = e.article_id ORDER BY 1, 2"));
   ResetOnExit reset(*st);
   while (true) {
     DEPECHE_ASSIGN_OR_RETURN(bool row, st->Step());

@@ -1,7 +1,7 @@
 // Test helper: records chosen entities for stored articles through the store's API, as the engine
-// does at ingest (the tests that use it ingest with --no-entities; SeedsEntitiesTest covers extraction).
-// Each entity is given by the surfaces of its mentions, found in the article's title (first)
-// or text.
+// does at ingest (the tests that use it ingest with --no-entities; SeedsEntitiesTest covers
+// extraction). Each entity is given by the surfaces of its mentions, found in the article's title
+// (first) or text.
 #ifndef DEPECHE_TESTS_INTEGRATION_ENTITY_SEED_H_
 #define DEPECHE_TESTS_INTEGRATION_ENTITY_SEED_H_
 

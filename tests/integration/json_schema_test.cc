@@ -115,11 +115,13 @@ class JsonOutputTest : public ::testing::Test {
              "kept the combines out of the fields for three weeks."}});
     feed << "{oops\n";
     feed.close();
-    Output ingest = Depeche(db_ + "ingest --no-entities --json '" + (dir_ / "feed.jsonl").string() + "'");
+    Output ingest =
+        Depeche(db_ + "ingest --no-entities --json '" + (dir_ / "feed.jsonl").string() + "'");
     EXPECT_EQ(ingest.code, 1) << ingest.out;  // one bad line: partial
     ingest_ = Conforming(validator_, "ingest.json", ingest);
-    // Entities chosen by the test, recorded through the store (ingest ran with --no-entities): Genève in the title
-    // and the text (offsets after multi-byte characters), a place with coordinates.
+    // Entities chosen by the test, recorded through the store (ingest ran with --no-entities):
+    // Genève in the title and the text (offsets after multi-byte characters), a place with
+    // coordinates.
     using extract::EntityType;
     const std::string db_path = (dir_ / "d.db").string();
     testing_util::SeedEntities(
