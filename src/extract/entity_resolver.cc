@@ -263,26 +263,51 @@ uint64_t EntityResolver::Merge(uint64_t a, uint64_t b, EntityChanges& changes) {
   Node moved = std::move(nodes_.at(from));
   nodes_.erase(from);
   merged_[from] = into;
-  auto replace = [&](uint64_t& v) {
-    if (v == from) v = into;
+  // Only the keys `from` can be under are visited (its aliases, reference, stories and
+  // co-occurring entities): a merge costs what the merged entity holds, not what the resolver
+  // knows (rewriting every index map made ingest slow down along the stream).
+  auto replace_at = [&](auto& map, const auto& key) {
+    auto it = map.find(key);
+    if (it != map.end() && it->second == from) it->second = into;
   };
-  for (auto& [k, v] : by_alias_) replace(v);
-  for (auto& [k, v] : by_skeleton_) replace(v);
-  for (auto& [k, v] : by_ref_) replace(v);
-  for (auto& [story, roles] : story_roles_) {
-    for (auto& [role, v] : roles) replace(v);
-  }
-  for (auto* map : {&by_surname_, &story_members_}) {
-    for (auto& [k, ids] : *map) {
-      if (ids.erase(from)) ids.insert(into);
+  auto move_in_set = [&](auto& map, const std::string& key) {
+    auto it = map.find(key);
+    if (it != map.end() && it->second.erase(from)) it->second.insert(into);
+  };
+  for (const auto& [alias, count] : moved.aliases) {
+    (void)count;
+    replace_at(by_alias_, AliasKey(moved.entity.type, alias));
+    std::vector<std::string> words = Words(alias);
+    if (words.empty()) continue;
+    if (words.size() >= 2) {
+      std::string skeleton;
+      for (const std::string& w : words) {
+        if (!skeleton.empty()) skeleton += ' ';
+        skeleton += WordSkeleton(w);
+      }
+      replace_at(by_skeleton_, skeleton);
     }
+    move_in_set(by_surname_, WordSkeleton(words.back()));
   }
-  for (auto& [id, node] : nodes_) {
-    auto it = node.cooc.find(from);
-    if (it == node.cooc.end()) continue;
-    uint32_t n = it->second;
-    node.cooc.erase(it);
-    if (id != into) node.cooc[into] += n;
+  if (!moved.entity.gazetteer_ref.empty()) replace_at(by_ref_, moved.entity.gazetteer_ref);
+  for (const std::string& story : moved.stories) move_in_set(story_members_, story);
+  if (auto held = role_stories_.find(from); held != role_stories_.end()) {
+    for (const std::string& story : held->second) {
+      auto roles = story_roles_.find(story);
+      if (roles == story_roles_.end()) continue;
+      for (auto& [role, v] : roles->second) {
+        if (v == from) v = into;
+      }
+      role_stories_[into].insert(story);
+    }
+    role_stories_.erase(from);
+  }
+  // Co-occurrence counts are symmetric: the entities `from` co-occurred with hold it.
+  for (const auto& [id, n] : moved.cooc) {
+    auto node = nodes_.find(id);
+    if (node == nodes_.end()) continue;
+    node->second.cooc.erase(from);
+    if (id != into) node->second.cooc[into] += n;
   }
   Node& target = nodes_.at(into);
   for (const auto& [alias, count] : moved.aliases) AddAlias(into, alias, count);
@@ -456,7 +481,10 @@ EntityChanges EntityResolver::Resolve(const ArticleEntities& article, std::strin
       }
     }
     if (!story.empty()) {
-      for (const std::string& role : roles[i]) story_roles_[story][role] = id;
+      for (const std::string& role : roles[i]) {
+        story_roles_[story][role] = id;
+        role_stories_[id].insert(story);
+      }
     }
     if (Rename(nodes_.at(id))) touched.insert(id);
     changes.links[i] = id;
@@ -532,7 +560,9 @@ Status EntityResolver::Restore(const std::vector<CanonicalEntity>& entities,
     if (it->second.entity.type != EntityType::kPerson) continue;
     for (const auto& [alias, count] : it->second.aliases) {
       std::string role = RoleOf(alias);
-      if (!role.empty()) story_roles_[story].try_emplace(role, id);
+      if (!role.empty() && story_roles_[story].try_emplace(role, id).second) {
+        role_stories_[id].insert(story);
+      }
     }
   }
   return Status::Ok();

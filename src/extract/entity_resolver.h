@@ -113,6 +113,8 @@ class EntityResolver {
   std::unordered_map<std::string, std::set<uint64_t>> story_members_;
   // story -> role key ("foreign_minister:US") -> person
   std::unordered_map<std::string, std::unordered_map<std::string, uint64_t>> story_roles_;
+  // entity -> the stories where it holds a role in story_roles_ (what a merge rewrites)
+  std::unordered_map<uint64_t, std::set<std::string>> role_stories_;
 };
 
 }  // namespace depeche::extract
