@@ -77,17 +77,17 @@ void RunExtractEval(const EvalFlags& flags, Context& ctx) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& i : r.items) {
       nlohmann::json item = {{"id", i.id},
-                             {"url", i.url},
+                             {"url", OrNull(i.url)},
                              {"precision", i.scores.precision},
                              {"recall", i.scores.recall},
                              {"f1", i.scores.f1},
                              {"rejected", i.rejected},
                              {"article", i.article},
-                             {"error", i.error},
+                             {"error", OrNull(i.error)},
                              {"text_chars", i.text_chars},
-                             {"gold_date", i.gold_date},
-                             {"predicted_date", i.predicted_date},
-                             {"date_source", i.date_source}};
+                             {"gold_date", OrNull(i.gold_date)},
+                             {"predicted_date", OrNull(i.predicted_date)},
+                             {"date_source", OrNull(i.date_source)}};
       if (r.metric == "shingles") item["exact"] = i.exact;
       items.push_back(std::move(item));
     }

@@ -242,6 +242,54 @@ TEST_F(JsonOutputTest, EveryCommandConformsToItsSchema) {
              Depeche("eval lang --json --data '" + (dir_ / "gold.tsv").string() + "'"));
 }
 
+// The evaluation commands added since: extraction on a one-page set, NER with a model trained
+// here on the conlleval fixture, aliases on the seeds and on HIPE (when ../shared has them).
+TEST_F(JsonOutputTest, EvalExtractNerAndAliasesConform) {
+  const std::filesystem::path zyte = dir_ / "zyte";
+  std::filesystem::create_directories(zyte / "html");
+  const std::string body =
+      "The harbour authority said on Tuesday that the new quay would open in March, after two "
+      "years of works and a dispute over the dredging contract with the city council.";
+  std::ofstream(zyte / "html" / "a.html")
+      << "<html><body><nav><a href=/>Home</a></nav><article><h1>Harbour</h1><p>" << body
+      << "</p></article></body></html>";
+  std::ofstream(zyte / "ground-truth.json")
+      << "{\"a\": {\"articleBody\": \"" << body << "\", \"datePublished\": \"2020-01-02\"}}";
+  nlohmann::json extract =
+      Conforming(validator_, "eval-extract.json",
+                 Depeche("eval extract --json --data '" + zyte.string() + "'"));
+  ASSERT_FALSE(extract.is_null());
+  EXPECT_TRUE(extract["items"][0]["url"].is_null());  // no URL in the gold: null, not ""
+
+  const std::string fixture =
+      (std::filesystem::path(DEPECHE_SOURCE_DIR) / "tests/fixtures/ner/conlleval_fixture.txt")
+          .string();
+  const std::string model = (dir_ / "fixture.model").string();
+  Output trained = Depeche("train ner --lang en --format conll --epochs 2 --data '" + fixture +
+                           "' --out '" + model + "'");
+  ASSERT_EQ(trained.code, 0) << trained.out;
+  nlohmann::json ner = Conforming(
+      validator_, "eval-ner.json",
+      Depeche("eval ner --json --format conll --data '" + fixture + "' --model '" + model + "'"));
+  ASSERT_FALSE(ner.is_null());
+  EXPECT_EQ(ner["overall"]["gold"], 13);  // the fixture's chunks, whatever the model guessed
+
+  const std::filesystem::path gold =
+      std::filesystem::path(DEPECHE_SOURCE_DIR) / "tests/fixtures/seeds_entities.tsv";
+  if (std::filesystem::exists(testing_util::SeedsDir())) {
+    Conforming(validator_, "eval-aliases.json",
+               Depeche("eval aliases --json --format seeds --no-ner --data '" +
+                       testing_util::SeedsDir().string() + "' --gold '" + gold.string() + "'"));
+  }
+  const std::filesystem::path hipe =
+      std::filesystem::path(DEPECHE_SHARED_DIR) /
+      "data/hipe2022/data/v2.1/hipe2020/fr/HIPE-2022-v2.1-hipe2020-dev-fr.tsv";
+  if (std::filesystem::exists(hipe)) {
+    Conforming(validator_, "eval-aliases.json",
+               Depeche("eval aliases --json --format hipe --data '" + hipe.string() + "'"));
+  }
+}
+
 TEST_F(JsonOutputTest, MissingValuesAreNullAndDatesKeepTheirPrecision) {
   nlohmann::json articles = nlohmann::json::parse(Depeche(db_ + "articles --json").out);
   std::map<std::string, nlohmann::json> by_feed_id;
