@@ -154,34 +154,32 @@ ArticleEntities ResolveArticle(const Gazetteer& g, const Article& article,
     if (role || StripLeading(g, lang, m)) result.mentions.push_back(std::move(m));
   }
   std::sort(result.mentions.begin(), result.mentions.end(), MentionLess);
+  const std::vector<Mention>& ms = result.mentions;
+  std::vector<std::string> keys(ms.size());
+  for (size_t i = 0; i < ms.size(); ++i) keys[i] = Gazetteer::Key(ms[i].surface);
   // A one-word name the gazetteers do not know, typed otherwise by the tagger, that is the
   // last word of a person named in full in the article is that person's surname ("Lavrov"
   // tagged as a place after "Sergueï Lavrov").
   {
-    std::set<std::string> surnames;
-    for (const Mention& m : result.mentions) {
-      if (m.type != EntityType::kPerson) continue;
-      const std::string key = Gazetteer::Key(m.surface);
-      std::vector<std::string_view> w = NameWords(key);
-      if (w.size() >= 2) surnames.emplace(w.back());
+    std::set<std::string_view> surnames;
+    for (size_t i = 0; i < ms.size(); ++i) {
+      if (ms[i].type != EntityType::kPerson) continue;
+      std::vector<std::string_view> w = NameWords(keys[i]);
+      if (w.size() >= 2) surnames.insert(w.back());
     }
-    for (Mention& m : result.mentions) {
-      if (m.type == EntityType::kPerson) continue;
-      const std::string key = Gazetteer::Key(m.surface);
-      std::vector<std::string_view> w = NameWords(key);
-      if (w.size() == 1 && surnames.count(std::string(w[0])) > 0 && g.Lookup(key).empty()) {
-        m.type = EntityType::kPerson;
+    for (size_t i = 0; i < ms.size(); ++i) {
+      if (ms[i].type == EntityType::kPerson) continue;
+      std::vector<std::string_view> w = NameWords(keys[i]);
+      if (w.size() == 1 && surnames.count(w[0]) > 0 && g.Lookup(keys[i]).empty()) {
+        result.mentions[i].type = EntityType::kPerson;
       }
     }
   }
-  const std::vector<Mention>& ms = result.mentions;
 
-  std::vector<std::string> keys(ms.size());
   std::vector<int> hit_entry(ms.size(), -1);
   std::vector<bool> demonym(ms.size(), false);
   std::set<std::string> article_countries;
   for (size_t i = 0; i < ms.size(); ++i) {
-    keys[i] = Gazetteer::Key(ms[i].surface);
     if (ms[i].type == EntityType::kPerson) continue;
     auto hits = g.Lookup(keys[i]);
     if (!hits.empty() && g.entry(hits[0].entry).kind == GazetteerKind::kCountry) {

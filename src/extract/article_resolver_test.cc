@@ -11,14 +11,7 @@ namespace depeche::extract {
 namespace {
 
 using testing::DataGazetteer;
-
-Article Fr(std::string text, std::string title = "") {
-  Article a;
-  a.lang = "fr";
-  a.text = std::move(text);
-  a.title = std::move(title);
-  return a;
-}
+using testing::Fr;
 
 const ArticleEntity* Named(const ArticleEntities& r, std::string_view name) {
   for (const ArticleEntity& e : r.entities) {

@@ -8,14 +8,7 @@ namespace depeche::extract {
 namespace {
 
 using testing::DataGazetteer;
-
-Article Fr(std::string text, std::string title = "") {
-  Article a;
-  a.lang = "fr";
-  a.text = std::move(text);
-  a.title = std::move(title);
-  return a;
-}
+using testing::Fr;
 
 std::vector<std::string> Surfaces(const std::vector<Mention>& ms, EntityType type) {
   std::vector<std::string> out;
