@@ -10,9 +10,12 @@
 #include <array>
 #include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <string>
+#include <vector>
 
 #include "depeche/engine.h"
 
@@ -22,13 +25,40 @@ inline std::filesystem::path SeedsDir() {
   return std::filesystem::path(DEPECHE_SHARED_DIR) / "seeds";
 }
 
-// A fresh folder under the test temp dir, unique per process and call.
+// The folders FreshDir made; removed when the test process exits (set DEPECHE_KEEP_TEST_DIRS
+// to keep them for a post-mortem). Databases of a whole corpus add up to gigabytes otherwise.
+class FreshDirRegistry {
+ public:
+  static FreshDirRegistry& Get() {
+    static FreshDirRegistry registry;
+    return registry;
+  }
+  void Add(const std::filesystem::path& dir) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    dirs_.push_back(dir);
+  }
+  ~FreshDirRegistry() {
+    if (std::getenv("DEPECHE_KEEP_TEST_DIRS") != nullptr) return;
+    for (const auto& dir : dirs_) {
+      std::error_code ec;
+      std::filesystem::remove_all(dir, ec);
+    }
+  }
+
+ private:
+  FreshDirRegistry() = default;
+  std::mutex mutex_;
+  std::vector<std::filesystem::path> dirs_;
+};
+
+// A fresh folder under the test temp dir, unique per process and call; removed at exit.
 inline std::filesystem::path FreshDir(const std::string& name) {
   static std::atomic<int> counter{0};
   auto dir = std::filesystem::path(::testing::TempDir()) /
              ("depeche_" + name + "_" + std::to_string(getpid()) + "_" + std::to_string(counter++));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
+  FreshDirRegistry::Get().Add(dir);
   return dir;
 }
 
