@@ -3,12 +3,14 @@
 // with --json, a readable report otherwise.
 #include <cmath>
 #include <cstdio>
+#include <memory>
 
 #include "cli.h"
 #include "engine/analyzer.h"
 #include "eval/cluster_eval.h"
 #include "eval/extract_eval.h"
 #include "eval/langid_eval.h"
+#include "extract/entity_extractor.h"
 #include "text/langid.h"
 
 namespace depeche::cli {
@@ -19,7 +21,8 @@ struct EvalFlags {
   std::string format;
   std::string split = "all";
   int shuffles = 5;
-  std::string background;  // cluster: Reuters-21578 folder warming the term statistics
+  std::string background;    // cluster: Reuters-21578 folder warming the term statistics
+  bool no_entities = false;  // cluster: capitalised words as names (ingest --no-entities)
   std::string hint;
   std::string method = "combined";
   bool json = false;
@@ -159,6 +162,21 @@ void RunClusterEval(const EvalFlags& flags, Context& ctx) {
     return;
   }
   options.analyzer = analyzer->get();
+  // ... and the engine's entity extractor: entities are the name features, as at ingest.
+  std::unique_ptr<extract::EntityExtractor> entities;
+  if (!flags.no_entities) {
+    extract::EntityExtractorOptions entity_options;
+    entity_options.data_dir = config.data_dir;
+    entity_options.model_dir = DefaultNerModelDir();
+    auto made = extract::EntityExtractor::Create(entity_options);
+    if (!made.ok()) {
+      PrintError(made.status().ToString());
+      ctx.exit_code = ExitCodeFor(made.status());
+      return;
+    }
+    entities = std::move(made).value();
+    options.entities = entities.get();
+  }
   if (!flags.background.empty()) {
     auto background = eval::ReadBackgroundCorpus(flags.background, **analyzer);
     if (!background.ok()) {
@@ -268,6 +286,9 @@ void RegisterEval(CLI::App& app, Context& ctx) {
   cl->add_option("--background", cluster->background,
                  "Reuters-21578 folder whose term statistics warm the clusterer up first")
       ->check(CLI::ExistingDirectory);
+  cl->add_flag("--no-entities", cluster->no_entities,
+               "Capitalised words as names instead of the extracted entities (as ingest "
+               "--no-entities)");
   cl->add_flag("--json", cluster->json, "JSON output");
   cl->callback([cluster, &ctx] { RunClusterEval(*cluster, ctx); });
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "engine/story_names.h"
 #include "ingest/html_reader.h"
 
 namespace depeche::engine {
@@ -24,7 +25,10 @@ AnalysedRecord AnalyseRecord(const Analyzer& analyzer, ingest::RawArticle raw,
   Result<Article> article = analyzer.Analyze(std::move(raw));
   if (article.ok()) {
     out.article = std::move(*article);
-    if (entities != nullptr) out.entities = entities->Extract(out.article);
+    if (entities != nullptr) {
+      out.entities = entities->Extract(out.article);
+      out.story_names = StoryNamesOf(*entities->gazetteer(), out.article, *out.entities);
+    }
   } else {
     out.failure = article.status();
   }
@@ -107,7 +111,10 @@ void AnalysisPool::Work() {
     jobs_.pop_front();
     lock.unlock();
     AnalysedRecord record = AnalyseRecord(analyzer_, std::move(job.raw), entities_);
-    if (preparer && record.failure.ok()) record.story_features = preparer->Prepare(record.article);
+    if (preparer && record.failure.ok()) {
+      record.story_features =
+          preparer->Prepare(record.article, record.story_names ? &*record.story_names : nullptr);
+    }
     lock.lock();
     if (stopping_) return;
     // Jobs are taken in order and results_ only shrinks from the front once its record is

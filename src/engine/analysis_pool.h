@@ -31,6 +31,8 @@ struct AnalysedRecord {
   Article article;
   // The article's entities, when an entity extractor was given (extracted on the worker).
   std::optional<extract::ArticleEntities> entities;
+  // Those entities as the story stage's name features (StoryNamesOf), with them.
+  std::optional<std::vector<story::NameFeature>> story_names;
   // The article's story features, when the pool was given story options (computed on the
   // worker so that the writer does not).
   std::optional<story::PreparedFeatures> story_features;

@@ -133,7 +133,9 @@ Status IngestJob::Write(AnalysedRecord record) {
         DEPECHE_RETURN_IF_ERROR(
             stories_.Add(*article, result.copy_of, std::move(*record.story_features), &story_id));
       } else {
-        DEPECHE_RETURN_IF_ERROR(stories_.Add(*article, result.copy_of, &story_id));
+        DEPECHE_RETURN_IF_ERROR(stories_.Add(*article, result.copy_of,
+                                             record.story_names ? &*record.story_names : nullptr,
+                                             &story_id));
       }
       if (entities_ != nullptr && record.entities) {
         DEPECHE_RETURN_IF_ERROR(entities_->Add(*article, *record.entities, story_id));

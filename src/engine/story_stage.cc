@@ -87,17 +87,19 @@ story::StoryPipelineOptions StoryStage::PipelineOptions() const {
   return options;
 }
 
-Status StoryStage::Add(const Article& article, const std::string& copy_of, std::string* placed_in) {
-  return AddImpl(article, copy_of, nullptr, placed_in);
+Status StoryStage::Add(const Article& article, const std::string& copy_of,
+                       const std::vector<story::NameFeature>* names, std::string* placed_in) {
+  return AddImpl(article, copy_of, nullptr, names, placed_in);
 }
 
 Status StoryStage::Add(const Article& article, const std::string& copy_of,
                        story::PreparedFeatures prepared, std::string* placed_in) {
-  return AddImpl(article, copy_of, &prepared, placed_in);
+  return AddImpl(article, copy_of, &prepared, nullptr, placed_in);
 }
 
 Status StoryStage::AddImpl(const Article& article, const std::string& copy_of,
-                           story::PreparedFeatures* prepared, std::string* placed_in) {
+                           story::PreparedFeatures* prepared,
+                           const std::vector<story::NameFeature>* names, std::string* placed_in) {
   if (!pipeline_) return FailedPreconditionError("story pipeline not loaded");
   if (!copy_of.empty() && pipeline_->StoryOf(copy_of).empty()) {
     // The original left the dedup window (or was too short to be indexed): its story comes
@@ -109,7 +111,7 @@ Status StoryStage::AddImpl(const Article& article, const std::string& copy_of,
   story::ArticleStoryResult result =
       prepared != nullptr
           ? story::ProcessArticle(*pipeline_, article, copy_of, std::move(*prepared))
-          : story::ProcessArticle(*pipeline_, article, copy_of);
+          : story::ProcessArticle(*pipeline_, article, copy_of, names);
   if (placed_in != nullptr) *placed_in = result.assignment.story_id;
   return store_->Record(article.id, result);
 }

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "depeche/article.h"
 #include "depeche/status.h"
@@ -29,8 +30,11 @@ class StoryStage {
   // Processes `article` (just inserted, inside the open transaction) and records its story.
   // `copy_of`: the earlier article with the same text, when the article is an exact copy
   // (store::InsertResult::copy_of); the copy joins its original's story.
+  // `names`: the article's entities as name features (StoryNamesOf), or null when entities
+  // were not extracted (capitalised words then stand for names).
   // `placed_in`, when given, receives the story the article was placed in.
   Status Add(const Article& article, const std::string& copy_of = "",
+             const std::vector<story::NameFeature>* names = nullptr,
              std::string* placed_in = nullptr);
   // The same with the article's story features computed ahead by a story::ArticlePreparer
   // made from PipelineOptions() (on an analysis thread): the same result, less work here.
@@ -47,7 +51,8 @@ class StoryStage {
 
  private:
   Status AddImpl(const Article& article, const std::string& copy_of,
-                 story::PreparedFeatures* prepared, std::string* placed_in);
+                 story::PreparedFeatures* prepared, const std::vector<story::NameFeature>* names,
+                 std::string* placed_in);
   StoryStage(store::Database* db, std::string data_dir) : db_(db), data_dir_(std::move(data_dir)) {}
 
   store::Database* db_;

@@ -10,6 +10,7 @@
 
 #include "core/hash.h"
 #include "core/time.h"
+#include "engine/story_names.h"
 #include "eval/reuters_reader.h"
 #include "ingest/txt_reader.h"
 #include "nlohmann/json.hpp"
@@ -99,7 +100,8 @@ ingest::RawArticle ToRawArticle(std::string_view format, const GoldDocument& doc
 
 std::vector<PreparedDocument> PrepareDocuments(std::string_view format,
                                                std::vector<GoldDocument> docs,
-                                               const engine::Analyzer& analyzer) {
+                                               const engine::Analyzer& analyzer,
+                                               const extract::EntityExtractor* entities) {
   std::vector<PreparedDocument> out;
   out.reserve(docs.size());
   for (GoldDocument& doc : docs) {
@@ -110,6 +112,10 @@ std::vector<PreparedDocument> PrepareDocuments(std::string_view format,
       prepared.article = std::move(article).value();
       // The record key (URL or path) would be the id; the gold id names the same record.
       prepared.article->id = doc.id;
+      if (entities != nullptr) {
+        prepared.names = engine::StoryNamesOf(*entities->gazetteer(), *prepared.article,
+                                              entities->Extract(*prepared.article));
+      }
     } else {
       prepared.error = article.status().message();
     }
@@ -142,7 +148,8 @@ Result<ClusterRun> RunClustering(const std::vector<PreparedDocument>& docs,
     const Article& article = *doc.article;
     auto [first, inserted] = first_with_hash.emplace(article.content_hash, article.id);
     const std::string copy_of = inserted ? std::string() : first->second;
-    const story::ArticleStoryResult result = story::ProcessArticle(pipeline, article, copy_of);
+    const story::ArticleStoryResult result =
+        story::ProcessArticle(pipeline, article, copy_of, doc.names ? &*doc.names : nullptr);
     story_of[index] = result.assignment.story_id;
     run.duplicates += result.dedup.duplicate ? 1 : 0;
     for (const story::StoryMerge& merge : result.assignment.merges) {
@@ -185,7 +192,8 @@ Result<std::vector<Article>> ReadBackgroundCorpus(const std::string& reuters_dir
 Result<std::vector<PreparedDocument>> ReadPreparedCorpus(std::string_view format,
                                                          const std::string& data_dir,
                                                          std::string_view split,
-                                                         const engine::Analyzer& analyzer) {
+                                                         const engine::Analyzer& analyzer,
+                                                         const extract::EntityExtractor* entities) {
   Result<std::vector<GoldDocument>> docs = InvalidArgumentError(
       "cluster eval: unknown format " + std::string(format) + " (ecbplus, uci, newswcl50)");
   if (format == "ecbplus") docs = ReadEcbPlus(data_dir);
@@ -194,14 +202,15 @@ Result<std::vector<PreparedDocument>> ReadPreparedCorpus(std::string_view format
   if (!docs.ok()) return docs.status();
   DEPECHE_ASSIGN_OR_RETURN(std::vector<GoldDocument> selected,
                            SelectSplit(format, std::move(docs).value(), split));
-  return PrepareDocuments(format, std::move(selected), analyzer);
+  return PrepareDocuments(format, std::move(selected), analyzer, entities);
 }
 
 Result<ClusterEvalReport> EvaluateClustering(std::string_view format, const std::string& data_dir,
                                              const ClusterEvalOptions& options) {
   if (options.analyzer == nullptr) return InvalidArgumentError("cluster eval: no analyzer");
-  DEPECHE_ASSIGN_OR_RETURN(std::vector<PreparedDocument> docs,
-                           ReadPreparedCorpus(format, data_dir, options.split, *options.analyzer));
+  DEPECHE_ASSIGN_OR_RETURN(
+      std::vector<PreparedDocument> docs,
+      ReadPreparedCorpus(format, data_dir, options.split, *options.analyzer, options.entities));
   return EvaluatePrepared(format, std::move(docs), options);
 }
 

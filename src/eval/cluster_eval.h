@@ -29,6 +29,7 @@
 #include "engine/analyzer.h"
 #include "eval/cluster_corpus.h"
 #include "eval/cluster_metrics.h"
+#include "extract/entity_extractor.h"
 #include "ingest/raw_article.h"
 #include "nlohmann/json.hpp"
 #include "story/story_pipeline.h"
@@ -39,6 +40,9 @@ struct ClusterEvalOptions {
   story::StoryPipelineOptions pipeline;  // features.data_dir should name the repo's data/
   // The engine's analyzer (required by EvaluateClustering; not owned, outlives the call).
   const engine::Analyzer* analyzer = nullptr;
+  // The engine's entity extractor (not owned): the documents' entities are their name
+  // features, as at ingest. Null: capitalised words stand for names (ingest --no-entities).
+  const extract::EntityExtractor* entities = nullptr;
   int shuffles = 5;  // ECB+ only
   uint64_t seed = 1;
   std::string split = "all";  // all | train | dev | test | train+dev (see above)
@@ -53,6 +57,8 @@ struct PreparedDocument {
   // The analysed article (its id is the gold document's id); empty when the analyzer refused
   // the document (`error` says why), which then counts as a story of its own.
   std::optional<Article> article;
+  // Its entities as name features (engine::StoryNamesOf), when an entity extractor was given.
+  std::optional<std::vector<story::NameFeature>> names;
   std::string error;
 };
 
@@ -85,17 +91,18 @@ struct ClusterEvalReport {
 ingest::RawArticle ToRawArticle(std::string_view format, const GoldDocument& doc,
                                 const std::unordered_set<std::string>* starters);
 
-// Analyses every document (order independent, so done once for all shuffles). Thread-safe
-// when the analyzer is; never fails (refused documents carry their error).
+// Analyses every document (order independent, so done once for all shuffles), and extracts
+// its entities with `entities` when given. Thread-safe when the analyzer is; never fails
+// (refused documents carry their error).
 std::vector<PreparedDocument> PrepareDocuments(std::string_view format,
                                                std::vector<GoldDocument> docs,
-                                               const engine::Analyzer& analyzer);
+                                               const engine::Analyzer& analyzer,
+                                               const extract::EntityExtractor* entities = nullptr);
 
 // Reads the corpus, keeps the split and prepares it. Errors: as EvaluateClustering.
-Result<std::vector<PreparedDocument>> ReadPreparedCorpus(std::string_view format,
-                                                         const std::string& data_dir,
-                                                         std::string_view split,
-                                                         const engine::Analyzer& analyzer);
+Result<std::vector<PreparedDocument>> ReadPreparedCorpus(
+    std::string_view format, const std::string& data_dir, std::string_view split,
+    const engine::Analyzer& analyzer, const extract::EntityExtractor* entities = nullptr);
 
 // Scores prepared documents (of `format`, for its stream order) with `options` (its analyzer
 // and split are not used). Errors: InvalidArgument from the pipeline options; NotFound when

@@ -10,6 +10,7 @@
 // combination on the given split and prints them best first (by mean B3 F1).
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,6 +19,7 @@
 #include "engine/analyzer.h"
 #include "eval/cluster_eval.h"
 #include "eval/story_eval_commands.h"
+#include "extract/entity_extractor.h"
 
 namespace {
 
@@ -32,6 +34,7 @@ struct Args {
   uint64_t seed = 0;  // 0: the default of the command (ECB+ shuffles 1.., generator 7)
   size_t sources = 3000, copies = 1000, total = 0;
   bool json = false;
+  bool no_entities = false;  // capitalised words as names (ingest --no-entities)
   std::vector<std::pair<std::string, std::string>> sets;
   std::vector<std::pair<std::string, std::vector<std::string>>> grid;
 };
@@ -64,6 +67,8 @@ bool Parse(int argc, char** argv, Args& args) {
       args.dump = next();
     } else if (flag == "--json") {
       args.json = true;
+    } else if (flag == "--no-entities") {
+      args.no_entities = true;
     } else if (flag == "--set" || flag == "--grid") {
       const std::string kv = next();
       const size_t eq = kv.find('=');
@@ -115,12 +120,12 @@ bool DumpAssignments(const ClusterEvalReport& r, const std::string& path) {
 int main(int argc, char** argv) {
   Args args;
   if (!Parse(argc, argv, args)) {
-    std::fprintf(
-        stderr,
-        "usage: story_eval cluster|tune|dedup|bench --format "
-        "ecbplus|uci|newswcl50|reuters --data PATH "
-        "[--split all|train|dev|test|train+dev] [--shuffles N] [--seed N] [--json] [--dump FILE] "
-        "[--set name=value]... [--grid name=v1,v2]...\n");
+    std::fprintf(stderr,
+                 "usage: story_eval cluster|tune|dedup|bench --format "
+                 "ecbplus|uci|newswcl50|reuters --data PATH "
+                 "[--split all|train|dev|test|train+dev] [--shuffles N] [--seed N] [--json] "
+                 "[--no-entities] [--dump FILE] "
+                 "[--set name=value]... [--grid name=v1,v2]...\n");
     return 2;
   }
   ClusterEvalOptions options;
@@ -134,6 +139,20 @@ int main(int argc, char** argv) {
     return 1;
   }
   options.analyzer = analyzer->get();
+  // ... and its entity extractor (the build's NER models): entities are the name features.
+  std::unique_ptr<depeche::extract::EntityExtractor> entities;
+  if (!args.no_entities) {
+    depeche::extract::EntityExtractorOptions entity_options;
+    entity_options.data_dir = config.data_dir;
+    entity_options.model_dir = depeche::DefaultNerModelDir();
+    auto made = depeche::extract::EntityExtractor::Create(entity_options);
+    if (!made.ok()) {
+      std::fprintf(stderr, "%s\n", made.status().ToString().c_str());
+      return 1;
+    }
+    entities = std::move(made).value();
+    options.entities = entities.get();
+  }
   options.shuffles = args.shuffles;
   if (args.seed != 0) options.seed = args.seed;
   options.split = args.split;
@@ -181,8 +200,8 @@ int main(int argc, char** argv) {
   if (args.command == "tune") {
     // Cartesian product of the grid, evaluated one combination at a time; the documents are
     // read and analysed once.
-    auto prepared =
-        depeche::eval::ReadPreparedCorpus(args.format, args.data, args.split, **analyzer);
+    auto prepared = depeche::eval::ReadPreparedCorpus(args.format, args.data, args.split,
+                                                      **analyzer, options.entities);
     if (!prepared.ok()) {
       std::fprintf(stderr, "%s\n", prepared.status().ToString().c_str());
       return 1;

@@ -132,7 +132,8 @@ FeatureExtractor::Language& FeatureExtractor::LanguageFor(std::string_view lang)
 }
 
 ArticleFeatures FeatureExtractor::Extract(std::string_view lang, std::string_view title,
-                                          std::string_view text) {
+                                          std::string_view text,
+                                          const std::vector<NameFeature>* entity_names) {
   Language& language = LanguageFor(lang);
   Accumulator acc;
   std::unordered_map<std::string, NameCount> names;
@@ -220,12 +221,15 @@ ArticleFeatures FeatureExtractor::Extract(std::string_view lang, std::string_vie
             acc.Add('n', FeatureGroup::kName, text::Fold(word), 0.5f * weight);
           }
         }
-        NameCount& name = names[folded];
-        if (name.count == 0.0f) {
-          name.display = display;
-          name.first_seen = names.size();
+        // With entities, the top names are theirs (a capitalised run is no name to show).
+        if (entity_names == nullptr) {
+          NameCount& name = names[folded];
+          if (name.count == 0.0f) {
+            name.display = display;
+            name.first_seen = names.size();
+          }
+          name.count += weight;
         }
-        name.count += weight;
       }
       // Terms of the remaining run words are added as the loop walks over them.
       for (size_t k = i + 1; k <= last; ++k) {
@@ -240,8 +244,26 @@ ArticleFeatures FeatureExtractor::Extract(std::string_view lang, std::string_vie
   };
   process(title, options_.title_weight, /*is_title=*/true);
   process(text, 1.0f, /*is_title=*/false);
-
   ArticleFeatures out;
+  if (entity_names != nullptr) {
+    for (const NameFeature& name : *entity_names) {
+      float weight = 0.0f;
+      for (const NameMention& m : name.mentions) {
+        weight += m.in_title || m.begin < options_.lead_chars ? options_.lead_weight : 1.0f;
+      }
+      if (weight <= 0.0f || name.key.empty()) continue;
+      acc.Add('e', FeatureGroup::kName, name.key, weight);
+      for (const std::string& part : name.part_keys) {
+        acc.Add('e', FeatureGroup::kName, part, 0.5f * weight);
+      }
+      NameCount& count = names[name.key];
+      if (count.count == 0.0f) {
+        count.display = name.display;
+        count.first_seen = names.size();
+      }
+      count.count += weight;
+    }
+  }
   out.features = acc.Take();
   out.shingles = DedupShingles(lang, title, text);
   std::vector<const NameCount*> ranked;

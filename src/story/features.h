@@ -22,6 +22,32 @@ namespace depeche::story {
 enum class FeatureGroup : uint8_t { kTerm = 0, kName = 1, kNumber = 2 };
 inline constexpr int kFeatureGroups = 3;
 
+// Where a name is mentioned: bytes [begin, end) of the story input's title or text (the text
+// with boilerplate left out, see story::StoryInputOf).
+struct NameMention {
+  bool in_title = false;
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+// A name the article is about, found by entity extraction (the engine builds them from
+// extract::ArticleEntities, see engine/story_names.h): one feature per entity, keyed by an
+// identity that holds across spellings, languages and articles, added to the capitalised-word
+// runs (which keep what the tagger misses or calls MISC: works, events, products). Chosen on
+// the training splits over replacing the runs (src/story/README.md, tuning step 7).
+struct NameFeature {
+  // The entity's identity: "ref:iso3166:UA" (gazetteer), "person:blinken" (surname skeleton),
+  // "org:brown forman inc" (name skeleton), ... Equal keys are one name to the clusterer.
+  std::string key;
+  std::string display;  // as a reader knows it ("Antony Blinken")
+  // Keys of parts that also identify it, counted at half weight ("word:forman" for
+  // "Brown-Forman Inc", so that "Brown-Forman" alone elsewhere meets it).
+  std::vector<std::string> part_keys;
+  // Its mentions. One weighs like a lead token (FeatureOptions::lead_weight) in the title or
+  // the lead, 1 elsewhere: the headline and the lead say who the article is about.
+  std::vector<NameMention> mentions;
+};
+
 // One feature of an article with its raw count (title tokens count `title_weight` times).
 struct FeatureCount {
   uint64_t key = 0;  // Hash64 of the group tag and the normalised surface form
@@ -62,8 +88,11 @@ class FeatureExtractor {
   FeatureExtractor(FeatureExtractor&&) noexcept;
   FeatureExtractor& operator=(FeatureExtractor&&) noexcept;
 
-  // Features of `title` + `text` in `lang` (ISO 639-1; "und" or "" for unknown).
-  ArticleFeatures Extract(std::string_view lang, std::string_view title, std::string_view text);
+  // Features of `title` + `text` in `lang` (ISO 639-1; "und" or "" for unknown). `names`, when
+  // given (the article's entities were extracted, possibly none), are name features beside
+  // the runs of capitalised words, and its top names; otherwise the runs are both.
+  ArticleFeatures Extract(std::string_view lang, std::string_view title, std::string_view text,
+                          const std::vector<NameFeature>* names = nullptr);
   ArticleFeatures Extract(const Article& article) {
     return Extract(article.lang, article.title, article.text);
   }

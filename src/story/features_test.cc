@@ -1,6 +1,9 @@
 #include "story/features.h"
 
 #include <algorithm>
+#include <iterator>
+#include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 
@@ -38,6 +41,42 @@ TEST(FeaturesTest, FindsNamesButNotSentenceInitialWords) {
   EXPECT_TRUE(
       std::is_sorted(f.features.begin(), f.features.end(),
                      [](const FeatureCount& a, const FeatureCount& b) { return a.key < b.key; }));
+}
+
+// Two spellings of one person given the same entity key share a name feature, weighed by
+// where they are mentioned; the top names are the entities'.
+TEST(FeaturesTest, EntityNamesAreNameFeaturesKeyedByIdentity) {
+  FeatureExtractor extractor(Options());
+  auto names_of = [](std::string display, uint32_t begin) {
+    NameFeature n;
+    n.key = "person:blinken";
+    n.display = display;
+    n.mentions.push_back({false, begin, begin + static_cast<uint32_t>(display.size())});
+    return std::vector<NameFeature>{n};
+  };
+  const std::string a = "Antony Blinken met his counterpart in Geneva on Friday.";
+  const std::string b = "Talks were long. Anthony Blinken met his counterpart in Geneva.";
+  const auto names_a = names_of("Antony Blinken", 0);
+  const auto names_b = names_of("Anthony Blinken", static_cast<uint32_t>(b.find("Anthony")));
+  const ArticleFeatures fa = extractor.Extract("en", "", a, &names_a);
+  const ArticleFeatures fb = extractor.Extract("en", "", b, &names_b);
+  const ArticleFeatures plain = extractor.Extract("en", "", a);
+  auto name_keys = [](const ArticleFeatures& f) {
+    std::vector<uint64_t> keys;
+    for (const FeatureCount& c : f.features) {
+      if (c.group == FeatureGroup::kName) keys.push_back(c.key);
+    }
+    return keys;
+  };
+  std::vector<uint64_t> shared;
+  const auto ka = name_keys(fa), kb = name_keys(fb), kp = name_keys(plain);
+  std::set_intersection(ka.begin(), ka.end(), kb.begin(), kb.end(), std::back_inserter(shared));
+  // The entity key, the run "Geneva" and the word "blinken" of both runs.
+  ASSERT_EQ(shared.size(), 3u);
+  EXPECT_EQ(ka.size(), kp.size() + 1);  // the capitalised runs stay beside the entity
+  EXPECT_EQ(fa.top_names, (std::vector<std::string>{"Antony Blinken"}));
+  EXPECT_EQ(fb.top_names, (std::vector<std::string>{"Anthony Blinken"}));
+  EXPECT_TRUE(HasName(plain, "Geneva"));
 }
 
 TEST(FeaturesTest, TermFormsAreLowerCaseContentWords) {

@@ -35,6 +35,8 @@ std::string_view ExtraTitle(const Article& article) {
 
 }  // namespace
 
+std::string_view StoryTitleOf(const Article& article) { return ExtraTitle(article); }
+
 StoryInput StoryInputOf(const Article& article) {
   StoryInput input;
   input.id = article.id;
@@ -47,10 +49,11 @@ StoryInput StoryInputOf(const Article& article) {
 }
 
 ArticleStoryResult ProcessArticle(StoryPipeline& pipeline, const Article& article,
-                                  const std::string& exact_copy_of) {
+                                  const std::string& exact_copy_of,
+                                  const std::vector<NameFeature>* names) {
   const StoryInput input = StoryInputOf(article);
   return pipeline.Process(std::string(input.id), input.lang, input.title, input.text,
-                          input.published, exact_copy_of);
+                          input.published, exact_copy_of, names);
 }
 
 ArticleStoryResult ProcessArticle(StoryPipeline& pipeline, const Article& article,
@@ -65,17 +68,19 @@ Result<ArticlePreparer> ArticlePreparer::Create(const StoryPipelineOptions& opti
   return ArticlePreparer(options, std::move(signer));
 }
 
-PreparedFeatures ArticlePreparer::Prepare(const Article& article) {
+PreparedFeatures ArticlePreparer::Prepare(const Article& article,
+                                          const std::vector<NameFeature>* names) {
   const StoryInput input = StoryInputOf(article);
   PreparedFeatures out;
-  out.features = extractor_.Extract(input.lang, input.title, input.text);
+  out.features = extractor_.Extract(input.lang, input.title, input.text, names);
   if (!out.features.shingles.empty()) out.signature = signer_.Signature(out.features.shingles);
   return out;
 }
 
-void ObserveArticle(StoryPipeline& pipeline, const Article& article) {
+void ObserveArticle(StoryPipeline& pipeline, const Article& article,
+                    const std::vector<NameFeature>* names) {
   const StoryInput input = StoryInputOf(article);
-  pipeline.Observe(input.lang, input.title, input.text);
+  pipeline.Observe(input.lang, input.title, input.text, names);
 }
 
 }  // namespace depeche::story

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "depeche/article.h"
 #include "story/story_pipeline.h"
@@ -34,11 +35,17 @@ struct StoryInput {
 // Pure; thread-safe.
 StoryInput StoryInputOf(const Article& article);
 
+// StoryInputOf(article).title without the copy of the text.
+std::string_view StoryTitleOf(const Article& article);
+
 // Processes `article` through `pipeline` (StoryPipeline::Process over StoryInputOf).
 // `exact_copy_of`: an earlier article with the same content hash (another record of the same
 // text), as the store reports it; the copy joins its original's story.
+// `names`: the article's entities as name features (engine::StoryNamesOf), or null to let
+// capitalised words stand for names (no entity extraction).
 ArticleStoryResult ProcessArticle(StoryPipeline& pipeline, const Article& article,
-                                  const std::string& exact_copy_of = "");
+                                  const std::string& exact_copy_of = "",
+                                  const std::vector<NameFeature>* names = nullptr);
 
 // The same with the article's features computed ahead (ArticlePreparer::Prepare of the same
 // article, with the pipeline's options): the result is identical.
@@ -54,7 +61,8 @@ class ArticlePreparer {
   // from DedupIndex::Create.
   static Result<ArticlePreparer> Create(const StoryPipelineOptions& options);
 
-  PreparedFeatures Prepare(const Article& article);
+  // `names` as for ProcessArticle.
+  PreparedFeatures Prepare(const Article& article, const std::vector<NameFeature>* names = nullptr);
 
  private:
   ArticlePreparer(const StoryPipelineOptions& options, DedupIndex signer)
@@ -65,7 +73,8 @@ class ArticlePreparer {
 };
 
 // Counts `article` into the term statistics only (StoryPipeline::Observe over StoryInputOf).
-void ObserveArticle(StoryPipeline& pipeline, const Article& article);
+void ObserveArticle(StoryPipeline& pipeline, const Article& article,
+                    const std::vector<NameFeature>* names = nullptr);
 
 }  // namespace depeche::story
 

@@ -51,8 +51,9 @@ std::optional<int64_t> StoryPipeline::PublishedSeconds(const Article& article) {
   return article.published.utc_seconds;
 }
 
-void StoryPipeline::Observe(std::string_view lang, std::string_view title, std::string_view text) {
-  clusterer_.ObserveDocument(lang, extractor_.Extract(lang, title, text));
+void StoryPipeline::Observe(std::string_view lang, std::string_view title, std::string_view text,
+                            const std::vector<NameFeature>* names) {
+  clusterer_.ObserveDocument(lang, extractor_.Extract(lang, title, text, names));
 }
 
 ArticleStoryResult StoryPipeline::Process(const Article& article) {
@@ -62,9 +63,10 @@ ArticleStoryResult StoryPipeline::Process(const Article& article) {
 ArticleStoryResult StoryPipeline::Process(const std::string& article_id, std::string_view lang,
                                           std::string_view title, std::string_view text,
                                           std::optional<int64_t> published,
-                                          const std::string& exact_copy_of) {
+                                          const std::string& exact_copy_of,
+                                          const std::vector<NameFeature>* names) {
   PreparedFeatures prepared;
-  prepared.features = extractor_.Extract(lang, title, text);
+  prepared.features = extractor_.Extract(lang, title, text, names);
   return ProcessPrepared(article_id, lang, published, std::move(prepared), exact_copy_of);
 }
 

@@ -67,6 +67,7 @@ class StoryPipeline {
 
   // Processes one article: `published` is its date in UTC seconds when known (use
   // PublishedSeconds). Articles must come in publication order (ingest order when undated).
+  // `names`: the article's entities as name features (FeatureExtractor::Extract).
   // `exact_copy_of`, when not empty, names an earlier article with the same text (another
   // record of it: another source, URL or file): the article is a duplicate of it, in its
   // duplicate group, and joins its story whatever their dates, as long as that story is
@@ -74,7 +75,8 @@ class StoryPipeline {
   ArticleStoryResult Process(const std::string& article_id, std::string_view lang,
                              std::string_view title, std::string_view text,
                              std::optional<int64_t> published,
-                             const std::string& exact_copy_of = "");
+                             const std::string& exact_copy_of = "",
+                             const std::vector<NameFeature>* names = nullptr);
   ArticleStoryResult Process(const Article& article);
   // The same with the features computed ahead from the same title and text with the same
   // FeatureOptions and DedupOptions (ArticlePreparer): the result is identical.
@@ -86,7 +88,8 @@ class StoryPipeline {
   PipelineChanges TakeChanges();
 
   // Adds a document to the term statistics only (see StoryClusterer::ObserveDocument).
-  void Observe(std::string_view lang, std::string_view title, std::string_view text);
+  void Observe(std::string_view lang, std::string_view title, std::string_view text,
+               const std::vector<NameFeature>* names = nullptr);
 
   // The article's date for ordering and decay: set when it has at least day precision.
   static std::optional<int64_t> PublishedSeconds(const Article& article);
