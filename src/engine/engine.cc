@@ -17,6 +17,9 @@
 namespace depeche {
 namespace {
 
+// How many names a story shows (StoryDetail::top_names).
+constexpr int kStoryNames = 10;
+
 class EngineImpl final : public Engine {
  public:
   // A read-only engine has no analyzer and no story stage (only `story_store`): loading the
@@ -111,6 +114,20 @@ class EngineImpl final : public Engine {
   }
 
   Result<StoryDetail> GetStory(const std::string& key) override {
+    DEPECHE_ASSIGN_OR_RETURN(StoryDetail story, FindStory(key));
+    // The story's names are its resolved entities where it has any (one "Antony Blinken"
+    // whatever each article wrote), most salient first; else the articles' capitalised runs.
+    DEPECHE_ASSIGN_OR_RETURN(std::vector<StoryEntity> entities,
+                             entities_->OfStory(story.summary.id, kStoryNames));
+    if (!entities.empty()) {
+      story.top_names.clear();
+      for (const StoryEntity& e : entities) story.top_names.push_back(e.name);
+    }
+    return story;
+  }
+
+  // The story `key` names: a story id or prefix, or an article (id, prefix, URL, feed id).
+  Result<StoryDetail> FindStory(const std::string& key) {
     Result<StoryDetail> story = story_store().GetStory(key);
     if (story.ok() || story.status().code() != StatusCode::kNotFound) return story;
     // Not a story id: the story of the article that `key` names (id, prefix, URL, feed id).

@@ -206,5 +206,21 @@ TEST_F(SeedsTest, EntitiesMergeTheSeedsAliases) {
   }
 }
 
+// The story's names are its resolved entities: one Antony Blinken, no "Affaires".
+TEST_F(SeedsTest, TheStoryNamesItsParticipantsOnce) {
+  auto seed = BySeedPrefix("001");
+  auto story = engine_->GetStory(seed.id);
+  ASSERT_TRUE(story.ok()) << story.status().ToString();
+  const std::vector<std::string>& names = story->top_names;
+  auto count = [&](const std::string& name) {
+    return std::count(names.begin(), names.end(), name);
+  };
+  EXPECT_EQ(count("Antony Blinken"), 1);
+  EXPECT_EQ(count("Sergueï Lavrov"), 1);
+  EXPECT_EQ(count("Anthony Blinken"), 0);
+  EXPECT_EQ(count("Sergei Lavrov"), 0);
+  EXPECT_EQ(count("Affaires"), 0);
+}
+
 }  // namespace
 }  // namespace depeche
