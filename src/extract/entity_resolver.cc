@@ -254,6 +254,53 @@ uint64_t EntityResolver::FindPerson(const ArticleEntity& e, std::string_view sto
   return 0;
 }
 
+void EntityResolver::Retype(uint64_t id, EntityType type) {
+  Node& node = nodes_.at(id);
+  if (node.entity.type == type) return;
+  for (const auto& [alias, count] : node.aliases) {
+    (void)count;
+    auto it = by_alias_.find(AliasKey(node.entity.type, alias));
+    if (it != by_alias_.end() && it->second == id) by_alias_.erase(it);
+  }
+  node.entity.type = type;
+  for (const auto& [alias, count] : node.aliases) {
+    (void)count;
+    Index(id, alias);
+  }
+}
+
+uint64_t EntityResolver::AbsorbMistypedSurnames(uint64_t id, const std::string& story,
+                                                int namesakes, EntityChanges& changes,
+                                                std::set<uint64_t>& touched) {
+  const std::vector<std::string> words = Words(nodes_.at(id).entity.name);
+  auto members = story_members_.find(story);
+  if (words.size() < 2 || namesakes > 1 || members == story_members_.end()) return id;
+  const std::string surname = WordSkeleton(words.back());
+  std::vector<uint64_t> mistyped;
+  for (uint64_t other : members->second) {
+    if (other == id) continue;
+    const Node& node = nodes_.at(other);
+    const std::vector<std::string> other_words = Words(node.entity.name);
+    if (node.entity.type == EntityType::kPerson) {
+      // Another full-name person of that surname in the story: the surname is ambiguous.
+      if (other_words.size() >= 2 && WordSkeleton(other_words.back()) == surname) return id;
+      continue;
+    }
+    if (node.entity.type == EntityType::kMisc || !node.entity.gazetteer_ref.empty()) continue;
+    if (other_words.size() == 1 && WordSkeleton(other_words[0]) == surname) {
+      mistyped.push_back(other);
+    }
+  }
+  for (uint64_t other : mistyped) {
+    Retype(other, EntityType::kPerson);
+    const uint64_t into = Merge(id, other, changes);
+    touched.erase(id == into ? other : id);
+    touched.insert(into);
+    id = into;
+  }
+  return id;
+}
+
 uint64_t EntityResolver::Merge(uint64_t a, uint64_t b, EntityChanges& changes) {
   if (a == b) return a;
   Node& na = nodes_.at(a);
@@ -379,6 +426,14 @@ EntityChanges EntityResolver::Resolve(const ArticleEntities& article, std::strin
     }
   }
   const std::string story(story_id);
+  // Full-name people of this article by surname skeleton ("Joe Biden et Jill Biden": two).
+  std::map<std::string, int> full_names_by_surname;
+  for (size_t i = 0; i < n; ++i) {
+    const ArticleEntity& e = article.entities[i];
+    if (e.type != EntityType::kPerson || role_only[i]) continue;
+    const std::vector<std::string> words = Words(e.name);
+    if (words.size() >= 2) ++full_names_by_surname[WordSkeleton(words.back())];
+  }
   for (size_t i : order) {
     const ArticleEntity& e = article.entities[i];
     uint64_t id = 0;
@@ -479,6 +534,12 @@ EntityChanges EntityResolver::Resolve(const ArticleEntities& article, std::strin
           }
         }
       }
+    }
+    if (e.type == EntityType::kPerson && !story.empty()) {
+      const std::vector<std::string> words = Words(e.name);
+      const int namesakes =
+          words.size() >= 2 ? full_names_by_surname[WordSkeleton(words.back())] : 0;
+      id = AbsorbMistypedSurnames(id, story, namesakes, changes, touched);
     }
     if (!story.empty()) {
       for (const std::string& role : roles[i]) {

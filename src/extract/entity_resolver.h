@@ -20,7 +20,9 @@
 //     identities across stories and never display names.
 // Otherwise a new entity is created; its id is Hash64 of its first key ("person:antony
 // blinken", "place:iso3166:UA") and never changes. When a full name arrives for which a
-// surname-only entity exists (and no other full name holds that surname), the two merge; a merge
+// surname-only entity exists (and no other full name holds that surname), the two merge, and so
+// does a one-word place or organisation of the same story that is its surname (the tagger typed
+// "Biden" as a place before any article named Joe Biden); a merge
 // keeps the older id and is listed in EntityChanges::merges. Display names follow the most
 // frequent full alias (demonyms never). Deterministic: same articles in the same order, same ids
 // and changes.
@@ -91,6 +93,14 @@ class EntityResolver {
   void Index(uint64_t id, const std::string& alias);
   void AddAlias(uint64_t id, const std::string& alias, uint32_t count);
   uint64_t Merge(uint64_t a, uint64_t b, EntityChanges& changes);
+  // Gives entity `id` another type, its aliases indexed under it.
+  void Retype(uint64_t id, EntityType type);
+  // A full-name person `id` linked in `story`: one-word places and organisations of the story
+  // that are its surname (a tagger's type error in an earlier article, "Biden" a place) merge
+  // into it when it is the story's only person of that surname (`namesakes`: full-name people
+  // of the article being resolved with that surname, itself included). Returns the survivor.
+  uint64_t AbsorbMistypedSurnames(uint64_t id, const std::string& story, int namesakes,
+                                  EntityChanges& changes, std::set<uint64_t>& touched);
   bool Rename(Node& node);
   bool IsDemonym(const Node& node, const std::string& alias) const;
   std::string RoleOf(const std::string& alias) const;

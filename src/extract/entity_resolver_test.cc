@@ -97,6 +97,57 @@ TEST(EntityResolverTest, SurnameFirstThenFullNameMergesIntoTheOlderId) {
   EXPECT_TRUE(upserted);
 }
 
+// A tagger's type error ("Biden" a place) is repaired when the story later names the person in
+// full; in another story the place stays what it was.
+TEST(EntityResolverTest, ASurnameTypedAsAPlaceJoinsThePersonOfItsStory) {
+  auto mistyped = [] {
+    ArticleEntities r;
+    Mention m;
+    m.span = {0, 5};
+    m.type = EntityType::kPlace;
+    m.surface = "Biden";
+    r.mentions.push_back(m);
+    ArticleEntity e;
+    e.type = EntityType::kPlace;
+    e.name = "Biden";
+    e.aliases = {"Biden"};
+    e.mentions = {0};
+    r.entities.push_back(e);
+    return r;
+  };
+  EntityResolver resolver(Shared());
+  const ArticleEntities first = mistyped();
+  const uint64_t place = resolver.Resolve(first, "s1").links.at(0);
+  ASSERT_NE(place, 0u);
+  const ArticleEntities elsewhere = mistyped();
+  const uint64_t other_story = resolver.Resolve(elsewhere, "s3").links.at(0);
+  EXPECT_EQ(other_story, place);  // the same alias, as before
+  ArticleEntities full = Extract("Joe Biden a parlé avec Vladimir Poutine.");
+  EntityChanges c = resolver.Resolve(full, "s1");
+  const uint64_t biden = Link(full, c, "Joe Biden");
+  EXPECT_EQ(biden, place);  // the older id survives
+  // The person was created by this call, so the store only sees the place retyped and renamed.
+  EXPECT_TRUE(c.merges.empty());
+  bool upserted = false;
+  for (const CanonicalEntity& u : c.upserts) {
+    upserted |= u.id == place && u.type == EntityType::kPerson && u.name == "Joe Biden";
+  }
+  EXPECT_TRUE(upserted);
+  const CanonicalEntity* e = resolver.Find(biden);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->type, EntityType::kPerson);
+  EXPECT_EQ(e->name, "Joe Biden");
+  // Two people of that surname in the story: nothing is absorbed.
+  EntityResolver two(Shared());
+  const ArticleEntities again = mistyped();
+  const uint64_t place2 = two.Resolve(again, "s").links.at(0);
+  ArticleEntities both = Extract("Joe Biden et Jill Biden ont voté.");
+  EntityChanges c2 = two.Resolve(both, "s");
+  EXPECT_TRUE(c2.merges.empty());
+  ASSERT_NE(two.Find(place2), nullptr);
+  EXPECT_EQ(two.Find(place2)->type, EntityType::kPlace);
+}
+
 TEST(EntityResolverTest, DeterministicAndRestorable) {
   std::vector<ArticleEntities> articles = {
       Extract("Antony Blinken et Sergueï Lavrov à Genève. La Russie et l'Ukraine."),
