@@ -9,7 +9,7 @@
 #   first_names.txt    first names (hunspell-fr-comprehensive po:prn)
 #   surnames.txt       surnames (hunspell-fr-comprehensive po:patr)
 # Needs: node + npm, libgeonames-dev (pkg-config geonames), cc, iso-codes,
-# hunspell-fr-comprehensive. Re-running gives the same files (apart from dates in PROVENANCE.md).
+# hunspell-fr-comprehensive, apt-get download (FreeDict). Re-running gives the same files (apart from dates in PROVENANCE.md).
 #   usage: scripts/gen-gazetteers.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,8 +26,14 @@ mkdir -p "$tmp/wc" "$tmp/iic"
 tar -xzf "$tmp"/world-countries-*.tgz -C "$tmp/wc" --strip-components=1
 tar -xzf "$tmp"/i18n-iso-countries-*.tgz -C "$tmp/iic" --strip-components=1
 
+# FreeDict English-X dictionaries (read, not installed): country names the display-name sources
+# lack ("Grande-Bretagne").
+fd_pkgs="dict-freedict-eng-fra dict-freedict-eng-spa dict-freedict-eng-deu dict-freedict-eng-ita"
+(cd "$tmp" && apt-get download $fd_pkgs >/dev/null)
+for deb in "$tmp"/dict-freedict-eng-*.deb; do dpkg -x "$deb" "$tmp/freedict"; done
+
 node "$here/countries.js" "$tmp/wc/countries.json" "$tmp/iic/langs" /usr/share/iso-codes/json/iso_3166-1.json \
-  /usr/share/locale "$out"
+  /usr/share/locale "$out" "$tmp/freedict/usr/share/dictd"
 
 # Cities: dump libgeonames' embedded table with a small C program (the engine needs no glib).
 cc -O1 -o "$tmp/dump_cities" "$here/dump_cities.c" $(pkg-config --cflags --libs geonames)
@@ -48,6 +54,7 @@ hun="$(dpkg-query -W -f='${Version}' hunspell-fr-comprehensive)"
 geo="$(dpkg-query -W -f='${Version}' libgeonames-common)"
 iso="$(dpkg-query -W -f='${Version}' iso-codes)"
 tzv="$(dpkg-query -W -f='${Version}' tzdata)"
+fdv="$(dpkg-deb -f "$(ls "$tmp"/dict-freedict-eng-fra_*.deb)" Version)"
 today="$(date -u +%Y-%m-%d)"
 count() { grep -vc '^#' "$out/$1"; }
 cat >"$out/PROVENANCE.md" <<MD
@@ -58,7 +65,7 @@ Generated $today by \`scripts/gen-gazetteers.sh\` (re-run it to refresh; do not 
 | file | rows | sources (licence) |
 |---|---|---|
 | countries.tsv | $(count countries.tsv) | npm \`$wc_spec\` countries.json: cca2, latlng, name.common (ODbL-1.0) |
-| country_names.tsv | $(count country_names.tsv) | ICU $icu region display names (node Intl.DisplayNames, long and short; Unicode licence) for fr en es de it; \`$wc_spec\` name.common/official, translations (fra spa deu ita), altSpellings (Latin script, 3+ letters), demonyms eng/fra (m/f; plurals formed by the generator: +s unless the form ends in s/x) (ODbL-1.0); npm \`$iic_spec\` langs/{fr,en,es,de,it}.json (MIT); Debian \`iso-codes\` $iso iso_3166-1.json + iso_3166-1.mo for fr es de it (names without a comma; LGPL-2.1+) |
+| country_names.tsv | $(count country_names.tsv) | ICU $icu region display names (node Intl.DisplayNames, long and short; Unicode licence) for fr en es de it; \`$wc_spec\` name.common/official, translations (fra spa deu ita), altSpellings (Latin script, 3+ letters), demonyms eng/fra (m/f; plurals formed by the generator: +s unless the form ends in s/x) (ODbL-1.0); npm \`$iic_spec\` langs/{fr,en,es,de,it}.json (MIT); Debian \`iso-codes\` $iso iso_3166-1.json + iso_3166-1.mo for fr es de it (names without a comma; LGPL-2.1+); Debian \`dict-freedict-eng-{fra,spa,deu,ita}\` (fra $fdv; FreeDict, GPL-2+, eng-deu GPL-3+): the English names above translated where the dictionary has them as a headword with one sense and the translation names no other country |
 | cities.tsv | $(count cities.tsv) | Debian \`libgeonames-common\` $geo (GeoNames cities, CC-BY-4.0 via libgeonames, GPL-3 library used only by the generator): geonameid, country, coordinates, population; names from geonames.mo for fr es de it; former spellings (tz:) from Debian \`tzdata\` $tzv backward links (zone.tab, tzdata.zi; public domain) when they are spelling variants (Kiev/Kyiv) |
 | regions.tsv | $(count regions.tsv) | ICU $icu region display names of the UN M.49 continents and world regions (002 Africa, 150 Europe, 142 Asia, ...) for fr en es de it |
 | organizations.tsv | $(count organizations.tsv) | ICU $icu region display names of EU and UN for fr en es de it |

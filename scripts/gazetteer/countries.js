@@ -1,11 +1,13 @@
 // Writes countries.tsv, country_names.tsv and organizations.tsv (see gen-gazetteers.sh).
 //   node countries.js world-countries.json i18n-langs-dir iso_3166-1.json locale-dir out-dir
+//        [freedict-dir]
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const { readMo } = require('./mo.js');
+const { readFreeDict } = require('./freedict.js');
 
-const [wcPath, iicDir, isoJson, localeDir, outDir] = process.argv.slice(2);
+const [wcPath, iicDir, isoJson, localeDir, outDir, freedictDir] = process.argv.slice(2);
 const langs = ['fr', 'en', 'es', 'de', 'it'];
 const wcLang = { fr: 'fra', es: 'spa', de: 'deu', it: 'ita' };
 const countries = JSON.parse(fs.readFileSync(wcPath, 'utf8'));
@@ -76,6 +78,54 @@ for (const lang of langs) {
       if (!e[key]) continue;
       const n = mo ? mo.get(e[key]) : e[key];
       if (n && !n.includes(',')) add(e.alpha_2, lang, 'alt', n);
+    }
+  }
+}
+// English names of a country translated by the FreeDict English-X dictionaries, where the
+// dictionary has the name as a headword with one sense ("Great Britain" -> "Grande-Bretagne",
+// "Gran Bretaña", "Großbritannien", "Gran Bretagna"): the press's names no display-name source
+// lists. A translation that is already another country's name is left out.
+if (freedictDir) {
+  const taken = new Map();  // folded form -> codes
+  const fold = (f) => f.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  for (const r of rows) {
+    const [code, , kind, form] = r.split('\t');
+    if (kind === 'demonym') continue;
+    if (!taken.has(fold(form))) taken.set(fold(form), new Set());
+    taken.get(fold(form)).add(code);
+  }
+  const english = new Map();  // code -> English forms
+  for (const r of rows) {
+    const [code, lang, kind, form] = r.split('\t');
+    if ((lang === 'en' || lang === '*') && kind !== 'demonym') {
+      if (!english.has(code)) english.set(code, new Set());
+      english.get(code).add(form);
+    }
+  }
+  for (const [lang, dict] of [['fr', 'fra'], ['es', 'spa'], ['de', 'deu'], ['it', 'ita']]) {
+    const base = path.join(freedictDir, 'freedict-eng-' + dict);
+    if (!fs.existsSync(base + '.index')) continue;
+    const lookup = readFreeDict(base);
+    const found = new Map();  // folded translation -> [code, form]
+    for (const [code, forms] of english) {
+      for (const form of forms) {
+        // Names of two words or more: a one-word name is often a common word too ("Island",
+        // Iceland's own name, is "île"; "Turkey" a bird).
+        if (form.split(/[\s-]+/).length < 2) continue;
+        for (const t of lookup(form) || []) {
+          // A capitalised name, not another country's.
+          if (!/^\p{Lu}/u.test(t)) continue;
+          const owners = taken.get(fold(t));
+          if (owners && !owners.has(code)) continue;
+          if (!found.has(fold(t))) found.set(fold(t), []);
+          found.get(fold(t)).push([code, t]);
+        }
+      }
+    }
+    // A translation two countries would share ("Congo") names neither.
+    for (const list of found.values()) {
+      if (new Set(list.map(([code]) => code)).size !== 1) continue;
+      for (const [code, t] of list) add(code, lang, 'alt', t);
     }
   }
 }
