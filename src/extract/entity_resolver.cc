@@ -9,6 +9,11 @@
 namespace depeche::extract {
 namespace {
 
+uint32_t ShapeKey(char first, size_t length) {
+  return (static_cast<uint32_t>(static_cast<unsigned char>(first)) << 24) |
+         static_cast<uint32_t>(std::min<size_t>(length, 0xFFFFFF));
+}
+
 std::string AliasKey(EntityType type, std::string_view alias) {
   return std::string(EntityTypeName(type)) + "|" + text::Fold(alias);
 }
@@ -72,18 +77,23 @@ void EntityResolver::Index(uint64_t id, const std::string& alias) {
     by_skeleton_.try_emplace(skeleton, id);
   }
   std::string surname = WordSkeleton(words.back());
-  if (!surname.empty()) surnames_by_letter_[surname[0]].insert(surname);
+  if (!surname.empty()) surnames_by_shape_[ShapeKey(surname[0], surname.size())].insert(surname);
   by_surname_[surname].insert(id);
 }
 
 std::vector<std::string> EntityResolver::CloseKeys(const std::string& surname) const {
   std::vector<std::string> out;
   if (surname.empty()) return out;
-  auto it = surnames_by_letter_.find(surname[0]);
-  if (it == surnames_by_letter_.end()) return out;
-  for (const std::string& key : it->second) {
-    if (key != surname && CloseSurnames(key, surname)) out.push_back(key);
+  // Only surnames within two bytes of length can be within two edits.
+  const size_t low = surname.size() > 2 ? surname.size() - 2 : 1;
+  for (size_t length = low; length <= surname.size() + 2; ++length) {
+    auto it = surnames_by_shape_.find(ShapeKey(surname[0], length));
+    if (it == surnames_by_shape_.end()) continue;
+    for (const std::string& key : it->second) {
+      if (key != surname && CloseSurnames(key, surname)) out.push_back(key);
+    }
   }
+  std::sort(out.begin(), out.end());  // the order of one sorted set, as before
   return out;
 }
 

@@ -119,7 +119,9 @@ class EntityResolver {
   std::unordered_map<std::string, uint64_t> by_skeleton_;           // person full-name skeleton
   std::unordered_map<std::string, std::set<uint64_t>> by_surname_;  // person surname skeleton
   // first letter -> surname skeletons, for the typo search (CloseSurnames needs that letter)
-  std::unordered_map<char, std::set<std::string>> surnames_by_letter_;
+  // Surname skeletons by first byte and length (ShapeKey): typo candidates are within two
+  // bytes of length of each other (CloseSurnames allows at most two edits).
+  std::unordered_map<uint32_t, std::set<std::string>> surnames_by_shape_;
   std::unordered_map<std::string, std::set<uint64_t>> story_members_;
   // story -> role key ("foreign_minister:US") -> person
   std::unordered_map<std::string, std::unordered_map<std::string, uint64_t>> story_roles_;

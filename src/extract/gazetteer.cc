@@ -291,23 +291,23 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::FromSources(const Sources& s
 }
 
 std::span<const GazetteerHit> Gazetteer::Lookup(std::string_view key) const {
-  auto it = index_.find(std::string(key));
+  auto it = index_.find(key);
   if (it == index_.end()) return {};
   return it->second;
 }
 
 int Gazetteer::MaxTokensFrom(std::string_view folded_first) const {
-  auto it = max_tokens_.find(std::string(folded_first));
+  auto it = max_tokens_.find(folded_first);
   return it == max_tokens_.end() ? 0 : it->second;
 }
 
 int Gazetteer::MaxTitleTokensFrom(std::string_view folded_first) const {
-  auto it = title_max_tokens_.find(std::string(folded_first));
+  auto it = title_max_tokens_.find(folded_first);
   return it == title_max_tokens_.end() ? 0 : it->second;
 }
 
 std::optional<uint32_t> Gazetteer::CountryIndex(std::string_view code) const {
-  auto it = countries_.find(std::string(code));
+  auto it = countries_.find(code);
   if (it == countries_.end()) return std::nullopt;
   return it->second;
 }
@@ -350,14 +350,15 @@ Gazetteer::RoleMatch Gazetteer::MatchRole(const std::vector<std::string>& folded
   RoleMatch best;
   for (const RolePattern& p : roles_) {
     if (i + p.tokens.size() > folded.size() || p.tokens.size() <= best.tokens) continue;
-    std::string country;
+    // The words first: almost every position fails there, before any look-up of the slot.
     bool ok = true;
     for (size_t k = 0; k < p.tokens.size() && ok; ++k) {
-      const std::string& want = p.tokens[k];
-      if (!want.empty()) {
-        ok = folded[i + k] == want;
-        continue;
-      }
+      ok = p.tokens[k].empty() || folded[i + k] == p.tokens[k];
+    }
+    if (!ok) continue;
+    std::string country;
+    for (size_t k = 0; k < p.tokens.size() && ok; ++k) {
+      if (!p.tokens[k].empty()) continue;
       // The slot: a demonym or country name, or a two-letter ISO code in capitals ("US").
       std::string_view surface = surfaces[i + k];
       if (surface.size() == 2 && std::isupper(static_cast<unsigned char>(surface[0])) &&

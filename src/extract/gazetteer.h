@@ -12,6 +12,7 @@
 #define DEPECHE_EXTRACT_GAZETTEER_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -114,15 +115,24 @@ class Gazetteer {
   Gazetteer() = default;
   Status AddForm(std::string_view form, uint32_t entry, bool demonym, bool alternate);
 
+  // Hashes std::string and std::string_view alike: look-ups by view allocate nothing (the
+  // matcher looks every token and phrase of every article up).
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <typename V>
+  using ViewMap = std::unordered_map<std::string, V, ViewHash, std::equal_to<>>;
+
   std::vector<GazetteerEntry> entries_;
-  std::unordered_map<std::string, std::vector<GazetteerHit>> index_;
-  std::unordered_map<std::string, int> max_tokens_;  // first folded token -> longest form
-  std::unordered_map<std::string, uint32_t> countries_;
+  ViewMap<std::vector<GazetteerHit>> index_;
+  ViewMap<int> max_tokens_;  // first folded token -> longest form
+  ViewMap<uint32_t> countries_;
   // entry -> lang -> display name (countries and cities with a translation)
   std::unordered_map<uint32_t, std::vector<std::pair<std::string, std::string>>> display_;
   std::unordered_set<std::string> first_names_, first_name_skeletons_, surnames_, common_,
       honorifics_, titles_;
-  std::unordered_map<std::string, int> title_max_tokens_;
+  ViewMap<int> title_max_tokens_;
   struct RolePattern {
     std::string role;
     std::vector<std::string> tokens;  // folded; "" is the {demonym} slot
