@@ -1,0 +1,165 @@
+#include "extract/timex_normalize.h"
+
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+namespace depeche::extract {
+namespace {
+
+std::string Day(const CivilDay& d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buf;
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+// Parses a non-negative integer at the start of `s`, advancing it; nullopt when none.
+std::optional<int> TakeInt(std::string_view& s) {
+  int value = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || ptr == s.data()) return std::nullopt;
+  s.remove_prefix(static_cast<size_t>(ptr - s.data()));
+  return value;
+}
+
+int DaysInMonth(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0)) return 29;
+  return kDays[(month - 1) % 12];
+}
+
+CivilDay AddMonths(const CivilDay& d, int months) {
+  int total = d.year * 12 + (d.month - 1) + months;
+  CivilDay out{total / 12, total % 12 + 1, d.day};
+  out.day = std::min(out.day, DaysInMonth(out.year, out.month));
+  return out;
+}
+
+// The candidate nearest `reference` in the direction the tense gives (a clause about the
+// future looks forward, one about the past back; an unknown tense takes the nearest).
+int64_t Pick(const std::vector<int64_t>& candidates, int64_t reference, Tense tense) {
+  int64_t best = candidates.front();
+  int64_t best_cost = -1;
+  for (int64_t c : candidates) {
+    const int64_t diff = c - reference;
+    int64_t cost = std::llabs(diff);
+    if (tense == Tense::kFuture && diff < 0) cost += 400;
+    if (tense == Tense::kPast && diff > 0) cost += 400;
+    if (best_cost < 0 || cost < best_cost) {
+      best = c;
+      best_cost = cost;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+ResolvedValue ResolveTimexValue(std::string_view value, const std::optional<CivilDay>& reference,
+                                Tense tense) {
+  ResolvedValue out{std::string(value), true};
+  // Durations of hours, minutes and seconds are written PT.
+  if (value.size() > 1 && value[0] == 'P' && value[1] != 'T') {
+    for (auto [unit, letter] : {std::pair{"MIN", "M"}, std::pair{"H", "H"}, std::pair{"S", "S"}}) {
+      const std::string_view u(unit);
+      if (value.size() > u.size() + 1 && value.substr(value.size() - u.size()) == u) {
+        out.value = "PT" + std::string(value.substr(1, value.size() - 1 - u.size())) + letter;
+        return out;
+      }
+    }
+    return out;
+  }
+  const bool relative = StartsWith(value, "UNDEF-") || StartsWith(value, "REF");
+  if (!relative) return out;
+  if (!reference) {
+    out.resolved = false;
+    return out;
+  }
+  const int64_t ref = DayNumber(*reference);
+  std::string_view rest = value;
+  if (StartsWith(rest, "UNDEF-WEEKDAY-")) {
+    rest.remove_prefix(14);
+    const std::optional<int> weekday = TakeInt(rest);
+    if (!weekday || *weekday < 1 || *weekday > 7) return out;
+    const int delta = *weekday - IsoWeekday(*reference);
+    std::vector<int64_t> candidates;
+    for (int week : {-1, 0, 1}) {
+      const int64_t c = ref + delta + 7 * week;
+      // The reference day itself is "aujourd'hui", not its weekday's name.
+      if (c != ref || tense == Tense::kUnknown) candidates.push_back(c);
+    }
+    out.value = Day(DayFromNumber(Pick(candidates, ref, tense))) + std::string(rest);
+    return out;
+  }
+  if (StartsWith(rest, "UNDEF-YEAR-")) {
+    rest.remove_prefix(11);
+    const std::optional<int> month = TakeInt(rest);
+    if (!month || *month < 1 || *month > 12) return out;
+    std::optional<int> day;
+    if (StartsWith(rest, "-")) {
+      rest.remove_prefix(1);
+      day = TakeInt(rest);
+      if (!day || *day < 1 || *day > 31) return out;
+    }
+    std::vector<int64_t> candidates;
+    for (int dy : {-1, 0, 1}) {
+      const int year = reference->year + dy;
+      const int d = day ? std::min(*day, DaysInMonth(year, *month)) : 15;
+      candidates.push_back(DayNumber({year, *month, d}));
+    }
+    const CivilDay chosen = DayFromNumber(Pick(candidates, ref, tense));
+    char buf[16];
+    if (day) {
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", chosen.year, *month, *day);
+    } else {
+      std::snprintf(buf, sizeof buf, "%04d-%02d", chosen.year, *month);
+    }
+    out.value = buf + std::string(rest);
+    return out;
+  }
+  if (StartsWith(rest, "REF")) {
+    rest.remove_prefix(3);
+    if (rest.empty() || rest[0] == 'T') {
+      out.value = Day(*reference) + std::string(rest);
+      return out;
+    }
+    const int sign = rest[0] == '-' ? -1 : 1;
+    if (rest[0] != '+' && rest[0] != '-') return out;
+    rest.remove_prefix(1);
+    const std::optional<int> n = TakeInt(rest);
+    if (!n || rest.empty()) return out;
+    const char unit = rest[0];
+    rest.remove_prefix(1);
+    char buf[24];
+    switch (unit) {
+      case 'D':
+        out.value = Day(DayFromNumber(ref + sign * *n)) + std::string(rest);
+        return out;
+      case 'W': {
+        const auto [year, week] = IsoWeek(DayFromNumber(ref + 7 * sign * *n));
+        std::snprintf(buf, sizeof buf, "%04d-W%02d", year, week);
+        break;
+      }
+      case 'M': {
+        const CivilDay m = AddMonths(*reference, sign * *n);
+        std::snprintf(buf, sizeof buf, "%04d-%02d", m.year, m.month);
+        break;
+      }
+      case 'Y':
+        std::snprintf(buf, sizeof buf, "%04d", reference->year + sign * *n);
+        break;
+      default:
+        return out;
+    }
+    out.value = buf + std::string(rest);
+    return out;
+  }
+  return out;
+}
+
+}  // namespace depeche::extract

@@ -1,0 +1,33 @@
+// Resolving the relative values the timex rules produce against a reference date (the
+// article's own day) and the tense of the clause:
+//   UNDEF-WEEKDAY-n[Tsuffix]   the weekday n (1 = Monday) nearest the reference, the coming one
+//                              in a future clause, the last one in a past clause;
+//   UNDEF-YEAR-MM[-DD][Tsuffix] that month (day) in the year that puts it nearest the
+//                              reference, after it in a future clause, before it in a past one;
+//   REF[Tsuffix]               the reference day;
+//   REF+nU, REF-nU             n units (D, W, M, Y) from the reference, at that unit's
+//                              granularity: REF+1W -> "2022-W08", REF-1Y -> "2021";
+//   PnU with U = H, MIN or S   a duration of hours, minutes, seconds -> PTnH, PTnM, PTnS.
+// Anything else is returned as it is. Pure functions, thread-safe.
+#ifndef DEPECHE_EXTRACT_TIMEX_NORMALIZE_H_
+#define DEPECHE_EXTRACT_TIMEX_NORMALIZE_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "extract/timex.h"
+
+namespace depeche::extract {
+
+struct ResolvedValue {
+  std::string value;
+  bool resolved = true;  // false: a relative form kept as it is for want of a reference
+};
+
+ResolvedValue ResolveTimexValue(std::string_view value, const std::optional<CivilDay>& reference,
+                                Tense tense);
+
+}  // namespace depeche::extract
+
+#endif  // DEPECHE_EXTRACT_TIMEX_NORMALIZE_H_

@@ -1,0 +1,158 @@
+#include "extract/timex_rules.h"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "text/normalize.h"
+
+namespace depeche::extract {
+namespace {
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFoundError("cannot read " + path);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::vector<std::string_view> Lines(std::string_view content) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (pos <= content.size()) {
+    size_t end = content.find('\n', pos);
+    if (end == std::string_view::npos) end = content.size();
+    std::string_view line = content.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    out.push_back(line);
+    pos = end + 1;
+  }
+  return out;
+}
+
+std::string EscapeRegex(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+Result<std::unique_ptr<icu::RegexPattern>> Compile(const std::string& pattern,
+                                                   const std::string& where) {
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError parse;
+  std::unique_ptr<icu::RegexPattern> compiled(
+      icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(icu::StringPiece(
+                                     pattern.data(), static_cast<int32_t>(pattern.size()))),
+                                 UREGEX_CASE_INSENSITIVE, parse, status));
+  if (U_FAILURE(status) || compiled == nullptr) {
+    return InvalidArgumentError(where + ": bad pattern (" + u_errorName(status) + " at offset " +
+                                std::to_string(parse.offset) + ")");
+  }
+  return compiled;
+}
+
+}  // namespace
+
+std::string TimexRules::Lookup(std::string_view name, std::string_view surface) const {
+  auto it = resources_.find(name);
+  if (it == resources_.end()) return {};
+  auto value = it->second.find(text::Fold(surface));
+  return value == it->second.end() ? std::string() : value->second;
+}
+
+Result<std::shared_ptr<const TimexRules>> TimexRules::Load(const std::string& dir,
+                                                           std::string_view lang) {
+  std::shared_ptr<TimexRules> rules(new TimexRules());
+  rules->lang_ = std::string(lang);
+  // Resources: the folded look-up tables and, per name, the surfaces for the alternations.
+  const std::string resources_path = dir + "/resources.txt";
+  DEPECHE_ASSIGN_OR_RETURN(std::string resources, ReadFile(resources_path));
+  std::map<std::string, std::set<std::string>> surfaces;
+  std::string section;
+  int line_no = 0;
+  for (std::string_view line : Lines(resources)) {
+    ++line_no;
+    const std::string where = resources_path + ":" + std::to_string(line_no);
+    if (line.empty() || line[0] == '#') continue;
+    if (line[0] == '@') {
+      section = std::string(line.substr(1));
+      continue;
+    }
+    if (section.empty()) return InvalidArgumentError(where + ": entry before any @section");
+    if (section == "future" || section == "past") {
+      DEPECHE_ASSIGN_OR_RETURN(auto cue, Compile(std::string(line), where));
+      (section == "future" ? rules->future_ : rules->past_).push_back(std::move(cue));
+      continue;
+    }
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab == 0 || tab + 1 >= line.size()) {
+      return InvalidArgumentError(where + ": expected surface<TAB>value");
+    }
+    const std::string surface(line.substr(0, tab));
+    rules->resources_[section].emplace(text::Fold(surface), std::string(line.substr(tab + 1)));
+    surfaces[section].insert(surface);
+    surfaces[section].insert(text::Fold(surface));
+  }
+  // Alternations, longest first so that "févr." is not cut at "févr".
+  std::map<std::string, std::string, std::less<>> alternation;
+  for (const auto& [name, forms] : surfaces) {
+    std::vector<std::string> sorted(forms.begin(), forms.end());
+    std::stable_sort(sorted.begin(), sorted.end(), [](const std::string& a, const std::string& b) {
+      return a.size() > b.size();
+    });
+    std::string alt = "(?:";
+    for (size_t i = 0; i < sorted.size(); ++i) {
+      if (i > 0) alt += '|';
+      alt += EscapeRegex(sorted[i]);
+    }
+    alternation[name] = alt + ")";
+  }
+  const std::string rules_path = dir + "/rules.txt";
+  DEPECHE_ASSIGN_OR_RETURN(std::string content, ReadFile(rules_path));
+  line_no = 0;
+  for (std::string_view line : Lines(content)) {
+    ++line_no;
+    const std::string where = rules_path + ":" + std::to_string(line_no);
+    if (line.empty() || line[0] == '#') continue;
+    const size_t t1 = line.find('\t');
+    const size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+    if (t2 == std::string_view::npos)
+      return InvalidArgumentError(where + ": expected TYPE<TAB>pattern<TAB>value");
+    TimexRule rule;
+    auto type = ParseTimexType(line.substr(0, t1));
+    if (!type)
+      return InvalidArgumentError(where + ": unknown type " + std::string(line.substr(0, t1)));
+    rule.type = *type;
+    rule.value = std::string(line.substr(t2 + 1));
+    rule.id = std::string(lang) + "/rules.txt:" + std::to_string(line_no);
+    // %name -> the resource's alternation.
+    const std::string_view raw = line.substr(t1 + 1, t2 - t1 - 1);
+    std::string pattern;
+    for (size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] != '%') {
+        pattern += raw[i];
+        continue;
+      }
+      size_t j = i + 1;
+      while (j < raw.size() && (std::isalnum(static_cast<unsigned char>(raw[j])) || raw[j] == '_'))
+        ++j;
+      const std::string_view name = raw.substr(i + 1, j - i - 1);
+      auto alt = alternation.find(name);
+      if (alt == alternation.end()) {
+        return InvalidArgumentError(where + ": unknown resource %" + std::string(name));
+      }
+      pattern += alt->second;
+      i = j - 1;
+    }
+    DEPECHE_ASSIGN_OR_RETURN(rule.pattern, Compile(pattern, where));
+    rules->rules_.push_back(std::move(rule));
+  }
+  return std::shared_ptr<const TimexRules>(std::move(rules));
+}
+
+}  // namespace depeche::extract

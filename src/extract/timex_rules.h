@@ -1,0 +1,64 @@
+// The rules of the temporal-expression tagger, read from data/<lang>/timex/ (HeidelTime's
+// design: the language knowledge is data, the machinery is shared):
+//   resources.txt  named word lists: "@month" then "surface<TAB>value" lines ("février<TAB>02");
+//                  "@future" and "@past" hold regular expressions (one a line) whose presence
+//                  in a sentence gives its tense; '#' starts a comment line.
+//   rules.txt      one rule a line: "TYPE<TAB>pattern<TAB>value". TYPE is DATE, TIME, DURATION
+//                  or SET; the pattern is an ICU regular expression matched case-insensitively,
+//                  in which "%name" stands for the alternation of a resource's surfaces (longest
+//                  first, each also without its accents); the value is a template in which
+//                  "{name:N}" is resource `name`'s value for capture group N, "{d2:N}" group N's
+//                  digits on two places, "{year:N}" a year (two digits: 19xx or 20xx), "{num:N}"
+//                  a number written in digits or in words (resource "number"). The value after
+//                  substitution is a TIMEX3 value or one of the relative forms timex_normalize.h
+//                  resolves (UNDEF-WEEKDAY-n, UNDEF-YEAR-MM-DD, REF, REF+nU ...).
+#ifndef DEPECHE_EXTRACT_TIMEX_RULES_H_
+#define DEPECHE_EXTRACT_TIMEX_RULES_H_
+
+#include <unicode/regex.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "depeche/status.h"
+#include "extract/timex.h"
+
+namespace depeche::extract {
+
+struct TimexRule {
+  TimexType type = TimexType::kDate;
+  std::string value;  // the template
+  std::string id;     // "fr/rules.txt:12"
+  std::unique_ptr<icu::RegexPattern> pattern;
+};
+
+// Immutable once loaded; shared by the tagging threads (each makes its own matchers).
+class TimexRules {
+ public:
+  // Reads `dir`/resources.txt and `dir`/rules.txt of language `lang`. Errors: NotFound for a
+  // missing file; InvalidArgument naming the file and line of a malformed line, an unknown
+  // resource or a pattern ICU refuses.
+  static Result<std::shared_ptr<const TimexRules>> Load(const std::string& dir,
+                                                        std::string_view lang);
+
+  const std::vector<TimexRule>& rules() const { return rules_; }
+  const std::vector<std::unique_ptr<icu::RegexPattern>>& future_cues() const { return future_; }
+  const std::vector<std::unique_ptr<icu::RegexPattern>>& past_cues() const { return past_; }
+  // Resource `name`'s value for `surface` (compared folded: lower case, no accents), or "".
+  std::string Lookup(std::string_view name, std::string_view surface) const;
+  const std::string& lang() const { return lang_; }
+
+ private:
+  TimexRules() = default;
+  std::string lang_;
+  std::map<std::string, std::map<std::string, std::string>, std::less<>> resources_;
+  std::vector<TimexRule> rules_;
+  std::vector<std::unique_ptr<icu::RegexPattern>> future_, past_;
+};
+
+}  // namespace depeche::extract
+
+#endif  // DEPECHE_EXTRACT_TIMEX_RULES_H_

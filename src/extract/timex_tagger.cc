@@ -1,0 +1,194 @@
+#include "extract/timex_tagger.h"
+
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "extract/timex_normalize.h"
+
+namespace depeche::extract {
+namespace {
+
+struct Candidate {
+  uint32_t begin = 0, end = 0;
+  size_t rule = 0;
+  std::vector<std::pair<int64_t, int64_t>> groups;  // byte spans; -1 when a group is unset
+};
+
+// The sentence around [begin, end): from after the previous . ! ? or line break to the next.
+std::string_view SentenceAround(std::string_view text, uint32_t begin, uint32_t end) {
+  size_t from = begin;
+  while (from > 0 && std::string_view(".!?\n").find(text[from - 1]) == std::string_view::npos) {
+    --from;
+  }
+  size_t to = end;
+  while (to < text.size() && std::string_view(".!?\n").find(text[to]) == std::string_view::npos) {
+    ++to;
+  }
+  return text.substr(from, to - from);
+}
+
+bool AnyMatch(const std::vector<std::unique_ptr<icu::RegexPattern>>& cues, UText* sentence) {
+  for (const auto& cue : cues) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> m(cue->matcher(status));
+    if (U_FAILURE(status)) continue;
+    m->reset(sentence);
+    if (m->find(status) && U_SUCCESS(status)) return true;
+  }
+  return false;
+}
+
+Tense TenseOf(const TimexRules& rules, std::string_view sentence) {
+  UErrorCode status = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUTF8(&ut, sentence.data(), static_cast<int64_t>(sentence.size()), &status);
+  if (U_FAILURE(status)) return Tense::kUnknown;
+  const bool future = AnyMatch(rules.future_cues(), &ut);
+  const bool past = AnyMatch(rules.past_cues(), &ut);
+  utext_close(&ut);
+  if (future == past) return Tense::kUnknown;
+  return future ? Tense::kFuture : Tense::kPast;
+}
+
+std::string_view Group(std::string_view text, const Candidate& c, int n) {
+  if (n < 0 || static_cast<size_t>(n) >= c.groups.size()) return {};
+  const auto [b, e] = c.groups[static_cast<size_t>(n)];
+  if (b < 0 || e < b) return {};
+  return text.substr(static_cast<size_t>(b), static_cast<size_t>(e - b));
+}
+
+// Fills the template: {name:N}, {d2:N}, {year:N}, {num:N}. Empty when a placeholder has no value
+// (the match is then dropped: the rule does not apply).
+std::string Fill(const TimexRules& rules, std::string_view tpl, std::string_view text,
+                 const Candidate& c) {
+  std::string out;
+  for (size_t i = 0; i < tpl.size(); ++i) {
+    if (tpl[i] != '{') {
+      out += tpl[i];
+      continue;
+    }
+    const size_t close = tpl.find('}', i);
+    const size_t colon = tpl.find(':', i);
+    if (close == std::string_view::npos || colon == std::string_view::npos || colon > close) {
+      return {};
+    }
+    const std::string_view name = tpl.substr(i + 1, colon - i - 1);
+    const int n = std::atoi(std::string(tpl.substr(colon + 1, close - colon - 1)).c_str());
+    const std::string_view g = Group(text, c, n);
+    const bool digits = !g.empty() && std::all_of(g.begin(), g.end(),
+                                                  [](char ch) { return ch >= '0' && ch <= '9'; });
+    std::string v;
+    if (name == "d2") {
+      if (!digits || g.size() > 2) return {};
+      if (g.size() == 1) v.push_back('0');
+      v.append(g);
+    } else if (name == "year") {
+      if (!digits) return {};
+      if (g.size() == 2) {
+        v.append(g[0] <= '3' ? "20" : "19");
+        v.append(g);
+      } else if (g.size() == 4) {
+        v = std::string(g);
+      } else {
+        return {};
+      }
+    } else if (name == "num") {
+      v = digits ? std::to_string(std::atoi(std::string(g).c_str())) : rules.Lookup("number", g);
+      if (v.empty()) return {};
+    } else {
+      v = rules.Lookup(name, g);
+      if (v.empty()) return {};
+    }
+    out += v;
+    i = close;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<TimexTagger>> TimexTagger::Create(const std::string& data_dir) {
+  std::unique_ptr<TimexTagger> tagger(new TimexTagger());
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(data_dir, ec)) {
+    const std::filesystem::path dir = entry.path() / "timex";
+    std::error_code missing;
+    if (!std::filesystem::is_directory(dir, missing)) continue;
+    const std::string lang = entry.path().filename().string();
+    DEPECHE_ASSIGN_OR_RETURN(auto rules, TimexRules::Load(dir.string(), lang));
+    tagger->rules_.emplace(lang, std::move(rules));
+  }
+  if (ec) return NotFoundError("cannot list " + data_dir + ": " + ec.message());
+  return tagger;
+}
+
+std::vector<std::string> TimexTagger::languages() const {
+  std::vector<std::string> out;
+  for (const auto& [lang, rules] : rules_) out.push_back(lang);
+  return out;
+}
+
+std::vector<Timex> TimexTagger::Tag(std::string_view text, std::string_view lang,
+                                    const std::optional<CivilDay>& reference) const {
+  std::vector<Timex> out;
+  auto it = rules_.find(lang);
+  if (it == rules_.end() || text.empty()) return out;
+  const TimexRules& rules = *it->second;
+  UErrorCode status = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) return out;
+  std::vector<Candidate> candidates;
+  for (size_t r = 0; r < rules.rules().size(); ++r) {
+    status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> m(rules.rules()[r].pattern->matcher(status));
+    if (U_FAILURE(status)) continue;
+    m->reset(&ut);
+    while (m->find(status) && U_SUCCESS(status)) {
+      Candidate c;
+      c.begin = static_cast<uint32_t>(m->start64(status));
+      c.end = static_cast<uint32_t>(m->end64(status));
+      if (c.end <= c.begin) continue;
+      c.rule = r;
+      for (int g = 0; g <= m->groupCount(); ++g) {
+        c.groups.emplace_back(m->start64(g, status), m->end64(g, status));
+      }
+      candidates.push_back(std::move(c));
+    }
+  }
+  utext_close(&ut);
+  // The longest match wins over those it overlaps; on a tie the earlier, then the earlier rule.
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.rule < b.rule;
+  });
+  std::vector<const Candidate*> kept;
+  for (const Candidate& c : candidates) {
+    const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Candidate* k) {
+      return c.begin < k->end && k->begin < c.end;
+    });
+    if (!overlaps) kept.push_back(&c);
+  }
+  std::sort(kept.begin(), kept.end(),
+            [](const Candidate* a, const Candidate* b) { return a->begin < b->begin; });
+  for (const Candidate* c : kept) {
+    const TimexRule& rule = rules.rules()[c->rule];
+    const std::string filled = Fill(rules, rule.value, text, *c);
+    if (filled.empty()) continue;
+    const Tense tense = TenseOf(rules, SentenceAround(text, c->begin, c->end));
+    ResolvedValue v = ResolveTimexValue(filled, reference, tense);
+    Timex t;
+    t.span = {c->begin, c->end};
+    t.type = rule.type;
+    t.value = std::move(v.value);
+    t.resolved = v.resolved;
+    t.rule = rule.id;
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+}  // namespace depeche::extract

@@ -1,0 +1,140 @@
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "extract/timex.h"
+#include "extract/timex_normalize.h"
+#include "extract/timex_rules.h"
+#include "extract/timex_tagger.h"
+
+namespace depeche::extract {
+namespace {
+
+// The tagger of the repository's rules; a failure to load them fails every test using it.
+const TimexTagger& Tagger() {
+  static const std::unique_ptr<TimexTagger> tagger = [] {
+    auto made = TimexTagger::Create(DEPECHE_SOURCE_DIR "/data");
+    EXPECT_TRUE(made.ok()) << made.status().ToString();
+    if (made.ok()) return std::move(made).value();
+    // An empty folder: no language has rules.
+    auto empty = TimexTagger::Create(::testing::TempDir());
+    return empty.ok() ? std::move(empty).value() : nullptr;
+  }();
+  return *tagger;
+}
+
+// "text=value" for each expression found.
+std::vector<std::string> Tag(std::string_view text, std::string_view lang,
+                             std::optional<CivilDay> ref) {
+  std::vector<std::string> out;
+  for (const Timex& t : Tagger().Tag(text, lang, ref)) {
+    out.push_back(std::string(text.substr(t.span.begin, t.span.end - t.span.begin)) + "=" +
+                  t.value);
+  }
+  return out;
+}
+
+TEST(TimexCalendarTest, WeekdaysWeeksAndDayNumbers) {
+  const CivilDay d{2022, 1, 18};  // a Tuesday
+  EXPECT_EQ(IsoWeekday(d), 2);
+  EXPECT_EQ(DayFromNumber(DayNumber(d)), d);
+  EXPECT_EQ(IsoWeek({2022, 2, 21}), (std::pair<int, int>{2022, 8}));
+  EXPECT_EQ(IsoWeek({2021, 1, 1}), (std::pair<int, int>{2020, 53}));
+  EXPECT_EQ(DayFromNumber(0), (CivilDay{1970, 1, 1}));
+}
+
+TEST(TimexNormalizeTest, RelativeFormsFollowTheReferenceAndTheTense) {
+  const CivilDay tuesday{2022, 1, 18};
+  EXPECT_EQ(ResolveTimexValue("UNDEF-WEEKDAY-5", tuesday, Tense::kFuture).value, "2022-01-21");
+  EXPECT_EQ(ResolveTimexValue("UNDEF-WEEKDAY-5", tuesday, Tense::kPast).value, "2022-01-14");
+  EXPECT_EQ(ResolveTimexValue("UNDEF-WEEKDAY-5", tuesday, Tense::kUnknown).value, "2022-01-21");
+  EXPECT_EQ(ResolveTimexValue("UNDEF-WEEKDAY-4TEV", tuesday, Tense::kPast).value, "2022-01-13TEV");
+  EXPECT_EQ(ResolveTimexValue("UNDEF-YEAR-02-17TEV", CivilDay{2022, 2, 18}, Tense::kPast).value,
+            "2022-02-17TEV");
+  EXPECT_EQ(ResolveTimexValue("UNDEF-YEAR-12-30", CivilDay{2022, 1, 3}, Tense::kPast).value,
+            "2021-12-30");
+  EXPECT_EQ(ResolveTimexValue("REF+1W", CivilDay{2022, 2, 18}, Tense::kUnknown).value, "2022-W08");
+  EXPECT_EQ(ResolveTimexValue("REF-1Y", tuesday, Tense::kUnknown).value, "2021");
+  EXPECT_EQ(ResolveTimexValue("REF-1D", CivilDay{2022, 3, 1}, Tense::kUnknown).value, "2022-02-28");
+  EXPECT_EQ(ResolveTimexValue("REF+1M", CivilDay{2022, 12, 31}, Tense::kUnknown).value, "2023-01");
+  EXPECT_EQ(ResolveTimexValue("P2H", std::nullopt, Tense::kUnknown).value, "PT2H");
+  EXPECT_EQ(ResolveTimexValue("P30MIN", std::nullopt, Tense::kUnknown).value, "PT30M");
+  EXPECT_EQ(ResolveTimexValue("P8Y", std::nullopt, Tense::kUnknown).value, "P8Y");
+  const ResolvedValue unresolved =
+      ResolveTimexValue("UNDEF-WEEKDAY-5", std::nullopt, Tense::kUnknown);
+  EXPECT_FALSE(unresolved.resolved);
+  EXPECT_EQ(unresolved.value, "UNDEF-WEEKDAY-5");
+}
+
+TEST(TimexTaggerTest, FrenchExpressionsOfTheSeeds) {
+  const CivilDay tuesday{2022, 1, 18};
+  EXPECT_EQ(Tag("Blinken et Lavrov se rencontreront à Genève vendredi.", "fr", tuesday),
+            (std::vector<std::string>{"vendredi=2022-01-21"}));
+  EXPECT_EQ(Tag("Il a parlé jeudi 17 février au soir.", "fr", CivilDay{2022, 2, 18}),
+            (std::vector<std::string>{"jeudi 17 février au soir=2022-02-17TEV"}));
+  EXPECT_EQ(Tag("Ils se reverront la semaine prochaine.", "fr", CivilDay{2022, 2, 18}),
+            (std::vector<std::string>{"la semaine prochaine=2022-W08"}));
+  EXPECT_EQ(Tag("Le conflit dure depuis huit ans, depuis 2014.", "fr", tuesday),
+            (std::vector<std::string>{"huit ans=P8Y", "2014=2014"}));
+  EXPECT_EQ(Tag("Une invasion est possible dans les prochains jours.", "fr", tuesday),
+            (std::vector<std::string>{"dans les prochains jours=FUTURE_REF"}));
+  EXPECT_EQ(Tag("La réunion commencera à 11h00 heure locale.", "fr", CivilDay{2022, 1, 21}),
+            (std::vector<std::string>{"11h00=2022-01-21T11:00"}));
+  EXPECT_EQ(Tag("Le 21 janvier 2022, à Genève.", "fr", std::nullopt),
+            (std::vector<std::string>{"21 janvier 2022=2022-01-21"}));
+  // Without a reference date a relative value stays unresolved.
+  const auto t = Tagger().Tag("Ils se verront vendredi.", "fr", std::nullopt);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_FALSE(t[0].resolved);
+  EXPECT_EQ(t[0].value, "UNDEF-WEEKDAY-5");
+}
+
+TEST(TimexTaggerTest, EnglishExpressions) {
+  const CivilDay tuesday{2022, 1, 18};
+  EXPECT_EQ(Tag("Blinken will meet Lavrov in Geneva on Friday.", "en", tuesday),
+            (std::vector<std::string>{"Friday=2022-01-21"}));
+  EXPECT_EQ(Tag("They met on January 21, 2022, two years ago.", "en", tuesday),
+            (std::vector<std::string>{"January 21, 2022=2022-01-21", "two years=P2Y"}));
+  EXPECT_EQ(Tag("Talks resumed last week and will go on next month.", "en", tuesday),
+            (std::vector<std::string>{"last week=2022-W02", "next month=2022-02"}));
+  EXPECT_EQ(Tag("No date here, only 100,000 troops.", "en", tuesday), std::vector<std::string>{});
+}
+
+TEST(TimexTaggerTest, LanguagesWithoutRulesGiveNothing) {
+  EXPECT_TRUE(Tagger().Tag("vendredi 21 janvier", "xx", std::nullopt).empty());
+  EXPECT_EQ(Tagger().languages(), (std::vector<std::string>{"en", "fr"}));
+}
+
+TEST(TimexRulesTest, MalformedFilesAreRefusedNamingTheLine) {
+  const std::filesystem::path dir =
+      std::filesystem::path(::testing::TempDir()) / ("depeche_timex_" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& content) {
+    std::ofstream(dir / name) << content;
+  };
+  write("resources.txt", "@month\njanvier\t01\n");
+  write("rules.txt", "# comment\nDATE\t(%month\t{month:1}\n");
+  auto bad_pattern = TimexRules::Load(dir.string(), "fr");
+  EXPECT_EQ(bad_pattern.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(bad_pattern.status().message().find("rules.txt:2"), std::string::npos);
+  write("rules.txt", "DATE\t%nosuch\t{month:1}\n");
+  auto unknown = TimexRules::Load(dir.string(), "fr");
+  EXPECT_NE(unknown.status().message().find("unknown resource %nosuch"), std::string::npos);
+  write("rules.txt", "DAY\tx\ty\n");
+  EXPECT_EQ(TimexRules::Load(dir.string(), "fr").status().code(), StatusCode::kInvalidArgument);
+  write("rules.txt", "DATE\t\\b(%month)\\b\tUNDEF-YEAR-{month:1}\n");
+  auto good = TimexRules::Load(dir.string(), "fr");
+  ASSERT_TRUE(good.ok()) << good.status().ToString();
+  EXPECT_EQ((*good)->rules().size(), 1u);
+  EXPECT_EQ((*good)->Lookup("month", "JANVIER"), "01");
+  std::filesystem::remove_all(dir);
+  EXPECT_EQ(TimexRules::Load(dir.string(), "fr").status().code(), StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace depeche::extract
