@@ -88,11 +88,9 @@ ResolvedValue ResolveTimexValue(std::string_view value, const std::optional<Civi
     if (!weekday || *weekday < 1 || *weekday > 7) return out;
     const int delta = *weekday - IsoWeekday(*reference);
     std::vector<int64_t> candidates;
-    for (int week : {-1, 0, 1}) {
-      const int64_t c = ref + delta + 7 * week;
-      // The reference day itself is "aujourd'hui", not its weekday's name.
-      if (c != ref || tense == Tense::kUnknown) candidates.push_back(c);
-    }
+    // The reference day itself is a candidate: news name the day of their own date by its
+    // weekday ("Friday" in Friday's paper).
+    for (int week : {-1, 0, 1}) candidates.push_back(ref + delta + 7 * week);
     out.value = Day(DayFromNumber(Pick(candidates, ref, tense))) + std::string(rest);
     return out;
   }
@@ -148,6 +146,11 @@ ResolvedValue ResolveTimexValue(std::string_view value, const std::optional<Civi
       case 'M': {
         const CivilDay m = AddMonths(*reference, sign * *n);
         std::snprintf(buf, sizeof buf, "%04d-%02d", m.year, m.month);
+        break;
+      }
+      case 'Q': {
+        const int q = (reference->year * 4 + (reference->month - 1) / 3) + sign * *n;
+        std::snprintf(buf, sizeof buf, "%04d-Q%d", q / 4, q % 4 + 1);
         break;
       }
       case 'Y':

@@ -5,8 +5,9 @@
 //   UNDEF-YEAR-MM[-DD][Tsuffix] that month (day) in the year that puts it nearest the
 //                              reference, after it in a future clause, before it in a past one;
 //   REF[Tsuffix]               the reference day;
-//   REF+nU, REF-nU             n units (D, W, M, Y) from the reference, at that unit's
-//                              granularity: REF+1W -> "2022-W08", REF-1Y -> "2021";
+//   REF+nU, REF-nU             n units (D, W, M, Q, Y) from the reference, at that unit's
+//                              granularity: REF+1W -> "2022-W08", REF-1Q -> "2021-Q4",
+//                              REF-1Y -> "2021"; what follows is kept ("REF+0W-WE");
 //   PnU with U = H, MIN or S   a duration of hours, minutes, seconds -> PTnH, PTnM, PTnS.
 // Anything else is returned as it is. Pure functions, thread-safe.
 #ifndef DEPECHE_EXTRACT_TIMEX_NORMALIZE_H_

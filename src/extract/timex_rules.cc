@@ -142,6 +142,10 @@ Result<std::shared_ptr<const TimexRules>> TimexRules::Load(const std::string& di
       while (j < raw.size() && (std::isalnum(static_cast<unsigned char>(raw[j])) || raw[j] == '_'))
         ++j;
       const std::string_view name = raw.substr(i + 1, j - i - 1);
+      if (name.empty()) {  // a literal '%' ("15 %")
+        pattern += '%';
+        continue;
+      }
       auto alt = alternation.find(name);
       if (alt == alternation.end()) {
         return InvalidArgumentError(where + ": unknown resource %" + std::string(name));

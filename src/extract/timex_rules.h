@@ -6,7 +6,8 @@
 //   rules.txt      one rule a line: "TYPE<TAB>pattern<TAB>value". TYPE is DATE, TIME, DURATION
 //                  or SET; the pattern is an ICU regular expression matched case-insensitively,
 //                  in which "%name" stands for the alternation of a resource's surfaces (longest
-//                  first, each also without its accents); the value is a template in which
+//                  first, each also without its accents; a '%' before anything but a letter is
+//                  itself); the value is a template in which
 //                  "{name:N}" is resource `name`'s value for capture group N, "{d2:N}" group N's
 //                  digits on two places, "{year:N}" a year (two digits: 19xx or 20xx), "{num:N}"
 //                  a number written in digits or in words (resource "number"). The value after

@@ -3,6 +3,7 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 
 #include "extract/timex_normalize.h"
@@ -17,7 +18,8 @@ struct Candidate {
 };
 
 // The sentence around [begin, end): from after the previous . ! ? or line break to the next.
-std::string_view SentenceAround(std::string_view text, uint32_t begin, uint32_t end) {
+std::string_view SentenceAround(std::string_view text, uint32_t begin, uint32_t end,
+                                uint32_t* sentence_begin) {
   size_t from = begin;
   while (from > 0 && std::string_view(".!?\n").find(text[from - 1]) == std::string_view::npos) {
     --from;
@@ -26,30 +28,43 @@ std::string_view SentenceAround(std::string_view text, uint32_t begin, uint32_t 
   while (to < text.size() && std::string_view(".!?\n").find(text[to]) == std::string_view::npos) {
     ++to;
   }
+  *sentence_begin = static_cast<uint32_t>(from);
   return text.substr(from, to - from);
 }
 
-bool AnyMatch(const std::vector<std::unique_ptr<icu::RegexPattern>>& cues, UText* sentence) {
+// The distance in bytes from the nearest match of any of `cues` in `sentence` to `at`, or -1.
+int64_t NearestCue(const std::vector<std::unique_ptr<icu::RegexPattern>>& cues, UText* sentence,
+                   int64_t at) {
+  int64_t best = -1;
   for (const auto& cue : cues) {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::RegexMatcher> m(cue->matcher(status));
     if (U_FAILURE(status)) continue;
     m->reset(sentence);
-    if (m->find(status) && U_SUCCESS(status)) return true;
+    while (m->find(status) && U_SUCCESS(status)) {
+      const int64_t b = m->start64(status), e = m->end64(status);
+      const int64_t d = at < b ? b - at : at > e ? at - e : 0;
+      if (best < 0 || d < best) best = d;
+    }
   }
-  return false;
+  return best;
 }
 
-Tense TenseOf(const TimexRules& rules, std::string_view sentence) {
+// The tense of the clause around `at` (an offset into `sentence`): the nearer of its future and
+// past cues decides, a verb next to the expression outweighing one at the other end of the
+// sentence.
+Tense TenseOf(const TimexRules& rules, std::string_view sentence, int64_t at) {
   UErrorCode status = U_ZERO_ERROR;
   UText ut = UTEXT_INITIALIZER;
   utext_openUTF8(&ut, sentence.data(), static_cast<int64_t>(sentence.size()), &status);
   if (U_FAILURE(status)) return Tense::kUnknown;
-  const bool future = AnyMatch(rules.future_cues(), &ut);
-  const bool past = AnyMatch(rules.past_cues(), &ut);
+  const int64_t future = NearestCue(rules.future_cues(), &ut, at);
+  const int64_t past = NearestCue(rules.past_cues(), &ut, at);
   utext_close(&ut);
-  if (future == past) return Tense::kUnknown;
-  return future ? Tense::kFuture : Tense::kPast;
+  if (future < 0 && past < 0) return Tense::kUnknown;
+  if (past < 0 || (future >= 0 && future < past)) return Tense::kFuture;
+  if (future < 0 || past < future) return Tense::kPast;
+  return Tense::kUnknown;
 }
 
 std::string_view Group(std::string_view text, const Candidate& c, int n) {
@@ -95,7 +110,21 @@ std::string Fill(const TimexRules& rules, std::string_view tpl, std::string_view
         return {};
       }
     } else if (name == "num") {
-      v = digits ? std::to_string(std::atoi(std::string(g).c_str())) : rules.Lookup("number", g);
+      // Digits ("08" -> "8"), a decimal comma ("30,4" -> "30.4"), or a number word.
+      const size_t comma = g.find(',');
+      const std::string_view whole = g.substr(0, comma);
+      const bool numeric = !whole.empty() && std::all_of(whole.begin(), whole.end(), [](char ch) {
+        return ch >= '0' && ch <= '9';
+      });
+      if (numeric) {
+        v = std::to_string(std::atoi(std::string(whole).c_str()));
+        if (comma != std::string_view::npos) {
+          v += '.';
+          v.append(g.substr(comma + 1));
+        }
+      } else {
+        v = rules.Lookup("number", g);
+      }
       if (v.empty()) return {};
     } else {
       v = rules.Lookup(name, g);
@@ -174,12 +203,32 @@ std::vector<Timex> TimexTagger::Tag(std::string_view text, std::string_view lang
   }
   std::sort(kept.begin(), kept.end(),
             [](const Candidate* a, const Candidate* b) { return a->begin < b->begin; });
+  // The last day the text named: a time of day ("à 20 h 30") is on the day the narrative is
+  // at, not necessarily the article's.
+  std::optional<CivilDay> last_day;
   for (const Candidate* c : kept) {
     const TimexRule& rule = rules.rules()[c->rule];
     const std::string filled = Fill(rules, rule.value, text, *c);
     if (filled.empty()) continue;
-    const Tense tense = TenseOf(rules, SentenceAround(text, c->begin, c->end));
-    ResolvedValue v = ResolveTimexValue(filled, reference, tense);
+    uint32_t sentence_begin = 0;
+    const std::string_view sentence = SentenceAround(text, c->begin, c->end, &sentence_begin);
+    const Tense tense = TenseOf(rules, sentence, c->begin - sentence_begin);
+    // A clock time ("REFT20:30") and the forms anchored on the narrative ("LAST+1D": "le
+    // lendemain") take the last day named; without one, the reference.
+    const bool clock = rule.type == TimexType::kTime && filled.size() > 4 &&
+                       filled.rfind("REFT", 0) == 0 &&
+                       std::isdigit(static_cast<unsigned char>(filled[4]));
+    std::string form = filled;
+    const bool narrative = form.rfind("LAST", 0) == 0;
+    if (narrative) form.replace(0, 4, "REF");
+    ResolvedValue v =
+        ResolveTimexValue(form, (clock || narrative) && last_day ? last_day : reference, tense);
+    if (rule.type == TimexType::kDate && v.resolved && v.value.size() >= 10 && v.value[4] == '-' &&
+        v.value[7] == '-') {
+      last_day =
+          CivilDay{std::atoi(v.value.substr(0, 4).c_str()), std::atoi(v.value.substr(5, 2).c_str()),
+                   std::atoi(v.value.substr(8, 2).c_str())};
+    }
     Timex t;
     t.span = {c->begin, c->end};
     t.type = rule.type;
