@@ -48,7 +48,12 @@ struct Timex {
   // form ("UNDEF-WEEKDAY-5", "UNDEF-YEAR-02-17", "REF+1W").
   std::string value;
   bool resolved = true;  // false while the value needs a reference date it did not have
-  std::string rule;      // the rule that matched (its file and line), for provenance
+  // The value before resolution ("UNDEF-WEEKDAY-5", or the value itself when it needs no
+  // reference) and the tense of its clause: what resolving it again against another day (an
+  // inferred publication day) takes.
+  std::string form;
+  Tense tense = Tense::kUnknown;
+  std::string rule;  // the rule that matched (its file and line), for provenance
   friend bool operator==(const Timex&, const Timex&) = default;
 };
 

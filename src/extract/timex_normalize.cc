@@ -104,12 +104,21 @@ ResolvedValue ResolveTimexValue(std::string_view value, const std::optional<Civi
       day = TakeInt(rest);
       if (!day || *day < 1 || *day > 31) return out;
     }
+    // "@n": the weekday the text gave with the day ("jeudi 17 février"), which fixes the year.
+    std::optional<int> weekday;
+    if (day && rest.size() >= 2 && rest[0] == '@') {
+      rest.remove_prefix(1);
+      weekday = TakeInt(rest);
+    }
     std::vector<int64_t> candidates;
-    for (int dy : {-1, 0, 1}) {
+    for (int dy = weekday ? -11 : -1; dy <= (weekday ? 11 : 1); ++dy) {
       const int year = reference->year + dy;
       const int d = day ? std::min(*day, DaysInMonth(year, *month)) : 15;
-      candidates.push_back(DayNumber({year, *month, d}));
+      const CivilDay c{year, *month, d};
+      if (weekday && IsoWeekday(c) != *weekday) continue;
+      candidates.push_back(DayNumber(c));
     }
+    if (candidates.empty()) return out;
     const CivilDay chosen = DayFromNumber(Pick(candidates, ref, tense));
     char buf[16];
     if (day) {

@@ -2,8 +2,10 @@
 // article's own day) and the tense of the clause:
 //   UNDEF-WEEKDAY-n[Tsuffix]   the weekday n (1 = Monday) nearest the reference, the coming one
 //                              in a future clause, the last one in a past clause;
-//   UNDEF-YEAR-MM[-DD][Tsuffix] that month (day) in the year that puts it nearest the
+//   UNDEF-YEAR-MM[-DD[@n]][Tsuffix] that month (day) in the year that puts it nearest the
 //                              reference, after it in a future clause, before it in a past one;
+//                              "@n": the day is a weekday n ("jeudi 17 février"), which picks
+//                              the year (within eleven years of the reference);
 //   REF[Tsuffix]               the reference day;
 //   REF+nU, REF-nU             n units (D, W, M, Q, Y) from the reference, at that unit's
 //                              granularity: REF+1W -> "2022-W08", REF-1Q -> "2021-Q4",

@@ -234,6 +234,10 @@ std::vector<Timex> TimexTagger::Tag(std::string_view text, std::string_view lang
     t.type = rule.type;
     t.value = std::move(v.value);
     t.resolved = v.resolved;
+    // A clock time or a narrative anchor was resolved against the last day named, which a
+    // later resolution cannot know: its form is its value then.
+    t.form = (clock || narrative) && last_day ? t.value : form;
+    t.tense = tense;
     t.rule = rule.id;
     out.push_back(std::move(t));
   }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "extract/timex.h"
+#include "extract/timex_dates.h"
 #include "extract/timex_normalize.h"
 #include "extract/timex_rules.h"
 #include "extract/timex_tagger.h"
@@ -110,6 +111,32 @@ TEST(TimexTaggerTest, EnglishExpressions) {
 TEST(TimexTaggerTest, LanguagesWithoutRulesGiveNothing) {
   EXPECT_TRUE(Tagger().Tag("vendredi 21 janvier", "xx", std::nullopt).empty());
   EXPECT_EQ(Tagger().languages(), (std::vector<std::string>{"en", "fr"}));
+}
+
+TEST(TimexDatesTest, TheMostConsistentDayOfTheWindow) {
+  auto infer = [](std::string_view text, CivilDay first, CivilDay last) {
+    return InferPublicationDay(Tagger().Tag(text, "fr", std::nullopt), DayNumber(first),
+                               DayNumber(last));
+  };
+  // Said on Tuesday, planned for Friday: that Tuesday.
+  auto d = infer("Un responsable a déclaré mardi que les ministres se rencontreront vendredi.",
+                 {2022, 1, 13}, {2022, 1, 28});
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->day, (CivilDay{2022, 1, 18}));
+  EXPECT_EQ(d->evidence.size(), 2u);
+  // A weekday with its day fixes the year; the article follows the evening it reports.
+  d = infer("Le rendez-vous a été confirmé, a indiqué jeudi 17 février au soir le département.",
+            {2022, 1, 1}, {2022, 12, 31});
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->day, (CivilDay{2022, 2, 17}));
+  // An explicit date in a reported text comes before the article.
+  d = infer("Comme l'a écrit la ministre le 20 janvier 2022, rien n'a changé.", {2022, 1, 1},
+            {2022, 1, 31});
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->day, (CivilDay{2022, 1, 20}));
+  // Nothing bears on the day, or the window is too wide to choose in.
+  EXPECT_FALSE(infer("La crise dure depuis huit ans.", {2022, 1, 1}, {2022, 1, 31}).has_value());
+  EXPECT_FALSE(infer("Un responsable a déclaré mardi.", {2000, 1, 1}, {2022, 1, 31}).has_value());
 }
 
 TEST(TimexRulesTest, MalformedFilesAreRefusedNamingTheLine) {
