@@ -48,8 +48,8 @@ int64_t Pick(const std::vector<int64_t>& candidates, int64_t reference, Tense te
   for (int64_t c : candidates) {
     const int64_t diff = c - reference;
     int64_t cost = std::llabs(diff);
-    if (tense == Tense::kFuture && diff < 0) cost += 400;
-    if (tense == Tense::kPast && diff > 0) cost += 400;
+    if (tense == Tense::kFuture && diff < 0) cost += 60;
+    if (tense == Tense::kPast && diff > 0) cost += 60;
     if (best_cost < 0 || cost < best_cost) {
       best = c;
       best_cost = cost;
