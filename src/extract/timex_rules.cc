@@ -42,13 +42,13 @@ std::string EscapeRegex(std::string_view s) {
 }
 
 Result<std::unique_ptr<icu::RegexPattern>> Compile(const std::string& pattern,
-                                                   const std::string& where) {
+                                                   const std::string& where, uint32_t flags) {
   UErrorCode status = U_ZERO_ERROR;
   UParseError parse;
   std::unique_ptr<icu::RegexPattern> compiled(
       icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(icu::StringPiece(
                                      pattern.data(), static_cast<int32_t>(pattern.size()))),
-                                 UREGEX_CASE_INSENSITIVE, parse, status));
+                                 flags, parse, status));
   if (U_FAILURE(status) || compiled == nullptr) {
     return InvalidArgumentError(where + ": bad pattern (" + u_errorName(status) + " at offset " +
                                 std::to_string(parse.offset) + ")");
@@ -57,6 +57,26 @@ Result<std::unique_ptr<icu::RegexPattern>> Compile(const std::string& pattern,
 }
 
 }  // namespace
+
+std::vector<std::string> TimexWords(std::string_view text) {
+  const std::string folded = text::Fold(text);
+  std::vector<std::string> out;
+  std::string word;
+  for (char ch : folded) {
+    const auto c = static_cast<unsigned char>(ch);
+    // Bytes of multi-byte characters count as letters (folding leaves few: ß, œ, ...).
+    if ((c >= 'a' && c <= 'z') || c >= 0x80) {
+      word += ch;
+    } else if (!word.empty()) {
+      out.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) out.push_back(std::move(word));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
 
 std::string TimexRules::Lookup(std::string_view name, std::string_view surface) const {
   auto it = resources_.find(name);
@@ -85,7 +105,8 @@ Result<std::shared_ptr<const TimexRules>> TimexRules::Load(const std::string& di
     }
     if (section.empty()) return InvalidArgumentError(where + ": entry before any @section");
     if (section == "future" || section == "past") {
-      DEPECHE_ASSIGN_OR_RETURN(auto cue, Compile(std::string(line), where));
+      DEPECHE_ASSIGN_OR_RETURN(auto cue,
+                               Compile(std::string(line), where, UREGEX_CASE_INSENSITIVE));
       (section == "future" ? rules->future_ : rules->past_).push_back(std::move(cue));
       continue;
     }
@@ -95,7 +116,7 @@ Result<std::shared_ptr<const TimexRules>> TimexRules::Load(const std::string& di
     }
     const std::string surface(line.substr(0, tab));
     rules->resources_[section].emplace(text::Fold(surface), std::string(line.substr(tab + 1)));
-    surfaces[section].insert(surface);
+    surfaces[section].insert(text::Lower(surface));
     surfaces[section].insert(text::Fold(surface));
   }
   // Alternations, longest first so that "févr." is not cut at "févr".
@@ -133,11 +154,93 @@ Result<std::shared_ptr<const TimexRules>> TimexRules::Load(const std::string& di
     // %name -> the resource's alternation.
     const std::string_view raw = line.substr(t1 + 1, t2 - t1 - 1);
     std::string pattern;
+    // The words the rule cannot match without (its trigger test): its literal words and its
+    // resources', those inside an optional group, an alternation or a negative look-around
+    // left out (a match need not hold them).
+    struct Unit {
+      std::vector<std::string> words;  // any one of them
+      bool mandatory = true;
+    };
+    struct Group {
+      size_t first = 0;  // first unit inside
+      bool bar = false;  // holds alternatives
+      bool negative = false;
+    };
+    std::vector<Unit> units;
+    std::vector<Group> groups;
+    bool top_bar = false;
+    bool uses_digits = false;
+    std::string word;
+    auto flush = [&] {
+      for (std::string& w : TimexWords(word)) {
+        // Words of one or two letters ("h", "er", "of") are no evidence of a date.
+        if (w.size() >= 3) units.push_back({{std::move(w)}, true});
+      }
+      word.clear();
+    };
     for (size_t i = 0; i < raw.size(); ++i) {
-      if (raw[i] != '%') {
-        pattern += raw[i];
+      const char c = raw[i];
+      if (c == '\\' && i + 1 < raw.size()) {
+        if (raw[i + 1] == 'd') uses_digits = true;
+        flush();
+        pattern += raw.substr(i, 2);
+        ++i;
         continue;
       }
+      if (c == '[') {  // a character class: no literal word runs through it
+        flush();
+        const size_t close = raw.find(']', i + 1);
+        const size_t end = close == std::string_view::npos ? raw.size() : close + 1;
+        pattern += raw.substr(i, end - i);
+        i = end - 1;
+        continue;
+      }
+      if (c == '(') {
+        flush();
+        Group g;
+        g.first = units.size();
+        g.negative = raw.substr(i, 4) == "(?<!" || raw.substr(i, 3) == "(?!";
+        groups.push_back(g);
+        pattern += c;
+        continue;
+      }
+      if (c == ')') {
+        flush();
+        pattern += c;
+        if (groups.empty()) continue;
+        const Group g = groups.back();
+        groups.pop_back();
+        const bool quantified = i + 1 < raw.size() && (raw[i + 1] == '?' || raw[i + 1] == '*' ||
+                                                       raw.substr(i + 1, 2) == "{0");
+        if (g.bar || g.negative || quantified) {
+          for (size_t u = g.first; u < units.size(); ++u) units[u].mandatory = false;
+        }
+        continue;
+      }
+      if (c == '|') {
+        flush();
+        (groups.empty() ? top_bar : groups.back().bar) = true;
+        pattern += c;
+        continue;
+      }
+      if (c != '%') {
+        pattern += c;
+        const auto uc = static_cast<unsigned char>(c);
+        if (std::isalpha(uc) || uc >= 0x80 || c == '\'' || c == '-') {
+          // An optional letter ("jours?") is not part of the word the text must hold.
+          const bool optional = i + 1 < raw.size() &&
+                                std::string_view("?*{").find(raw[i + 1]) != std::string_view::npos;
+          if (optional) {
+            flush();
+          } else {
+            word += c;
+          }
+        } else {
+          flush();
+        }
+        continue;
+      }
+      flush();
       size_t j = i + 1;
       while (j < raw.size() && (std::isalnum(static_cast<unsigned char>(raw[j])) || raw[j] == '_'))
         ++j;
@@ -151,9 +254,23 @@ Result<std::shared_ptr<const TimexRules>> TimexRules::Load(const std::string& di
         return InvalidArgumentError(where + ": unknown resource %" + std::string(name));
       }
       pattern += alt->second;
+      Unit unit;
+      for (const std::string& surface : surfaces[std::string(name)]) {
+        for (std::string& w : TimexWords(surface)) unit.words.push_back(std::move(w));
+      }
+      units.push_back(std::move(unit));
       i = j - 1;
     }
-    DEPECHE_ASSIGN_OR_RETURN(rule.pattern, Compile(pattern, where));
+    flush();
+    std::set<std::string> triggers;
+    if (!top_bar) {
+      for (const Unit& u : units) {
+        if (u.mandatory) triggers.insert(u.words.begin(), u.words.end());
+      }
+    }
+    rule.triggers.assign(triggers.begin(), triggers.end());
+    rule.digits = rule.triggers.empty() && uses_digits;
+    DEPECHE_ASSIGN_OR_RETURN(rule.pattern, Compile(pattern, where, 0));
     rules->rules_.push_back(std::move(rule));
   }
   return std::shared_ptr<const TimexRules>(std::move(rules));

@@ -1,13 +1,14 @@
 // The rules of the temporal-expression tagger, read from data/<lang>/timex/ (HeidelTime's
 // design: the language knowledge is data, the machinery is shared):
 //   resources.txt  named word lists: "@month" then "surface<TAB>value" lines ("février<TAB>02");
-//                  "@future" and "@past" hold regular expressions (one a line) whose presence
-//                  in a sentence gives its tense; '#' starts a comment line.
+//                  "@future" and "@past" hold regular expressions (one a line, matched in any
+//                  case) whose presence in a sentence gives its tense; '#' starts a comment line.
 //   rules.txt      one rule a line: "TYPE<TAB>pattern<TAB>value". TYPE is DATE, TIME, DURATION
-//                  or SET; the pattern is an ICU regular expression matched case-insensitively,
-//                  in which "%name" stands for the alternation of a resource's surfaces (longest
-//                  first, each also without its accents; a '%' before anything but a letter is
-//                  itself); the value is a template in which
+//                  or SET; the pattern is an ICU regular expression matched against the text in
+//                  lower case (write its letters in lower case), in which "%name" stands for the
+//                  alternation of a resource's surfaces (longest first, each also without its
+//                  accents; a '%' before anything but a letter is itself); the value is a template
+//                  in which
 //                  "{name:N}" is resource `name`'s value for capture group N, "{d2:N}" group N's
 //                  digits on two places, "{year:N}" a year (two digits: 19xx or 20xx), "{num:N}"
 //                  a number written in digits or in words (resource "number"). The value after
@@ -34,7 +35,17 @@ struct TimexRule {
   std::string value;  // the template
   std::string id;     // "fr/rules.txt:12"
   std::unique_ptr<icu::RegexPattern> pattern;
+  // What a text must hold for the rule to match anywhere in it (a cheap test before the
+  // regular expression runs): one of these words (TimexWords of the literal words and resource
+  // surfaces that no optional group, alternation or negative look-around holds), or, when the
+  // rule has no such word and `digits`, a digit. Neither: the rule always runs.
+  std::vector<std::string> triggers;
+  bool digits = false;
 };
+
+// The words the trigger test compares: folded, split at anything but a letter (so that
+// "aujourd'hui" gives "aujourd" and "hui", "après-midi" "apres" and "midi"), sorted, unique.
+std::vector<std::string> TimexWords(std::string_view text);
 
 // Immutable once loaded; shared by the tagging threads (each makes its own matchers).
 class TimexRules {

@@ -1,0 +1,91 @@
+// depeche_bench_timex: temporal-expression tagging throughput on Reuters-21578 (issue 11's
+// speed target: dates for all articles at 3,000 articles per CPU second). Reads the corpus with
+// eval::ReadReutersCorpus, then times extract::TimexTagger::Tag on each article's title and
+// body against the article's own day, on one thread. CPU time is the process's user + system
+// time; the fastest of --repeat passes is reported.
+//
+//   depeche_bench_timex [--data DIR] [--limit N] [--repeat N]
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eval/reuters_reader.h"
+#include "extract/timex_tagger.h"
+
+namespace {
+
+double CpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string data = DEPECHE_SHARED_DIR "/data/reuters21578";
+  long limit = 0;
+  int repeat = 3;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string_view flag = argv[i];
+    if (flag == "--data") {
+      data = argv[i + 1];
+    } else if (flag == "--limit") {
+      limit = std::atol(argv[i + 1]);
+    } else if (flag == "--repeat") {
+      repeat = std::max(1, std::atoi(argv[i + 1]));
+    } else {
+      std::fprintf(stderr, "usage: %s [--data DIR] [--limit N] [--repeat N]\n", argv[0]);
+      return 2;
+    }
+  }
+  auto tagger = depeche::extract::TimexTagger::Create(DEPECHE_SOURCE_DIR "/data");
+  if (!tagger.ok()) {
+    std::fprintf(stderr, "depeche_bench_timex: %s\n", tagger.status().ToString().c_str());
+    return 1;
+  }
+  auto articles = depeche::eval::ReadReutersCorpus(data);
+  if (!articles.ok()) {
+    std::fprintf(stderr, "depeche_bench_timex: %s\n", articles.status().ToString().c_str());
+    return 1;
+  }
+  if (limit > 0 && static_cast<size_t>(limit) < articles->size()) articles->resize(limit);
+  std::vector<std::optional<depeche::extract::CivilDay>> days;
+  size_t bytes = 0;
+  for (const auto& a : *articles) {
+    bytes += a.title.size() + a.body.size();
+    std::optional<depeche::extract::CivilDay> day;
+    if (a.date_iso.size() >= 10) {
+      day = depeche::extract::CivilDay{std::atoi(a.date_iso.substr(0, 4).c_str()),
+                                       std::atoi(a.date_iso.substr(5, 2).c_str()),
+                                       std::atoi(a.date_iso.substr(8, 2).c_str())};
+    }
+    days.push_back(day);
+  }
+  double best = 0;
+  size_t timexes = 0;
+  for (int r = 0; r < repeat; ++r) {
+    timexes = 0;
+    const double start = CpuSeconds();
+    for (size_t i = 0; i < articles->size(); ++i) {
+      const auto& a = (*articles)[i];
+      timexes += (*tagger)->Tag(a.title, "en", days[i]).size();
+      timexes += (*tagger)->Tag(a.body, "en", days[i]).size();
+    }
+    const double seconds = CpuSeconds() - start;
+    if (r == 0 || seconds < best) best = seconds;
+  }
+  std::printf(
+      "{\"articles\": %zu, \"bytes\": %zu, \"timexes\": %zu, \"cpu_seconds\": %.3f, "
+      "\"articles_per_cpu_second\": %.0f, \"mb_per_cpu_second\": %.2f}\n",
+      articles->size(), bytes, timexes, best, best > 0 ? articles->size() / best : 0.0,
+      best > 0 ? bytes / best / 1e6 : 0.0);
+  return 0;
+}
