@@ -104,10 +104,13 @@ Result<std::shared_ptr<const TimexRules>> TimexRules::Load(const std::string& di
       continue;
     }
     if (section.empty()) return InvalidArgumentError(where + ": entry before any @section");
-    if (section == "future" || section == "past") {
+    if (section == "future" || section == "past" || section == "report") {
       DEPECHE_ASSIGN_OR_RETURN(auto cue,
                                Compile(std::string(line), where, UREGEX_CASE_INSENSITIVE));
-      (section == "future" ? rules->future_ : rules->past_).push_back(std::move(cue));
+      (section == "future" ? rules->future_
+       : section == "past" ? rules->past_
+                           : rules->report_)
+          .push_back(std::move(cue));
       continue;
     }
     const size_t tab = line.find('\t');

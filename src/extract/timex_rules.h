@@ -2,7 +2,9 @@
 // design: the language knowledge is data, the machinery is shared):
 //   resources.txt  named word lists: "@month" then "surface<TAB>value" lines ("février<TAB>02");
 //                  "@future" and "@past" hold regular expressions (one a line, matched in any
-//                  case) whose presence in a sentence gives its tense; '#' starts a comment line.
+//                  case) whose presence in a sentence gives its tense, the nearest to the
+//                  expression deciding; "@report" those of reporting verbs, which only count
+//                  next to the expression; '#' starts a comment line.
 //   rules.txt      one rule a line: "TYPE<TAB>pattern<TAB>value". TYPE is DATE, TIME, DURATION
 //                  or SET; the pattern is an ICU regular expression matched against the text in
 //                  lower case (write its letters in lower case), in which "%name" stands for the
@@ -11,7 +13,8 @@
 //                  in which
 //                  "{name:N}" is resource `name`'s value for capture group N, "{d2:N}" group N's
 //                  digits on two places, "{year:N}" a year (two digits: 19xx or 20xx), "{num:N}"
-//                  a number written in digits or in words (resource "number"). The value after
+//                  a number written in digits or in words (resource "number"), "{raw:N}" the
+//                  group as written. The value after
 //                  substitution is a TIMEX3 value or one of the relative forms timex_normalize.h
 //                  resolves (UNDEF-WEEKDAY-n, UNDEF-YEAR-MM-DD, REF, REF+nU ...).
 #ifndef DEPECHE_EXTRACT_TIMEX_RULES_H_
@@ -59,6 +62,9 @@ class TimexRules {
   const std::vector<TimexRule>& rules() const { return rules_; }
   const std::vector<std::unique_ptr<icu::RegexPattern>>& future_cues() const { return future_; }
   const std::vector<std::unique_ptr<icu::RegexPattern>>& past_cues() const { return past_; }
+  // Reporting verbs ("a déclaré", "said"): the tense of the report, not of what is reported,
+  // except for an expression right next to them ("a déclaré mardi").
+  const std::vector<std::unique_ptr<icu::RegexPattern>>& report_cues() const { return report_; }
   // Resource `name`'s value for `surface` (compared folded: lower case, no accents), or "".
   std::string Lookup(std::string_view name, std::string_view surface) const;
   const std::string& lang() const { return lang_; }
@@ -68,7 +74,7 @@ class TimexRules {
   std::string lang_;
   std::map<std::string, std::map<std::string, std::string>, std::less<>> resources_;
   std::vector<TimexRule> rules_;
-  std::vector<std::unique_ptr<icu::RegexPattern>> future_, past_;
+  std::vector<std::unique_ptr<icu::RegexPattern>> future_, past_, report_;
 };
 
 }  // namespace depeche::extract

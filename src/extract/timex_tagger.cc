@@ -35,20 +35,42 @@ std::string_view SentenceAround(std::string_view text, uint32_t begin, uint32_t 
   return text.substr(from, to - from);
 }
 
-// The distance in bytes from the nearest match of any of `cues` in `sentence` to `at`, or -1.
-int64_t NearestCue(const std::vector<std::unique_ptr<icu::RegexPattern>>& cues, UText* sentence,
-                   int64_t at) {
-  int64_t best = -1;
+// Spans [begin, end) of the matches of `cues` in `sentence`.
+std::vector<std::pair<int64_t, int64_t>> Matches(
+    const std::vector<std::unique_ptr<icu::RegexPattern>>& cues, UText* sentence) {
+  std::vector<std::pair<int64_t, int64_t>> out;
   for (const auto& cue : cues) {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::RegexMatcher> m(cue->matcher(status));
     if (U_FAILURE(status)) continue;
     m->reset(sentence);
     while (m->find(status) && U_SUCCESS(status)) {
-      const int64_t b = m->start64(status), e = m->end64(status);
-      const int64_t d = at < b ? b - at : at > e ? at - e : 0;
-      if (best < 0 || d < best) best = d;
+      out.emplace_back(m->start64(status), m->end64(status));
     }
+  }
+  return out;
+}
+
+// Bytes from a span to `at` (0 when it holds it).
+int64_t Distance(const std::pair<int64_t, int64_t>& span, int64_t at) {
+  return at < span.first ? span.first - at : at > span.second ? at - span.second : 0;
+}
+
+// A report verb counts for the expression next to it only ("a déclaré mardi").
+constexpr int64_t kReportReach = 12;
+
+// The distance from the nearest match of `cues` to `at`, or -1; a match inside a reporting verb
+// further than kReportReach is left out.
+int64_t NearestCue(const std::vector<std::pair<int64_t, int64_t>>& cues,
+                   const std::vector<std::pair<int64_t, int64_t>>& reports, int64_t at) {
+  int64_t best = -1;
+  for (const auto& cue : cues) {
+    const int64_t d = Distance(cue, at);
+    const bool report = std::any_of(reports.begin(), reports.end(), [&](const auto& r) {
+      return cue.first < r.second && r.first < cue.second;
+    });
+    if (report && d > kReportReach) continue;
+    if (best < 0 || d < best) best = d;
   }
   return best;
 }
@@ -61,8 +83,9 @@ Tense TenseOf(const TimexRules& rules, std::string_view sentence, int64_t at) {
   UText ut = UTEXT_INITIALIZER;
   utext_openUTF8(&ut, sentence.data(), static_cast<int64_t>(sentence.size()), &status);
   if (U_FAILURE(status)) return Tense::kUnknown;
-  const int64_t future = NearestCue(rules.future_cues(), &ut, at);
-  const int64_t past = NearestCue(rules.past_cues(), &ut, at);
+  const auto reports = Matches(rules.report_cues(), &ut);
+  const int64_t future = NearestCue(Matches(rules.future_cues(), &ut), reports, at);
+  const int64_t past = NearestCue(Matches(rules.past_cues(), &ut), reports, at);
   utext_close(&ut);
   if (future < 0 && past < 0) return Tense::kUnknown;
   if (past < 0 || (future >= 0 && future < past)) return Tense::kFuture;
@@ -112,6 +135,9 @@ std::string Fill(const TimexRules& rules, std::string_view tpl, std::string_view
       } else {
         return {};
       }
+    } else if (name == "raw") {
+      if (g.empty()) return {};
+      v = std::string(g);
     } else if (name == "num") {
       // Digits ("08" -> "8"), a decimal comma ("30,4" -> "30.4"), or a number word.
       const size_t comma = g.find(',');
