@@ -226,6 +226,11 @@ Result<std::shared_ptr<const TimexRules>> TimexRules::Load(const std::string& di
         pattern += c;
         continue;
       }
+      if (c == '\'') {  // either apostrophe: news write "aujourd'hui" and "aujourd’hui"
+        flush();
+        pattern += "['\u2019]";
+        continue;
+      }
       if (c != '%') {
         pattern += c;
         const auto uc = static_cast<unsigned char>(c);

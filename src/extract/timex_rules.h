@@ -9,8 +9,8 @@
 //                  or SET; the pattern is an ICU regular expression matched against the text in
 //                  lower case (write its letters in lower case), in which "%name" stands for the
 //                  alternation of a resource's surfaces (longest first, each also without its
-//                  accents; a '%' before anything but a letter is itself); the value is a template
-//                  in which
+//                  accents; a '%' before anything but a letter is itself; an apostrophe matches '
+//                  and ’); the value is a template in which
 //                  "{name:N}" is resource `name`'s value for capture group N, "{d2:N}" group N's
 //                  digits on two places, "{year:N}" a year (two digits: 19xx or 20xx), "{num:N}"
 //                  a number written in digits or in words (resource "number"), "{raw:N}" the
