@@ -6,17 +6,16 @@
 //                  expression deciding; "@report" those of reporting verbs, which only count
 //                  next to the expression; '#' starts a comment line.
 //   rules.txt      one rule a line: "TYPE<TAB>pattern<TAB>value". TYPE is DATE, TIME, DURATION
-//                  or SET; the pattern is an ICU regular expression matched against the text in
+//                  or SET. The pattern is an ICU regular expression matched against the text in
 //                  lower case (write its letters in lower case), in which "%name" stands for the
 //                  alternation of a resource's surfaces (longest first, each also without its
-//                  accents; a '%' before anything but a letter is itself; an apostrophe matches '
-//                  and ’); the value is a template in which
-//                  "{name:N}" is resource `name`'s value for capture group N, "{d2:N}" group N's
-//                  digits on two places, "{year:N}" a year (two digits: 19xx or 20xx), "{num:N}"
-//                  a number written in digits or in words (resource "number"), "{raw:N}" the
-//                  group as written. The value after
-//                  substitution is a TIMEX3 value or one of the relative forms timex_normalize.h
-//                  resolves (UNDEF-WEEKDAY-n, UNDEF-YEAR-MM-DD, REF, REF+nU ...).
+//                  accents), a '%' before anything but a letter is itself, and an apostrophe
+//                  matches ' and ’. The value is a template in which "{name:N}" is resource
+//                  `name`'s value for capture group N, "{d2:N}" group N's digits on two places,
+//                  "{year:N}" a year (two digits: 19xx or 20xx), "{num:N}" a number written in
+//                  digits or in words (resource "number"), "{raw:N}" the group as written. After
+//                  substitution it is a TIMEX3 value or one of the relative forms
+//                  timex_normalize.h resolves (UNDEF-WEEKDAY-n, UNDEF-YEAR-MM-DD, REF, REF+nU...).
 #ifndef DEPECHE_EXTRACT_TIMEX_RULES_H_
 #define DEPECHE_EXTRACT_TIMEX_RULES_H_
 
