@@ -15,7 +15,9 @@
 //                  "{year:N}" a year (two digits: 19xx or 20xx), "{num:N}" a number written in
 //                  digits or in words (resource "number"), "{raw:N}" the group as written. After
 //                  substitution it is a TIMEX3 value or one of the relative forms
-//                  timex_normalize.h resolves (UNDEF-WEEKDAY-n, UNDEF-YEAR-MM-DD, REF, REF+nU...).
+//                  timex_normalize.h resolves (UNDEF-WEEKDAY-n, UNDEF-YEAR-MM-DD, REF, REF+nU...),
+//                  or one anchored on the text: LAST... (the last day it named: "le lendemain"),
+//                  PERIOD-nY (the last quarter it named, n years before: "a year earlier").
 #ifndef DEPECHE_EXTRACT_TIMEX_RULES_H_
 #define DEPECHE_EXTRACT_TIMEX_RULES_H_
 

@@ -273,6 +273,7 @@ std::vector<Timex> TimexTagger::Tag(std::string_view text, std::string_view lang
   // The last day the text named: a time of day ("à 20 h 30") is on the day the narrative is
   // at, not necessarily the article's.
   std::optional<CivilDay> last_day;
+  std::optional<std::pair<int, int>> last_quarter;  // the last quarter named: {year, 1-4}
   for (const Candidate* c : kept) {
     const TimexRule& rule = rules.rules()[c->rule];
     const std::string filled = Fill(rules, rule.value, text, *c);
@@ -286,10 +287,26 @@ std::vector<Timex> TimexTagger::Tag(std::string_view text, std::string_view lang
                        filled.rfind("REFT", 0) == 0 &&
                        std::isdigit(static_cast<unsigned char>(filled[4]));
     std::string form = filled;
+    // "a year earlier" in a text about a quarter is that quarter a year before ("PERIOD-1Y");
+    // otherwise the same as from the reference.
+    bool period = false;
+    if (form.rfind("PERIOD", 0) == 0) {
+      form.replace(0, 6, "REF");
+      if (last_quarter && form.size() >= 6 && form[3] == '-' && form.back() == 'Y') {
+        const int years = std::atoi(form.substr(4, form.size() - 5).c_str());
+        form = std::to_string(last_quarter->first - years) + "-Q" +
+               std::to_string(last_quarter->second);
+        period = true;
+      }
+    }
     const bool narrative = form.rfind("LAST", 0) == 0;
     if (narrative) form.replace(0, 4, "REF");
     ResolvedValue v =
         ResolveTimexValue(form, (clock || narrative) && last_day ? last_day : reference, tense);
+    if (rule.type == TimexType::kDate && v.value.size() == 7 && v.value[4] == '-' &&
+        v.value[5] == 'Q' && v.value[6] >= '1' && v.value[6] <= '4' && !period) {
+      last_quarter = std::pair<int, int>{std::atoi(v.value.substr(0, 4).c_str()), v.value[6] - '0'};
+    }
     if (rule.type == TimexType::kDate && v.resolved && v.value.size() >= 10 && v.value[4] == '-' &&
         v.value[7] == '-') {
       last_day =
