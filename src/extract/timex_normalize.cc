@@ -140,6 +140,17 @@ ResolvedValue ResolveTimexValue(std::string_view value, const std::optional<Civi
     rest.remove_prefix(1);
     const std::optional<int> n = TakeInt(rest);
     if (!n || rest.empty()) return out;
+    // Decades and centuries back or ahead name a year ("a decade ago": 2012).
+    int years = 0;
+    if (rest.substr(0, 2) == "DE") years = 10;
+    if (rest.substr(0, 2) == "CE") years = 100;
+    if (years > 0) {
+      rest.remove_prefix(2);
+      char year[16];
+      std::snprintf(year, sizeof year, "%04d", reference->year + sign * *n * years);
+      out.value = year + std::string(rest);
+      return out;
+    }
     const char unit = rest[0];
     rest.remove_prefix(1);
     char buf[24];

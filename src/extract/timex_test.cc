@@ -61,6 +61,8 @@ TEST(TimexNormalizeTest, RelativeFormsFollowTheReferenceAndTheTense) {
             "2021-12-30");
   EXPECT_EQ(ResolveTimexValue("REF+1W", CivilDay{2022, 2, 18}, Tense::kUnknown).value, "2022-W08");
   EXPECT_EQ(ResolveTimexValue("REF-1Y", tuesday, Tense::kUnknown).value, "2021");
+  EXPECT_EQ(ResolveTimexValue("REF-1DE", tuesday, Tense::kUnknown).value, "2012");
+  EXPECT_EQ(ResolveTimexValue("REF-1Q", tuesday, Tense::kUnknown).value, "2021-Q4");
   EXPECT_EQ(ResolveTimexValue("REF-1D", CivilDay{2022, 3, 1}, Tense::kUnknown).value, "2022-02-28");
   EXPECT_EQ(ResolveTimexValue("REF+1M", CivilDay{2022, 12, 31}, Tense::kUnknown).value, "2023-01");
   EXPECT_EQ(ResolveTimexValue("P2H", std::nullopt, Tense::kUnknown).value, "PT2H");
