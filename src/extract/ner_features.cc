@@ -41,8 +41,9 @@ enum Template : uint64_t {
   kPredShape,
   kPredHistory,
   kPredHistoryOwn,
-  kPrefix = 100,  // + length
-  kSuffix = 200,  // + length
+  kGazetteerCase,  // appended: the hashes of the templates above stay as they were
+  kPrefix = 100,   // + length
+  kSuffix = 200,   // + length
 };
 
 enum CaseClass : uint8_t { kNoLetter = 0, kLowerInitial, kCapInitial, kAllCaps };
@@ -215,7 +216,8 @@ std::vector<NerSentenceFeatures> ExtractNerFeatures(
   }
 
   std::vector<NerSentenceFeatures> out(sentences.size());
-  std::vector<uint8_t> gaz_bits;
+  std::vector<uint32_t> gaz_bits;
+  std::vector<std::string_view> gaz_folded;
   for (size_t s = 0; s < sentences.size(); ++s) {
     const std::vector<WordInfo>& ws = infos[s];
     const size_t n = ws.size();
@@ -224,7 +226,9 @@ std::vector<NerSentenceFeatures> ExtractNerFeatures(
     f.hashes.reserve(n * 32);
     if (gazetteer != nullptr) {
       gaz_bits.assign(n, 0);
-      gazetteer->Match(sentences[s], gaz_bits);
+      gaz_folded.clear();
+      for (const WordInfo& w : ws) gaz_folded.emplace_back(w.folded);
+      gazetteer->Match(sentences[s], gaz_folded, gaz_bits);
     }
     Emitter e(f.hashes);
     auto fold_at = [&](ptrdiff_t i) -> std::string_view {
@@ -283,10 +287,13 @@ std::vector<NerSentenceFeatures> ExtractNerFeatures(
         }
       }
       if (gazetteer != nullptr && gaz_bits[i] != 0) {
-        for (int b = 0; b < 8; ++b) {
+        for (int b = 0; b < 32; ++b) {
           if ((gaz_bits[i] >> b) & 1) {
-            const char bit[1] = {static_cast<char>('0' + b)};
+            // The bit, and the bit with the word's case ("nice" is no city; "russe" is a
+            // demonym in lower case).
+            const char bit[2] = {static_cast<char>('0' + b), static_cast<char>('0' + w.case_class)};
             e.Add(kGazetteer, std::string_view(bit, 1));
+            e.Add(kGazetteerCase, std::string_view(bit, 2));
           }
         }
       }
