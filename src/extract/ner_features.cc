@@ -41,9 +41,12 @@ enum Template : uint64_t {
   kPredShape,
   kPredHistory,
   kPredHistoryOwn,
-  kGazetteerCase,  // appended: the hashes of the templates above stay as they were
-  kPrefix = 100,   // + length
-  kSuffix = 200,   // + length
+  // Appended: the hashes of the templates above stay as they were.
+  kGazetteerCase,
+  kGazetteerPrev,
+  kGazetteerNext,
+  kPrefix = 100,  // + length
+  kSuffix = 200,  // + length
 };
 
 enum CaseClass : uint8_t { kNoLetter = 0, kLowerInitial, kCapInitial, kAllCaps };
@@ -137,6 +140,29 @@ class Emitter {
 };
 
 constexpr std::string_view kBoundary = "\x02";  // the word before the first / after the last
+
+// The gazetteer features of word i: each bit of the word, alone and with the word's case
+// ("nice" is no city; "russe" is a demonym in lower case), and the bits of its neighbours
+// ("in" + city is in the words; city + "-based" is here). Chosen on the dev splits
+// (docs/QUALITY.md).
+void AddGazetteerFeatures(Emitter& e, const std::vector<uint32_t>& bits, size_t i,
+                          CaseClass case_class) {
+  auto each_bit = [](uint32_t set, auto&& add) {
+    for (int b = 0; set != 0; ++b, set >>= 1) {
+      if (set & 1) add(static_cast<char>('0' + b));
+    }
+  };
+  each_bit(bits[i], [&](char bit) {
+    const char text[2] = {bit, static_cast<char>('0' + case_class)};
+    e.Add(kGazetteer, std::string_view(text, 1));
+    e.Add(kGazetteerCase, std::string_view(text, 2));
+  });
+  if (i > 0)
+    each_bit(bits[i - 1], [&](char bit) { e.Add(kGazetteerPrev, std::string_view(&bit, 1)); });
+  if (i + 1 < bits.size()) {
+    each_bit(bits[i + 1], [&](char bit) { e.Add(kGazetteerNext, std::string_view(&bit, 1)); });
+  }
+}
 
 }  // namespace
 
@@ -286,17 +312,7 @@ std::vector<NerSentenceFeatures> ExtractNerFeatures(
                 oi + 1 == other.size() ? kBoundary : std::string_view(other[oi + 1].folded));
         }
       }
-      if (gazetteer != nullptr && gaz_bits[i] != 0) {
-        for (int b = 0; b < 32; ++b) {
-          if ((gaz_bits[i] >> b) & 1) {
-            // The bit, and the bit with the word's case ("nice" is no city; "russe" is a
-            // demonym in lower case).
-            const char bit[2] = {static_cast<char>('0' + b), static_cast<char>('0' + w.case_class)};
-            e.Add(kGazetteer, std::string_view(bit, 1));
-            e.Add(kGazetteerCase, std::string_view(bit, 2));
-          }
-        }
-      }
+      if (gazetteer != nullptr) AddGazetteerFeatures(e, gaz_bits, i, w.case_class);
     }
     f.offsets.push_back(static_cast<uint32_t>(f.hashes.size()));
   }

@@ -1,24 +1,10 @@
 #include "extract/ner_gazetteer.h"
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <utility>
 
 namespace depeche::extract {
 namespace {
-
-// The first letter of `word` is upper case (digits and punctuation before it are skipped).
-bool Capitalised(std::string_view word) {
-  for (int32_t i = 0, n = static_cast<int32_t>(word.size()); i < n;) {
-    UChar32 c;
-    U8_NEXT(word.data(), i, n, c);
-    if (c < 0 || !u_isalpha(c)) continue;
-    return u_isupper(c) || u_istitle(c);
-  }
-  return false;
-}
 
 constexpr uint32_t Bit(NerGazetteerBit b) { return uint32_t{1} << b; }
 
@@ -138,17 +124,9 @@ void GazetteerNerHook::Match(const std::vector<std::string_view>& words,
       });
 
   // Person cues.
-  std::vector<bool> cap(n);
-  for (size_t w = 0; w < n; ++w) cap[w] = Capitalised(words[w]);
   for (size_t w = 0; w < n; ++w) {
     if (folded[w].empty()) continue;
-    if (g.IsFirstName(folded[w])) {
-      bits[w] |= Bit(kGazFirstName);
-      if (cap[w] && w + 1 < n && cap[w + 1]) {
-        bits[w] |= Bit(kGazFirstNameThenCap);
-        bits[w + 1] |= Bit(kGazCapAfterFirstName);
-      }
-    }
+    if (g.IsFirstName(folded[w])) bits[w] |= Bit(kGazFirstName);
     if (g.IsSurname(folded[w])) bits[w] |= Bit(kGazSurname);
     if (w + 1 < n && g.IsHonorific(words[w], lang_)) bits[w + 1] |= Bit(kGazAfterHonorific);
   }

@@ -10,10 +10,11 @@
 // kind the phrase names (a phrase can name a country and a city: "Singapore"), in its position:
 // B (first word) or I (a later one). Word bits besides:
 //   first name (the gazetteer's list, by transliteration skeleton too), surname;
-//   a capitalised first name followed by a capitalised word ("Antony Blinken": on "Antony") and
-//   the capitalised word after a capitalised first name (on "Blinken");
 //   inside a title phrase ("Prime Minister", "secrétaire d'État"); the word after a title or
 //   after an honorific of the hook's language ("M.", "Mr").
+// The tagger's features see the bits of each word and of its neighbours (ner_features.cc), so
+// "first name followed by a capitalised word" is the first-name bit of the previous word with
+// the word's case (a bit of its own for it was tried and dropped: docs/QUALITY.md).
 // Month and weekday names and stop words are not gazetteer names (Gazetteer::Load leaves them
 // out), so "Mars" and "Of" get no place bit.
 //
