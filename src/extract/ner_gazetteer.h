@@ -9,9 +9,10 @@
 // and NerTokenize both meet the gazetteer's keys. Each word of a phrase gets a bit for each
 // kind the phrase names (a phrase can name a country and a city: "Singapore"), in its position:
 // B (first word) or I (a later one). Word bits besides:
-//   first name (the gazetteer's list, by transliteration skeleton too), surname;
+//   first name (the gazetteer's list, by transliteration skeleton too), surname, each on a
+//   capitalised word only;
 //   inside a title phrase ("Prime Minister", "secrétaire d'État"); the word after a title or
-//   after an honorific of the hook's language ("M.", "Mr").
+//   after a capitalised honorific of the hook's language ("M.", "Mr").
 // The tagger's features see the bits of each word and of its neighbours (ner_features.cc), so
 // "first name followed by a capitalised word" is the first-name bit of the previous word with
 // the word's case (a bit of its own for it was tried and dropped: docs/QUALITY.md).
@@ -26,6 +27,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extract/gazetteer.h"
@@ -72,8 +74,24 @@ class GazetteerNerHook : public NerGazetteerHook {
              std::vector<uint32_t>& bits) const override;
 
  private:
+  // Open addressing (linear probing) from a 64-bit hash to a value; 0 is "absent".
+  struct FlatTable {
+    std::vector<uint64_t> keys;
+    std::vector<uint32_t> values;
+    size_t mask = 0;
+    // Equal keys keep the largest value.
+    void Build(const std::vector<std::pair<uint64_t, uint32_t>>& items);
+    uint32_t Find(uint64_t key) const;
+  };
+  template <typename OnMatch>
+  static void LongestMatches(const std::vector<std::string_view>& folded, const FlatTable& table,
+                             const FlatTable& max_words, OnMatch on_match);
+
   std::shared_ptr<const Gazetteer> gazetteer_;
   std::string lang_;
+  // Hash of a phrase key -> its B bits; of a phrase's first token -> the most words a phrase
+  // starting so spans. The same for titles (value 1).
+  FlatTable phrases_, phrase_max_words_, titles_, title_max_words_;
 };
 
 }  // namespace depeche::extract
