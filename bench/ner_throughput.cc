@@ -10,11 +10,13 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "eval/reuters_reader.h"
+#include "extract/ner_gazetteer.h"
 #include "extract/ner_tagger.h"
 
 namespace {
@@ -49,7 +51,19 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  auto tagger = depeche::extract::NerTagger::Load(model);
+  // A model trained with the gazetteer features tags with them (the data/ gazetteers; the
+  // loading is not timed).
+  std::unique_ptr<depeche::extract::GazetteerNerHook> hook;
+  if (auto header = depeche::extract::NerModel::Load(model);
+      header.ok() && header->Get("gazetteer") == depeche::extract::GazetteerNerHook::kName) {
+    auto gazetteer = depeche::extract::Gazetteer::Load(DEPECHE_SOURCE_DIR "/data");
+    if (!gazetteer.ok()) {
+      std::fprintf(stderr, "depeche_bench_ner: %s\n", gazetteer.status().ToString().c_str());
+      return 1;
+    }
+    hook = std::make_unique<depeche::extract::GazetteerNerHook>(*gazetteer, header->Get("lang"));
+  }
+  auto tagger = depeche::extract::NerTagger::Load(model, {.gazetteer = hook.get()});
   if (!tagger.ok()) {
     std::fprintf(stderr, "depeche_bench_ner: %s\n", tagger.status().ToString().c_str());
     return 1;

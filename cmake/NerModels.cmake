@@ -12,7 +12,14 @@ set(_data "${DEPECHE_SHARED_DIR}/data/wikineural/data")
 set(_code
   "${PROJECT_SOURCE_DIR}/src/extract/ner_features.cc" "${PROJECT_SOURCE_DIR}/src/extract/ner_train.cc"
   "${PROJECT_SOURCE_DIR}/src/extract/ner_model.cc" "${PROJECT_SOURCE_DIR}/src/extract/ner_decode.cc"
-  "${PROJECT_SOURCE_DIR}/src/eval/ner_datasets.cc" "${PROJECT_SOURCE_DIR}/apps/depeche/cmd_train.cc")
+  "${PROJECT_SOURCE_DIR}/src/eval/ner_datasets.cc" "${PROJECT_SOURCE_DIR}/apps/depeche/cmd_train.cc"
+  "${PROJECT_SOURCE_DIR}/src/extract/ner_gazetteer.cc" "${PROJECT_SOURCE_DIR}/src/extract/gazetteer.cc")
+# The models learn the gazetteer features (src/extract/ner_gazetteer.h) from data/.
+file(GLOB _gazetteer_data CONFIGURE_DEPENDS
+  "${PROJECT_SOURCE_DIR}/data/gazetteer/*.tsv" "${PROJECT_SOURCE_DIR}/data/gazetteer/*.txt"
+  "${PROJECT_SOURCE_DIR}/data/*/titles.txt" "${PROJECT_SOURCE_DIR}/data/*/roles.txt"
+  "${PROJECT_SOURCE_DIR}/data/*/stopwords.txt")
+list(APPEND _code ${_gazetteer_data})
 set(_outputs "")
 
 # depeche_ner_model(LANG FORMAT SLICE LICENCE FILE...)

@@ -2,9 +2,12 @@
 // strict span + type micro P/R/F1 of the NER tagger, overall and per type (eval/ner_eval.h).
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
+#include <optional>
 
 #include "cli.h"
 #include "eval/ner_eval.h"
+#include "extract/ner_gazetteer.h"
 #include "extract/ner_tagger.h"
 
 #ifndef DEPECHE_DEFAULT_NER_MODEL_DIR
@@ -52,18 +55,32 @@ void RunNerEval(const NerEvalFlags& flags, Context& ctx) {
     return;
   }
   const std::string model_path = flags.model.empty() ? DefaultNerModel(flags.lang) : flags.model;
-  auto tagger = extract::NerTagger::Load(model_path);
-  if (!tagger.ok()) {
-    if (tagger.status().code() == StatusCode::kNotFound) {
+  auto model = extract::NerModel::Load(model_path);
+  if (!model.ok()) {
+    if (model.status().code() == StatusCode::kNotFound) {
       PrintError(model_path +
                  ": no NER model (configure with -DDEPECHE_TRAIN_MODELS=ON and build, or train "
                  "one with `depeche train ner`)");
       ctx.exit_code = kExitFailure;
       return;
     }
-    Failed(tagger.status(), ctx);
+    Failed(model.status(), ctx);
     return;
   }
+  // A model trained with the gazetteer features is scored with them (the data/ gazetteers).
+  std::unique_ptr<extract::GazetteerNerHook> hook;
+  if (model->Get("gazetteer") == extract::GazetteerNerHook::kName) {
+    auto gazetteer = extract::Gazetteer::Load(DefaultDataDir());
+    if (Failed(gazetteer.status(), ctx)) return;
+    hook = std::make_unique<extract::GazetteerNerHook>(*gazetteer, model->Get("lang"));
+  }
+  if (Status s = extract::NerTagger::CheckGazetteer(*model, hook.get()); !s.ok()) {
+    PrintError(model_path + ": " + std::string(s.message()));
+    ctx.exit_code = ExitCodeFor(s);
+    return;
+  }
+  std::optional<extract::NerTagger> tagger;
+  tagger.emplace(std::move(model).value(), extract::NerTaggerOptions{.gazetteer = hook.get()});
   auto docs = eval::ReadNerData(flags.data, *format);
   if (Failed(docs.status(), ctx)) return;
   const std::vector<eval::NerGoldDocument> scored =

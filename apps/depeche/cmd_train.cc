@@ -4,11 +4,13 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "cli.h"
 #include "core/hash.h"
 #include "eval/ner_datasets.h"
+#include "extract/ner_gazetteer.h"
 #include "extract/ner_train.h"
 
 namespace depeche::cli {
@@ -24,6 +26,7 @@ struct TrainFlags {
   int epochs = 10;
   uint64_t seed = 1;
   int min_count = 1;
+  bool no_gazetteer = false;
 };
 
 // "name (bytes, xxh3 hex)" for a data file; folders list their size only.
@@ -89,6 +92,14 @@ void RunTrainNer(const TrainFlags& flags, Context& ctx) {
   options.progress = [](int epoch, double accuracy) {
     std::fprintf(stderr, "depeche: epoch %d, training word accuracy %.4f\n", epoch, accuracy);
   };
+  // Gazetteer features (extract/ner_gazetteer.h) from the data/ gazetteers, unless refused.
+  std::unique_ptr<extract::GazetteerNerHook> hook;
+  if (!flags.no_gazetteer) {
+    auto gazetteer = extract::Gazetteer::Load(DefaultDataDir());
+    if (Failed(gazetteer.status(), ctx)) return;
+    hook = std::make_unique<extract::GazetteerNerHook>(*gazetteer, flags.lang);
+    options.gazetteer = hook.get();
+  }
   auto model = extract::TrainNerModel(docs, options);
   if (Failed(model.status(), ctx)) return;
   if (Failed(model->Save(flags.out), ctx)) return;
@@ -125,6 +136,8 @@ void RegisterTrain(CLI::App& app, Context& ctx) {
   ner->add_option("--seed", flags->seed, "Seed of the sentence order");
   ner->add_option("--min-count", flags->min_count, "Drop features seen fewer times")
       ->check(CLI::Range(1, 1000));
+  ner->add_flag("--no-gazetteer", flags->no_gazetteer,
+                "Train without the gazetteer features (the model then tags without them)");
   ner->add_option("--licence", flags->licence, "Licence of the model (that of its data)");
   ner->callback([flags, &ctx] { RunTrainNer(*flags, ctx); });
 }

@@ -6,6 +6,7 @@
 
 #include "extract/article_resolver.h"
 #include "extract/gazetteer_matcher.h"
+#include "extract/ner_gazetteer.h"
 
 namespace depeche::extract {
 
@@ -27,12 +28,22 @@ Result<std::unique_ptr<EntityExtractor>> EntityExtractor::Create(
   for (const auto& path : models) {
     const std::string name = path.filename().string();
     const std::string lang = name.substr(4, name.size() - 4 - 6);
-    Result<NerTagger> tagger = NerTagger::Load(path.string());
-    if (!tagger.ok()) {
-      if (tagger.status().code() == StatusCode::kNotFound) continue;
-      return tagger.status();
+    Result<NerModel> model = NerModel::Load(path.string());
+    if (!model.ok()) {
+      if (model.status().code() == StatusCode::kNotFound) continue;
+      return model.status();
     }
-    extractor->taggers_.emplace(lang, std::move(*tagger));
+    // A model trained with the gazetteer features gets them at tagging too.
+    NerTaggerOptions tagger_options;
+    if (model->Get("gazetteer") == GazetteerNerHook::kName) {
+      auto& hook = extractor->hooks_[lang];
+      hook = std::make_unique<GazetteerNerHook>(extractor->gazetteer_, lang);
+      tagger_options.gazetteer = hook.get();
+    }
+    if (Status s = NerTagger::CheckGazetteer(*model, tagger_options.gazetteer); !s.ok()) {
+      return Status(s.code(), path.string() + ": " + std::string(s.message()));
+    }
+    extractor->taggers_.emplace(lang, NerTagger(std::move(*model), tagger_options));
   }
   return extractor;
 }

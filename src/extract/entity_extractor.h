@@ -27,9 +27,12 @@ struct EntityExtractorOptions {
 // Immutable after Create; Extract is thread-safe (the analysis workers share one extractor).
 class EntityExtractor {
  public:
-  // Loads the gazetteers (about a second) and every ner-<lang>.model of `model_dir`. Errors:
-  // from Gazetteer::Load (NotFound naming a missing gazetteer file, DataLoss for a malformed
-  // row); DataLoss for a corrupt model file. A missing model is not an error (see languages).
+  // Loads the gazetteers (about a second) and every ner-<lang>.model of `model_dir`; a model
+  // trained with the gazetteer features (GazetteerNerHook, ner_gazetteer.h) tags with them.
+  // Errors: from Gazetteer::Load (NotFound naming a missing gazetteer file, DataLoss for a
+  // malformed row); DataLoss for a corrupt model file; FailedPrecondition naming the file for a
+  // model trained with another gazetteer hook (stale: retrain it). A missing model is not an
+  // error (see languages).
   static Result<std::unique_ptr<EntityExtractor>> Create(const EntityExtractorOptions& options);
 
   // The entities of `article` (its title and text; lang picks the tagger). Pure.
@@ -44,6 +47,9 @@ class EntityExtractor {
   EntityExtractor() = default;
 
   std::shared_ptr<const Gazetteer> gazetteer_;
+  // The taggers' gazetteer hooks (by language; only for models trained with one). Declared
+  // before the taggers, which borrow them.
+  std::map<std::string, std::unique_ptr<NerGazetteerHook>, std::less<>> hooks_;
   std::map<std::string, NerTagger, std::less<>> taggers_;  // by language
 };
 

@@ -75,6 +75,17 @@ class Gazetteer {
   // The most tokens a form starting with folded token `first` has (0 when none starts so).
   int MaxTokensFrom(std::string_view folded_first) const;
 
+  // Calls fn(key, hits) for every indexed key, then fn(key) for every title key, in no
+  // particular order (the NER hook builds its own tables from them: ner_gazetteer.h).
+  template <typename Fn>
+  void ForEachKey(Fn fn) const {
+    for (const auto& [key, hits] : index_) fn(key, std::span<const GazetteerHit>(hits));
+  }
+  template <typename Fn>
+  void ForEachTitle(Fn fn) const {
+    for (const std::string& key : titles_) fn(key);
+  }
+
   const GazetteerEntry& entry(uint32_t index) const { return entries_[index]; }
   size_t size() const { return entries_.size(); }
   // Index of the country entry for an ISO alpha-2 code, nullopt when unknown.

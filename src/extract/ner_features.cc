@@ -41,6 +41,10 @@ enum Template : uint64_t {
   kPredShape,
   kPredHistory,
   kPredHistoryOwn,
+  // Appended: the hashes of the templates above stay as they were.
+  kGazetteerCase,
+  kGazetteerPrev,
+  kGazetteerNext,
   kPrefix = 100,  // + length
   kSuffix = 200,  // + length
 };
@@ -137,6 +141,29 @@ class Emitter {
 
 constexpr std::string_view kBoundary = "\x02";  // the word before the first / after the last
 
+// The gazetteer features of word i: each bit of the word, alone and with the word's case
+// ("nice" is no city; "russe" is a demonym in lower case), and the bits of its neighbours
+// ("in" + city is in the words; city + "-based" is here). Chosen on the dev splits
+// (docs/QUALITY.md).
+void AddGazetteerFeatures(Emitter& e, const std::vector<uint32_t>& bits, size_t i,
+                          CaseClass case_class) {
+  auto each_bit = [](uint32_t set, auto&& add) {
+    for (int b = 0; set != 0; ++b, set >>= 1) {
+      if (set & 1) add(static_cast<char>('0' + b));
+    }
+  };
+  each_bit(bits[i], [&](char bit) {
+    const char text[2] = {bit, static_cast<char>('0' + case_class)};
+    e.Add(kGazetteer, std::string_view(text, 1));
+    e.Add(kGazetteerCase, std::string_view(text, 2));
+  });
+  if (i > 0)
+    each_bit(bits[i - 1], [&](char bit) { e.Add(kGazetteerPrev, std::string_view(&bit, 1)); });
+  if (i + 1 < bits.size()) {
+    each_bit(bits[i + 1], [&](char bit) { e.Add(kGazetteerNext, std::string_view(&bit, 1)); });
+  }
+}
+
 }  // namespace
 
 std::string WordShape(std::string_view word) {
@@ -215,7 +242,8 @@ std::vector<NerSentenceFeatures> ExtractNerFeatures(
   }
 
   std::vector<NerSentenceFeatures> out(sentences.size());
-  std::vector<uint8_t> gaz_bits;
+  std::vector<uint32_t> gaz_bits;
+  std::vector<std::string_view> gaz_folded;
   for (size_t s = 0; s < sentences.size(); ++s) {
     const std::vector<WordInfo>& ws = infos[s];
     const size_t n = ws.size();
@@ -224,7 +252,9 @@ std::vector<NerSentenceFeatures> ExtractNerFeatures(
     f.hashes.reserve(n * 32);
     if (gazetteer != nullptr) {
       gaz_bits.assign(n, 0);
-      gazetteer->Match(sentences[s], gaz_bits);
+      gaz_folded.clear();
+      for (const WordInfo& w : ws) gaz_folded.emplace_back(w.folded);
+      gazetteer->Match(sentences[s], gaz_folded, gaz_bits);
     }
     Emitter e(f.hashes);
     auto fold_at = [&](ptrdiff_t i) -> std::string_view {
@@ -282,14 +312,7 @@ std::vector<NerSentenceFeatures> ExtractNerFeatures(
                 oi + 1 == other.size() ? kBoundary : std::string_view(other[oi + 1].folded));
         }
       }
-      if (gazetteer != nullptr && gaz_bits[i] != 0) {
-        for (int b = 0; b < 8; ++b) {
-          if ((gaz_bits[i] >> b) & 1) {
-            const char bit[1] = {static_cast<char>('0' + b)};
-            e.Add(kGazetteer, std::string_view(bit, 1));
-          }
-        }
-      }
+      if (gazetteer != nullptr) AddGazetteerFeatures(e, gaz_bits, i, w.case_class);
     }
     f.offsets.push_back(static_cast<uint32_t>(f.hashes.size()));
   }

@@ -23,19 +23,23 @@
 
 namespace depeche::extract {
 
-// Optional gazetteer evidence (the hook for the gazetteers of src/extract/gazetteer*, built
-// separately). For each word of a sentence, Match sets a bit set: bit 2*type when a gazetteer
-// name of EntityType `type` starts at the word, bit 2*type+1 when one continues through it.
-// A model records the Name() of the hook it was trained with (empty: none); tagging with a
-// model trained with a hook but given none still works, without that evidence (weaker).
+// Optional gazetteer evidence (src/extract/ner_gazetteer.h implements it over the gazetteers
+// of src/extract/gazetteer.h). For each word of a sentence, Match sets up to 32 bits, each an
+// indicator whose meaning the hook defines ("inside a country name", "first name followed by a
+// capitalised word"...); every set bit becomes a feature, alone and with the word's case. A
+// model records the Name() of the hook it was trained with (absent: none); a hook's Name must
+// change whenever the meaning of its bits does, so that a model never reads another hook's bits
+// (NerTagger::Load refuses a mismatch).
 // Thread safety: Match is called concurrently from tagging threads; it must be const-safe.
 class NerGazetteerHook {
  public:
   virtual ~NerGazetteerHook() = default;
   virtual std::string_view Name() const = 0;
-  // `bits` comes in sized words.size() and zeroed.
+  // `words` as written, `folded` their text::Fold; `bits` comes in sized words.size() and
+  // zeroed.
   virtual void Match(const std::vector<std::string_view>& words,
-                     std::vector<uint8_t>& bits) const = 0;
+                     const std::vector<std::string_view>& folded,
+                     std::vector<uint32_t>& bits) const = 0;
 };
 
 // The feature hashes of each word of one sentence.

@@ -63,10 +63,10 @@ TEST(NerFeaturesTest, DocumentEvidenceReachesHeadlineWords) {
 class FixedGazetteer : public NerGazetteerHook {
  public:
   std::string_view Name() const override { return "test"; }
-  void Match(const std::vector<std::string_view>& words,
-             std::vector<uint8_t>& bits) const override {
+  void Match(const std::vector<std::string_view>& words, const std::vector<std::string_view>&,
+             std::vector<uint32_t>& bits) const override {
     for (size_t i = 0; i < words.size(); ++i) {
-      if (words[i] == "Oslo") bits[i] = 1 << (2 * 2);  // a place starts here
+      if (words[i] == "Oslo") bits[i] = 1 << 4;
     }
   }
 };
@@ -75,8 +75,12 @@ TEST(NerFeaturesTest, GazetteerHookAddsFeatures) {
   FixedGazetteer gazetteer;
   auto with = ExtractNerFeatures({{"to", "Oslo"}}, &gazetteer);
   auto without = ExtractNerFeatures({{"to", "Oslo"}}, nullptr);
-  EXPECT_EQ(with[0].Word(1).size(), without[0].Word(1).size() + 1);
-  EXPECT_EQ(Sorted(with[0].Word(0)), Sorted(without[0].Word(0)));
+  // "Oslo": the bit alone and with its case; "to": the bit of its next word.
+  EXPECT_EQ(with[0].Word(1).size(), without[0].Word(1).size() + 2);
+  EXPECT_EQ(with[0].Word(0).size(), without[0].Word(0).size() + 1);
+  auto elsewhere = ExtractNerFeatures({{"to", "Oslo", ".", "Then", "home"}}, &gazetteer);
+  auto elsewhere_without = ExtractNerFeatures({{"to", "Oslo", ".", "Then", "home"}}, nullptr);
+  EXPECT_EQ(Sorted(elsewhere[0].Word(4)), Sorted(elsewhere_without[0].Word(4)));
 }
 
 }  // namespace

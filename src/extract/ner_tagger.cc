@@ -27,10 +27,32 @@ std::vector<NerChunk> NerChunks(const std::vector<NerLabel>& labels) {
 NerTagger::NerTagger(NerModel model, NerTaggerOptions options)
     : model_(std::move(model)), options_(options) {
   if (options_.drop_calendar_words) calendar_words_ = text::CalendarWords(model_.lang());
+  // Features the model never learnt would only cost time.
+  if (options_.gazetteer != nullptr && model_.Get("gazetteer") != options_.gazetteer->Name()) {
+    options_.gazetteer = nullptr;
+  }
+}
+
+Status NerTagger::CheckGazetteer(const NerModel& model, const NerGazetteerHook* hook) {
+  const std::string trained = model.Get("gazetteer");
+  if (trained.empty()) return Status::Ok();
+  if (hook == nullptr) {
+    return FailedPreconditionError("the NER model was trained with gazetteer features (" + trained +
+                                   ") but is given no gazetteer");
+  }
+  if (hook->Name() != trained) {
+    return FailedPreconditionError("the NER model was trained with gazetteer features " + trained +
+                                   ", not " + std::string(hook->Name()) +
+                                   ": retrain it (depeche train ner)");
+  }
+  return Status::Ok();
 }
 
 Result<NerTagger> NerTagger::Load(const std::string& path, NerTaggerOptions options) {
   DEPECHE_ASSIGN_OR_RETURN(NerModel model, NerModel::Load(path));
+  if (Status s = CheckGazetteer(model, options.gazetteer); !s.ok()) {
+    return Status(s.code(), path + ": " + std::string(s.message()));
+  }
   return NerTagger(std::move(model), options);
 }
 

@@ -29,8 +29,9 @@
 namespace depeche::extract {
 
 struct NerTaggerOptions {
-  // Gazetteer evidence; must be the same kind as the model was trained with to help (the
-  // model's "gazetteer" header names it). Not owned; must outlive the tagger. May be null.
+  // Gazetteer evidence: the hook the model was trained with (the model's "gazetteer" header
+  // names it; see CheckGazetteer). Ignored for a model trained without one. Not owned; must
+  // outlive the tagger. May be null.
   const NerGazetteerHook* gazetteer = nullptr;
   // Drop one-word names that are calendar words (see above).
   bool drop_calendar_words = true;
@@ -38,11 +39,20 @@ struct NerTaggerOptions {
 
 class NerTagger {
  public:
+  // The caller checks the hook first (CheckGazetteer); a hook the model was not trained with
+  // is not used.
   explicit NerTagger(NerModel model, NerTaggerOptions options = {});
 
   // Loads the model at `path`. NotFound when there is no such file: callers run without a
-  // statistical tagger then (gazetteers alone) and say so; DataLoss when the file is corrupt.
+  // statistical tagger then (gazetteers alone) and say so; DataLoss when the file is corrupt;
+  // FailedPrecondition from CheckGazetteer.
   static Result<NerTagger> Load(const std::string& path, NerTaggerOptions options = {});
+
+  // Ok when `hook` is the one `model` was trained with (same Name), or when the model was
+  // trained without one (a given hook is then ignored). FailedPrecondition naming both
+  // otherwise: a model trained with a gazetteer hook and tagging without it (or with another
+  // one) would lose or misread that evidence silently.
+  static Status CheckGazetteer(const NerModel& model, const NerGazetteerHook* hook);
 
   const NerModel& model() const { return model_; }
 

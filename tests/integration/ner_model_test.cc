@@ -9,6 +9,7 @@
 
 #include "eval/ner_datasets.h"
 #include "eval/ner_eval.h"
+#include "extract/ner_gazetteer.h"
 #include "extract/ner_tagger.h"
 
 namespace depeche::eval {
@@ -18,7 +19,14 @@ void ExpectFloor(const std::string& model, const std::string& data, double from,
                  double floor) {
   if (!std::filesystem::exists(model)) GTEST_SKIP() << model << " not built";
   if (!std::filesystem::exists(data)) GTEST_SKIP() << data << " absent";
-  auto tagger = extract::NerTagger::Load(model);
+  // The build's models learn the gazetteer features; they are scored with them.
+  static const auto gazetteer = extract::Gazetteer::Load(DEPECHE_SOURCE_DIR "/data");
+  ASSERT_TRUE(gazetteer.ok()) << gazetteer.status().ToString();
+  auto loaded = extract::NerModel::Load(model);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  extract::GazetteerNerHook hook(*gazetteer, loaded->Get("lang"));
+  EXPECT_EQ(loaded->Get("gazetteer"), extract::GazetteerNerHook::kName);
+  auto tagger = extract::NerTagger::Load(model, {.gazetteer = &hook});
   ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
   auto docs = ReadNerData(data, NerFormat::kConll);
   ASSERT_TRUE(docs.ok()) << docs.status().ToString();
