@@ -618,6 +618,10 @@ void StoryClusterer::Reassign(uint32_t slot, const std::string& article_id, Assi
                                [](const StoryMember& m, uint64_t s) { return m.seq < s; });
     if (it == story.members.end() || it->seq != seq) continue;
     const StoryMember& m = *it;
+    // Headline-only items (and those between the regimes) stay where they joined: their few
+    // terms give cosines too weak to revisit a decision on (revisiting them cost 0.04 B3 on
+    // the UCI training half).
+    if (TermCount(m.vec) < options_.long_min_terms) continue;
     const bool alone = story.article_count == 1;
     const double own = alone ? 0.0 : OwnSimilarity(story, m);
     const GroupValues& weights = WeightsFor(m.vec);
@@ -694,8 +698,12 @@ void StoryClusterer::Split(uint32_t slot, uint64_t at_seq, const std::string& ar
   const std::vector<StoryMember>& members = slots_[slot].members;
   // The online rule again, over the story's own articles in publication order (then by id):
   // the parts do not depend on the order in which the articles arrived.
-  std::vector<size_t> order(members.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // Headline-only items stay with the part that keeps the story (see Reassign).
+  std::vector<size_t> order;
+  for (size_t i = 0; i < members.size(); ++i) {
+    if (TermCount(members[i].vec) >= options_.long_min_terms) order.push_back(i);
+  }
+  if (order.size() < 2) return;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     if (members[a].time != members[b].time) return members[a].time < members[b].time;
     return members[a].article_id < members[b].article_id;

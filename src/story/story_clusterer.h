@@ -52,14 +52,17 @@ struct ClusterOptions {
   uint64_t recheck_every = 256;
   double recheck_merge_threshold = 0.5;
   // The re-check also reconsiders the articles of the stories extended since the previous one
-  // (ClusterOptions::max_story_members latest of each story keep their vectors):
+  // (the `max_story_members` latest of each story keep their vectors; articles with fewer than
+  // `long_min_terms` terms are left where they are):
   // - re-assignment: an article moves to another story when its similarity there (decayed, as
   //   at arrival) reaches the join threshold and beats its leave-one-out similarity with its
   //   own story by `reassign_margin` (so that it does not swing back and forth); a story's
   //   only article joins the other story by a merge instead (the older id is kept);
   // - split: a story's articles are clustered again among themselves in publication order
-  //   (the online rule, on their own vectors); parts whose centroids stay under
-  //   `split_threshold` become stories of their own, the largest part keeping the id.
+  //   (the online rule, on their own vectors), then its closest parts are put back together
+  //   while their centroids reach `split_threshold`; the parts left become stories of their
+  //   own, the largest keeping the id, the others opening new ids derived from their oldest
+  //   article and the re-check point.
   bool recheck_reassign = true;
   double reassign_margin = 0.05;
   double split_threshold = 0.3;
