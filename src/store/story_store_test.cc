@@ -291,6 +291,11 @@ TEST_F(StoryStoreTest, RecordMovesArticlesOfSplitsAndReassignments) {
   auto part = stories_->GetStory("part");
   ASSERT_TRUE(part.ok()) << part.status().ToString();
   EXPECT_EQ(part->summary.article_count, 1);
+  EXPECT_EQ(part->split_from, ids[0]);
+  auto strike = stories_->GetStory(ids[0]);
+  ASSERT_TRUE(strike.ok());
+  EXPECT_EQ(strike->split_off, std::vector<std::string>{"part"});
+  EXPECT_TRUE(strike->split_from.empty());
   auto eruption = stories_->GetStory(ids[1]);
   ASSERT_TRUE(eruption.ok());
   EXPECT_EQ(eruption->summary.article_count, 3);
