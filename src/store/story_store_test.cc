@@ -134,6 +134,18 @@ TEST_F(StoryStoreTest, RestartContinuesIdentically) {
     EXPECT_EQ(loaded->clusterer.stories[i].id, before.stories[i].id);
     EXPECT_EQ(loaded->clusterer.stories[i].centroid, before.stories[i].centroid);
     EXPECT_EQ(loaded->clusterer.stories[i].norm2, before.stories[i].norm2);
+    // The articles' vectors the re-check needs come back too.
+    const auto& got_members = loaded->clusterer.stories[i].members;
+    const auto& want_members = before.stories[i].members;
+    ASSERT_EQ(got_members.size(), want_members.size());
+    EXPECT_FALSE(want_members.empty());
+    for (size_t k = 0; k < want_members.size(); ++k) {
+      EXPECT_EQ(got_members[k].article_id, want_members[k].article_id);
+      EXPECT_EQ(got_members[k].seq, want_members[k].seq);
+      EXPECT_EQ(got_members[k].time, want_members[k].time);
+      EXPECT_EQ(got_members[k].dated, want_members[k].dated);
+      EXPECT_EQ(got_members[k].vec, want_members[k].vec);
+    }
   }
   ASSERT_EQ(loaded->clusterer.df.size(), before.df.size());
   EXPECT_EQ(loaded->clusterer.df[0].df, before.df[0].df);

@@ -790,7 +790,23 @@ void StoryClusterer::Split(uint32_t slot, uint64_t at_seq, const std::string& ar
   std::sort(leaving.begin(), leaving.end(),
             [](const Leaving& a, const Leaving& b) { return a.oldest_seq < b.oldest_seq; });
   const std::string from_id = slots_[slot].id;
+  // Creation sequence numbers stay unique among live stories (ties in candidate order and in
+  // the posting lists would otherwise depend on slot numbers, which a restored clusterer does
+  // not share): the story keeps its own even when its first article left, so a new part takes
+  // the oldest of its articles' numbers that no live story has.
+  std::unordered_set<uint64_t> taken;
+  for (uint32_t s = 0; s < slots_.size(); ++s) {
+    if (alive_[s]) taken.insert(slots_[s].created_seq);
+  }
   for (const Leaving& l : leaving) {
+    uint64_t created_seq = l.oldest_seq;
+    for (uint64_t seq : l.seqs) {
+      if (taken.count(seq) == 0) {
+        created_seq = seq;
+        break;
+      }
+    }
+    taken.insert(created_seq);
     const uint32_t target = NewSlot();  // may reallocate slots_: no references held across it
     StoryState& source = slots_[slot];
     auto oldest = std::lower_bound(source.members.begin(), source.members.end(), l.oldest_seq,
@@ -803,8 +819,8 @@ void StoryClusterer::Split(uint32_t slot, uint64_t at_seq, const std::string& ar
     for (uint64_t n = 1; by_id_.count(story.id) != 0; ++n) {
       story.id = core::Hex64(core::Hash64(base + "#" + std::to_string(n)));
     }
-    story.created_seq = l.oldest_seq;
-    story.last_seq = l.oldest_seq;
+    story.created_seq = created_seq;
+    story.last_seq = created_seq;
     story.touched_clock = source.touched_clock;
     story.lang = source.lang;
     story.dated = false;
