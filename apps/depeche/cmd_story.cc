@@ -35,6 +35,8 @@ void RegisterStory(CLI::App& app, Context& ctx) {
       j["top_names"] = story->top_names;
       j["top_terms"] = story->top_terms;
       j["merged_from"] = story->merged_from;
+      j["split_from"] = OrNull(story->split_from);
+      j["split_off"] = story->split_off;
       nlohmann::json named = nlohmann::json::array();
       for (const StoryEntity& e : *entities) {
         named.push_back({{"id", e.id},
@@ -68,6 +70,8 @@ void RegisterStory(CLI::App& app, Context& ctx) {
     field("entities", JoinComma(named));
     field("terms", JoinComma(story->top_terms));
     field("merged", JoinComma(story->merged_from));
+    field("split from", story->split_from);
+    field("split off", JoinComma(story->split_off));
     std::printf("\n");
     Table t({"id", "published", "lang", "source", "copy of", "title"});
     for (const auto& a : story->articles) {

@@ -86,6 +86,8 @@ struct StoryDetail {
   std::vector<std::string> top_names;    // most frequent names over its articles
   std::vector<std::string> top_terms;    // content words most often among its articles' top terms
   std::vector<std::string> merged_from;  // story ids folded into this one
+  std::string split_from;                // the story this one was split from ("" if none)
+  std::vector<std::string> split_off;    // stories split from this one, oldest split first
 };
 
 struct DuplicateGroup {

@@ -137,6 +137,7 @@ Result<ClusterRun> RunClustering(const std::vector<PreparedDocument>& docs,
   ClusterRun run;
   std::vector<std::string> story_of(docs.size());
   std::unordered_map<std::string, std::string> merged_into;
+  std::unordered_map<std::string, size_t> index_of;  // article id -> document
   // The store links an article whose content hash is already stored to that first article.
   std::unordered_map<std::string, std::string> first_with_hash;
   for (size_t index : order) {
@@ -146,12 +147,19 @@ Result<ClusterRun> RunClustering(const std::vector<PreparedDocument>& docs,
       continue;
     }
     const Article& article = *doc.article;
+    index_of[article.id] = index;
     auto [first, inserted] = first_with_hash.emplace(article.content_hash, article.id);
     const std::string copy_of = inserted ? std::string() : first->second;
     const story::ArticleStoryResult result =
         story::ProcessArticle(pipeline, article, copy_of, doc.names ? &*doc.names : nullptr);
     story_of[index] = result.assignment.story_id;
     run.duplicates += result.dedup.duplicate ? 1 : 0;
+    // A move gives an article's story outright (merges recorded with it still apply).
+    for (const story::StoryMove& move : result.assignment.moves) {
+      if (auto it = index_of.find(move.article_id); it != index_of.end()) {
+        story_of[it->second] = move.to_id;
+      }
+    }
     for (const story::StoryMerge& merge : result.assignment.merges) {
       merged_into[merge.from_id] = merge.into_id;
       ++run.merges;

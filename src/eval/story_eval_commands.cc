@@ -150,6 +150,10 @@ int RunBenchCommand(const std::string& reuters_dir, size_t total,
       duplicates += r.dedup.duplicate ? 1 : 0;
       new_stories += r.assignment.new_story ? 1 : 0;
       if (done < items.size()) {  // story sizes over the first pass (the corpus itself)
+        for (const story::StoryMove& m : r.assignment.moves) {
+          if (auto it = sizes.find(m.from_id); it != sizes.end() && it->second > 0) --it->second;
+          ++sizes[m.to_id];
+        }
         for (const story::StoryMerge& m : r.assignment.merges) {
           sizes[m.into_id] += sizes[m.from_id];
           sizes.erase(m.from_id);

@@ -454,11 +454,13 @@ TEST_F(EntityStoreTest, MigrationAppliesOnAVersion5Database) {
   Article a = Make("en", "", "Kyiv is the capital of Ukraine.");
   Add(a);
   entities_.reset();
-  // Back to version 5: the article stays, the entity tables go.
-  ASSERT_TRUE(db_->Exec("DROP TABLE entities; DROP TABLE entity_aliases; "
-                        "DROP TABLE article_entities; DROP TABLE entity_mentions; "
-                        "DROP TABLE entity_merges; DELETE FROM schema_version WHERE version > 5")
-                  .ok());
+  // Back to version 5: the article stays, the entity tables (and those of version 7) go.
+  ASSERT_TRUE(
+      db_->Exec("DROP TABLE entities; DROP TABLE entity_aliases; "
+                "DROP TABLE article_entities; DROP TABLE entity_mentions; "
+                "DROP TABLE entity_merges; DROP TABLE story_splits; DROP TABLE story_moves; "
+                "DELETE FROM schema_version WHERE version > 5")
+          .ok());
   ReopenAll();
   EXPECT_EQ(db_->schema_version(), kSchemaVersion);
   EXPECT_EQ(Count(), 1);

@@ -278,6 +278,34 @@ CREATE TABLE entity_merges (
 CREATE INDEX entity_merges_into ON entity_merges(into_id);
 )sql";
 
+// Version 7: what the story re-check revisits besides merges (StoryClusterer: re-assignment
+// and splits). story_splits: `from_id` kept its larger part and `new_id` opened with the rest
+// (opened_by: the new part's oldest article); story_moves: each article moved to another
+// story (re-assigned, or carried by a split), its article_story row updated accordingly. Both
+// are the history shown with a story; the state blobs of the active stories (stories.state)
+// now also carry their latest articles' vectors, which older blobs lack (those stories are
+// only merged, never split).
+constexpr std::string_view kMigration7 = R"sql(
+CREATE TABLE story_splits (
+  from_id TEXT NOT NULL,
+  new_id TEXT NOT NULL,
+  opened_by TEXT NOT NULL,
+  at_article_id TEXT NOT NULL,
+  article_count INTEGER NOT NULL,
+  similarity REAL NOT NULL
+);
+CREATE INDEX story_splits_from ON story_splits(from_id);
+CREATE INDEX story_splits_new ON story_splits(new_id);
+CREATE TABLE story_moves (
+  article_id TEXT NOT NULL,
+  from_id TEXT NOT NULL,
+  to_id TEXT NOT NULL,
+  at_article_id TEXT NOT NULL,
+  similarity REAL NOT NULL
+);
+CREATE INDEX story_moves_article ON story_moves(article_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "articles, listing indexes, article_fts (depeche tokenizer)", kMigration1},
     {2, "stories, article_story, story_merges, story pipeline state", kMigration2},
@@ -285,6 +313,7 @@ constexpr Migration kMigrations[] = {
     {4, "copies are articles: articles.copy_of, feed_id, title_origin", kMigration4},
     {5, "story_summary, story_sources: listing reads one row per story", kMigration5},
     {6, "entities, aliases, article entities and mentions, entity merges", kEntitiesMigration},
+    {7, "story_splits, story_moves: the story re-check's splits and re-assignments", kMigration7},
 };
 
 }  // namespace

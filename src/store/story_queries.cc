@@ -432,6 +432,22 @@ Result<StoryDetail> StoryStore::GetStory(const std::string& id_or_prefix) {
     if (!row) break;
     detail.merged_from.emplace_back(st.ColumnText(0));
   }
+  // Splits (migration 7): where this story came from, and the stories that left it.
+  DEPECHE_ASSIGN_OR_RETURN(
+      Statement from,
+      Statement::Prepare(h, "SELECT from_id FROM story_splits WHERE new_id = ?1 LIMIT 1"));
+  from.BindText(1, id);
+  DEPECHE_ASSIGN_OR_RETURN(bool split, from.Step());
+  if (split) detail.split_from = std::string(from.ColumnText(0));
+  DEPECHE_ASSIGN_OR_RETURN(
+      Statement off,
+      Statement::Prepare(h, "SELECT new_id FROM story_splits WHERE from_id = ?1 ORDER BY rowid"));
+  off.BindText(1, id);
+  while (true) {
+    DEPECHE_ASSIGN_OR_RETURN(bool row, off.Step());
+    if (!row) break;
+    detail.split_off.emplace_back(off.ColumnText(0));
+  }
   return detail;
 }
 

@@ -64,6 +64,20 @@ std::string EncodeStory(const story::StoryState& s) {
     Put(out, weight);
   }
   Put(out, s.touched_clock);  // since schema 4; absent from older blobs
+  // Since schema 7: the latest articles with their vectors (absent from older blobs).
+  Put(out, static_cast<uint32_t>(s.members.size()));
+  for (const story::StoryMember& m : s.members) {
+    Put(out, static_cast<uint32_t>(m.article_id.size()));
+    out += m.article_id;
+    Put(out, m.seq);
+    Put(out, m.time);
+    Put(out, static_cast<uint8_t>(m.dated));
+    Put(out, static_cast<uint32_t>(m.vec.size()));
+    for (const auto& [key, weight] : m.vec) {
+      Put(out, key);
+      Put(out, weight);
+    }
+  }
   return out;
 }
 
@@ -89,7 +103,25 @@ bool DecodeStory(std::string_view blob, story::StoryState& s) {
     s.touched_clock = s.last_time;
     return true;
   }
-  return r.Get(s.touched_clock) && r.done();
+  if (!r.Get(s.touched_clock)) return false;
+  if (r.done()) return true;  // written before schema 7: no members
+  uint32_t members = 0;
+  if (!r.Get(members)) return false;
+  s.members.resize(members);
+  for (story::StoryMember& m : s.members) {
+    uint8_t member_dated = 0;
+    uint32_t size = 0;
+    if (!r.GetString(m.article_id) || !r.Get(m.seq) || !r.Get(m.time) || !r.Get(member_dated) ||
+        !r.Get(size)) {
+      return false;
+    }
+    m.dated = member_dated != 0;
+    m.vec.resize(size);
+    for (auto& [key, weight] : m.vec) {
+      if (!r.Get(key) || !r.Get(weight)) return false;
+    }
+  }
+  return r.done();
 }
 
 Status Run(Database* db, std::string_view sql) { return db->Exec(sql); }
@@ -145,6 +177,57 @@ Status StoryStore::Record(const std::string& article_id, const story::ArticleSto
   }
   DEPECHE_RETURN_IF_ERROR(
       AddToSummary(a.story_id, article_id, sqlite3_last_insert_rowid(h), a.new_story));
+  // The re-check's splits and moves, before the merges (a merge recorded after a move still
+  // applies to the moved article). The summaries of the stories they touch are rebuilt below.
+  std::set<std::string> moved_between;
+  for (const story::StorySplit& split : a.splits) {
+    DEPECHE_ASSIGN_OR_RETURN(
+        Statement * row,
+        Cached(
+            "INSERT OR IGNORE INTO stories(id, opened_by, linked_story_id) VALUES (?1, ?2, ?3)"));
+    {
+      ResetOnExit reset(*row);
+      row->BindText(1, split.new_id);
+      row->BindText(2, split.opened_by);
+      row->BindText(3, split.from_id);  // a split-off part is linked to where it came from
+      DEPECHE_RETURN_IF_ERROR(row->Run());
+    }
+    DEPECHE_ASSIGN_OR_RETURN(
+        Statement * st,
+        Cached("INSERT INTO story_splits(from_id, new_id, opened_by, at_article_id, "
+               "article_count, similarity) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    ResetOnExit reset(*st);
+    st->BindText(1, split.from_id);
+    st->BindText(2, split.new_id);
+    st->BindText(3, split.opened_by);
+    st->BindText(4, split.at_article_id);
+    st->BindInt64(5, split.article_count);
+    st->BindDouble(6, split.similarity);
+    DEPECHE_RETURN_IF_ERROR(st->Run());
+  }
+  for (const story::StoryMove& move : a.moves) {
+    {
+      DEPECHE_ASSIGN_OR_RETURN(
+          Statement * st, Cached("UPDATE article_story SET story_id = ?2 WHERE article_id = ?1"));
+      ResetOnExit reset(*st);
+      st->BindText(1, move.article_id);
+      st->BindText(2, move.to_id);
+      DEPECHE_RETURN_IF_ERROR(st->Run());
+    }
+    DEPECHE_ASSIGN_OR_RETURN(
+        Statement * st,
+        Cached("INSERT INTO story_moves(article_id, from_id, to_id, at_article_id, similarity) "
+               "VALUES (?1, ?2, ?3, ?4, ?5)"));
+    ResetOnExit reset(*st);
+    st->BindText(1, move.article_id);
+    st->BindText(2, move.from_id);
+    st->BindText(3, move.to_id);
+    st->BindText(4, article_id);
+    st->BindDouble(5, move.similarity);
+    DEPECHE_RETURN_IF_ERROR(st->Run());
+    moved_between.insert(move.from_id);
+    moved_between.insert(move.to_id);
+  }
   for (const story::StoryMerge& m : a.merges) {
     DEPECHE_ASSIGN_OR_RETURN(
         Statement ins, Statement::Prepare(h,
@@ -186,6 +269,12 @@ Status StoryStore::Record(const std::string& article_id, const story::ArticleSto
     titles_pending_.erase(m.from_id);
     titles_pending_.erase(m.into_id);
     DEPECHE_RETURN_IF_ERROR(RebuildSummary(m.into_id));
+  }
+  // Sorted ids: the same rebuilds in the same order on every run. A story merged away or left
+  // without articles loses its row.
+  for (const std::string& id : moved_between) {
+    titles_pending_.erase(id);
+    DEPECHE_RETURN_IF_ERROR(RebuildSummary(id));
   }
   if (result.indexed) {
     const story::DedupEntry& e = *result.indexed;

@@ -134,6 +134,18 @@ TEST_F(StoryStoreTest, RestartContinuesIdentically) {
     EXPECT_EQ(loaded->clusterer.stories[i].id, before.stories[i].id);
     EXPECT_EQ(loaded->clusterer.stories[i].centroid, before.stories[i].centroid);
     EXPECT_EQ(loaded->clusterer.stories[i].norm2, before.stories[i].norm2);
+    // The articles' vectors the re-check needs come back too.
+    const auto& got_members = loaded->clusterer.stories[i].members;
+    const auto& want_members = before.stories[i].members;
+    ASSERT_EQ(got_members.size(), want_members.size());
+    EXPECT_FALSE(want_members.empty());
+    for (size_t k = 0; k < want_members.size(); ++k) {
+      EXPECT_EQ(got_members[k].article_id, want_members[k].article_id);
+      EXPECT_EQ(got_members[k].seq, want_members[k].seq);
+      EXPECT_EQ(got_members[k].time, want_members[k].time);
+      EXPECT_EQ(got_members[k].dated, want_members[k].dated);
+      EXPECT_EQ(got_members[k].vec, want_members[k].vec);
+    }
   }
   ASSERT_EQ(loaded->clusterer.df.size(), before.df.size());
   EXPECT_EQ(loaded->clusterer.df[0].df, before.df[0].df);
@@ -242,6 +254,80 @@ TEST_F(StoryStoreTest, LoadReturnsRecentStoriesFollowingMerges) {
   }
   EXPECT_EQ(saved->recent, want);
   for (size_t i = 0; i < all.size(); ++i) EXPECT_EQ(saved->dedup[i].article_id, all[i].id);
+}
+
+TEST_F(StoryStoreTest, RecordMovesArticlesOfSplitsAndReassignments) {
+  const std::vector<Article> all = Corpus();
+  OpenStories();
+  auto pipeline = story::StoryPipeline::Create(Options());
+  ASSERT_TRUE(pipeline.ok());
+  std::vector<std::string> ids = Feed(*pipeline, all, 0, 5);
+  ASSERT_EQ(ids[0], ids[2]);  // the strike
+  ASSERT_EQ(ids[1], ids[3]);  // the eruption
+  ASSERT_NE(ids[0], ids[4]);  // chess
+  // A re-check at a later article: the strike story splits (article 2 opens "part"), then
+  // article 4 is re-assigned to the eruption story, then the eruption story is merged into
+  // the strike story (so article 4 ends there, the merge applying after the move).
+  Article later = Maker::Make("en", "Later", "Something else entirely happened later on.",
+                              "https://example.com/later");
+  ASSERT_TRUE(db_->Begin().ok());
+  Add(later);
+  story::ArticleStoryResult result;
+  result.assignment.story_id = ids[4];
+  result.assignment.splits.push_back({ids[0], "part", all[2].id, later.id, 1, 0.1});
+  result.assignment.moves.push_back({all[2].id, ids[0], "part", 0.1});
+  result.assignment.moves.push_back({all[4].id, ids[4], ids[1], 0.4});
+  ASSERT_TRUE(stories_->Record(later.id, result).ok());
+  ASSERT_TRUE(db_->Commit().ok());
+  auto count = [&](const std::string& sql) -> int64_t {
+    auto st = Statement::Prepare(db_->handle(), sql);
+    EXPECT_TRUE(st.ok());
+    if (!st.ok()) return -1;
+    auto row = st->Step();
+    return row.ok() && *row ? st->ColumnInt64(0) : -1;
+  };
+  auto story_of = [&](const std::string& id) {
+    auto s = stories_->StoryOfArticle(id);
+    EXPECT_TRUE(s.ok());
+    return s.ok() ? *s : std::string();
+  };
+  EXPECT_EQ(story_of(all[0].id), ids[0]);
+  EXPECT_EQ(story_of(all[2].id), "part");
+  EXPECT_EQ(story_of(all[4].id), ids[1]);
+  EXPECT_EQ(story_of(later.id), ids[4]);
+  EXPECT_EQ(count("SELECT count(*) FROM story_splits WHERE from_id = '" + ids[0] +
+                  "' AND new_id = 'part' AND article_count = 1"),
+            1);
+  EXPECT_EQ(count("SELECT count(*) FROM story_moves"), 2);
+  // The summaries follow: the split-off part is a story of one article, the eruption has three.
+  auto part = stories_->GetStory("part");
+  ASSERT_TRUE(part.ok()) << part.status().ToString();
+  EXPECT_EQ(part->summary.article_count, 1);
+  EXPECT_EQ(part->split_from, ids[0]);
+  auto strike = stories_->GetStory(ids[0]);
+  ASSERT_TRUE(strike.ok());
+  EXPECT_EQ(strike->split_off, std::vector<std::string>{"part"});
+  EXPECT_TRUE(strike->split_from.empty());
+  auto eruption = stories_->GetStory(ids[1]);
+  ASSERT_TRUE(eruption.ok());
+  EXPECT_EQ(eruption->summary.article_count, 3);
+
+  // Then a merge recorded with a move: the moved article follows the merge.
+  story::ArticleStoryResult merge;
+  merge.assignment.story_id = ids[0];
+  merge.assignment.moves.push_back({all[3].id, ids[1], "part", 0.3});
+  merge.assignment.merges.push_back({"part", ids[0], "later2", 0.6});
+  Article later2 = Maker::Make("en", "Later 2", "Another unrelated thing happened afterwards.",
+                               "https://example.com/later2");
+  ASSERT_TRUE(db_->Begin().ok());
+  Add(later2);
+  ASSERT_TRUE(stories_->Record(later2.id, merge).ok());
+  ASSERT_TRUE(db_->Commit().ok());
+  EXPECT_EQ(story_of(all[2].id), ids[0]);
+  EXPECT_EQ(story_of(all[3].id), ids[0]);
+  EXPECT_EQ(story_of(all[1].id), ids[1]);
+  EXPECT_EQ(count("SELECT count(*) FROM story_summary WHERE story_id = 'part'"), 0);
+  EXPECT_EQ(count("SELECT article_count FROM story_summary WHERE story_id = '" + ids[1] + "'"), 2);
 }
 
 TEST_F(StoryStoreTest, IncrementalSavesReproduceTheLiveState) {

@@ -238,8 +238,12 @@ TEST_F(StorySummaryTest, DeferredTitlesEqualTitlesChosenAtEveryArticle) {
       }
       // Later articles bring better kinds of titles.
       const std::string origin = origins[std::min<size_t>(3, (rng() % 4 + i / 150) % 4)];
-      Put(story, "Headline " + std::to_string(rng() % 30) + " on the matter", origin, "src",
-          kT0 + i * 60, "en", {"matter", "w" + std::to_string(rng() % 5)}, merges);
+      // Built by appending (GCC 12 warns on "literal" + std::string at -O2).
+      std::string headline = "Headline ";
+      headline.append(std::to_string(rng() % 30)).append(" on the matter");
+      std::string word = "w";
+      word.append(std::to_string(rng() % 5));
+      Put(story, headline, origin, "src", kT0 + i * 60, "en", {"matter", word}, merges);
       if (i % 37 == 36) {
         EXPECT_TRUE(stories_->Save(story::PipelineChanges{}).ok());
         EXPECT_TRUE(db_->Commit().ok());
@@ -274,11 +278,13 @@ TEST_F(StorySummaryTest, MigrationBackfillsADatabaseOfVersion4) {
   EXPECT_EQ(before[0].title, "Rotterdam dock strike ends with pay deal");
   // Back to version 4: no summary tables (nor the entity tables of the later migration).
   stories_.reset();
-  ASSERT_TRUE(db_->Exec("DROP TABLE story_summary; DROP TABLE story_sources; "
-                        "DROP TABLE entities; DROP TABLE entity_aliases; "
-                        "DROP TABLE article_entities; DROP TABLE entity_mentions; "
-                        "DROP TABLE entity_merges; DELETE FROM schema_version WHERE version >= 5")
-                  .ok());
+  ASSERT_TRUE(
+      db_->Exec("DROP TABLE story_summary; DROP TABLE story_sources; "
+                "DROP TABLE entities; DROP TABLE entity_aliases; "
+                "DROP TABLE article_entities; DROP TABLE entity_mentions; "
+                "DROP TABLE entity_merges; DROP TABLE story_splits; DROP TABLE story_moves; "
+                "DELETE FROM schema_version WHERE version >= 5")
+          .ok());
   Reopen();
   ASSERT_EQ(db_->schema_version(), kSchemaVersion);
   auto s = StoryStore::Create(db_.get());

@@ -51,9 +51,25 @@ struct ClusterOptions {
   // a story that arrived in pieces (a shuffled stream, a backfill) ends up whole. 0 turns it off.
   uint64_t recheck_every = 256;
   double recheck_merge_threshold = 0.5;
-  double merge_probe = 0.2;      // article similarity that makes another story a merge candidate
-  double link_threshold = 0.25;  // undecayed similarity that links a new story to an old one
-  double decay_days = 0.5;       // similarity x exp(-(gap - grace) / decay) past the grace
+  // The re-check also reconsiders the articles of the stories extended since the previous one
+  // (the `max_story_members` latest of each story keep their vectors; articles with fewer than
+  // `long_min_terms` terms are left where they are):
+  // - re-assignment: an article moves to another story when its similarity there (decayed, as
+  //   at arrival) reaches the join threshold and beats its leave-one-out similarity with its
+  //   own story by `reassign_margin` (so that it does not swing back and forth); a story's
+  //   only article joins the other story by a merge instead (the older id is kept);
+  // - split: a story's articles are clustered again among themselves in publication order
+  //   (the online rule, on their own vectors), then its closest parts are put back together
+  //   while their centroids reach `split_threshold`; the parts left become stories of their
+  //   own, the largest keeping the id, the others opening new ids derived from their oldest
+  //   article and the re-check point.
+  bool recheck_reassign = true;
+  double reassign_margin = 0.05;
+  double split_threshold = 0.3;
+  size_t max_story_members = 256;  // articles of a story whose vectors are kept
+  double merge_probe = 0.2;        // article similarity that makes another story a merge candidate
+  double link_threshold = 0.25;    // undecayed similarity that links a new story to an old one
+  double decay_days = 0.5;         // similarity x exp(-(gap - grace) / decay) past the grace
   double grace_days = 0.25;
   int64_t window_seconds = 60 * 86400;  // stories idle longer than this leave memory
   size_t max_active_stories = 200'000;
@@ -74,6 +90,11 @@ struct Assignment {
   // For a new story: an older story it continues (undecayed similarity >= link_threshold).
   std::string linked_story_id;
   std::vector<StoryMerge> merges;  // merges this arrival caused (into story_id's lineage)
+  // What the re-check this arrival triggered did besides merges, in order: articles moved to
+  // another story (re-assigned or split off) and the splits (their articles are among the
+  // moves). Apply the moves, then the merges (a merge recorded after a move still applies).
+  std::vector<StoryMove> moves;
+  std::vector<StorySplit> splits;
 };
 
 // Not thread-safe: one writer.
@@ -126,6 +147,8 @@ class StoryClusterer {
   };
 
   explicit StoryClusterer(ClusterOptions options);
+  // Whether stories keep their articles' vectors (the re-check re-assigns and splits).
+  bool KeepsMembers() const { return options_.recheck_every > 0 && options_.recheck_reassign; }
   std::vector<WeightedFeature> Vectorize(std::string_view lang, const ArticleFeatures& features);
   std::vector<uint32_t> Candidates(const std::vector<WeightedFeature>& vec);
   double Decay(const StoryState& story, int64_t time, bool dated) const;
@@ -135,8 +158,25 @@ class StoryClusterer {
   void Touch(uint32_t slot, int64_t time, bool dated, uint64_t seq);
   void Remove(uint32_t slot);
   void MergeInto(uint32_t from, uint32_t into);
-  // The re-check described at ClusterOptions::recheck_every; appends the merges it makes.
-  void Recheck(uint64_t since_seq, const std::string& article_id, std::vector<StoryMerge>& merges);
+  // The re-check described at ClusterOptions::recheck_every; appends what it does to `out`.
+  void Recheck(uint64_t since_seq, uint64_t at_seq, const std::string& article_id, Assignment& out);
+  // Re-check steps: re-assignment and splits of the story in `slot`.
+  void Reassign(uint32_t slot, const std::string& article_id, Assignment& out);
+  void Split(uint32_t slot, uint64_t at_seq, const std::string& article_id, Assignment& out);
+  // Join threshold and weights for an article vector (short items have their own).
+  double JoinThreshold(const std::vector<WeightedFeature>& vec) const;
+  const std::array<double, kFeatureGroups>& WeightsFor(
+      const std::vector<WeightedFeature>& vec) const;
+  // Leave-one-out similarity of a member with its own story (the story without it).
+  double OwnSimilarity(const StoryState& story, const StoryMember& member) const;
+  // Adds a member to the story's list (by seq; the oldest leaves past max_story_members).
+  void AddMember(uint32_t slot, StoryMember member);
+  // Takes the member at `index` out of the story (centroid, count, dates) and returns it.
+  StoryMember TakeOut(uint32_t slot, size_t index);
+  // Puts a member taken out of another story into this one.
+  void PutIn(uint32_t slot, StoryMember member);
+  // Dates of a story recomputed from its members when it holds them all.
+  void RecomputeDates(uint32_t slot);
   // Decay for the gap between two stories' periods (1 when either is undated).
   double PeriodDecay(const StoryState& a, const StoryState& b) const;
   void Evict();

@@ -112,7 +112,18 @@ ArticleStoryResult StoryPipeline::ProcessPrepared(const std::string& article_id,
   }
   result.assignment = clusterer_.Add(article_id, lang, published, features, hint);
   result.top_terms = TopTerms(lang, features);
-  // Merges rename stories: keep the remembered stories current.
+  // Moves and merges change the stories of remembered articles: keep them current (the moves
+  // first: each gives an article's story outright, and a merge recorded after it still applies).
+  if (!result.assignment.moves.empty()) {
+    std::unordered_map<std::string, const std::string*> moved;
+    for (const StoryMove& move : result.assignment.moves) moved[move.article_id] = &move.to_id;
+    for (auto& [id, story] : recent_) {
+      if (auto it = moved.find(id); it != moved.end()) {
+        story = *it->second;
+        story_of_[id] = story;
+      }
+    }
+  }
   for (const StoryMerge& merge : result.assignment.merges) {
     for (auto& [id, story] : recent_) {
       if (story == merge.from_id) {

@@ -48,6 +48,7 @@ TEST(StoryPipelineTest, SeedsFormOneStory) {
   auto pipeline = StoryPipeline::Create(Options());
   ASSERT_TRUE(pipeline.ok());
   std::vector<ArticleStoryResult> results;
+  results.reserve(seeds.size());  // (GCC 12 sees a null dereference in the reallocation)
   for (size_t i = 0; i < seeds.size(); ++i) {
     results.push_back(pipeline->Process(IdOf("seed", i), "fr", "", seeds[i], std::nullopt));
   }

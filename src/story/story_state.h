@@ -17,6 +17,17 @@ namespace depeche::story {
 // is grouped by kind.
 using WeightedFeature = std::pair<uint64_t, float>;
 
+// One article of an active story, as the re-check needs it to reconsider where the article
+// belongs: its vector exactly as it was added to the story's centroid (so that taking it out
+// is exact up to the centroid's pruning), its sequence number and its time.
+struct StoryMember {
+  std::string article_id;
+  uint64_t seq = 0;
+  int64_t time = 0;  // its date (UTC seconds), or the stream's clock when it had none
+  bool dated = false;
+  std::vector<WeightedFeature> vec;  // unit per group, sorted by key
+};
+
 // An active (in-window) story.
 struct StoryState {
   std::string id;            // stable: derived from the id of the article that opened it
@@ -34,6 +45,9 @@ struct StoryState {
   // Sum of its articles' unit TF-IDF vectors, sorted by key, pruned to the heaviest features.
   std::vector<WeightedFeature> centroid;
   std::array<double, 3> norm2{};  // squared L2 norm of each feature group of `centroid`
+  // Its latest articles (at most ClusterOptions::max_story_members), by seq. When it holds
+  // every article (members.size() == article_count) the story can be split.
+  std::vector<StoryMember> members;
 };
 
 // Stories that turned out to be one: `from_id` was folded into the older `into_id`.
@@ -42,6 +56,27 @@ struct StoryMerge {
   std::string into_id;
   std::string at_article_id;  // the article whose arrival revealed it
   double similarity = 0.0;    // centroid cosine
+};
+
+// An article the re-check moved to another story (re-assigned, or carried by a split). The
+// store sets the article's story to `to_id`; merges recorded after it still apply.
+struct StoryMove {
+  std::string article_id;
+  std::string from_id;
+  std::string to_id;
+  double similarity = 0.0;  // the article's similarity with `to_id` (leave-one-out when split)
+};
+
+// A story whose members fell into parts that no longer belong together: the larger part kept
+// `from_id`, the other one opened `new_id` (derived from its oldest article like a new story).
+// The articles that went are among the moves recorded with it.
+struct StorySplit {
+  std::string from_id;
+  std::string new_id;
+  std::string opened_by;       // the oldest article of the new part
+  std::string at_article_id;   // the article whose arrival triggered the re-check
+  uint32_t article_count = 0;  // articles of the new part
+  double similarity = 0.0;     // centroid similarity between the two parts
 };
 
 // Incrementally updated document frequencies of one language.
