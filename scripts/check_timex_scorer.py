@@ -217,6 +217,7 @@ def depeche_json(depeche, gold, pred):
 
 
 def depeche_scores(j):
+    j = j["overall"]
     return {
         "strict_precision": j["strict"]["precision"], "strict_recall": j["strict"]["recall"],
         "strict_f1": j["strict"]["f1"], "relaxed_precision": j["relaxed"]["precision"],
@@ -275,13 +276,13 @@ def main():
         for sub in subdirs:
             jo = depeche_json(depeche, os.path.join(root, sub), os.path.join(tdir, sub))
             for k in orig:
-                orig[k] += jo["counts"][k]
-        same_reader = orig == j["counts"]
+                orig[k] += jo["overall"]["counts"][k]
+        same_reader = orig == j["overall"]["counts"]
         failed |= not same_reader
         print("== %s: %d documents; gold %d / system %d TIMEX3 (official: %d / %d, %d relaxed "
               "matches; depeche: %d relaxed); depeche on the original files: %s" % (
-                  name, ndocs, j["counts"]["gold"], j["counts"]["system"], ocounts["gold"],
-                  ocounts["system"], ocounts["relaxed"], j["counts"]["relaxed"],
+                  name, ndocs, j["overall"]["counts"]["gold"], j["overall"]["counts"]["system"], ocounts["gold"],
+                  ocounts["system"], ocounts["relaxed"], j["overall"]["counts"]["relaxed"],
                   "same counts" if same_reader else "DIFFERENT counts %s" % orig))
         print("%-18s %9s %9s %9s" % ("measure", "official", "depeche", "|diff|"))
         for k in mine:

@@ -21,8 +21,8 @@ nlohmann::json PrfJson(const eval::PrfScore& s) {
 }
 
 nlohmann::json CountsJson(const eval::TimexCounts& c) {
-  return {{"gold", c.gold},          {"system", c.system},         {"strict", c.strict},
-          {"relaxed", c.relaxed},    {"type_match", c.type_match}, {"value_match", c.value_match}};
+  return {{"gold", c.gold},       {"system", c.system},         {"strict", c.strict},
+          {"relaxed", c.relaxed}, {"type_match", c.type_match}, {"value_match", c.value_match}};
 }
 
 void RunTimexEval(const TimexEvalFlags& flags, Context& ctx) {
@@ -60,18 +60,20 @@ void RunTimexEval(const TimexEvalFlags& flags, Context& ctx) {
                {"format", flags.format},
                {"documents", r.documents.size()},
                {"missing_predictions", missing},
-               {"counts", CountsJson(r.total)},
-               {"strict", PrfJson(s.strict)},
-               {"relaxed", PrfJson(s.relaxed)},
-               {"type", type},
-               {"value", value},
+               {"overall",
+                {{"counts", CountsJson(r.total)},
+                 {"strict", PrfJson(s.strict)},
+                 {"relaxed", PrfJson(s.relaxed)},
+                 {"type", type},
+                 {"value", value}}},
                {"items", items}});
     return;
   }
-  std::printf("%s against %s: %zu documents (%zu without a prediction), %zu gold and %zu "
-              "predicted TIMEX3\n",
-              flags.predictions.c_str(), flags.data.c_str(), r.documents.size(), missing,
-              r.total.gold, r.total.system);
+  std::printf(
+      "%s against %s: %zu documents (%zu without a prediction), %zu gold and %zu "
+      "predicted TIMEX3\n",
+      flags.predictions.c_str(), flags.data.c_str(), r.documents.size(), missing, r.total.gold,
+      r.total.system);
   Table t({"measure", "precision", "recall", "F1", "accuracy"});
   auto row = [&t](const std::string& name, const eval::PrfScore& p, const std::string& acc) {
     char b[3][16];
