@@ -114,5 +114,40 @@ TEST(TimemlReaderTest, ReadsAFolderRecursivelyByRelativeName) {
   std::filesystem::remove_all(dir);
 }
 
+// The corpora as they are in ../shared (skipped without them): every file reads, every
+// document has its DCT, every TIMEX3 of <TEXT> is non-empty with a type and a value, and the
+// totals are those of the corpora (French TimeBank: 72 files here, 252 TIMEX3 in the texts;
+// TBAQ-cleaned: 257 files, testpipeline/ repeating one TimeBank file, 1,855 TIMEX3).
+TEST(TimemlReaderTest, ReadsTheSharedCorpora) {
+  const std::filesystem::path data = std::filesystem::path(DEPECHE_SHARED_DIR) / "data";
+  const std::filesystem::path fr = data / "fr-timebank/Data";
+  const std::filesystem::path tbaq = data / "tempeval3/data/TempEval3/Training/TBAQ-cleaned";
+  if (!std::filesystem::exists(fr) || !std::filesystem::exists(tbaq)) {
+    GTEST_SKIP() << "no French TimeBank or TBAQ-cleaned under " << data;
+  }
+  const std::pair<std::filesystem::path, std::pair<size_t, size_t>> corpora[] = {
+      {fr, {72, 252}}, {tbaq, {257, 1855}}};
+  for (const auto& [path, expected] : corpora) {
+    auto docs = ReadTimeml(path);
+    ASSERT_TRUE(docs.ok()) << docs.status().ToString();
+    EXPECT_EQ(docs->size(), expected.first) << path;
+    size_t timexes = 0;
+    for (const TimemlDocument& d : *docs) {
+      EXPECT_FALSE(d.dct_value.empty()) << d.name;
+      EXPECT_FALSE(d.id.empty()) << d.name;
+      for (const Timex& t : d.timexes) {
+        ++timexes;
+        EXPECT_LT(t.begin, t.end) << d.name << " " << t.tid;
+        EXPECT_EQ(d.text.substr(t.begin, t.end - t.begin), t.text);
+        EXPECT_NE(t.text.find_first_not_of(" \n"), std::string::npos) << d.name << " " << t.tid;
+        EXPECT_TRUE(t.type == "DATE" || t.type == "TIME" || t.type == "DURATION" || t.type == "SET")
+            << d.name << " " << t.tid << " " << t.type;
+        EXPECT_FALSE(t.value.empty()) << d.name << " " << t.tid;
+      }
+    }
+    EXPECT_EQ(timexes, expected.second) << path;
+  }
+}
+
 }  // namespace
 }  // namespace depeche::eval
