@@ -98,7 +98,18 @@ def write_te3(path, docid, dct, text, timexes):
         f.write("".join(out))
 
 
-def perturb(text, gold, rng):
+def cut_words(text, system, rng):
+    """--cut-words: moves a third of the span ends by 1-3 characters, inside words too."""
+    out = []
+    for (b, e, typ, val) in system:
+        if rng.random() < 0.33:
+            b = min(max(0, b + rng.choice([-3, -2, -1, 1, 2])), len(text))
+            e = min(max(0, e + rng.choice([-2, -1, 1, 2, 3])), len(text))
+        out.append((b, e, typ, val))
+    return out
+
+
+def perturb(text, gold, rng, cut=False):
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
     starts = [w[0] for w in words]
 
@@ -135,9 +146,9 @@ def perturb(text, gold, rng):
             if pb is not None:
                 b = pb
         elif r < 0.32:  # shrink: drop the last word of a multi-word span
-            cut = text.rfind(" ", b, e)
-            if cut > b and text[b:cut].strip():
-                e = len(text[:cut].rstrip())
+            space = text.rfind(" ", b, e)
+            if space > b and text[b:space].strip():
+                e = len(text[:space].rstrip())
         elif r < 0.36:  # shift by one word to the right
             nb = next_word_start(b)
             ne = next_word_end(e + 1)
@@ -158,6 +169,8 @@ def perturb(text, gold, rng):
         if rng.random() < 0.008:
             j = min(i + rng.randint(0, 1), len(words) - 1)
             system.append((words[i][0], words[j][1], rng.choice(TYPES), "2000-01-01"))
+    if cut:
+        system = cut_words(text, system, rng)
     # Inline markup cannot overlap: keep the earliest-starting of overlapping spans.
     system.sort(key=lambda t: (t[0], -t[1]))
     kept = []
@@ -234,6 +247,9 @@ def main():
     ap.add_argument("--shared", default=os.path.join(here, "..", "..", "shared"))
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--out")
+    ap.add_argument("--cut-words", action="store_true",
+                    help="also move span ends inside words (outside the bound: the two "
+                         "tokenizers may differ there)")
     ap.add_argument("--python2", default="env PYENV_VERSION=2.7.18 python2")
     args = ap.parse_args()
     depeche = os.path.abspath(args.depeche)
@@ -261,7 +277,7 @@ def main():
                 if not fn.endswith(".tml"):
                     continue
                 docid, dct, text, gold = read_gold(os.path.join(folder, fn))
-                system = perturb(text, gold, rng)
+                system = perturb(text, gold, rng, args.cut_words)
                 write_te3(os.path.join(gdir, fn), docid, dct, text, gold)
                 write_te3(os.path.join(pdir, fn), docid, dct, text, system)
                 shutil.copy(os.path.join(pdir, fn), os.path.join(tdir, sub, fn))

@@ -43,18 +43,20 @@ Labels Label(const std::vector<std::pair<size_t, size_t>>& tokens,
   for (size_t k = 0; k < timexes.size(); ++k) {
     const Timex& t = timexes[k];
     if (t.end <= t.begin) continue;
-    bool first = true;
-    // Tokens are sorted and disjoint: a linear scan is fine for news-sized documents, and
-    // keeps the code obviously right.
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      if (tokens[i].second <= t.begin || tokens[i].first >= t.end) continue;
-      if (first) {
-        l.timex[i] = k + 1;
-        l.begins[i] = true;
-        first = false;
-      } else if (l.timex[i] == 0) {
-        l.timex[i] = k + 1;
-      }
+    // The normaliser reads the tags while it walks the tokens: the start tag labels the token
+    // it is read with (the first token ending after it), the end tag ends the TIMEX3 before
+    // the token it is read with (the first token ending after it), unless that is the first
+    // token itself. So: the first token ending after `begin` (if it starts before `end`), then
+    // each following token that ends at or before `end`. A token cut by `end` is left out.
+    auto first = std::upper_bound(
+        tokens.begin(), tokens.end(), t.begin,
+        [](size_t pos, const std::pair<size_t, size_t>& tok) { return pos < tok.second; });
+    if (first == tokens.end() || first->first >= t.end) continue;
+    size_t i = static_cast<size_t>(first - tokens.begin());
+    l.timex[i] = k + 1;
+    l.begins[i] = true;
+    for (++i; i < tokens.size() && tokens[i].second <= t.end; ++i) {
+      if (l.timex[i] == 0) l.timex[i] = k + 1;
     }
   }
   return l;

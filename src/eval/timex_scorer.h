@@ -2,12 +2,14 @@
 // (TE3-evaluation.py = TimeML-Normalizer.jar, then evaluation-entities/evaluate_entities.py):
 //
 //  - Pairing (what the normaliser does): the text is cut into tokens; each TIMEX3 covers the
-//    tokens its span overlaps (one with no token, an empty TIMEX3, is dropped: the normaliser
-//    removes it). Walking the tokens in order, gold first, a TIMEX3 starting at a token gets a
-//    fresh id, unless the other annotation has a TIMEX3 open at that token (starting there and
-//    already handled, or continuing through it) whose id this annotation has not used yet: then
-//    it takes that id. So a gold and a system TIMEX3 pair when one starts inside the other, one
-//    to one, first come first paired.
+//    first token ending after its start (if that token starts before its end) and the tokens
+//    after it that end at or before its end; a token the end cuts in two is left out (the
+//    normaliser reads the end tag with it and closes the TIMEX3 first). A TIMEX3 with no
+//    token (empty, or only spaces) is dropped: the normaliser removes it. Walking the tokens in
+//    order, gold first, a TIMEX3 starting at a token gets a fresh id, unless the other annotation
+//    has a TIMEX3 open at that token (starting there and already handled, or continuing through it)
+//    whose id this annotation has not used yet: then it takes that id. So a gold and a system
+//    TIMEX3 pair when one starts inside the other, one to one, first come first paired.
 //  - Relaxed match = paired. Strict match = paired and the two TIMEX3 texts are the same
 //    string (evaluate_entities compares texts, not offsets).
 //  - Strict/relaxed precision = matches / system TIMEX3s, recall = matches / gold TIMEX3s,

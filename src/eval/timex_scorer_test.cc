@@ -86,6 +86,31 @@ TEST(TimexScorerTest, PairingIsOneToOne) {
   EXPECT_EQ(c.relaxed, 1u);
 }
 
+// An end inside a word leaves that word out (the normaliser closes the TIMEX3 before it);
+// a start inside a word takes the word in.
+TEST(TimexScorerTest, AWordCutByTheEndIsNotCovered) {
+  const std::string text = "Maceo Parker à Besançon mardi.";
+  auto span = [&](const std::string& s, size_t skip_front, size_t skip_back) {
+    Timex t;
+    t.begin = text.find(s) + skip_front;
+    t.end = text.find(s) + s.size() - skip_back;
+    t.type = "DATE";
+    return t;
+  };
+  const std::vector<Timex> gold = {span("mardi", 0, 0)};
+  // "on mar": starts in Besançon, ends inside mardi: covers Besançon only, no pair.
+  TimexCounts c = ScoreTimexDocument(text, gold, {span("Besançon mardi", 6, 2)});
+  EXPECT_EQ(c.system, 1u);
+  EXPECT_EQ(c.relaxed, 0u);
+  // "mar": starts and ends in mardi: covers it, a relaxed (not strict) match.
+  c = ScoreTimexDocument(text, gold, {span("mardi", 0, 2)});
+  EXPECT_EQ(c.relaxed, 1u);
+  EXPECT_EQ(c.strict, 0u);
+  // "ardi.": starts inside mardi, takes it: relaxed.
+  c = ScoreTimexDocument(text, gold, {span("mardi.", 1, 0)});
+  EXPECT_EQ(c.relaxed, 1u);
+}
+
 TEST(TimexScorerTest, EmptyTimexesAreNotScoredAndNothingAtAllScoresOne) {
   Timex empty = At("Monday", "DATE", "x");
   empty.end = empty.begin;
