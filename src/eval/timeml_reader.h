@@ -5,7 +5,8 @@
 // What is read: <DOCID> (the document id; the file stem when absent), the first TIMEX3 inside
 // <DCT> (the document creation time), and the character data of <TEXT> with every tag removed
 // and the XML entities decoded (&amp; &lt; &gt; &quot; &apos; and numeric references). The
-// text is kept exactly as the element holds it, leading and trailing newlines included.
+// text is kept exactly as the element holds it, leading and trailing newlines included, except
+// that line ends are read as XML says (CR LF and a lone CR become LF).
 // Each TIMEX3 inside <TEXT> becomes a Timex whose [begin, end) are UTF-8 BYTE offsets into
 // that text; tags around or inside a TIMEX3 (EVENT, SIGNAL, a nested TIMEX3) are dropped from
 // the text and do not move the offsets. An empty TIMEX3 (<TIMEX3 .../> or <TIMEX3></TIMEX3>)

@@ -78,6 +78,18 @@ TEST(TimemlReaderTest, TimexWithTextInTheDctAndNoDocidUsesTheFileStem) {
   EXPECT_EQ(doc->timexes[0].end, 12u);
 }
 
+TEST(TimemlReaderTest, LineEndsAreReadAsXmlSays) {
+  auto crlf = ParseTimeml(
+      "<TimeML>\r\n<TEXT>\r\nOn <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"X\">Friday</TIMEX3>.\r"
+      "\r\n</TEXT></TimeML>",
+      "crlf.tml");
+  ASSERT_TRUE(crlf.ok()) << crlf.status().ToString();
+  EXPECT_EQ(crlf->text, "\nOn Friday.\n\n");
+  ASSERT_EQ(crlf->timexes.size(), 1u);
+  EXPECT_EQ(crlf->timexes[0].begin, 4u);
+  EXPECT_EQ(crlf->timexes[0].text, "Friday");
+}
+
 TEST(TimemlReaderTest, MalformedMarkupIsAnErrorNamingFileAndLine) {
   auto bad_close =
       ParseTimeml("<TimeML>\n<TEXT>\n<TIMEX3 tid=\"t1\">x</EVENT>\n</TEXT></TimeML>", "bad.tml");
