@@ -96,6 +96,8 @@ void RegisterLang(CLI::App& app, Context& ctx);
 void RegisterEval(CLI::App& app, Context& ctx);
 // `eval ner` (cmd_eval_ner.cc), added under the `eval` command by RegisterEval.
 void RegisterEvalNer(CLI::App& eval, Context& ctx);
+// `eval timex` (cmd_eval_timex.cc), added under the `eval` command by RegisterEval.
+void RegisterEvalTimex(CLI::App& eval, Context& ctx);
 // `train ner` (cmd_train.cc).
 void RegisterTrain(CLI::App& app, Context& ctx);
 // The NER model of `lang` the CLI uses by default: $DEPECHE_NER_MODEL_DIR/ner-<lang>.model, or

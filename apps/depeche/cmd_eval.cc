@@ -294,6 +294,7 @@ void RegisterEval(CLI::App& app, Context& ctx) {
 
   RegisterEvalAliases(*eval, ctx);
   RegisterEvalNer(*eval, ctx);
+  RegisterEvalTimex(*eval, ctx);
 }
 
 }  // namespace depeche::cli

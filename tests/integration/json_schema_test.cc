@@ -290,6 +290,40 @@ TEST_F(JsonOutputTest, EvalExtractNerAndAliasesConform) {
   }
 }
 
+// eval timex on a hand-written gold file and a prediction with one exact, one partial and one
+// spurious TIMEX3 (the counts are worked out in the comments).
+TEST(JsonSchemaTest, EvalTimexConforms) {
+  const std::filesystem::path dir = FreshDir("json_schema_timex");
+  std::filesystem::create_directories(dir / "gold");
+  std::filesystem::create_directories(dir / "pred");
+  const std::string head =
+      "<TimeML><DOCID>d1</DOCID><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2022-01-18\" "
+      "functionInDocument=\"CREATION_TIME\"/></DCT><TEXT>";
+  std::ofstream(dir / "gold" / "d1.tml")
+      << head
+      << "Le <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2022-01-21\">vendredi</TIMEX3> et "
+         "<TIMEX3 tid=\"t2\" type=\"DATE\" value=\"2022-W04\">la semaine "
+         "prochaine</TIMEX3>, pendant &quot;huit ans&quot;.</TEXT></TimeML>";
+  std::ofstream(dir / "pred" / "d1.tml")
+      << head
+      << "Le <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2022-01-21\">vendredi</TIMEX3> et "
+         "la <TIMEX3 tid=\"t2\" type=\"DATE\" value=\"2022-W05\">semaine</TIMEX3> "
+         "prochaine, pendant &quot;huit <TIMEX3 tid=\"t3\" type=\"DURATION\" "
+         "value=\"P8Y\">ans</TIMEX3>&quot;.</TEXT></TimeML>";
+  JsonSchemaValidator validator(SchemaDir());
+  nlohmann::json j =
+      Conforming(validator, "eval-timex.json",
+                 Depeche("eval timex --json --format timeml --data '" + (dir / "gold").string() +
+                         "' --predictions '" + (dir / "pred").string() + "'"));
+  ASSERT_FALSE(j.is_null());
+  EXPECT_EQ(j["overall"]["counts"]["gold"], 2);
+  EXPECT_EQ(j["overall"]["counts"]["system"], 3);
+  EXPECT_EQ(j["overall"]["counts"]["strict"], 1);       // vendredi
+  EXPECT_EQ(j["overall"]["counts"]["relaxed"], 2);      // + semaine inside la semaine prochaine
+  EXPECT_EQ(j["overall"]["counts"]["value_match"], 1);  // 2022-W05 is wrong
+  EXPECT_DOUBLE_EQ(j["overall"]["value"]["f1"].get<double>(), 0.5 * 0.8);  // accuracy x relaxed F1
+}
+
 TEST_F(JsonOutputTest, MissingValuesAreNullAndDatesKeepTheirPrecision) {
   nlohmann::json articles = nlohmann::json::parse(Depeche(db_ + "articles --json").out);
   std::map<std::string, nlohmann::json> by_feed_id;
