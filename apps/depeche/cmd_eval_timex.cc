@@ -1,17 +1,22 @@
-// depeche eval timex --format timeml --data GOLD --predictions DIR [--json]: temporal
-// expressions of predicted TimeML files scored against gold TimeML with the TempEval-3 entity
-// measures (eval/timex_scorer.h), e.g. another system's output (HeidelTime, ...).
+// depeche eval timex --format timeml --data GOLD [--data GOLD2] [--lang LANG | --predictions DIR]
+// [--json]: temporal expressions scored against gold TimeML with the TempEval-3 entity measures
+// (eval/timex_scorer.h): depeche's own tagger's (each document against its creation time, in
+// --lang), or predicted TimeML files, e.g. another system's output (HeidelTime, ...).
 #include <cstdio>
 
 #include "cli.h"
+#include "depeche/config.h"
+#include "eval/timex_predict.h"
 #include "eval/timex_scorer.h"
+#include "extract/timex_tagger.h"
 
 namespace depeche::cli {
 namespace {
 
 struct TimexEvalFlags {
-  std::string data;
+  std::vector<std::string> data;
   std::string predictions;
+  std::string lang;
   std::string format = "timeml";
   bool json = false;
 };
@@ -31,13 +36,36 @@ void RunTimexEval(const TimexEvalFlags& flags, Context& ctx) {
     ctx.exit_code = kExitUsage;
     return;
   }
-  if (flags.predictions.empty()) {
-    PrintError("give --predictions DIR: predicted TimeML files named as the gold files");
-    ctx.exit_code = kExitUsage;
-    return;
+  Result<eval::TimexEvalReport> report = InternalError("no report");
+  std::string data;
+  for (const std::string& d : flags.data) {
+    if (!data.empty()) data += ", ";
+    data += d;
   }
-  auto report = eval::ScoreTimemlPredictions(flags.data, flags.predictions);
-  if (Failed(report.status(), ctx)) return;
+  if (!flags.predictions.empty()) {
+    if (flags.data.size() != 1 || !flags.lang.empty()) {
+      PrintError("--predictions scores one --data against its files; --lang is for depeche's own");
+      ctx.exit_code = kExitUsage;
+      return;
+    }
+    report = eval::ScoreTimemlPredictions(flags.data[0], flags.predictions);
+  } else {
+    if (flags.lang.empty()) {
+      PrintError(
+          "give --lang (the documents' language, for depeche's own tagger) or --predictions DIR");
+      ctx.exit_code = kExitUsage;
+      return;
+    }
+    std::vector<eval::TimemlDocument> gold;
+    for (const std::string& d : flags.data) {
+      auto read = eval::ReadTimeml(d);
+      if (Failed(read.status(), ctx)) return;
+      for (eval::TimemlDocument& doc : *read) gold.push_back(std::move(doc));
+    }
+    auto tagger = extract::TimexTagger::Create(DefaultDataDir());
+    if (Failed(tagger.status(), ctx)) return;
+    report = eval::ScoreTimexCorpus(gold, eval::PredictTimeml(gold, **tagger, flags.lang));
+  }
   const eval::TimexEvalReport& r = *report;
   const eval::TimexScores& s = r.scores;
   size_t missing = 0;
@@ -55,8 +83,10 @@ void RunTimexEval(const TimexEvalFlags& flags, Context& ctx) {
       items.push_back(std::move(j));
     }
     PrintJson({{"task", "timex"},
-               {"data", flags.data},
-               {"predictions", flags.predictions},
+               {"data", data},
+               {"predictions", flags.predictions.empty() ? nlohmann::json(nullptr)
+                                                         : nlohmann::json(flags.predictions)},
+               {"lang", flags.lang.empty() ? nlohmann::json(nullptr) : nlohmann::json(flags.lang)},
                {"format", flags.format},
                {"documents", r.documents.size()},
                {"missing_predictions", missing},
@@ -72,8 +102,9 @@ void RunTimexEval(const TimexEvalFlags& flags, Context& ctx) {
   std::printf(
       "%s against %s: %zu documents (%zu without a prediction), %zu gold and %zu "
       "predicted TIMEX3\n",
-      flags.predictions.c_str(), flags.data.c_str(), r.documents.size(), missing, r.total.gold,
-      r.total.system);
+      flags.predictions.empty() ? ("depeche's tagger (" + flags.lang + ")").c_str()
+                                : flags.predictions.c_str(),
+      data.c_str(), r.documents.size(), missing, r.total.gold, r.total.system);
   Table t({"measure", "precision", "recall", "F1", "accuracy"});
   auto row = [&t](const std::string& name, const eval::PrfScore& p, const std::string& acc) {
     char b[3][16];
@@ -101,10 +132,13 @@ void RegisterEvalTimex(CLI::App& eval, Context& ctx) {
   CLI::App* cmd = eval.add_subcommand(
       "timex",
       "Temporal expressions (TIMEX3): TempEval-3 strict and relaxed span P/R/F1, type and value "
-      "accuracy and F1 of predicted TimeML files");
-  cmd->add_option("--data", flags->data, "Gold TimeML file or folder (*.tml, recursively)")
+      "accuracy and F1 of depeche's tagger (--lang) or of predicted TimeML files");
+  cmd->add_option("--data", flags->data,
+                  "Gold TimeML file or folder (*.tml, recursively); repeat to score several")
       ->required()
       ->check(CLI::ExistingPath);
+  cmd->add_option("--lang", flags->lang,
+                  "The documents' language: depeche's own tagger (data/LANG/timex) predicts");
   cmd->add_option("--format", flags->format, "timeml (the only format)");
   cmd->add_option("--predictions", flags->predictions,
                   "Folder of predicted TimeML files with the gold files' names (or one file)")

@@ -277,7 +277,9 @@ Result<std::shared_ptr<const TimexRules>> TimexRules::Load(const std::string& di
       }
     }
     rule.triggers.assign(triggers.begin(), triggers.end());
-    rule.digits = rule.triggers.empty() && uses_digits;
+    // Without a word it cannot match without, a rule with no word at all ("\d+/\d+/\d{4}")
+    // needs a digit; one with optional words or alternatives ("(\d+|%number) ans") always runs.
+    rule.digits = rule.triggers.empty() && uses_digits && units.empty();
     DEPECHE_ASSIGN_OR_RETURN(rule.pattern, Compile(pattern, where, 0));
     rules->rules_.push_back(std::move(rule));
   }

@@ -168,19 +168,22 @@ TEST(TimexRulesTest, MalformedFilesAreRefusedNamingTheLine) {
         "TIME\t\\b(?:vers\\s+)?(\\d{1,2})\\s?h\\b\tREFT{d2:1}:00\n"
         "DATE\t\\b(\\d{1,2})\\s+(%month)\\b\tUNDEF-YEAR-{month:2}-{d2:1}\n"
         "DATE\t\\b(?:prochain|dernier)\\b\tREF\n"
+        "DATE\t\\b(\\d{1,2})/(\\d{1,2})/(\\d{4})\\b\t{year:3}-{d2:2}-{d2:1}\n"
         "DATE\t\\bjours?\\s+f[ée]ri[ée]s?\\b\tREF\n");
   auto gated = TimexRules::Load(dir.string(), "fr");
   ASSERT_TRUE(gated.ok()) << gated.status().ToString();
   const auto& r = (*gated)->rules();
-  ASSERT_EQ(r.size(), 5u);
+  ASSERT_EQ(r.size(), 6u);
   EXPECT_EQ(r[0].triggers, (std::vector<std::string>{"lendemain"}));  // "le" is optional
-  EXPECT_TRUE(r[1].triggers.empty());  // "vers" is optional: any digit
-  EXPECT_TRUE(r[1].digits);
+  EXPECT_TRUE(r[1].triggers.empty());  // "vers" is optional: the rule always runs
+  EXPECT_FALSE(r[1].digits);
   EXPECT_EQ(r[2].triggers, (std::vector<std::string>{"janvier"}));  // the month, not the digits
   EXPECT_FALSE(r[2].digits);
   EXPECT_TRUE(r[3].triggers.empty());  // alternatives: the rule always runs
   EXPECT_FALSE(r[3].digits);
-  EXPECT_EQ(r[4].triggers, (std::vector<std::string>{"jour"}));  // "s?" and classes cut words
+  EXPECT_TRUE(r[4].triggers.empty());  // no word at all: a digit
+  EXPECT_TRUE(r[4].digits);
+  EXPECT_EQ(r[5].triggers, (std::vector<std::string>{"jour"}));  // "s?" and classes cut words
   EXPECT_EQ((*good)->Lookup("month", "JANVIER"), "01");
   std::filesystem::remove_all(dir);
   EXPECT_EQ(TimexRules::Load(dir.string(), "fr").status().code(), StatusCode::kNotFound);

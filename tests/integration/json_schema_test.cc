@@ -322,6 +322,20 @@ TEST(JsonSchemaTest, EvalTimexConforms) {
   EXPECT_EQ(j["overall"]["counts"]["relaxed"], 2);      // + semaine inside la semaine prochaine
   EXPECT_EQ(j["overall"]["counts"]["value_match"], 1);  // 2022-W05 is wrong
   EXPECT_DOUBLE_EQ(j["overall"]["value"]["f1"].get<double>(), 0.5 * 0.8);  // accuracy x relaxed F1
+  // depeche's own tagger on the same gold: both expressions found, resolved against the DCT
+  // (Tuesday 18 January 2022), "Le vendredi" with its article as the French TimeBank marks it
+  // (so not a strict match here); "huit ans" too, which this gold does not mark.
+  nlohmann::json own = Conforming(validator, "eval-timex.json",
+                                  Depeche("eval timex --json --format timeml --lang fr --data '" +
+                                          (dir / "gold").string() + "'"));
+  ASSERT_FALSE(own.is_null());
+  EXPECT_EQ(own["lang"], "fr");
+  EXPECT_TRUE(own["predictions"].is_null());
+  EXPECT_EQ(own["overall"]["counts"]["gold"], 2);
+  EXPECT_EQ(own["overall"]["counts"]["system"], 3);
+  EXPECT_EQ(own["overall"]["counts"]["strict"], 1);
+  EXPECT_EQ(own["overall"]["counts"]["relaxed"], 2);
+  EXPECT_EQ(own["overall"]["counts"]["value_match"], 2);
 }
 
 TEST_F(JsonOutputTest, MissingValuesAreNullAndDatesKeepTheirPrecision) {
