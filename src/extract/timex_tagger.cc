@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <iterator>
+#include <map>
 
 #include "extract/timex_normalize.h"
 
@@ -23,13 +25,25 @@ struct Candidate {
 // The sentence around [begin, end): from after the previous . ! ? or line break to the next.
 std::string_view SentenceAround(std::string_view text, uint32_t begin, uint32_t end,
                                 uint32_t* sentence_begin) {
+  // A clause's cues are near it: a text without sentence ends (a table, a 50 MB line) must not
+  // make every expression scan all of it.
+  constexpr size_t kReach = 400;
   size_t from = begin;
-  while (from > 0 && std::string_view(".!?\n").find(text[from - 1]) == std::string_view::npos) {
+  while (from > 0 && begin - from < kReach &&
+         std::string_view(".!?\n").find(text[from - 1]) == std::string_view::npos) {
     --from;
   }
   size_t to = end;
-  while (to < text.size() && std::string_view(".!?\n").find(text[to]) == std::string_view::npos) {
+  while (to < text.size() && to - end < kReach &&
+         std::string_view(".!?\n").find(text[to]) == std::string_view::npos) {
     ++to;
+  }
+  // Whole UTF-8 characters only.
+  while (from > 0 && from < begin && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) {
+    ++from;
+  }
+  while (to < text.size() && to > end && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) {
+    --to;
   }
   *sentence_begin = static_cast<uint32_t>(from);
   return text.substr(from, to - from);
@@ -261,15 +275,18 @@ std::vector<Timex> TimexTagger::Tag(std::string_view text, std::string_view lang
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.rule < b.rule;
   });
-  std::vector<const Candidate*> kept;
+  // Kept spans are disjoint: by their start, the one before and the one after a candidate
+  // are the only ones it can overlap.
+  std::map<uint32_t, const Candidate*> by_begin;
   for (const Candidate& c : candidates) {
-    const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Candidate* k) {
-      return c.begin < k->end && k->begin < c.end;
-    });
-    if (!overlaps) kept.push_back(&c);
+    auto next = by_begin.lower_bound(c.begin);
+    if (next != by_begin.end() && next->second->begin < c.end) continue;
+    if (next != by_begin.begin() && std::prev(next)->second->end > c.begin) continue;
+    by_begin.emplace(c.begin, &c);
   }
-  std::sort(kept.begin(), kept.end(),
-            [](const Candidate* a, const Candidate* b) { return a->begin < b->begin; });
+  std::vector<const Candidate*> kept;
+  kept.reserve(by_begin.size());
+  for (const auto& [begin, c] : by_begin) kept.push_back(c);
   // The last day the text named: a time of day ("à 20 h 30") is on the day the narrative is
   // at, not necessarily the article's.
   std::optional<CivilDay> last_day;
