@@ -6,22 +6,16 @@
 // stage and in total.
 //   depeche_bench_entities [reuters-dir] [max-articles]
 #include <cstdio>
-#include <ctime>
 #include <string>
 #include <vector>
 
+#include "core/time.h"
 #include "depeche/config.h"
 #include "engine/analyzer.h"
 #include "eval/reuters_reader.h"
 #include "extract/entity_extractor.h"
 #include "extract/entity_resolver.h"
 #include "ingest/reuters_sgml.h"
-
-namespace {
-
-double CpuSeconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
-
-}  // namespace
 
 int main(int argc, char** argv) {
   using namespace depeche;
@@ -53,11 +47,11 @@ int main(int argc, char** argv) {
   double extract_s = 0, resolve_s = 0;
   size_t mentions = 0, entities = 0;
   for (const Article& a : articles) {
-    double t0 = CpuSeconds();
+    double t0 = depeche::core::ProcessCpuSeconds();
     extract::ArticleEntities ents = (*extractor)->Extract(a);
-    double t1 = CpuSeconds();
+    double t1 = depeche::core::ProcessCpuSeconds();
     extract::EntityChanges changes = resolver.Resolve(ents, "");
-    double t2 = CpuSeconds();
+    double t2 = depeche::core::ProcessCpuSeconds();
     extract_s += t1 - t0;
     resolve_s += t2 - t1;
     mentions += ents.mentions.size();

@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/time.h"
 #include "depeche/config.h"
 #include "depeche/engine.h"
 #include "eval/reuters_reader.h"
@@ -105,13 +106,6 @@ double Seconds(Clock::time_point from, Clock::time_point to) {
   return std::chrono::duration<double>(to - from).count();
 }
 
-double CpuSeconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  auto tv = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
-  return tv(usage.ru_utime) + tv(usage.ru_stime);
-}
-
 double PeakRssMib() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
@@ -187,12 +181,12 @@ Run IngestOnce(const std::string& requested_path, const std::string& jsonl, int 
   Clock::time_point t1 = Clock::now();
   run.open_seconds = Seconds(t0, t1);
   run.rss_before_mib = CurrentRssMib();
-  double cpu_before = CpuSeconds();
+  double cpu_before = depeche::core::ProcessCpuSeconds();
   Clock::time_point t2 = Clock::now();
   depeche::Result<depeche::IngestReport> report =
       (*engine)->IngestJsonl("reuters21578.jsonl", jsonl, depeche::IngestOptions{});
   Clock::time_point t3 = Clock::now();
-  run.cpu_seconds = CpuSeconds() - cpu_before;
+  run.cpu_seconds = depeche::core::ProcessCpuSeconds() - cpu_before;
   run.ingest_seconds = Seconds(t2, t3);
   if (report.ok()) {
     run.report = std::move(report).value();

@@ -5,7 +5,6 @@
 // does on the analysis workers. CPU time is the process's user + system time.
 //
 //   depeche_bench_ner [--model PATH] [--data DIR] [--limit N] [--repeat N]
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -15,20 +14,10 @@
 #include <string_view>
 #include <vector>
 
+#include "core/time.h"
 #include "eval/reuters_reader.h"
 #include "extract/ner_gazetteer.h"
 #include "extract/ner_tagger.h"
-
-namespace {
-
-double CpuSeconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   std::string model = DEPECHE_NER_MODEL_DIR "/ner-en.model";
@@ -80,9 +69,9 @@ int main(int argc, char** argv) {
   size_t mentions = 0;
   for (int r = 0; r < repeat; ++r) {
     mentions = 0;
-    const double start = CpuSeconds();
+    const double start = depeche::core::ProcessCpuSeconds();
     for (const auto& a : *articles) mentions += tagger->Tag(a.title, a.body, "en").size();
-    const double seconds = CpuSeconds() - start;
+    const double seconds = depeche::core::ProcessCpuSeconds() - start;
     if (r == 0 || seconds < best) best = seconds;
   }
   std::printf(

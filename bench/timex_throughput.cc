@@ -5,7 +5,6 @@
 // time; the fastest of --repeat passes is reported.
 //
 //   depeche_bench_timex [--data DIR] [--limit N] [--repeat N]
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -15,19 +14,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/time.h"
 #include "eval/reuters_reader.h"
 #include "extract/timex_tagger.h"
-
-namespace {
-
-double CpuSeconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   std::string data = DEPECHE_SHARED_DIR "/data/reuters21578";
@@ -73,13 +62,13 @@ int main(int argc, char** argv) {
   size_t timexes = 0;
   for (int r = 0; r < repeat; ++r) {
     timexes = 0;
-    const double start = CpuSeconds();
+    const double start = depeche::core::ProcessCpuSeconds();
     for (size_t i = 0; i < articles->size(); ++i) {
       const auto& a = (*articles)[i];
       timexes += (*tagger)->Tag(a.title, "en", days[i]).size();
       timexes += (*tagger)->Tag(a.body, "en", days[i]).size();
     }
-    const double seconds = CpuSeconds() - start;
+    const double seconds = depeche::core::ProcessCpuSeconds() - start;
     if (r == 0 || seconds < best) best = seconds;
   }
   std::printf(

@@ -28,6 +28,10 @@ std::string FormatUtc(int64_t utc_seconds);
 // Current UTC seconds.
 int64_t NowUtcSeconds();
 
+// CPU seconds the process has used so far (user + system): what benchmarks and evaluations
+// report speeds per CPU-second with.
+double ProcessCpuSeconds();
+
 }  // namespace depeche::core
 
 #endif  // DEPECHE_CORE_TIME_H_

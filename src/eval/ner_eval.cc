@@ -1,6 +1,5 @@
 #include "eval/ner_eval.h"
-
-#include <ctime>
+#include "core/time.h"
 
 namespace depeche::eval {
 namespace {
@@ -20,8 +19,6 @@ bool StartOfChunk(char prev, char tag, int prev_type, int type) {
   if (prev == 'O' && tag == 'I') return true;
   return tag != 'O' && prev_type != type;
 }
-
-double CpuSeconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
 
 }  // namespace
 
@@ -108,9 +105,9 @@ NerEvalReport EvaluateNer(const extract::NerTagger& tagger,
     words.clear();
     for (const NerGoldSentence& s : doc.sentences)
       words.emplace_back(s.words.begin(), s.words.end());
-    const double start = CpuSeconds();
+    const double start = depeche::core::ProcessCpuSeconds();
     std::vector<std::vector<NerLabel>> guessed = tagger.TagWords(words);
-    report.tag_seconds += CpuSeconds() - start;
+    report.tag_seconds += depeche::core::ProcessCpuSeconds() - start;
     NerScorer doc_scorer(types);
     NerFileScore item;
     item.id = doc.id;
