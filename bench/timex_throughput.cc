@@ -50,13 +50,7 @@ int main(int argc, char** argv) {
   size_t bytes = 0;
   for (const auto& a : *articles) {
     bytes += a.title.size() + a.body.size();
-    std::optional<depeche::extract::CivilDay> day;
-    if (a.date_iso.size() >= 10) {
-      day = depeche::extract::CivilDay{std::atoi(a.date_iso.substr(0, 4).c_str()),
-                                       std::atoi(a.date_iso.substr(5, 2).c_str()),
-                                       std::atoi(a.date_iso.substr(8, 2).c_str())};
-    }
-    days.push_back(day);
+    days.push_back(depeche::extract::CivilDayOf(a.date_iso));
   }
   double best = 0;
   size_t timexes = 0;

@@ -18,13 +18,7 @@ std::vector<TimemlDocument> PredictTimeml(const std::vector<TimemlDocument>& gol
     p.dct_value = g.dct_value;
     p.dct_tid = g.dct_tid;
     p.text = g.text;
-    std::optional<extract::CivilDay> reference;
-    const std::string& d = g.dct_value;
-    if (d.size() >= 10 && d[4] == '-' && d[7] == '-') {
-      reference =
-          extract::CivilDay{std::atoi(d.substr(0, 4).c_str()), std::atoi(d.substr(5, 2).c_str()),
-                            std::atoi(d.substr(8, 2).c_str())};
-    }
+    const std::optional<extract::CivilDay> reference = extract::CivilDayOf(g.dct_value);
     size_t n = 0;
     for (const extract::Timex& t : tagger.Tag(g.text, lang, reference)) {
       Timex x;

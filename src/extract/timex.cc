@@ -41,6 +41,19 @@ CivilDay DayFromNumber(int64_t days) {
   return {static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
 }
 
+std::optional<CivilDay> CivilDayOf(std::string_view value) {
+  if (value.size() < 10 || value[4] != '-' || value[7] != '-') return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  const size_t starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
+  for (int k = 0; k < 3; ++k) {
+    for (size_t i = starts[k]; i < starts[k] + lengths[k]; ++i) {
+      if (value[i] < '0' || value[i] > '9') return std::nullopt;
+      parts[k] = parts[k] * 10 + (value[i] - '0');
+    }
+  }
+  return CivilDay{parts[0], parts[1], parts[2]};
+}
+
 int IsoWeekday(const CivilDay& day) {
   // 1970-01-01 was a Thursday (4).
   const int64_t n = DayNumber(day);

@@ -31,6 +31,10 @@ struct CivilDay {
 // Days since 1970-01-01 and back.
 int64_t DayNumber(const CivilDay& day);
 CivilDay DayFromNumber(int64_t days);
+// The day an ISO 8601 value opens with ("2022-01-21", "2022-01-21TEV",
+// "1987-02-26T15:20:27Z"), or nullopt ("2022-W08", "PRESENT_REF", ""). The date is not checked
+// against the calendar.
+std::optional<CivilDay> CivilDayOf(std::string_view value);
 // ISO weekday: 1 = Monday ... 7 = Sunday.
 int IsoWeekday(const CivilDay& day);
 // ISO 8601 week: {week-based year, week 1-53}.

@@ -10,12 +10,9 @@ namespace {
 
 // The day a resolved value names ("2022-01-21", "2022-01-21TEV"), or nullopt.
 std::optional<int64_t> DayOf(const std::string& value) {
-  if (value.size() < 10 || value[4] != '-' || value[7] != '-') return std::nullopt;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (value[i] < '0' || value[i] > '9') return std::nullopt;
-  }
-  return DayNumber({std::atoi(value.substr(0, 4).c_str()), std::atoi(value.substr(5, 2).c_str()),
-                    std::atoi(value.substr(8, 2).c_str())});
+  const std::optional<CivilDay> day = CivilDayOf(value);
+  if (!day) return std::nullopt;
+  return DayNumber(*day);
 }
 
 // Whether an expression bears on the publication day: a day-precision date, relative or

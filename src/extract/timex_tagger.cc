@@ -324,11 +324,8 @@ std::vector<Timex> TimexTagger::Tag(std::string_view text, std::string_view lang
         v.value[5] == 'Q' && v.value[6] >= '1' && v.value[6] <= '4' && !period) {
       last_quarter = std::pair<int, int>{std::atoi(v.value.substr(0, 4).c_str()), v.value[6] - '0'};
     }
-    if (rule.type == TimexType::kDate && v.resolved && v.value.size() >= 10 && v.value[4] == '-' &&
-        v.value[7] == '-') {
-      last_day =
-          CivilDay{std::atoi(v.value.substr(0, 4).c_str()), std::atoi(v.value.substr(5, 2).c_str()),
-                   std::atoi(v.value.substr(8, 2).c_str())};
+    if (rule.type == TimexType::kDate && v.resolved) {
+      if (std::optional<CivilDay> day = CivilDayOf(v.value)) last_day = day;
     }
     Timex t;
     t.span = {c->begin, c->end};

@@ -47,6 +47,10 @@ TEST(TimexCalendarTest, WeekdaysWeeksAndDayNumbers) {
   EXPECT_EQ(IsoWeek({2022, 2, 21}), (std::pair<int, int>{2022, 8}));
   EXPECT_EQ(IsoWeek({2021, 1, 1}), (std::pair<int, int>{2020, 53}));
   EXPECT_EQ(DayFromNumber(0), (CivilDay{1970, 1, 1}));
+  EXPECT_EQ(CivilDayOf("2022-02-17TEV"), (CivilDay{2022, 2, 17}));
+  EXPECT_EQ(CivilDayOf("1987-02-26T15:20:27Z"), (CivilDay{1987, 2, 26}));
+  EXPECT_FALSE(CivilDayOf("2022-W08").has_value());
+  EXPECT_FALSE(CivilDayOf("XXXX-07-15").has_value());
 }
 
 TEST(TimexNormalizeTest, RelativeFormsFollowTheReferenceAndTheTense) {
