@@ -23,6 +23,7 @@ struct PublicationDate {
   std::string iso;
 
   bool known() const { return precision != DatePrecision::kNone; }
+  friend bool operator==(const PublicationDate&, const PublicationDate&) = default;
 };
 
 // A byte range [begin, end) into Article::text.
@@ -48,6 +49,40 @@ struct BoilerplateSpan {
   friend bool operator==(const BoilerplateSpan&, const BoilerplateSpan&) = default;
 };
 
+// A temporal expression of the article's text (TIMEX3), with its value normalised against the
+// article's date (Article::date): "vendredi" in an article of Tuesday 18 January 2022 is
+// "2022-01-21". Found by extract::TimexTagger (rules in data/<lang>/timex/).
+struct TemporalExpression {
+  Span span;          // bytes of Article::text
+  std::string type;   // "DATE", "TIME", "DURATION" or "SET"
+  std::string value;  // the TIMEX3 value: "2022-01-21", "2022-W08", "P8Y", "FUTURE_REF", ...
+  // False while the value still needs a date the article does not have ("UNDEF-WEEKDAY-5": a
+  // Friday, which one unknown).
+  bool resolved = true;
+  // What resolving it again takes (when the article's date changes): the value before
+  // resolution ("UNDEF-WEEKDAY-5", "REF-1D"; the value itself when it needs no date) and the
+  // direction of its clause ("past", "future" or "").
+  std::string form;
+  std::string tense;
+  std::string rule;  // the rule that found it: "data/fr/timex/rules.txt:42"
+  friend bool operator==(const TemporalExpression&, const TemporalExpression&) = default;
+};
+
+// The article's best publication date and where it comes from. A stated date (`provenance`
+// "metadata", "url" or "dateline") is Article::published itself; when the article states none,
+// or only a month or a year, the day its own dates and weekdays point to, read against its
+// story's other articles, is "inferred" (and never replaces a stated day).
+struct ArticleDate {
+  PublicationDate date;    // known() false when nothing dates the article
+  std::string provenance;  // "metadata", "url", "dateline", "inferred" or "" (none)
+  // For an inferred day: "text" (the article's own expressions placed it) or "story" (its
+  // expressions read against the days of its story's other articles); "" otherwise.
+  std::string basis;
+  // For an inferred day: the expressions that placed it (their spans in Article::text).
+  std::vector<Span> evidence;
+  friend bool operator==(const ArticleDate&, const ArticleDate&) = default;
+};
+
 struct Article {
   std::string id;   // stable: 16 hex digits derived from the URL, else from the content
   std::string url;  // may be empty
@@ -63,7 +98,16 @@ struct Article {
   std::string lang;           // ISO 639-1 code, "und" when unknown
   std::string lang_declared;  // what the input declared, if anything
   float lang_confidence = 0.0f;
+  // The publication date the input states (metadata, the URL, a dateline), as stated: never
+  // overwritten by an inferred one. `published_source`: "metadata", "url", "dateline" or "".
   PublicationDate published;
+  std::string published_source;
+  // The best date known for the article: `published` when it gives the day, else inferred (see
+  // ArticleDate). What story first/last dates and the stories' windows use.
+  ArticleDate date;
+  // The temporal expressions of the text, in text order, boilerplate left out (but for embedded
+  // posts, whose date lines are theirs).
+  std::vector<TemporalExpression> timexes;
   Origin origin;
   std::string content_hash;  // 16 hex digits over the normalised (folded) token stream
   // Unknown input fields, as a JSON object text ("{}" when none).

@@ -55,8 +55,10 @@ struct StorySummary {
   std::string title;
   int64_t article_count = 0;
   int64_t source_count = 0;  // distinct non-empty sources
-  std::string first_seen;    // ISO date of its earliest dated article, "" when none
-  std::string last_seen;     // ISO date of its latest dated article, "" when none
+  // ISO dates of its earliest and latest dated articles, "" when none: each article's best date
+  // (Article::date: stated, or inferred from its text and its story).
+  std::string first_seen;
+  std::string last_seen;
   std::vector<std::string> languages;
   std::string linked_story_id;  // an older story this one continues, "" when none
   // kTop and kGrowth only (0 otherwise): the recency-weighted source count and the sources
@@ -70,7 +72,11 @@ struct StoryArticle {
   std::string title;
   std::string source;
   std::string lang;
-  std::string published;    // ISO at its precision, "" when unknown
+  std::string published;  // ISO at its precision, "" when unknown
+  // Its best date (Article::date): `published` when it gives the day, else the inferred day;
+  // with its provenance ("metadata", "url", "dateline", "inferred", "").
+  std::string date;
+  std::string date_provenance;
   std::string dup_group;    // duplicate group (id of its first article)
   std::string original_id;  // closest earlier near-duplicate (or exact copy), "" when none
   // Estimated Jaccard similarity of the article's shingles with original_id's (1 for an exact
@@ -78,6 +84,23 @@ struct StoryArticle {
   double copy_similarity = 0.0;
   bool exact_copy = false;  // the same text as original_id (another record of it)
   double similarity = 0.0;  // with the story when it joined (0 for the opening article)
+};
+
+// One mention of a day in a story's articles.
+struct EventDateMention {
+  std::string article_id;
+  uint32_t begin = 0;  // bytes of the article's text
+  uint32_t end = 0;
+  std::string text;  // the expression as written: "vendredi", "jeudi 17 février au soir"
+};
+
+// A day a story's articles mention, each expression resolved against its article's date
+// ("vendredi" in an article of Tuesday 18 January 2022 is 2022-01-21).
+struct StoryEventDate {
+  std::string day;                         // ISO day: "2022-01-21"
+  int64_t article_count = 0;               // articles that mention it
+  int64_t mention_count = 0;               // mentions in all
+  std::vector<EventDateMention> mentions;  // the first few, by article arrival then offset
 };
 
 struct StoryDetail {
@@ -88,6 +111,9 @@ struct StoryDetail {
   std::vector<std::string> merged_from;  // story ids folded into this one
   std::string split_from;                // the story this one was split from ("" if none)
   std::vector<std::string> split_off;    // stories split from this one, oldest split first
+  // The days its articles mention, most articles first, then most mentions, then the
+  // earliest day (at most a dozen).
+  std::vector<StoryEventDate> event_dates;
 };
 
 struct DuplicateGroup {

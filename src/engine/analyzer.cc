@@ -11,7 +11,9 @@
 #include "core/hash.h"
 #include "core/strings.h"
 #include "core/time.h"
+#include "extract/document_dates.h"
 #include "ingest/charset.h"
+#include "ingest/html_dates.h"
 #include "text/normalize.h"
 #include "text/sentences.h"
 #include "text/stopwords.h"
@@ -188,12 +190,33 @@ Result<std::unique_ptr<Analyzer>> Analyzer::Create(const EngineConfig& config) {
     DEPECHE_ASSIGN_OR_RETURN(a->boilerplate_[lang], ingest::LoadBoilerplateRules(data_dir, lang));
   }
   DEPECHE_ASSIGN_OR_RETURN(a->default_rules_, ingest::LoadBoilerplateRules(data_dir, "und"));
+  DEPECHE_ASSIGN_OR_RETURN(a->timex_, extract::TimexTagger::Create(data_dir));
   for (const char* lang : kHeadlineLanguages) {
     auto words = text::StopWords::Load(data_dir, lang);
     if (!words.ok()) continue;
     a->starters_.insert(words->words().begin(), words->words().end());
   }
   return a;
+}
+
+std::vector<TemporalExpression> Analyzer::TemporalExpressions(const Article& a) const {
+  std::vector<TemporalExpression> out;
+  // Against the stated day; an undated article keeps relative values ("UNDEF-WEEKDAY-5") until
+  // its story dates it (engine::DateStage).
+  const std::vector<extract::Timex> found = timex_->Tag(a.text, a.lang, extract::DayOfDate(a.date));
+  size_t b = 0;  // boilerplate spans are in order, as the expressions are
+  for (const extract::Timex& t : found) {
+    while (b < a.boilerplate.size() && a.boilerplate[b].span.end <= t.span.begin) ++b;
+    // An embedded post is quoted content: its date line ("– Liz Truss (@trussliz) 20 janvier
+    // 2022") says when it was written, which dates the article too. Other junk (related links,
+    // credits) tells of other articles.
+    if (b < a.boilerplate.size() && a.boilerplate[b].span.begin < t.span.end &&
+        a.boilerplate[b].reason != "tweet") {
+      continue;
+    }
+    out.push_back(extract::ToExpression(t));
+  }
+  return out;
 }
 
 const ingest::BoilerplateRules& Analyzer::RulesFor(const std::string& lang) const {
@@ -229,10 +252,22 @@ Result<Article> Analyzer::Analyze(ingest::RawArticle raw) const {
     auto date = core::ParseIsoDate(raw.published);
     if (date.ok()) {
       a.published = *date;
+      a.published_source = raw.published_source.empty() ? "metadata" : raw.published_source;
     } else {
       a.warnings.push_back("publication date ignored: " + date.status().message());
     }
   }
+
+  // A URL with the day in its path (/2022/01/18/) dates an article whose input did not.
+  if (!a.published.known() && !a.url.empty()) {
+    PublicationDate from_url = ingest::DateFromUrl(a.url);
+    if (from_url.known()) {
+      a.published = std::move(from_url);
+      a.published_source = "url";
+    }
+  }
+  // Until its story is read (engine::DateStage), the best date is the stated one.
+  a.date = extract::StatedDate(a.published, a.published_source);
 
   std::string sample = a.title;
   if (!title_only) {  // the text of a headline is its title: read it once
@@ -281,6 +316,7 @@ Result<Article> Analyzer::Analyze(ingest::RawArticle raw) const {
   } else {
     a.title_origin = raw.title_origin.empty() ? "given" : raw.title_origin;
   }
+  a.timexes = TemporalExpressions(a);
   a.content_hash = ContentHash(body.text);
   a.id = core::Hex64(core::Hash64(RecordKey(a)));
   return a;

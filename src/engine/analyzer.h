@@ -1,5 +1,6 @@
 // Analyzer: turns a RawArticle into an Article ready to store: valid NFC UTF-8, language,
-// sentences, display title, parsed date, content hash and stable id.
+// sentences, display title, parsed date (stated, with its source), temporal expressions,
+// content hash and stable id.
 #ifndef DEPECHE_ENGINE_ANALYZER_H_
 #define DEPECHE_ENGINE_ANALYZER_H_
 
@@ -11,6 +12,7 @@
 #include "depeche/article.h"
 #include "depeche/config.h"
 #include "depeche/status.h"
+#include "extract/timex_tagger.h"
 #include "ingest/boilerplate_lines.h"
 #include "ingest/raw_article.h"
 #include "text/langid.h"
@@ -19,7 +21,8 @@ namespace depeche::engine {
 
 class Analyzer {
  public:
-  // Loads the language identifier and the function-word lists. A missing fastText model is
+  // Loads the language identifier, the function-word lists and the date rules (errors: a
+  // malformed rule file, naming its line). A missing fastText model is
   // not an error (CLD2 only); missing stop word files are skipped.
   static Result<std::unique_ptr<Analyzer>> Create(const EngineConfig& config);
 
@@ -36,6 +39,9 @@ class Analyzer {
  private:
   Analyzer() = default;
   const ingest::BoilerplateRules& RulesFor(const std::string& lang) const;
+  // The temporal expressions of `a`'s text outside its boilerplate (embedded posts kept), resolved
+  // against its stated day (unresolved relative values when it states none).
+  std::vector<TemporalExpression> TemporalExpressions(const Article& a) const;
 
   std::unique_ptr<text::LanguageIdentifier> langid_;
   std::unordered_set<std::string> starters_;
@@ -43,6 +49,8 @@ class Analyzer {
   // `default_rules_` (the language-independent signals) serves every other language.
   std::map<std::string, ingest::BoilerplateRules> boilerplate_;
   ingest::BoilerplateRules default_rules_;
+  // The temporal-expression rules of every language with a data/<lang>/timex/ folder.
+  std::unique_ptr<extract::TimexTagger> timex_;
 };
 
 // What identifies the record an article came from, and so its id (a hash of it): its URL when

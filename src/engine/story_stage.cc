@@ -44,6 +44,7 @@ Result<std::unique_ptr<StoryStage>> StoryStage::Open(store::Database* db, std::s
   std::unique_ptr<StoryStage> stage(new StoryStage(db, std::move(data_dir)));
   DEPECHE_ASSIGN_OR_RETURN(stage->store_, store::StoryStore::Create(db));
   DEPECHE_ASSIGN_OR_RETURN(stage->articles_, store::ArticleStore::Create(db));
+  DEPECHE_ASSIGN_OR_RETURN(stage->dates_, DateStage::Open(db, stage->store_.get()));
   // Titles are chosen at Save (before each commit) rather than at every article.
   stage->store_->SetDeferTitles(true);
   DEPECHE_RETURN_IF_ERROR(stage->Reload());
@@ -52,6 +53,7 @@ Result<std::unique_ptr<StoryStage>> StoryStage::Open(store::Database* db, std::s
 
 Status StoryStage::Reload() {
   pipeline_.reset();
+  if (dates_) dates_->Forget();
   DEPECHE_ASSIGN_OR_RETURN(store::SavedStoryState saved, store_->Load());
   story::StoryPipelineOptions options = PipelineOptions();
   const bool fresh = saved.clusterer.next_seq == 0 && saved.clusterer.df.empty();
@@ -113,11 +115,14 @@ Status StoryStage::AddImpl(const Article& article, const std::string& copy_of,
           ? story::ProcessArticle(*pipeline_, article, copy_of, std::move(*prepared))
           : story::ProcessArticle(*pipeline_, article, copy_of, names);
   if (placed_in != nullptr) *placed_in = result.assignment.story_id;
-  return store_->Record(article.id, result);
+  DEPECHE_RETURN_IF_ERROR(store_->Record(article.id, result));
+  dates_->Added(article.id);
+  return Status::Ok();
 }
 
 Status StoryStage::Save() {
   if (!pipeline_) return FailedPreconditionError("story pipeline not loaded");
+  DEPECHE_RETURN_IF_ERROR(dates_->Update());
   return store_->Save(pipeline_->TakeChanges());
 }
 

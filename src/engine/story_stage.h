@@ -12,6 +12,7 @@
 
 #include "depeche/article.h"
 #include "depeche/status.h"
+#include "engine/date_stage.h"
 #include "store/article_store.h"
 #include "store/database.h"
 #include "store/story_store.h"
@@ -42,7 +43,9 @@ class StoryStage {
              std::string* placed_in = nullptr);
   // The options the pipeline runs with (what an ArticlePreparer must be made from).
   story::StoryPipelineOptions PipelineOptions() const;
-  // Saves the pipeline state; call inside the transaction, right before committing.
+  // Dates the undated articles of the stories the articles added since the last Save are in
+  // (DateStage::Update), then saves the pipeline state; call inside the transaction, right
+  // before committing.
   Status Save();
   // Reloads the state last committed (after a rollback, so memory matches the database).
   Status Reload();
@@ -61,6 +64,7 @@ class StoryStage {
   // Reads the stored articles whose exact shingles settle near-threshold duplicate candidates.
   std::unique_ptr<store::ArticleStore> articles_;
   std::optional<story::StoryPipeline> pipeline_;
+  std::unique_ptr<DateStage> dates_;
 };
 
 }  // namespace depeche::engine

@@ -8,6 +8,7 @@
 #define DEPECHE_EXTRACT_TIMEX_DATES_H_
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -18,8 +19,13 @@ namespace depeche::extract {
 struct InferredDay {
   CivilDay day;
   // Indices into the timexes given of the expressions that placed it (explicit dates,
-  // weekdays), in text order.
+  // weekdays, and those that met a story day), in text order.
   std::vector<size_t> evidence;
+  // Another day two or more days away fits as well (a text that names only weekdays fits every
+  // week of its window alike): the day is then a guess, and callers leave the article undated.
+  bool ambiguous = false;
+  // How much worse the best day two or more days away fits (0 when ambiguous): how sure.
+  double margin = 0.0;
 };
 
 // The most consistent day in [first_day, last_day] (day numbers, DayNumber) for `timexes`
@@ -29,9 +35,15 @@ struct InferredDay {
 // that day or the day before and announce plans days ahead); a past clause resolving after the
 // day, or a future one before it, costs a contradiction. Ties go to the earliest day. nullopt when
 // nothing in the text bears on the day, or the window is empty or longer than `max_window_days` (a
-// day among years of candidates would be a guess). Pure.
+// day among years of candidates would be a guess).
+// `story_days` (day number -> how many of the story's dated articles cite it; may be null). Each
+// expression that would resolve, at a candidate day, to one of them ("vendredi" read as the
+// Friday the others name, "hier" as the day before one they name) lowers that day's cost by a
+// week's worth, more for a day several articles cite (1 + log2 of their number): articles of
+// one story tell of the same days, and the days most of them tell of are the story's. Pure.
 std::optional<InferredDay> InferPublicationDay(const std::vector<Timex>& timexes, int64_t first_day,
-                                               int64_t last_day, int64_t max_window_days = 400);
+                                               int64_t last_day, int64_t max_window_days = 400,
+                                               const std::map<int64_t, int>* story_days = nullptr);
 
 }  // namespace depeche::extract
 

@@ -20,7 +20,14 @@ Status ReadHtmlInto(RawArticle& raw) {
     raw.title = m.title;
     raw.title_origin = "html";
   }
-  if (raw.published.empty() && m.published.known()) raw.published = m.published.iso;
+  if (raw.published.empty() && m.published.known()) {
+    raw.published = m.published.iso;
+    // A page's own metadata (JSON-LD, meta, time elements) is "metadata"; a date read from its
+    // URL or its first lines says so.
+    raw.published_source = m.published_source == "url" || m.published_source == "dateline"
+                               ? m.published_source
+                               : "metadata";
+  }
   if (raw.lang.empty()) raw.lang = m.lang;
   if (raw.url.empty()) raw.url = m.canonical_url;
   if (raw.source.empty()) raw.source = m.site_name;

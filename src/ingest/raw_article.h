@@ -17,7 +17,10 @@ struct RawArticle {
   std::string title;
   std::string title_origin;  // "given", "headline" (first line), "" (to be derived)
   std::string published;     // as found: ISO 8601 text or a "date YYYY-MM" hint's value
-  std::string lang;          // declared language, if any
+  // Where `published` came from: "metadata" (a feed field, a page's metadata, a text file's
+  // date line), "url" or "dateline"; "" is read as "metadata".
+  std::string published_source;
+  std::string lang;  // declared language, if any
   std::string text;
   std::string html;  // a page still to extract (HTML files, JSONL "html"), see html_reader.h
   std::string metadata_json = "{}";  // unknown fields, a JSON object

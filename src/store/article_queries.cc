@@ -26,8 +26,12 @@ constexpr size_t kIdLength = 16;
 constexpr std::string_view kGetSql =
     "SELECT id, url, source, title, text, lang, lang_declared, lang_confidence, published_iso, "
     "published_ts, date_precision, origin_path, origin_line, origin_format, content_hash, "
-    "metadata, sentences, warnings, ingested_at, boilerplate, feed_id, title_origin "
-    "FROM articles WHERE id = ?1";
+    "metadata, sentences, warnings, ingested_at, boilerplate, feed_id, title_origin, "
+    "published_source, best_iso, best_ts, best_precision, date_provenance, date_basis, "
+    "date_evidence FROM articles WHERE id = ?1";
+constexpr std::string_view kTimexesOfSql =
+    "SELECT begin, end, type, value, resolved, form, tense, rule FROM article_timexes "
+    "WHERE article_id = ?1 ORDER BY ord";
 constexpr std::string_view kFindPrefixSql =
     "SELECT id FROM articles WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 2";
 constexpr std::string_view kCountPrefixSql =
@@ -260,6 +264,7 @@ Status ArticleStore::Impl::PrepareQueries() {
   DEPECHE_ASSIGN_OR_RETURN(find_prefix, Statement::Prepare(h, kFindPrefixSql));
   DEPECHE_ASSIGN_OR_RETURN(count_prefix, Statement::Prepare(h, kCountPrefixSql));
   DEPECHE_ASSIGN_OR_RETURN(json_strings, Statement::Prepare(h, kJsonStringsSql));
+  DEPECHE_ASSIGN_OR_RETURN(timexes_of, Statement::Prepare(h, kTimexesOfSql));
   DEPECHE_ASSIGN_OR_RETURN(find_url, Statement::Prepare(h, kFindUrlSql));
   DEPECHE_ASSIGN_OR_RETURN(find_feed_id, Statement::Prepare(h, kFindFeedIdSql));
   DEPECHE_ASSIGN_OR_RETURN(
@@ -360,6 +365,36 @@ Result<Article> ArticleStore::Impl::ReadArticle(const std::string& id) {
   a.boilerplate = std::move(boilerplate).value();
   a.feed_id = get.ColumnText(20);
   a.title_origin = get.ColumnText(21);
+  a.published_source = get.ColumnText(22);
+  a.date.date.iso = get.ColumnText(23);
+  if (!get.ColumnIsNull(24)) {
+    a.date.date.utc_seconds = get.ColumnInt64(24);
+    a.date.date.precision = ToPrecision(get.ColumnInt64(25));
+  }
+  a.date.provenance = get.ColumnText(26);
+  a.date.basis = get.ColumnText(27);
+  Result<std::vector<Span>> evidence = DecodeJsonSpans(get.ColumnText(28));
+  if (!evidence.ok()) return evidence.status().WithContext("article " + a.id);
+  a.date.evidence = std::move(evidence).value();
+  {
+    ResetOnExit reset_timexes(timexes_of);
+    timexes_of.BindText(1, a.id);
+    while (true) {
+      Result<bool> more = timexes_of.Step();
+      if (!more.ok()) return more.status().WithContext("article " + a.id + ": dates");
+      if (!*more) break;
+      TemporalExpression t;
+      t.span.begin = static_cast<uint32_t>(timexes_of.ColumnInt64(0));
+      t.span.end = static_cast<uint32_t>(timexes_of.ColumnInt64(1));
+      t.type = timexes_of.ColumnText(2);
+      t.value = timexes_of.ColumnText(3);
+      t.resolved = timexes_of.ColumnInt64(4) != 0;
+      t.form = timexes_of.ColumnText(5);
+      t.tense = timexes_of.ColumnText(6);
+      t.rule = timexes_of.ColumnText(7);
+      a.timexes.push_back(std::move(t));
+    }
+  }
 
   // The warnings column is a JSON array of strings; SQLite's json_each decodes it.
   ResetOnExit reset_strings(json_strings);

@@ -17,9 +17,13 @@ constexpr std::string_view kInsertSql =
     "INSERT INTO articles(id, url, source, title, text, text_bytes, lang, lang_declared, "
     "lang_confidence, published_iso, published_ts, date_precision, origin_path, origin_line, "
     "origin_format, content_hash, metadata, sentences, warnings, ingested_at, boilerplate, "
-    "feed_id, copy_of, title_origin) "
+    "feed_id, copy_of, title_origin, published_source, best_iso, best_ts, best_precision, "
+    "date_provenance, date_basis, date_evidence) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-    "?19, ?20, ?21, ?22, ?23, ?24)";
+    "?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)";
+constexpr std::string_view kInsertTimexSql =
+    "INSERT INTO article_timexes(article_id, ord, begin, end, type, value, resolved, form, "
+    "tense, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 
 // The values the article_fts_src view yields for the row (see migrations.cc).
 constexpr std::string_view kInsertFtsSql =
@@ -94,8 +98,32 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Create(Database* db) {
   DEPECHE_ASSIGN_OR_RETURN(impl->find_by_hash, Statement::Prepare(h, kFindByHashSql));
   DEPECHE_ASSIGN_OR_RETURN(impl->find_by_feed, Statement::Prepare(h, kFindByFeedSql));
   DEPECHE_ASSIGN_OR_RETURN(impl->find_by_id, Statement::Prepare(h, kFindByIdSql));
+  DEPECHE_ASSIGN_OR_RETURN(impl->insert_timex, Statement::Prepare(h, kInsertTimexSql));
   DEPECHE_RETURN_IF_ERROR(impl->PrepareQueries());
   return std::unique_ptr<ArticleStore>(new ArticleStore(std::move(impl)));
+}
+
+Status ArticleStore::Impl::InsertTimexes(const Article& article) {
+  for (size_t i = 0; i < article.timexes.size(); ++i) {
+    const TemporalExpression& t = article.timexes[i];
+    if (t.span.begin > t.span.end || t.span.end > article.text.size()) {
+      return InvalidArgumentError("article " + article.id +
+                                  ": temporal expression span is outside the text");
+    }
+    ResetOnExit reset(insert_timex);
+    insert_timex.BindText(1, article.id);
+    insert_timex.BindInt64(2, static_cast<int64_t>(i));
+    insert_timex.BindInt64(3, t.span.begin);
+    insert_timex.BindInt64(4, t.span.end);
+    insert_timex.BindText(5, t.type);
+    insert_timex.BindText(6, t.value);
+    insert_timex.BindInt64(7, t.resolved ? 1 : 0);
+    insert_timex.BindText(8, t.form);
+    insert_timex.BindText(9, t.tense);
+    insert_timex.BindText(10, t.rule);
+    DEPECHE_RETURN_IF_ERROR(insert_timex.Run());
+  }
+  return Status::Ok();
 }
 
 // Writes the articles row (not its index entry); kInserted, a duplicate (nothing written), or
@@ -144,8 +172,26 @@ Result<InsertResult> ArticleStore::Impl::InsertRow(const Article& article) {
     stmt.BindText(22, article.feed_id);
     stmt.BindText(23, inserted.copy_of);
     stmt.BindText(24, article.title_origin);
+    stmt.BindText(25, article.published.known() ? std::string_view(article.published_source)
+                                                : std::string_view());
+    const PublicationDate& best = article.date.date;
+    stmt.BindText(26, best.known() ? std::string_view(best.iso) : std::string_view());
+    if (best.known()) {
+      stmt.BindInt64(27, best.utc_seconds);
+    } else {
+      stmt.BindNull(27);
+    }
+    stmt.BindInt64(28, best.known() ? static_cast<int64_t>(best.precision) : 0);
+    stmt.BindText(29,
+                  best.known() ? std::string_view(article.date.provenance) : std::string_view());
+    stmt.BindText(30, article.date.basis);
+    EncodeJsonSpans(article.date.evidence, impl.evidence_buf);
+    stmt.BindText(31, impl.evidence_buf);
     Result<bool> stepped = stmt.Step();
-    if (stepped.ok()) return inserted;
+    if (stepped.ok()) {
+      DEPECHE_RETURN_IF_ERROR(InsertTimexes(article));
+      return inserted;
+    }
     int code = sqlite3_extended_errcode(impl.db->handle());
     if (code == SQLITE_CONSTRAINT_CHECK) {
       return InvalidArgumentError("article " + article.id +

@@ -23,7 +23,9 @@ struct ArticleStore::Impl {
   Statement find_by_hash;
   Statement find_by_feed;
   Statement find_by_id;
+  Statement insert_timex;
   std::string boilerplate_buf;
+  std::string evidence_buf;
   std::string sentences_buf;  // reused per insert: no allocation once warm
   std::string warnings_buf;
 
@@ -32,6 +34,7 @@ struct ArticleStore::Impl {
   Statement find_prefix;
   Statement count_prefix;
   Statement json_strings;
+  Statement timexes_of;
   Statement find_url;
   Statement find_feed_id;
   Statement story_of;
@@ -43,6 +46,8 @@ struct ArticleStore::Impl {
   // Writes the articles row, not its index entry: kInserted, or a duplicate or an error with
   // nothing written (SQLite undoes the failed statement).
   Result<InsertResult> InsertRow(const Article& article);
+  // Writes the article's temporal expressions (article_timexes), after its row.
+  Status InsertTimexes(const Article& article);
   // Adds the row just written under `rowid` to article_fts.
   Status IndexRow(int64_t rowid, const Article& article);
   Status IndexRow(int64_t rowid, std::string_view id, std::string_view lang, std::string_view title,

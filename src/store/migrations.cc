@@ -306,6 +306,40 @@ CREATE TABLE story_moves (
 CREATE INDEX story_moves_article ON story_moves(article_id);
 )sql";
 
+// Dates (issue 11). `published_*` stay what the input stated; `best_*` is the article's best
+// date (the stated one when it gives the day, else the day its text and its story point to:
+// `date_provenance` 'inferred', with `date_basis` 'text' or 'story' and the expressions that
+// placed it as [begin, end] byte spans in `date_evidence`). Story first/last dates and the
+// stories' windows read `best_ts`. article_timexes: each article's temporal expressions with
+// their values (resolved against best_*) and what re-resolving them takes (form, tense).
+constexpr std::string_view kMigration8 = R"sql(
+ALTER TABLE articles ADD COLUMN published_source TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN best_iso TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN best_ts INTEGER;
+ALTER TABLE articles ADD COLUMN best_precision INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN date_provenance TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN date_basis TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN date_evidence TEXT NOT NULL DEFAULT '[]'
+  CHECK (json_valid(date_evidence));
+UPDATE articles SET
+  published_source = CASE WHEN published_ts IS NULL THEN '' ELSE 'metadata' END,
+  best_iso = published_iso, best_ts = published_ts, best_precision = date_precision,
+  date_provenance = CASE WHEN published_ts IS NULL THEN '' ELSE 'metadata' END;
+CREATE TABLE article_timexes (
+  article_id TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  begin INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  value TEXT NOT NULL,
+  resolved INTEGER NOT NULL,
+  form TEXT NOT NULL,
+  tense TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  PRIMARY KEY (article_id, ord)
+) WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "articles, listing indexes, article_fts (depeche tokenizer)", kMigration1},
     {2, "stories, article_story, story_merges, story pipeline state", kMigration2},
@@ -314,6 +348,8 @@ constexpr Migration kMigrations[] = {
     {5, "story_summary, story_sources: listing reads one row per story", kMigration5},
     {6, "entities, aliases, article entities and mentions, entity merges", kEntitiesMigration},
     {7, "story_splits, story_moves: the story re-check's splits and re-assignments", kMigration7},
+    {8, "dates: articles.published_source, best date and its provenance, article_timexes",
+     kMigration8},
 };
 
 }  // namespace

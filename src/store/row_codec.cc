@@ -1,5 +1,7 @@
 #include "store/row_codec.h"
 
+#include <cstdio>
+
 #include <cstdint>
 
 #include "core/strings.h"
@@ -151,6 +153,54 @@ std::vector<std::string> DecodeCommaList(std::string_view list) {
   std::vector<std::string> out;
   if (list.empty()) return out;
   for (std::string_view piece : core::Split(list, ',')) out.emplace_back(piece);
+  return out;
+}
+
+void EncodeJsonSpans(const std::vector<Span>& spans, std::string& out) {
+  out.clear();
+  out.push_back('[');
+  char buf[32];
+  for (size_t i = 0; i < spans.size(); ++i) {
+    const int n =
+        std::snprintf(buf, sizeof buf, "%s[%u,%u]", i > 0 ? "," : "", spans[i].begin, spans[i].end);
+    out.append(buf, static_cast<size_t>(n));
+  }
+  out.push_back(']');
+}
+
+Result<std::vector<Span>> DecodeJsonSpans(std::string_view json) {
+  std::vector<Span> out;
+  size_t pos = 0;
+  auto bad = [&json]() {
+    return DataLossError("span column is malformed: " + std::string(json.substr(0, 60)));
+  };
+  auto expect = [&](char c) {
+    if (pos >= json.size() || json[pos] != c) return false;
+    ++pos;
+    return true;
+  };
+  auto number = [&](uint32_t& value) {
+    const size_t start = pos;
+    uint64_t v = 0;
+    while (pos < json.size() && json[pos] >= '0' && json[pos] <= '9' && pos - start < 10) {
+      v = v * 10 + static_cast<uint64_t>(json[pos++] - '0');
+    }
+    if (pos == start || v > UINT32_MAX) return false;
+    value = static_cast<uint32_t>(v);
+    return true;
+  };
+  if (json.empty()) return out;
+  if (!expect('[')) return bad();
+  if (expect(']')) return out;
+  do {
+    Span span;
+    if (!expect('[') || !number(span.begin) || !expect(',') || !number(span.end) || !expect(']') ||
+        span.begin > span.end) {
+      return bad();
+    }
+    out.push_back(span);
+  } while (expect(','));
+  if (!expect(']') || pos != json.size()) return bad();
   return out;
 }
 

@@ -22,6 +22,12 @@ void EncodeBoilerplate(const std::vector<BoilerplateSpan>& spans, std::string& o
 // DataLoss when `json` is not in the shape EncodeBoilerplate writes.
 Result<std::vector<BoilerplateSpan>> DecodeBoilerplate(std::string_view json);
 
+// Plain spans as a JSON array of [begin, end] pairs (an inferred date's evidence). Replaces
+// `out`.
+void EncodeJsonSpans(const std::vector<Span>& spans, std::string& out);
+// DataLoss when `json` is not in the shape EncodeJsonSpans writes.
+Result<std::vector<Span>> DecodeJsonSpans(std::string_view json);
+
 // `values` as a JSON array of strings. Replaces the contents of `out`.
 void EncodeJsonStringArray(const std::vector<std::string>& values, std::string& out);
 // Appends `value` as a quoted JSON string (control characters, quote and backslash escaped;

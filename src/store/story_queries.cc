@@ -77,7 +77,7 @@ Result<std::pair<int64_t, int64_t>> Period(const std::string& iso) {
 constexpr std::string_view kArticlesSql = R"sql(
 SELECT a.id, a.title, a.source, a.lang, a.published_iso, s.dup_group, s.original_id,
        s.similarity, s.copy_similarity, a.copy_of <> '' AND a.copy_of = s.original_id,
-       a.title_origin, a.published_ts, a.date_precision
+       a.title_origin, a.published_ts, a.date_precision, a.best_iso, a.date_provenance
 FROM article_story s JOIN articles a ON a.id = s.article_id
 WHERE s.)sql";
 
@@ -119,6 +119,8 @@ Result<std::vector<StoryArticle>> ArticlesWhere(sqlite3* h, std::string_view col
     a.similarity = st.ColumnDouble(7);
     a.copy_similarity = st.ColumnDouble(8);
     a.exact_copy = st.ColumnInt64(9) != 0;
+    a.date = std::string(st.ColumnText(13));
+    a.date_provenance = std::string(st.ColumnText(14));
     if (facts != nullptr) {
       CopyFacts f;
       f.derived_title = st.ColumnText(10) == "derived";

@@ -1,5 +1,6 @@
 // StoryStore's per-story summary rows (migration 5): kept up to date at each Record so that a
-// listing reads one row per story whatever the number of articles.
+// listing reads one row per story whatever the number of articles. Dates are the articles' best
+// dates (articles.best_*: stated, or inferred from the text and the story, migration 8).
 #include <algorithm>
 #include <cstdint>
 #include <set>
@@ -45,21 +46,21 @@ Status StoryStore::RebuildSummary(const std::string& story_id) {
   constexpr std::string_view kDropSummary = "DELETE FROM story_summary WHERE story_id = ?1";
   constexpr std::string_view kSources = R"sql(
 INSERT INTO story_sources(story_id, source, articles, first_ts, last_ts)
-SELECT s.story_id, a.source, COUNT(*), MIN(a.published_ts), MAX(a.published_ts)
+SELECT s.story_id, a.source, COUNT(*), MIN(a.best_ts), MAX(a.best_ts)
 FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.story_id = ?1
 GROUP BY a.source)sql";
   // One statement: the counts, the first and last dated articles and the sorted languages.
   constexpr std::string_view kSummary = R"sql(
 REPLACE INTO story_summary(story_id, article_count, source_count, first_ts, first_iso, last_ts,
                            last_iso, first_seq, last_seq, languages, title, title_tier, title_at)
-SELECT ?1, COUNT(*), COUNT(DISTINCT NULLIF(a.source, '')), MIN(a.published_ts),
-  coalesce((SELECT a2.published_iso FROM article_story s2 JOIN articles a2 ON a2.id = s2.article_id
-            WHERE s2.story_id = ?1 AND a2.published_ts IS NOT NULL
-            ORDER BY a2.published_ts, s2.seq LIMIT 1), ''),
-  MAX(a.published_ts),
-  coalesce((SELECT a2.published_iso FROM article_story s2 JOIN articles a2 ON a2.id = s2.article_id
-            WHERE s2.story_id = ?1 AND a2.published_ts IS NOT NULL
-            ORDER BY a2.published_ts DESC, s2.seq DESC LIMIT 1), ''),
+SELECT ?1, COUNT(*), COUNT(DISTINCT NULLIF(a.source, '')), MIN(a.best_ts),
+  coalesce((SELECT a2.best_iso FROM article_story s2 JOIN articles a2 ON a2.id = s2.article_id
+            WHERE s2.story_id = ?1 AND a2.best_ts IS NOT NULL
+            ORDER BY a2.best_ts, s2.seq LIMIT 1), ''),
+  MAX(a.best_ts),
+  coalesce((SELECT a2.best_iso FROM article_story s2 JOIN articles a2 ON a2.id = s2.article_id
+            WHERE s2.story_id = ?1 AND a2.best_ts IS NOT NULL
+            ORDER BY a2.best_ts DESC, s2.seq DESC LIMIT 1), ''),
   MIN(s.seq), MAX(s.seq),
   coalesce((SELECT group_concat(lang, ',') FROM (
      SELECT DISTINCT a3.lang AS lang FROM article_story s3 JOIN articles a3 ON a3.id = s3.article_id
@@ -155,7 +156,7 @@ Status StoryStore::AddToSummary(const std::string& story_id, const std::string& 
   std::optional<int64_t> ts;
   {
     DEPECHE_ASSIGN_OR_RETURN(Statement * st,
-                             Cached("SELECT source, lang, published_ts, published_iso, title, "
+                             Cached("SELECT source, lang, best_ts, best_iso, title, "
                                     "title_origin FROM articles WHERE id = ?1"));
     ResetOnExit reset(*st);
     st->BindText(1, article_id);
