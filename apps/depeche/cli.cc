@@ -211,6 +211,9 @@ nlohmann::json ToJson(const Article& a) {
           {"lang_declared", OrNull(a.lang_declared)},
           {"lang_confidence", a.lang_confidence},
           {"published", OrNull(a.published.iso)},
+          {"published_source",
+           a.published.known() ? OrNull(a.published_source) : nlohmann::json(nullptr)},
+          {"date", ArticleDateJson(a, chars)},
           {"path", OrNull(a.origin.path)},
           {"line", a.origin.line > 0 ? nlohmann::json(a.origin.line) : nlohmann::json(nullptr)},
           {"format", OrNull(a.origin.format)},
@@ -219,6 +222,7 @@ nlohmann::json ToJson(const Article& a) {
           {"warnings", a.warnings},
           {"sentences", sentences},
           {"boilerplate", boilerplate},
+          {"timexes", TimexesJson(a, chars)},
           {"text", a.text}};
 }
 

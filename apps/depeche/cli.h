@@ -71,6 +71,15 @@ nlohmann::json ToJson(const ArticleSummary& a);
 nlohmann::json ToJson(const Article& a);
 nlohmann::json ToJson(const StorySummary& s);  // cmd_stories.cc
 nlohmann::json ToJson(const StoryArticle& a);
+// Dates (dates_output.cc): an article's best date and its temporal expressions as --json
+// (offsets in characters: `chars` is CharOffsets(a.text)), and as text lines; a story's event
+// dates the same ways (`engine` reads the articles to give offsets in characters).
+nlohmann::json ArticleDateJson(const Article& a, const std::vector<uint32_t>& chars);
+nlohmann::json TimexesJson(const Article& a, const std::vector<uint32_t>& chars);
+void PrintArticleDates(const Article& a);
+void PrintTimexes(const Article& a);
+nlohmann::json EventDatesJson(Engine& engine, const std::vector<StoryEventDate>& days);
+void PrintEventDates(const std::vector<StoryEventDate>& days);
 nlohmann::json ToJson(const EntitySummary& e);  // cmd_entities.cc
 // "Anthony Blinken (3), M. Blinken (2)": the aliases other than the name, with their article
 // counts (cmd_entities.cc).

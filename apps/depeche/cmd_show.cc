@@ -1,4 +1,4 @@
-// depeche show ID : one article with its metadata, its entities and its text.
+// depeche show ID : one article with its metadata, its dates, its entities and its text.
 #include <algorithm>
 
 #include "cli.h"
@@ -67,7 +67,7 @@ void RegisterShow(CLI::App& app, Context& ctx) {
     field("id", a->id);
     field("source", a->source);
     field("url", a->url);
-    field("published", a->published.iso);
+    PrintArticleDates(*a);
     char conf[32];
     std::snprintf(conf, sizeof conf, " (%.2f)", static_cast<double>(a->lang_confidence));
     field("language", a->lang + conf);
@@ -88,6 +88,7 @@ void RegisterShow(CLI::App& app, Context& ctx) {
       while (!line.empty() && (line.back() == '\n' || line.back() == ' ')) line.pop_back();
       field("set aside", "[" + b.reason + "] " + Ellipsize(line, 80));
     }
+    PrintTimexes(*a);
     std::printf("\n%s\n", a->text.c_str());
   });
 }

@@ -24,6 +24,8 @@ nlohmann::json ToJson(const StoryArticle& a) {
           {"source", OrNull(a.source)},
           {"lang", OrNull(a.lang)},
           {"published", OrNull(a.published)},
+          {"date", OrNull(a.date)},
+          {"date_provenance", OrNull(a.date_provenance)},
           {"group_id", OrNull(a.dup_group)},
           {"original_id", OrNull(a.original_id)},
           {"copy_similarity",

@@ -1,4 +1,5 @@
-// depeche story ID : one story with its articles and its most salient entities.
+// depeche story ID : one story with its articles, the days they mention and its most salient
+// entities.
 #include "cli.h"
 
 namespace depeche::cli {
@@ -47,6 +48,7 @@ void RegisterStory(CLI::App& app, Context& ctx) {
                          {"mention_count", e.mention_count}});
       }
       j["entities"] = named;
+      j["event_dates"] = EventDatesJson(*engine, story->event_dates);
       PrintJson(j);
       return;
     }
@@ -72,10 +74,13 @@ void RegisterStory(CLI::App& app, Context& ctx) {
     field("merged", JoinComma(story->merged_from));
     field("split from", story->split_from);
     field("split off", JoinComma(story->split_off));
+    PrintEventDates(story->event_dates);
     std::printf("\n");
-    Table t({"id", "published", "lang", "source", "copy of", "title"});
+    // "date": the best date (stated, or inferred: then marked "~").
+    Table t({"id", "date", "published", "lang", "source", "copy of", "title"});
     for (const auto& a : story->articles) {
-      t.Add({a.id, a.published, a.lang, a.source, CopyNote(a), a.title});
+      t.Add({a.id, a.date_provenance == "inferred" ? "~" + a.date : a.date, a.published, a.lang,
+             a.source, CopyNote(a), a.title});
     }
     t.Print(stdout);
   });

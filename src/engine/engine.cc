@@ -11,6 +11,7 @@
 #include "ingest/input_files.h"
 #include "store/article_store.h"
 #include "store/database.h"
+#include "store/date_store.h"
 #include "store/entity_store.h"
 #include "store/story_store.h"
 
@@ -19,6 +20,8 @@ namespace {
 
 // How many names a story shows (StoryDetail::top_names).
 constexpr int kStoryNames = 10;
+// How many days a story shows (StoryDetail::event_dates).
+constexpr int kStoryEventDates = 12;
 
 class EngineImpl final : public Engine {
  public:
@@ -44,6 +47,7 @@ class EngineImpl final : public Engine {
   }
 
   ~EngineImpl() override {
+    dates_.reset();
     entity_stage_.reset();
     entities_.reset();
     story_store_.reset();
@@ -123,6 +127,11 @@ class EngineImpl final : public Engine {
       story.top_names.clear();
       for (const StoryEntity& e : entities) story.top_names.push_back(e.name);
     }
+    if (!dates_) {
+      DEPECHE_ASSIGN_OR_RETURN(dates_, store::DateStore::Create(db_.get()));
+    }
+    DEPECHE_ASSIGN_OR_RETURN(story.event_dates,
+                             dates_->EventDates(story.summary.id, kStoryEventDates));
     return story;
   }
 
@@ -220,6 +229,7 @@ class EngineImpl final : public Engine {
   std::unique_ptr<engine::StoryStage> stories_;
   std::unique_ptr<store::StoryStore> story_store_;  // read-only engines
   std::unique_ptr<store::EntityStore> entities_;
+  std::unique_ptr<store::DateStore> dates_;  // made on first use
   // Ingest only, loaded by EnsureEntities.
   bool entities_tried_ = false;
   std::unique_ptr<extract::EntityExtractor> extractor_;
