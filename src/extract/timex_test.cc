@@ -116,7 +116,7 @@ TEST(TimexTaggerTest, EnglishExpressions) {
 
 TEST(TimexTaggerTest, LanguagesWithoutRulesGiveNothing) {
   EXPECT_TRUE(Tagger().Tag("vendredi 21 janvier", "xx", std::nullopt).empty());
-  EXPECT_EQ(Tagger().languages(), (std::vector<std::string>{"en", "fr"}));
+  EXPECT_EQ(Tagger().languages(), (std::vector<std::string>{"de", "en", "es", "fr", "it"}));
 }
 
 TEST(TimexDatesTest, TheMostConsistentDayOfTheWindow) {
