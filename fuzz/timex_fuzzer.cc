@@ -1,8 +1,8 @@
 // libFuzzer target for the temporal-expression tagger: the first byte picks the language (fr, en,
-// es, it or de), the next four a reference day (or none), the rest is the text. Every expression found must
-// lie inside the text, on character boundaries, in order and without overlap, with a value; the
-// day inferred from them must lie in the window asked. Built as the real fuzzer with clang
-// -DDEPECHE_FUZZ=ON, and in every developer build as a replay test over fuzz/corpus/timex.
+// es, it or de), the next four a reference day (or none), the rest is the text. Every expression
+// found must lie inside the text, on character boundaries, in order and without overlap, with a
+// value; the day inferred from them must lie in the window asked. Built as the real fuzzer with
+// clang -DDEPECHE_FUZZ=ON, and in every developer build as a replay test over fuzz/corpus/timex.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
