@@ -93,6 +93,8 @@ TEST(TimexLanguagesTest, Spanish) {
             {"Cada año se celebra la cumbre, todos los lunes hay misa.",
              V{"Cada año|SET|P1Y", "todos los lunes|SET|XXXX-WXX-1"}},
             {"Fue en los años noventa.", V{"los años noventa|DATE|199X"}},
+            {"Hace unos días, cada domingo por la noche.",
+             V{"Hace unos días|DATE|PAST_REF", "cada domingo por la noche|SET|XXXX-WXX-7TNI"}},
             {"La noche del lunes hubo ataques.", V{"La noche del lunes|TIME|2022-01-17TNI"}},
             {"Cuando tenía 14 años se fue.", V{}},
             // A clock time on a weekday, in a past clause.
@@ -127,6 +129,7 @@ TEST(TimexLanguagesTest, Italian) {
             {"Ogni settimana si riunisce, tutti i lunedì.",
              V{"Ogni settimana|SET|P1W", "tutti i lunedì|SET|XXXX-WXX-1"}},
             {"Il mese prossimo partirà.", V{"Il mese prossimo|DATE|2022-02"}},
+            {"Alcuni giorni fa è partito.", V{"Alcuni giorni fa|DATE|PAST_REF"}},
             {"La scorsa domenica sera è partito.", V{"La scorsa domenica sera|TIME|2022-01-16TEV"}},
             {"Quando aveva 14 anni è partito.", V{}},
             {"Il 2021 è stato difficile, poi alle 8 di sera è finita.",
@@ -161,6 +164,8 @@ TEST(TimexLanguagesTest, German) {
           {"Jeden Tag, freitags und alle zwei Wochen.",
            V{"Jeden Tag|SET|P1D", "freitags|SET|XXXX-WXX-5", "alle zwei Wochen|SET|P2W"}},
           {"Am 17.02.2022 war es kalt.", V{"17.02.2022|DATE|2022-02-17"}},
+          // "zur Zeit der" is no "zurzeit".
+          {"Zur Zeit der Römer, vor einigen Tagen.", V{"vor einigen Tagen|DATE|PAST_REF"}},
           {"Er ist 53 Jahre alt.", V{}},
           // A participle without "ge-" ("beschlossen") is a past all the same.
           {"Die Regierung hat am Montag das Gesetz beschlossen.", V{"Montag|DATE|2022-01-17"}},
