@@ -8,7 +8,7 @@
 //                  and @weekday ("1".."7", 1 = Monday) need not list the language's calendar:
 //                  the loader adds text::CalendarNames' wide names (format and stand-alone) and
 //                  its abbreviated month names that end with a period ("févr.", "Okt."); the
-//                  file holds only the other variants ("fév.", "Jan.", "sáb.").
+//                  file holds only the other variants ("fév.", "Jan.", "setiembre").
 //   rules.txt      one rule a line: "TYPE<TAB>pattern<TAB>value". TYPE is DATE, TIME, DURATION
 //                  or SET. The pattern is an ICU regular expression matched against the text in
 //                  lower case (write its letters in lower case), in which "%name" stands for the
