@@ -4,7 +4,9 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <utility>
 
+#include "text/calendar_names.h"
 #include "text/normalize.h"
 
 namespace depeche::extract {
@@ -93,6 +95,24 @@ Result<std::shared_ptr<const TimexRules>> TimexRules::Load(const std::string& di
   const std::string resources_path = dir + "/resources.txt";
   DEPECHE_ASSIGN_OR_RETURN(std::string resources, ReadFile(resources_path));
   std::map<std::string, std::set<std::string>> surfaces;
+  // @month and @weekday start with the language's names from text::CalendarNames (the source
+  // text::CalendarWords and the HTML date reader share): the wide names, and the abbreviated
+  // month names that end with a period ("févr.", "Okt."). Abbreviations without a period and
+  // weekday abbreviations are common words ("mar", "sun", "jeu.", "Sam."): a file adds those
+  // it wants.
+  const text::CalendarNames& calendar = text::CalendarNames::For(lang);
+  for (const auto& [name, list] :
+       {std::pair{"month", &calendar.months()}, std::pair{"weekday", &calendar.weekdays()}}) {
+    const bool month = std::string_view(name) == "month";
+    for (const text::CalendarName& n : *list) {
+      if (n.abbreviated && (!month || n.name.back() != '.')) continue;
+      std::string value = month && n.number < 10 ? "0" : "";
+      value += std::to_string(n.number);
+      rules->resources_[name].emplace(text::Fold(n.name), value);
+      surfaces[name].insert(n.name);
+      surfaces[name].insert(text::Fold(n.name));
+    }
+  }
   std::string section;
   int line_no = 0;
   for (std::string_view line : Lines(resources)) {

@@ -4,7 +4,11 @@
 //                  "@future" and "@past" hold regular expressions (one a line, matched in any
 //                  case) whose presence in a sentence gives its tense, the nearest to the
 //                  expression deciding; "@report" those of reporting verbs, which only count
-//                  next to the expression; '#' starts a comment line.
+//                  next to the expression; '#' starts a comment line. @month ("01".."12")
+//                  and @weekday ("1".."7", 1 = Monday) need not list the language's calendar:
+//                  the loader adds text::CalendarNames' wide names (format and stand-alone) and
+//                  its abbreviated month names that end with a period ("févr.", "Okt."); the
+//                  file holds only the other variants ("fév.", "Jan.", "setiembre").
 //   rules.txt      one rule a line: "TYPE<TAB>pattern<TAB>value". TYPE is DATE, TIME, DURATION
 //                  or SET. The pattern is an ICU regular expression matched against the text in
 //                  lower case (write its letters in lower case), in which "%name" stands for the

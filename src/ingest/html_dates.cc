@@ -1,71 +1,30 @@
 #include "ingest/html_dates.h"
 
-#include <unicode/dtfmtsym.h>
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
-
 #include <cctype>
 #include <cstdio>
-#include <map>
-#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/strings.h"
 #include "core/time.h"
+#include "text/calendar_names.h"
 
 namespace depeche::ingest {
 namespace {
 
-struct MonthName {
-  std::string name;  // lower-case, trailing '.' removed
-  int month;         // 1..12
-};
-
-void AddMonths(const icu::UnicodeString* names, int32_t count, const icu::Locale& locale,
-               std::vector<MonthName>* out) {
-  for (int32_t i = 0; i < count && i < 12; ++i) {
-    icu::UnicodeString lower(names[i]);
-    lower.toLower(locale);
-    std::string utf8;
-    lower.toUTF8String(utf8);
-    while (!utf8.empty() && utf8.back() == '.') utf8.pop_back();
-    if (utf8.size() >= 3) out->push_back({utf8, i + 1});
-  }
-}
-
-// Wide and abbreviated month names (format and stand-alone forms) for `lang`, cached.
-const std::vector<MonthName>& MonthsFor(std::string_view lang) {
-  static std::mutex mu;
-  static std::map<std::string, std::vector<MonthName>, std::less<>> cache;
-  std::lock_guard<std::mutex> lock(mu);
-  auto it = cache.find(lang);
-  if (it != cache.end()) return it->second;
-  std::vector<MonthName> months;
-  icu::Locale locale(std::string(lang).c_str());
-  UErrorCode status = U_ZERO_ERROR;
-  icu::DateFormatSymbols symbols(locale, status);
-  if (U_SUCCESS(status)) {
-    for (auto context : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE}) {
-      for (auto width : {icu::DateFormatSymbols::WIDE, icu::DateFormatSymbols::ABBREVIATED}) {
-        int32_t count = 0;
-        const icu::UnicodeString* names = symbols.getMonths(count, context, width);
-        AddMonths(names, count, locale, &months);
-      }
-    }
-  }
-  // "Sept" is common in English news but not in ICU's abbreviations.
-  if (lang == "en") months.push_back({"sept", 9});
-  return cache.emplace(std::string(lang), std::move(months)).first->second;
-}
-
+// The month `word` names in `lang` (or, failing that, in English), 1-12, or 0: compared in
+// lower case (ASCII letters only: "FÉVRIER" stays unmatched) without trailing periods, against
+// text::CalendarNames' month names of three bytes or more.
 int MonthOf(std::string_view word, std::string_view lang) {
   std::string lower = core::AsciiLower(word);
   while (!lower.empty() && lower.back() == '.') lower.pop_back();
+  if (lower.size() < 3) return 0;
   for (std::string_view l : {lang, std::string_view("en")}) {
-    for (const MonthName& m : MonthsFor(l)) {
-      if (m.name == lower) return m.month;
+    for (const text::CalendarName& m : text::CalendarNames::For(l).months()) {
+      std::string_view name = m.name;
+      while (!name.empty() && name.back() == '.') name.remove_suffix(1);
+      if (name == lower) return m.number;
     }
     if (l == "en") break;
   }
