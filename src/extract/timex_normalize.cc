@@ -41,15 +41,23 @@ CivilDay AddMonths(const CivilDay& d, int months) {
 }
 
 // The candidate nearest `reference` in the direction the tense gives (a clause about the
-// future looks forward, one about the past back; an unknown tense takes the nearest).
-int64_t Pick(const std::vector<int64_t>& candidates, int64_t reference, Tense tense) {
+// future looks forward, one about the past back; an unknown tense takes the nearest): one
+// against the tense costs `against_tense` days more.
+// A weekday against the tense is farther than any in its direction; a month against it must
+// be four months nearer than the one in its direction (the tense cues are words near it, not
+// a parse: a wrong cue must not throw a month a year away).
+constexpr int64_t kWeekdayAgainstTense = 60;
+constexpr int64_t kMonthAgainstTense = 120;
+
+int64_t Pick(const std::vector<int64_t>& candidates, int64_t reference, Tense tense,
+             int64_t against_tense) {
   int64_t best = candidates.front();
   int64_t best_cost = -1;
   for (int64_t c : candidates) {
     const int64_t diff = c - reference;
     int64_t cost = std::llabs(diff);
-    if (tense == Tense::kFuture && diff < 0) cost += 60;
-    if (tense == Tense::kPast && diff > 0) cost += 60;
+    if (tense == Tense::kFuture && diff < 0) cost += against_tense;
+    if (tense == Tense::kPast && diff > 0) cost += against_tense;
     if (best_cost < 0 || cost < best_cost) {
       best = c;
       best_cost = cost;
@@ -91,7 +99,8 @@ ResolvedValue ResolveTimexValue(std::string_view value, const std::optional<Civi
     // The reference day itself is a candidate: news name the day of their own date by its
     // weekday ("Friday" in Friday's paper).
     for (int week : {-1, 0, 1}) candidates.push_back(ref + delta + 7 * week);
-    out.value = Day(DayFromNumber(Pick(candidates, ref, tense))) + std::string(rest);
+    out.value =
+        Day(DayFromNumber(Pick(candidates, ref, tense, kWeekdayAgainstTense))) + std::string(rest);
     return out;
   }
   if (StartsWith(rest, "UNDEF-YEAR-")) {
@@ -119,7 +128,7 @@ ResolvedValue ResolveTimexValue(std::string_view value, const std::optional<Civi
       candidates.push_back(DayNumber(c));
     }
     if (candidates.empty()) return out;
-    const CivilDay chosen = DayFromNumber(Pick(candidates, ref, tense));
+    const CivilDay chosen = DayFromNumber(Pick(candidates, ref, tense, kMonthAgainstTense));
     char buf[16];
     if (day) {
       std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", chosen.year, *month, *day);
