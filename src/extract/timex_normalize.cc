@@ -103,6 +103,20 @@ ResolvedValue ResolveTimexValue(std::string_view value, const std::optional<Civi
         Day(DayFromNumber(Pick(candidates, ref, tense, kWeekdayAgainstTense))) + std::string(rest);
     return out;
   }
+  if (StartsWith(rest, "UNDEF-LAST-") || StartsWith(rest, "UNDEF-NEXT-")) {
+    // "last May", "next May": the nearest such month before (after) the reference's month.
+    const bool last = rest[6] == 'L';
+    rest.remove_prefix(11);
+    const std::optional<int> month = TakeInt(rest);
+    if (!month || *month < 1 || *month > 12) return out;
+    int year = reference->year;
+    if (last && *month >= reference->month) --year;
+    if (!last && *month <= reference->month) ++year;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", year, *month);
+    out.value = buf + std::string(rest);
+    return out;
+  }
   if (StartsWith(rest, "UNDEF-YEAR-")) {
     rest.remove_prefix(11);
     const std::optional<int> month = TakeInt(rest);

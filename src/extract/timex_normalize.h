@@ -6,6 +6,8 @@
 //                              reference, after it in a future clause, before it in a past one;
 //                              "@n": the day is a weekday n ("jeudi 17 février"), which picks
 //                              the year (within eleven years of the reference);
+//   UNDEF-LAST-MM, UNDEF-NEXT-MM  month MM before (after) the reference's month, the nearest:
+//                              "last May" -> UNDEF-LAST-05 -> 2021-05 on 2022-01-18;
 //   REF[Tsuffix]               the reference day;
 //   REF+nU, REF-nU             n units (D, W, M, Q, Y) from the reference, at that unit's
 //                              granularity: REF+1W -> "2022-W08", REF-1Q -> "2021-Q4",
