@@ -94,6 +94,9 @@ ResolvedValue ResolveTimexValue(std::string_view value, const std::optional<Civi
     rest.remove_prefix(14);
     const std::optional<int> weekday = TakeInt(rest);
     if (!weekday || *weekday < 1 || *weekday > 7) return out;
+    // "<": with no tense, the last one (news report what happened).
+    if (tense == Tense::kUnknown && StartsWith(rest, "<")) tense = Tense::kPast;
+    if (StartsWith(rest, "<")) rest.remove_prefix(1);
     const int delta = *weekday - IsoWeekday(*reference);
     std::vector<int64_t> candidates;
     // The reference day itself is a candidate: news name the day of their own date by its
