@@ -73,6 +73,16 @@ ResolvedValue ResolveTimexValue(std::string_view value, const std::optional<Civi
   ResolvedValue out{std::string(value), true};
   // Durations of hours, minutes and seconds are written PT.
   if (value.size() > 1 && value[0] == 'P' && value[1] != 'T') {
+    // Decades and centuries counted in years, as TimeML values write them ("two decades":
+    // P20Y); an unknown number of them stays as it is.
+    for (auto [unit, years] : {std::pair{"DE", 10}, std::pair{"CE", 100}}) {
+      std::string_view n = value.substr(1);
+      const std::optional<int> count = TakeInt(n);
+      if (count && n == unit) {
+        out.value = "P" + std::to_string(*count * years) + "Y";
+        return out;
+      }
+    }
     for (auto [unit, letter] : {std::pair{"MIN", "M"}, std::pair{"H", "H"}, std::pair{"S", "S"}}) {
       const std::string_view u(unit);
       if (value.size() > u.size() + 1 && value.substr(value.size() - u.size()) == u) {
@@ -104,6 +114,24 @@ ResolvedValue ResolveTimexValue(std::string_view value, const std::optional<Civi
     for (int week : {-1, 0, 1}) candidates.push_back(ref + delta + 7 * week);
     out.value =
         Day(DayFromNumber(Pick(candidates, ref, tense, kWeekdayAgainstTense))) + std::string(rest);
+    return out;
+  }
+  if (StartsWith(rest, "UNDEF-WEEKEND")) {
+    // The weekend the tense points to, the last one when it is unknown (news tell what
+    // happened "over the weekend"): that of the nearest Saturday in that direction.
+    rest.remove_prefix(13);
+    const int delta = 6 - IsoWeekday(*reference);
+    std::vector<int64_t> candidates;
+    for (int week : {-1, 0, 1}) candidates.push_back(ref + delta + 7 * week);
+    const Tense direction = tense == Tense::kFuture ? Tense::kFuture : Tense::kPast;
+    // Sunday belongs to the weekend that began the day before.
+    const int64_t saturday = IsoWeekday(*reference) == 7 && direction == Tense::kPast
+                                 ? ref - 1
+                                 : Pick(candidates, ref, direction, kWeekdayAgainstTense);
+    const auto [year, week] = IsoWeek(DayFromNumber(saturday));
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%04d-W%02d-WE", year, week);
+    out.value = buf + std::string(rest);
     return out;
   }
   if (StartsWith(rest, "UNDEF-LAST-") || StartsWith(rest, "UNDEF-NEXT-")) {
@@ -164,6 +192,11 @@ ResolvedValue ResolveTimexValue(std::string_view value, const std::optional<Civi
     const int sign = rest[0] == '-' ? -1 : 1;
     if (rest[0] != '+' && rest[0] != '-') return out;
     rest.remove_prefix(1);
+    // "several years ago", "a few days later": some time before or after.
+    if (StartsWith(rest, "X")) {
+      out.value = sign < 0 ? "PAST_REF" : "FUTURE_REF";
+      return out;
+    }
     const std::optional<int> n = TakeInt(rest);
     if (!n || rest.empty()) return out;
     // Decades and centuries back or ahead name a year ("a decade ago": 2012).
