@@ -104,14 +104,20 @@ ResolvedValue ResolveTimexValue(std::string_view value, const std::optional<Civi
     rest.remove_prefix(14);
     const std::optional<int> weekday = TakeInt(rest);
     if (!weekday || *weekday < 1 || *weekday > 7) return out;
-    // "<": with no tense, the last one (news report what happened).
+    // "<<": before the reference ("last Friday"); "<": with no tense, the last one (news
+    // report what happened).
+    const bool before = StartsWith(rest, "<<");
+    if (before) tense = Tense::kPast;
     if (tense == Tense::kUnknown && StartsWith(rest, "<")) tense = Tense::kPast;
-    if (StartsWith(rest, "<")) rest.remove_prefix(1);
+    while (StartsWith(rest, "<")) rest.remove_prefix(1);
     const int delta = *weekday - IsoWeekday(*reference);
     std::vector<int64_t> candidates;
     // The reference day itself is a candidate: news name the day of their own date by its
     // weekday ("Friday" in Friday's paper).
-    for (int week : {-1, 0, 1}) candidates.push_back(ref + delta + 7 * week);
+    for (int week : {-1, 0, 1}) {
+      if (before && delta + 7 * week >= 0) continue;
+      candidates.push_back(ref + delta + 7 * week);
+    }
     out.value =
         Day(DayFromNumber(Pick(candidates, ref, tense, kWeekdayAgainstTense))) + std::string(rest);
     return out;
@@ -163,6 +169,11 @@ ResolvedValue ResolveTimexValue(std::string_view value, const std::optional<Civi
     if (day && rest.size() >= 2 && rest[0] == '@') {
       rest.remove_prefix(1);
       weekday = TakeInt(rest);
+    }
+    // "<": with no tense, the past one.
+    if (StartsWith(rest, "<")) {
+      if (tense == Tense::kUnknown) tense = Tense::kPast;
+      rest.remove_prefix(1);
     }
     std::vector<int64_t> candidates;
     for (int dy = weekday ? -11 : -1; dy <= (weekday ? 11 : 1); ++dy) {
