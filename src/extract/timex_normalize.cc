@@ -41,15 +41,23 @@ CivilDay AddMonths(const CivilDay& d, int months) {
 }
 
 // The candidate nearest `reference` in the direction the tense gives (a clause about the
-// future looks forward, one about the past back; an unknown tense takes the nearest).
-int64_t Pick(const std::vector<int64_t>& candidates, int64_t reference, Tense tense) {
+// future looks forward, one about the past back; an unknown tense takes the nearest): one
+// against the tense costs `against_tense` days more.
+// A weekday against the tense is farther than any in its direction; a month against it must
+// be four months nearer than the one in its direction (the tense cues are words near it, not
+// a parse: a wrong cue must not throw a month a year away).
+constexpr int64_t kWeekdayAgainstTense = 60;
+constexpr int64_t kMonthAgainstTense = 120;
+
+int64_t Pick(const std::vector<int64_t>& candidates, int64_t reference, Tense tense,
+             int64_t against_tense) {
   int64_t best = candidates.front();
   int64_t best_cost = -1;
   for (int64_t c : candidates) {
     const int64_t diff = c - reference;
     int64_t cost = std::llabs(diff);
-    if (tense == Tense::kFuture && diff < 0) cost += 60;
-    if (tense == Tense::kPast && diff > 0) cost += 60;
+    if (tense == Tense::kFuture && diff < 0) cost += against_tense;
+    if (tense == Tense::kPast && diff > 0) cost += against_tense;
     if (best_cost < 0 || cost < best_cost) {
       best = c;
       best_cost = cost;
@@ -65,6 +73,16 @@ ResolvedValue ResolveTimexValue(std::string_view value, const std::optional<Civi
   ResolvedValue out{std::string(value), true};
   // Durations of hours, minutes and seconds are written PT.
   if (value.size() > 1 && value[0] == 'P' && value[1] != 'T') {
+    // Decades and centuries counted in years, as TimeML values write them ("two decades":
+    // P20Y); an unknown number of them stays as it is.
+    for (auto [unit, years] : {std::pair{"DE", 10}, std::pair{"CE", 100}}) {
+      std::string_view n = value.substr(1);
+      const std::optional<int> count = TakeInt(n);
+      if (count && n == unit) {
+        out.value = "P" + std::to_string(*count * years) + "Y";
+        return out;
+      }
+    }
     for (auto [unit, letter] : {std::pair{"MIN", "M"}, std::pair{"H", "H"}, std::pair{"S", "S"}}) {
       const std::string_view u(unit);
       if (value.size() > u.size() + 1 && value.substr(value.size() - u.size()) == u) {
@@ -86,12 +104,54 @@ ResolvedValue ResolveTimexValue(std::string_view value, const std::optional<Civi
     rest.remove_prefix(14);
     const std::optional<int> weekday = TakeInt(rest);
     if (!weekday || *weekday < 1 || *weekday > 7) return out;
+    // "<<": before the reference ("last Friday"); "<": with no tense, the last one (news
+    // report what happened).
+    const bool before = StartsWith(rest, "<<");
+    if (before) tense = Tense::kPast;
+    if (tense == Tense::kUnknown && StartsWith(rest, "<")) tense = Tense::kPast;
+    while (StartsWith(rest, "<")) rest.remove_prefix(1);
     const int delta = *weekday - IsoWeekday(*reference);
     std::vector<int64_t> candidates;
     // The reference day itself is a candidate: news name the day of their own date by its
     // weekday ("Friday" in Friday's paper).
+    for (int week : {-1, 0, 1}) {
+      if (before && delta + 7 * week >= 0) continue;
+      candidates.push_back(ref + delta + 7 * week);
+    }
+    out.value =
+        Day(DayFromNumber(Pick(candidates, ref, tense, kWeekdayAgainstTense))) + std::string(rest);
+    return out;
+  }
+  if (StartsWith(rest, "UNDEF-WEEKEND")) {
+    // The weekend the tense points to, the last one when it is unknown (news tell what
+    // happened "over the weekend"): that of the nearest Saturday in that direction.
+    rest.remove_prefix(13);
+    const int delta = 6 - IsoWeekday(*reference);
+    std::vector<int64_t> candidates;
     for (int week : {-1, 0, 1}) candidates.push_back(ref + delta + 7 * week);
-    out.value = Day(DayFromNumber(Pick(candidates, ref, tense))) + std::string(rest);
+    const Tense direction = tense == Tense::kFuture ? Tense::kFuture : Tense::kPast;
+    // Sunday belongs to the weekend that began the day before.
+    const int64_t saturday = IsoWeekday(*reference) == 7 && direction == Tense::kPast
+                                 ? ref - 1
+                                 : Pick(candidates, ref, direction, kWeekdayAgainstTense);
+    const auto [year, week] = IsoWeek(DayFromNumber(saturday));
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%04d-W%02d-WE", year, week);
+    out.value = buf + std::string(rest);
+    return out;
+  }
+  if (StartsWith(rest, "UNDEF-LAST-") || StartsWith(rest, "UNDEF-NEXT-")) {
+    // "last May", "next May": the nearest such month before (after) the reference's month.
+    const bool last = rest[6] == 'L';
+    rest.remove_prefix(11);
+    const std::optional<int> month = TakeInt(rest);
+    if (!month || *month < 1 || *month > 12) return out;
+    int year = reference->year;
+    if (last && *month >= reference->month) --year;
+    if (!last && *month <= reference->month) ++year;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", year, *month);
+    out.value = buf + std::string(rest);
     return out;
   }
   if (StartsWith(rest, "UNDEF-YEAR-")) {
@@ -110,6 +170,11 @@ ResolvedValue ResolveTimexValue(std::string_view value, const std::optional<Civi
       rest.remove_prefix(1);
       weekday = TakeInt(rest);
     }
+    // "<": with no tense, the past one.
+    if (StartsWith(rest, "<")) {
+      if (tense == Tense::kUnknown) tense = Tense::kPast;
+      rest.remove_prefix(1);
+    }
     std::vector<int64_t> candidates;
     for (int dy = weekday ? -11 : -1; dy <= (weekday ? 11 : 1); ++dy) {
       const int year = reference->year + dy;
@@ -119,7 +184,7 @@ ResolvedValue ResolveTimexValue(std::string_view value, const std::optional<Civi
       candidates.push_back(DayNumber(c));
     }
     if (candidates.empty()) return out;
-    const CivilDay chosen = DayFromNumber(Pick(candidates, ref, tense));
+    const CivilDay chosen = DayFromNumber(Pick(candidates, ref, tense, kMonthAgainstTense));
     char buf[16];
     if (day) {
       std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", chosen.year, *month, *day);
@@ -138,6 +203,11 @@ ResolvedValue ResolveTimexValue(std::string_view value, const std::optional<Civi
     const int sign = rest[0] == '-' ? -1 : 1;
     if (rest[0] != '+' && rest[0] != '-') return out;
     rest.remove_prefix(1);
+    // "several years ago", "a few days later": some time before or after.
+    if (StartsWith(rest, "X")) {
+      out.value = sign < 0 ? "PAST_REF" : "FUTURE_REF";
+      return out;
+    }
     const std::optional<int> n = TakeInt(rest);
     if (!n || rest.empty()) return out;
     // Decades and centuries back or ahead name a year ("a decade ago": 2012).

@@ -72,6 +72,30 @@ TEST(TimexNormalizeTest, RelativeFormsFollowTheReferenceAndTheTense) {
   EXPECT_EQ(ResolveTimexValue("P2H", std::nullopt, Tense::kUnknown).value, "PT2H");
   EXPECT_EQ(ResolveTimexValue("P30MIN", std::nullopt, Tense::kUnknown).value, "PT30M");
   EXPECT_EQ(ResolveTimexValue("P8Y", std::nullopt, Tense::kUnknown).value, "P8Y");
+  // "<": no tense gives the last one; "<<": before the reference whatever the tense.
+  EXPECT_EQ(ResolveTimexValue("UNDEF-WEEKDAY-5<", tuesday, Tense::kUnknown).value, "2022-01-14");
+  EXPECT_EQ(ResolveTimexValue("UNDEF-WEEKDAY-5<", tuesday, Tense::kFuture).value, "2022-01-21");
+  EXPECT_EQ(ResolveTimexValue("UNDEF-WEEKDAY-2", tuesday, Tense::kPast).value, "2022-01-18");
+  EXPECT_EQ(ResolveTimexValue("UNDEF-WEEKDAY-2<<", tuesday, Tense::kFuture).value, "2022-01-11");
+  EXPECT_EQ(ResolveTimexValue("UNDEF-WEEKDAY-2<TNI", tuesday, Tense::kUnknown).value,
+            "2022-01-18TNI");
+  EXPECT_EQ(ResolveTimexValue("UNDEF-YEAR-06<", tuesday, Tense::kUnknown).value, "2021-06");
+  EXPECT_EQ(ResolveTimexValue("UNDEF-YEAR-03", tuesday, Tense::kUnknown).value, "2022-03");
+  // "last May", "next January": the nearest before (after) the reference's month.
+  EXPECT_EQ(ResolveTimexValue("UNDEF-LAST-05", tuesday, Tense::kUnknown).value, "2021-05");
+  EXPECT_EQ(ResolveTimexValue("UNDEF-LAST-01", tuesday, Tense::kUnknown).value, "2021-01");
+  EXPECT_EQ(ResolveTimexValue("UNDEF-NEXT-01", tuesday, Tense::kUnknown).value, "2023-01");
+  EXPECT_EQ(ResolveTimexValue("UNDEF-NEXT-12", tuesday, Tense::kUnknown).value, "2022-12");
+  // The weekend: the last one unless the clause looks ahead; Sunday's is its own.
+  EXPECT_EQ(ResolveTimexValue("UNDEF-WEEKEND", tuesday, Tense::kUnknown).value, "2022-W02-WE");
+  EXPECT_EQ(ResolveTimexValue("UNDEF-WEEKEND", tuesday, Tense::kFuture).value, "2022-W03-WE");
+  EXPECT_EQ(ResolveTimexValue("UNDEF-WEEKEND", CivilDay{2022, 1, 23}, Tense::kPast).value,
+            "2022-W03-WE");
+  EXPECT_EQ(ResolveTimexValue("REF-XY", tuesday, Tense::kUnknown).value, "PAST_REF");
+  EXPECT_EQ(ResolveTimexValue("REF+XD", tuesday, Tense::kUnknown).value, "FUTURE_REF");
+  EXPECT_EQ(ResolveTimexValue("P2DE", std::nullopt, Tense::kUnknown).value, "P20Y");
+  EXPECT_EQ(ResolveTimexValue("P1CE", std::nullopt, Tense::kUnknown).value, "P100Y");
+  EXPECT_EQ(ResolveTimexValue("PXDE", std::nullopt, Tense::kUnknown).value, "PXDE");
   const ResolvedValue unresolved =
       ResolveTimexValue("UNDEF-WEEKDAY-5", std::nullopt, Tense::kUnknown);
   EXPECT_FALSE(unresolved.resolved);
@@ -112,6 +136,19 @@ TEST(TimexTaggerTest, EnglishExpressions) {
   EXPECT_EQ(Tag("Talks resumed last week and will go on next month.", "en", tuesday),
             (std::vector<std::string>{"last week=2022-W02", "next month=2022-02"}));
   EXPECT_EQ(Tag("No date here, only 100,000 troops.", "en", tuesday), std::vector<std::string>{});
+  // A year without a preposition, not a quantity; a month alone; p.m. on a weekday.
+  EXPECT_EQ(Tag("The 1996 campaign cost $1996 and 2000 shares.", "en", tuesday),
+            (std::vector<std::string>{"1996=1996"}));
+  EXPECT_EQ(Tag("Sales fell last May and rose 2% in October, the company said.", "en", tuesday),
+            (std::vector<std::string>{"last May=2021-05", "October=2021-10"}));
+  EXPECT_EQ(Tag("He was shot at 10 p.m. Wednesday.", "en", CivilDay{1998, 2, 13}),
+            (std::vector<std::string>{"10 p.m. Wednesday=1998-02-11T22:00"}));
+  // An age is not a duration; "about" stays outside; the article before "nine months" stays.
+  EXPECT_EQ(Tag("The 6-year-old boy waited about five hours in the nine months.", "en", tuesday),
+            (std::vector<std::string>{"five hours=PT5H", "the nine months=P9M"}));
+  EXPECT_EQ(Tag("Over the weekend, in recent months, two decades.", "en", tuesday),
+            (std::vector<std::string>{"the weekend=2022-W02-WE", "recent months=PXM",
+                                      "two decades=P20Y"}));
 }
 
 TEST(TimexTaggerTest, LanguagesWithoutRulesGiveNothing) {
