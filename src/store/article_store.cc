@@ -172,9 +172,19 @@ Result<InsertResult> ArticleStore::Impl::InsertRow(const Article& article) {
     stmt.BindText(22, article.feed_id);
     stmt.BindText(23, inserted.copy_of);
     stmt.BindText(24, article.title_origin);
-    stmt.BindText(25, article.published.known() ? std::string_view(article.published_source)
-                                                : std::string_view());
-    const PublicationDate& best = article.date.date;
+    stmt.BindText(25, !date.known() ? std::string_view()
+                      : article.published_source.empty()
+                          ? std::string_view("metadata")
+                          : std::string_view(article.published_source));
+    // An article whose best date was not set (a writer that does not date articles) is dated
+    // as it states.
+    ArticleDate stated;
+    if (!article.date.date.known() && date.known()) {
+      stated.date = date;
+      stated.provenance = article.published_source.empty() ? "metadata" : article.published_source;
+    }
+    const ArticleDate& best_date = article.date.date.known() ? article.date : stated;
+    const PublicationDate& best = best_date.date;
     stmt.BindText(26, best.known() ? std::string_view(best.iso) : std::string_view());
     if (best.known()) {
       stmt.BindInt64(27, best.utc_seconds);
@@ -182,10 +192,9 @@ Result<InsertResult> ArticleStore::Impl::InsertRow(const Article& article) {
       stmt.BindNull(27);
     }
     stmt.BindInt64(28, best.known() ? static_cast<int64_t>(best.precision) : 0);
-    stmt.BindText(29,
-                  best.known() ? std::string_view(article.date.provenance) : std::string_view());
-    stmt.BindText(30, article.date.basis);
-    EncodeJsonSpans(article.date.evidence, impl.evidence_buf);
+    stmt.BindText(29, best.known() ? std::string_view(best_date.provenance) : std::string_view());
+    stmt.BindText(30, best_date.basis);
+    EncodeJsonSpans(best_date.evidence, impl.evidence_buf);
     stmt.BindText(31, impl.evidence_buf);
     Result<bool> stepped = stmt.Step();
     if (stepped.ok()) {

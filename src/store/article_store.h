@@ -40,7 +40,9 @@ class ArticleStore {
   // same record is refused (kSameRecord, naming the stored article): the same non-empty URL,
   // the same non-empty feed_id from the same source, or the same id (the id hashes the record
   // key, engine::RecordKey: origin path and content for articles without URL or feed id).
-  // Empty lang is stored
+  // An article whose `date` is unknown is stored with its stated date as its best date (and
+  // "metadata" as the source of a stated date that names none). Its `timexes` are stored with
+  // it. Empty lang is stored
   // as "und", empty metadata_json as "{}", ingested_at 0 as now. Nothing is written when
   // a result is not kInserted or on error. Errors: InvalidArgument (empty id, a language code
   // that is not 1-15 letters/digits/-/_, a sentence span outside the text, metadata_json not

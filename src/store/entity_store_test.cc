@@ -455,12 +455,14 @@ TEST_F(EntityStoreTest, MigrationAppliesOnAVersion5Database) {
   Add(a);
   entities_.reset();
   // Back to version 5: the article stays, the entity tables (and those of version 7) go.
-  ASSERT_TRUE(
-      db_->Exec("DROP TABLE entities; DROP TABLE entity_aliases; "
-                "DROP TABLE article_entities; DROP TABLE entity_mentions; "
-                "DROP TABLE entity_merges; DROP TABLE story_splits; DROP TABLE story_moves; "
-                "DELETE FROM schema_version WHERE version > 5")
-          .ok());
+  std::string back =
+      "DROP TABLE entities; DROP TABLE entity_aliases; "
+      "DROP TABLE article_entities; DROP TABLE entity_mentions; "
+      "DROP TABLE entity_merges; DROP TABLE story_splits; DROP TABLE story_moves; "
+      "DROP TABLE article_timexes; ";
+  back += testing_util::kDropMigration8Columns;
+  back += "DELETE FROM schema_version WHERE version > 5";
+  ASSERT_TRUE(db_->Exec(back).ok());
   ReopenAll();
   EXPECT_EQ(db_->schema_version(), kSchemaVersion);
   EXPECT_EQ(Count(), 1);

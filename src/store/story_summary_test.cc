@@ -278,13 +278,15 @@ TEST_F(StorySummaryTest, MigrationBackfillsADatabaseOfVersion4) {
   EXPECT_EQ(before[0].title, "Rotterdam dock strike ends with pay deal");
   // Back to version 4: no summary tables (nor the entity tables of the later migration).
   stories_.reset();
-  ASSERT_TRUE(
-      db_->Exec("DROP TABLE story_summary; DROP TABLE story_sources; "
-                "DROP TABLE entities; DROP TABLE entity_aliases; "
-                "DROP TABLE article_entities; DROP TABLE entity_mentions; "
-                "DROP TABLE entity_merges; DROP TABLE story_splits; DROP TABLE story_moves; "
-                "DELETE FROM schema_version WHERE version >= 5")
-          .ok());
+  std::string back =
+      "DROP TABLE story_summary; DROP TABLE story_sources; "
+      "DROP TABLE entities; DROP TABLE entity_aliases; "
+      "DROP TABLE article_entities; DROP TABLE entity_mentions; "
+      "DROP TABLE entity_merges; DROP TABLE story_splits; DROP TABLE story_moves; "
+      "DROP TABLE article_timexes; ";
+  back += testing_util::kDropMigration8Columns;
+  back += "DELETE FROM schema_version WHERE version >= 5";
+  ASSERT_TRUE(db_->Exec(back).ok());
   Reopen();
   ASSERT_EQ(db_->schema_version(), kSchemaVersion);
   auto s = StoryStore::Create(db_.get());

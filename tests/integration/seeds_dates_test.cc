@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -104,6 +105,21 @@ TEST(SeedsDatesTest, EachSeedIsDatedOnItsGoldDayAndTheStoryMentionsTheMeetingMos
   bool feb17 = false;
   for (const StoryEventDate& d : story->event_dates) feb17 |= d.day == "2022-02-17";
   EXPECT_TRUE(feb17);
+
+  // The stories' window reads the best dates: the story spans 18 January - 17 February.
+  auto count = [&](std::optional<std::string> since, std::optional<std::string> until) {
+    StoryQuery q;
+    q.sort = StorySort::kActivity;
+    q.since = std::move(since);
+    q.until = std::move(until);
+    auto stories = engine->Stories(q);
+    EXPECT_TRUE(stories.ok()) << stories.status().ToString();
+    return stories.ok() ? stories->size() : 0u;
+  };
+  EXPECT_EQ(count("2022-02-10", std::nullopt), 1u);
+  EXPECT_EQ(count(std::nullopt, "2022-01-17"), 0u);
+  EXPECT_EQ(count("2022-02-18", std::nullopt), 0u);
+  EXPECT_EQ(count("2022-01-18", "2022-01-18"), 1u);
 }
 
 TEST(SeedsDatesTest, TheDatesDoNotDependOnTheOrderTheSeedsArriveIn) {
