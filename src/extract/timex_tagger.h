@@ -14,6 +14,7 @@
 
 #include "depeche/status.h"
 #include "extract/timex.h"
+#include "extract/timex_anchors.h"
 #include "extract/timex_rules.h"
 
 namespace depeche::extract {
@@ -35,7 +36,11 @@ class TimexTagger {
 
  private:
   TimexTagger() = default;
-  std::map<std::string, std::shared_ptr<const TimexRules>, std::less<>> rules_;
+  struct Language {
+    std::shared_ptr<const TimexRules> rules;
+    std::shared_ptr<const TimexAnchorIndex> anchors;  // where each rule can match
+  };
+  std::map<std::string, Language, std::less<>> languages_;
 };
 
 }  // namespace depeche::extract
