@@ -124,6 +124,9 @@ class PatternReader {
     } else if (c == '*' || c == '+' || c == '?' || c == '{' || c == ')') {
       ok_ = false;
       return;
+    } else if (U16_IS_SURROGATE(c)) {
+      ok_ = false;  // a quantifier would take the whole code point, not its last unit
+      return;
     } else {
       ++i_;
       item = Literal(c);
@@ -376,7 +379,7 @@ void TimexAnchorIndex::Scan(const char16_t* text, int32_t length,
   }
 }
 
-int32_t TimexAnchorIndex::WindowStart(const char16_t* text, int32_t at, int before) const {
+int32_t TimexAnchorIndex::WindowStart(const char16_t* text, int32_t at, int before) {
   int32_t p = at;
   while (p > 0) {
     if (!Free(text[p - 1])) {

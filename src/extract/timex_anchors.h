@@ -54,7 +54,7 @@ class TimexAnchorIndex {
 
  private:
   // The first position from which a match ending its prefix at `at` can start.
-  int32_t WindowStart(const char16_t* text, int32_t at, int before) const;
+  static int32_t WindowStart(const char16_t* text, int32_t at, int before);
   static bool MaybeWordBoundary(const char16_t* text, int32_t length, int32_t at);
 
   struct Plan {

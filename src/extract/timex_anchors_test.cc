@@ -78,6 +78,7 @@ TEST(TimexAnchorsTest, PatternsWithoutABoundOrWithUnknownSyntaxKeepFind) {
   EXPECT_FALSE(AnalyzeTimexPattern(u"(?<name>year)").has_value());
   EXPECT_FALSE(AnalyzeTimexPattern(u"[[a-z]]year").has_value());
   EXPECT_FALSE(AnalyzeTimexPattern(u"").has_value());
+  EXPECT_FALSE(AnalyzeTimexPattern(u"ab\U0001F600?year").has_value());  // a supplementary letter
   // A bounded letter run before the literal is counted, not refused.
   auto a = AnalyzeTimexPattern(u"[a-z]{2,4}\\s+year");
   ASSERT_TRUE(a.has_value());

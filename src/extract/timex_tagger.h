@@ -1,5 +1,6 @@
 // The temporal-expression tagger: every rule of the text's language (data/<lang>/timex/, see
-// timex_rules.h) is matched over the text; overlapping matches keep the longest (the earlier
+// timex_rules.h) is matched over the text (tried only where timex_anchors.h says a match can
+// start, which gives the same matches); overlapping matches keep the longest (the earlier
 // rule on a tie); each value is filled from its template and resolved against the reference
 // date with the tense of its sentence (timex_normalize.h).
 #ifndef DEPECHE_EXTRACT_TIMEX_TAGGER_H_
