@@ -379,9 +379,9 @@ void TimexAnchorIndex::Scan(const char16_t* text, int32_t length,
   }
 }
 
-int32_t TimexAnchorIndex::WindowStart(const char16_t* text, int32_t at, int before) {
+int32_t TimexAnchorIndex::WindowStart(const char16_t* text, int32_t at, int before, int32_t tried) {
   int32_t p = at;
-  while (p > 0) {
+  while (p > tried) {
     if (!Free(text[p - 1])) {
       if (before == 0) break;
       --before;

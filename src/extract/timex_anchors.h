@@ -53,8 +53,10 @@ class TimexAnchorIndex {
                     const std::vector<std::vector<int32_t>>& hits, OnMatch&& on_match) const;
 
  private:
-  // The first position from which a match ending its prefix at `at` can start.
-  static int32_t WindowStart(const char16_t* text, int32_t at, int before);
+  // The first position, not before `tried`, from which a match whose anchor is at `at` can
+  // start. Stopping at `tried` (positions already tried) keeps the scans linear in the text
+  // when long runs of white space or digits hold many anchors.
+  static int32_t WindowStart(const char16_t* text, int32_t at, int before, int32_t tried);
   static bool MaybeWordBoundary(const char16_t* text, int32_t length, int32_t at);
 
   struct Plan {
@@ -84,7 +86,7 @@ void TimexAnchorIndex::ForEachMatch(size_t rule, icu::RegexMatcher& matcher, con
   int32_t next = 0;
   for (const int32_t at : hits[static_cast<size_t>(plan.anchor)]) {
     if (at < next) continue;
-    for (int32_t p = std::max(next, WindowStart(text, at, plan.before)); p <= at; ++p) {
+    for (int32_t p = WindowStart(text, at, plan.before, next); p <= at; ++p) {
       next = p + 1;
       if (plan.word && !MaybeWordBoundary(text, length, p)) continue;
       // find() steps over code points: never between the halves of a surrogate pair.
