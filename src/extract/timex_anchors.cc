@@ -29,6 +29,7 @@ struct Item {
   bool literal = false;
   std::vector<std::u16string> strings;
   bool word_boundary = false;  // \b
+  bool zero_width = false;     // \b, \B, ^, $, a look-around
 };
 
 // A recursive-descent reader of the ICU syntax the rules use. Anything else fails the
@@ -89,6 +90,7 @@ class PatternReader {
         return;
       }
       ++i_;
+      item.zero_width = look;
       if (!look) {
         item = Combine(branches);
         group = branches.size() == 1;
@@ -106,6 +108,7 @@ class PatternReader {
       i_ += 2;
       if (e == 'b' || e == 'B') {
         item.word_boundary = e == 'b';
+        item.zero_width = true;
       } else if (e == 's' || e == 'd') {
         item.cost = 0;
       } else if (e == 'S' || e == 'D' || e == 'w' || e == 'W') {
@@ -118,6 +121,7 @@ class PatternReader {
       }
     } else if (c == '^' || c == '$') {
       ++i_;
+      item.zero_width = true;
     } else if (c == '.') {
       ++i_;
       item.cost = 1;
@@ -332,7 +336,20 @@ std::optional<TimexAnchor> AnalyzeTimexPattern(const std::u16string& pattern) {
     }
     before = AddCost(before, it.cost);
   }
-  if (best) best->word = merged.front().word_boundary;
+  if (best) {
+    best->word = merged.front().word_boundary;
+    // A match opens with what the first item that consumes takes: when that is a literal,
+    // one of its strings' first units.
+    auto first =
+        std::find_if(merged.begin(), merged.end(), [](const Item& it) { return !it.zero_width; });
+    if (first != merged.end() && first->literal &&
+        std::none_of(first->strings.begin(), first->strings.end(),
+                     [](const std::u16string& s) { return s.empty(); })) {
+      std::set<char16_t> units;
+      for (const std::u16string& s : first->strings) units.insert(s[0]);
+      best->starts.assign(units.begin(), units.end());
+    }
+  }
   return best;
 }
 
@@ -356,6 +373,7 @@ TimexAnchorIndex::TimexAnchorIndex(const std::vector<const icu::RegexPattern*>& 
         plan.anchor = it->second;
         plan.before = anchor->before;
         plan.word = anchor->word;
+        plan.starts = anchor->starts;
       }
     }
     plans_.push_back(plan);

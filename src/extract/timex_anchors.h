@@ -30,6 +30,9 @@ struct TimexAnchor {
   std::vector<std::u16string> literals;  // every match consumes one of them (each 2+ units)
   int before = 0;                        // most non-free characters a match consumes before it
   bool word = false;  // the pattern opens with \b: a match starts at a word boundary
+  // The units a match can start with (its first consuming element is a literal), or empty:
+  // any.
+  std::u16string starts;
 };
 
 // The anchor of `pattern` (ICU syntax, matched case-sensitively), or nullopt when it has none
@@ -63,6 +66,7 @@ class TimexAnchorIndex {
     int anchor = -1;  // index into the anchors' occurrence lists; -1: plain find()
     int before = 0;
     bool word = false;
+    std::u16string starts;
   };
   std::vector<Plan> plans_;  // per rule
   int anchors_ = 0;
@@ -88,6 +92,7 @@ void TimexAnchorIndex::ForEachMatch(size_t rule, icu::RegexMatcher& matcher, con
     if (at < next) continue;
     for (int32_t p = WindowStart(text, at, plan.before, next); p <= at; ++p) {
       next = p + 1;
+      if (!plan.starts.empty() && plan.starts.find(text[p]) == std::u16string::npos) continue;
       if (plan.word && !MaybeWordBoundary(text, length, p)) continue;
       // find() steps over code points: never between the halves of a surrogate pair.
       if (p > 0 && U16_IS_TRAIL(text[p]) && U16_IS_LEAD(text[p - 1])) continue;

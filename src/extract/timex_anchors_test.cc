@@ -60,6 +60,10 @@ TEST(TimexAnchorsTest, TheLiteralEveryMatchHoldsAndTheMostItConsumesBeforeIt) {
   ASSERT_TRUE(a.has_value());
   EXPECT_EQ(a->before, 0);
   EXPECT_FALSE(a->word);
+  EXPECT_EQ(a->starts, u"jm");  // a match opens with the month
+  a = AnalyzeTimexPattern(u"\\b(?:the\\s+)?year");
+  ASSERT_TRUE(a.has_value());
+  EXPECT_EQ(a->starts, u"");  // "the" or "year": not known
   // The literal nearest the start wins; "19|20" inside a capture group is one.
   a = AnalyzeTimexPattern(u"\\bfiscal\\s+((?:19|20)\\d{2})\\b");
   ASSERT_TRUE(a.has_value());
