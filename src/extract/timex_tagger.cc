@@ -11,6 +11,7 @@
 #include <iterator>
 #include <map>
 
+#include "extract/timex_anchors.h"
 #include "extract/timex_normalize.h"
 
 namespace depeche::extract {
@@ -49,14 +50,23 @@ std::string_view SentenceAround(std::string_view text, uint32_t begin, uint32_t 
   return text.substr(from, to - from);
 }
 
-// Spans [begin, end) of the matches of `cues` in `sentence`.
+// Spans [begin, end) of the matches of `cues` in `sentence`; `matchers` holds one matcher per
+// cue, made on first use and kept for the next sentences of the text.
 std::vector<std::pair<int64_t, int64_t>> Matches(
-    const std::vector<std::unique_ptr<icu::RegexPattern>>& cues, UText* sentence) {
+    const std::vector<std::unique_ptr<icu::RegexPattern>>& cues,
+    std::vector<std::unique_ptr<icu::RegexMatcher>>* matchers, UText* sentence) {
   std::vector<std::pair<int64_t, int64_t>> out;
-  for (const auto& cue : cues) {
+  matchers->resize(cues.size());
+  for (size_t k = 0; k < cues.size(); ++k) {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexMatcher> m(cue->matcher(status));
-    if (U_FAILURE(status)) continue;
+    std::unique_ptr<icu::RegexMatcher>& m = (*matchers)[k];
+    if (m == nullptr) {
+      m.reset(cues[k]->matcher(status));
+      if (U_FAILURE(status)) {
+        m.reset();
+        continue;
+      }
+    }
     m->reset(sentence);
     while (m->find(status) && U_SUCCESS(status)) {
       out.emplace_back(m->start64(status), m->end64(status));
@@ -89,18 +99,46 @@ int64_t NearestCue(const std::vector<std::pair<int64_t, int64_t>>& cues,
   return best;
 }
 
-// The tense of the clause around `at` (an offset into `sentence`): the nearer of its future and
-// past cues decides, a verb next to the expression outweighing one at the other end of the
-// sentence.
-Tense TenseOf(const TimexRules& rules, std::string_view sentence, int64_t at) {
-  UErrorCode status = U_ZERO_ERROR;
-  UText ut = UTEXT_INITIALIZER;
-  utext_openUTF8(&ut, sentence.data(), static_cast<int64_t>(sentence.size()), &status);
-  if (U_FAILURE(status)) return Tense::kUnknown;
-  const auto reports = Matches(rules.report_cues(), &ut);
-  const int64_t future = NearestCue(Matches(rules.future_cues(), &ut), reports, at);
-  const int64_t past = NearestCue(Matches(rules.past_cues(), &ut), reports, at);
-  utext_close(&ut);
+// The cue matches of one sentence, which its expressions share.
+struct SentenceCues {
+  std::vector<std::pair<int64_t, int64_t>> reports, future, past;
+};
+
+// The tense cues of a text's sentences, found once per sentence.
+class CueCache {
+ public:
+  explicit CueCache(const TimexRules& rules) : rules_(rules) {}
+
+  const SentenceCues& Of(std::string_view sentence, uint32_t sentence_begin) {
+    const std::pair<uint32_t, size_t> key{sentence_begin, sentence.size()};
+    auto it = cues_.find(key);
+    if (it != cues_.end()) return it->second;
+    SentenceCues cues;
+    UErrorCode status = U_ZERO_ERROR;
+    UText ut = UTEXT_INITIALIZER;
+    utext_openUTF8(&ut, sentence.data(), static_cast<int64_t>(sentence.size()), &status);
+    if (U_SUCCESS(status)) {
+      cues.reports = Matches(rules_.report_cues(), &report_, &ut);
+      cues.future = Matches(rules_.future_cues(), &future_, &ut);
+      cues.past = Matches(rules_.past_cues(), &past_, &ut);
+    }
+    // The matchers hold their own clone of `ut`, over `sentence`'s bytes, which outlive them.
+    utext_close(&ut);
+    return cues_.emplace(key, std::move(cues)).first->second;
+  }
+
+ private:
+  const TimexRules& rules_;
+  std::map<std::pair<uint32_t, size_t>, SentenceCues> cues_;
+  std::vector<std::unique_ptr<icu::RegexMatcher>> report_, future_, past_;
+};
+
+// The tense of the clause around `at` (an offset into the sentence whose cues are `cues`): the
+// nearer of its future and past cues decides, a verb next to the expression outweighing one at
+// the other end of the sentence.
+Tense TenseOf(const SentenceCues& cues, int64_t at) {
+  const int64_t future = NearestCue(cues.future, cues.reports, at);
+  const int64_t past = NearestCue(cues.past, cues.reports, at);
   if (future < 0 && past < 0) return Tense::kUnknown;
   if (past < 0 || (future >= 0 && future < past)) return Tense::kFuture;
   if (future < 0 || past < future) return Tense::kPast;
@@ -190,7 +228,12 @@ Result<std::unique_ptr<TimexTagger>> TimexTagger::Create(const std::string& data
     if (!std::filesystem::is_directory(dir, missing)) continue;
     const std::string lang = entry.path().filename().string();
     DEPECHE_ASSIGN_OR_RETURN(auto rules, TimexRules::Load(dir.string(), lang));
-    tagger->rules_.emplace(lang, std::move(rules));
+    std::vector<const icu::RegexPattern*> patterns;
+    for (const TimexRule& rule : rules->rules()) patterns.push_back(rule.pattern.get());
+    Language language;
+    language.anchors = std::make_shared<const TimexAnchorIndex>(patterns);
+    language.rules = std::move(rules);
+    tagger->languages_.emplace(lang, std::move(language));
   }
   if (ec) return NotFoundError("cannot list " + data_dir + ": " + ec.message());
   return tagger;
@@ -198,16 +241,17 @@ Result<std::unique_ptr<TimexTagger>> TimexTagger::Create(const std::string& data
 
 std::vector<std::string> TimexTagger::languages() const {
   std::vector<std::string> out;
-  for (const auto& [lang, rules] : rules_) out.push_back(lang);
+  for (const auto& [lang, language] : languages_) out.push_back(lang);
   return out;
 }
 
 std::vector<Timex> TimexTagger::Tag(std::string_view text, std::string_view lang,
                                     const std::optional<CivilDay>& reference) const {
   std::vector<Timex> out;
-  auto it = rules_.find(lang);
-  if (it == rules_.end() || text.empty()) return out;
-  const TimexRules& rules = *it->second;
+  auto it = languages_.find(lang);
+  if (it == languages_.end() || text.empty()) return out;
+  const TimexRules& rules = *it->second.rules;
+  const TimexAnchorIndex& anchors = *it->second.anchors;
   // ICU's regular expressions run several times faster over UTF-16 than over a UTF-8 UText:
   // the text is converted once, with the UTF-8 offset of every UTF-16 index.
   // In lower case, code point by code point (the simple mapping keeps every index): rules are
@@ -247,6 +291,10 @@ std::vector<Timex> TimexTagger::Tag(std::string_view text, std::string_view lang
   const std::vector<std::string> words = TimexWords(text);
   const bool has_digit =
       std::any_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  // Where the rules' anchors occur: one scan for all rules.
+  const char16_t* units = u16.getBuffer();
+  std::vector<std::vector<int32_t>> hits;
+  anchors.Scan(units, u16.length(), &hits);
   for (size_t r = 0; r < rules.rules().size(); ++r) {
     const TimexRule& rule = rules.rules()[r];
     bool possible = (rule.digits && has_digit) || (!rule.digits && rule.triggers.empty());
@@ -257,17 +305,19 @@ std::vector<Timex> TimexTagger::Tag(std::string_view text, std::string_view lang
     status = U_ZERO_ERROR;
     std::unique_ptr<icu::RegexMatcher> m(rules.rules()[r].pattern->matcher(u16, status));
     if (U_FAILURE(status)) continue;
-    while (m->find(status) && U_SUCCESS(status)) {
+    anchors.ForEachMatch(r, *m, units, u16.length(), hits, [&](icu::RegexMatcher& match) {
+      UErrorCode group_status = U_ZERO_ERROR;
       Candidate c;
-      c.begin = static_cast<uint32_t>(to_byte(m->start(status)));
-      c.end = static_cast<uint32_t>(to_byte(m->end(status)));
-      if (c.end <= c.begin) continue;
+      c.begin = static_cast<uint32_t>(to_byte(match.start(group_status)));
+      c.end = static_cast<uint32_t>(to_byte(match.end(group_status)));
+      if (c.end <= c.begin) return;
       c.rule = r;
-      for (int g = 0; g <= m->groupCount(); ++g) {
-        c.groups.emplace_back(to_byte(m->start(g, status)), to_byte(m->end(g, status)));
+      for (int g = 0; g <= match.groupCount(); ++g) {
+        c.groups.emplace_back(to_byte(match.start(g, group_status)),
+                              to_byte(match.end(g, group_status)));
       }
       candidates.push_back(std::move(c));
-    }
+    });
   }
   // The longest match wins over those it overlaps; on a tie the earlier, then the earlier rule.
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
@@ -284,6 +334,7 @@ std::vector<Timex> TimexTagger::Tag(std::string_view text, std::string_view lang
     if (next != by_begin.begin() && std::prev(next)->second->end > c.begin) continue;
     by_begin.emplace(c.begin, &c);
   }
+  CueCache cue_cache(rules);
   std::vector<const Candidate*> kept;
   kept.reserve(by_begin.size());
   for (const auto& [begin, c] : by_begin) kept.push_back(c);
@@ -297,7 +348,7 @@ std::vector<Timex> TimexTagger::Tag(std::string_view text, std::string_view lang
     if (filled.empty()) continue;
     uint32_t sentence_begin = 0;
     const std::string_view sentence = SentenceAround(text, c->begin, c->end, &sentence_begin);
-    const Tense tense = TenseOf(rules, sentence, c->begin - sentence_begin);
+    const Tense tense = TenseOf(cue_cache.Of(sentence, sentence_begin), c->begin - sentence_begin);
     // A clock time ("REFT20:30") and the forms anchored on the narrative ("LAST+1D": "le
     // lendemain") take the last day named; without one, the reference.
     const bool clock = rule.type == TimexType::kTime && filled.size() > 4 &&

@@ -1,5 +1,6 @@
 // The temporal-expression tagger: every rule of the text's language (data/<lang>/timex/, see
-// timex_rules.h) is matched over the text; overlapping matches keep the longest (the earlier
+// timex_rules.h) is matched over the text (tried only where timex_anchors.h says a match can
+// start, which gives the same matches); overlapping matches keep the longest (the earlier
 // rule on a tie); each value is filled from its template and resolved against the reference
 // date with the tense of its sentence (timex_normalize.h).
 #ifndef DEPECHE_EXTRACT_TIMEX_TAGGER_H_
@@ -14,6 +15,7 @@
 
 #include "depeche/status.h"
 #include "extract/timex.h"
+#include "extract/timex_anchors.h"
 #include "extract/timex_rules.h"
 
 namespace depeche::extract {
@@ -35,7 +37,11 @@ class TimexTagger {
 
  private:
   TimexTagger() = default;
-  std::map<std::string, std::shared_ptr<const TimexRules>, std::less<>> rules_;
+  struct Language {
+    std::shared_ptr<const TimexRules> rules;
+    std::shared_ptr<const TimexAnchorIndex> anchors;  // where each rule can match
+  };
+  std::map<std::string, Language, std::less<>> languages_;
 };
 
 }  // namespace depeche::extract
