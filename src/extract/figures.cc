@@ -25,6 +25,7 @@ struct Core {
   double value = 0;
   std::optional<double> high;
   bool year_like = false;  // four digits, no separator, 1000..2100
+  bool negative = false;
   bool integer = true;
   bool scaled = false;
   double scale = 1;  // the scale word's factor, 1 without one
@@ -44,6 +45,7 @@ struct Candidate {
   std::string counted;
   FigureBound bound = FigureBound::kExact;
   bool skip = false;
+  bool code = false;  // skipped while reading the number: a code, an ordinal, a clock time
 };
 
 class Scanner {
@@ -62,6 +64,7 @@ class Scanner {
     c.end = core->end;
     if (core->begin != i) {  // a skipped stretch
       c.skip = true;
+      c.code = true;
       return c;
     }
     // Currency before the number, then the modifier and a range opener before both.
@@ -79,6 +82,10 @@ class Scanner {
     c.skip = NotAFigure(c);
     return c;
   }
+
+  // Whether `c` was skipped as a code, a phone number, an ordinal or a clock time while reading
+  // its number (not by the year and date rules, which a range with a unit overrides).
+  static bool IsCode(const Candidate& c) { return c.code; }
 
   // Whether a range opener ("between") stands just before token i.
   bool OpenerBefore(size_t i) const { return lex_.range_open.MatchBefore(t_, i) != nullptr; }
@@ -111,7 +118,10 @@ class Scanner {
     // "+" a phone number, after "#" or "/" a code or a fraction.
     if (Glued(t_, i)) {
       const FigureToken& prev = t_[i - 1];
-      if (prev.kind == FigureTokenKind::kWord) return Skipped(i, SkipDigitRun(i + 1));
+      // A currency code glued to the digits ("USD10m", "RM23.50", "$US113") is a prefix.
+      if (prev.kind == FigureTokenKind::kWord && lex_.prefixes.MatchBefore(t_, i) == nullptr) {
+        return Skipped(i, SkipDigitRun(i + 1));
+      }
       if (prev.kind == FigureTokenKind::kSymbol &&
           (prev.lower == "#" || prev.lower == "/" || prev.lower == "_")) {
         return Skipped(i, SkipDigitRun(i + 1));
@@ -183,6 +193,19 @@ class Scanner {
       }
     }
     c.value = std::strtod(number.c_str(), nullptr);
+    // A minus sign glued to the digits and not to what precedes it ("-1.3%", "$-50.8bn",
+    // "minus-5 yards"), or a minus word ("minus 387"), makes the value negative.
+    if (i > 0 && Glued(t_, i) && (t_[i - 1].lower == "-" || t_[i - 1].lower == "\u2212")) {
+      const bool sign = i == 1 || t_[i - 1].space_before || lex_.negatives.count(t_[i - 2].lower) ||
+                        lex_.prefixes.MatchBefore(t_, i - 1) != nullptr;
+      if (sign) {
+        c.value = -c.value;
+        c.negative = true;
+      }
+    } else if (i > 0 && lex_.negatives.count(t_[i - 1].lower)) {
+      c.value = -c.value;
+      c.negative = true;
+    }
     c.integer = !decimal;
     // A year: four digits, 1900..2100, or 1000..1899 after a word that introduces years
     // ("in 1865", "since 1991"; "an average of 1500" stays a figure).
@@ -279,6 +302,7 @@ class Scanner {
     c.begin = i;
     c.end = j;
     c.value = total + current;
+    if (current == 0 && total > 0) c.scale = last;  // "five thousand": ends on its scale
     c.integer = std::floor(c.value) == c.value;
     return c;
   }
@@ -289,6 +313,13 @@ class Scanner {
     if (scale != nullptr) {
       k = c.core.end + scale->tokens.size();
     } else if (!c.core.vague && c.core.glued_unit == nullptr) {
+      if (const FigurePhrase* m = lex_.multipliers.MatchAt(t_, k)) {  // "4 hundred million"
+        c.core.value *= m->value;
+        c.core.scale *= m->value;
+        c.core.scaled = true;
+        k += m->tokens.size();
+        c.core.end = k;
+      }
       scale = lex_.scales.MatchAt(t_, k);
       if (scale != nullptr) k += scale->tokens.size();
     }
@@ -301,7 +332,7 @@ class Scanner {
       c.core.value *= scale->value;
       if (c.core.high) *c.core.high *= scale->value;
       c.core.scaled = true;
-      c.core.scale = scale->value;
+      c.core.scale *= scale->value;
       c.core.end = k;
     }
     c.end = c.core.end;
@@ -407,6 +438,11 @@ class Scanner {
     }
     if (c.unit == nullptr && c.prefix == nullptr && lex_.clocks.MatchAt(t_, n.end)) return true;
     if (n.year_like && c.prefix == nullptr && c.unit == nullptr && !n.scaled) return true;
+    // "(4)": a bare number alone in brackets is a reference or a jersey number.
+    if (c.unit == nullptr && c.prefix == nullptr && c.counted.empty() && n.begin > 0 &&
+        IsSymbol(t_, n.begin - 1, "(") && IsSymbol(t_, n.end, ")")) {
+      return true;
+    }
     // "Section 427", "Game 2", "iPhone 14", "S&P 500": a number right after a capitalised word
     // that does not open the sentence names a thing; it counts nothing.
     if (c.begin == n.begin && c.unit == nullptr && !n.scaled && n.begin > 0 &&
@@ -449,13 +485,13 @@ std::string UnitOf(const Candidate& c) {
 }
 
 // Whether `a` JOIN `b` reads as one range: the unit on the second end or on both ("1 to 1.5
-// degrees", "$62 and $68"), the same on both; both ends with a unit only after an opener
-// ("from 252 miles to 287 miles": "rose $43.6 billion to $419.2 billion" is two figures).
-bool RangeUnits(const Candidate& a, const Candidate& b, bool opened) {
+// degrees", "5% to 10%"), the same on both; not after a blocking word when both ends have a
+// unit ("rose by $43.6 billion to $419.2 billion" is two figures), unless an opener says so.
+bool RangeUnits(const Candidate& a, const Candidate& b, bool opened, bool blocked) {
   const std::string ua = UnitOf(a), ub = UnitOf(b);
   if (ua.empty()) return true;
   if (ub.empty() || ua != ub) return false;
-  return opened;
+  return opened || !blocked;
 }
 
 }  // namespace
@@ -522,22 +558,31 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view text, std::string_
       continue;
     }
     i = std::max(c->end, i + 1);
-    if (c->skip) continue;
-    // A range: "1 to 1.5 degrees", "between $62 and $68", "5-10W", "one to two years".
+    // A number skipped as a code or a phone number is done with; one skipped as a year or a
+    // date may still open a range that has a unit ("2000 - 2500 Calories"), and the second
+    // end of a skipped range is skipped with it ("1600 and 1900", "Sept. 20-24").
+    if (c->skip && scanner.IsCode(*c)) continue;
     const bool opened = scanner.OpenerBefore(c->begin);
-    if (i < tokens.size() && lex.range_joins.count(tokens[i].lower) &&
+    const bool blocked = c->begin > 0 && lex.range_blocks.count(tokens[c->begin - 1].lower) > 0;
+    const bool sign_dash = i < tokens.size() && tokens[i].lower == "-" && tokens[i].space_before &&
+                           Glued(tokens, i + 1);
+    if (i < tokens.size() && lex.range_joins.count(tokens[i].lower) && !sign_dash &&
         (!lex.and_joins.count(tokens[i].lower) || opened)) {
       size_t k = i + 1;
       if (const FigurePhrase* p = lex.prefixes.MatchAt(tokens, k)) k += p->tokens.size();
       std::optional<Candidate> second = k < tokens.size() ? scanner.ReadAt(k) : std::nullopt;
-      if (second && !second->skip && second->core.begin == k && !c->core.high &&
+      if (second && second->core.begin == k && !scanner.IsCode(*second) && !c->core.high &&
           !second->core.high && second->begin == (k == i + 1 ? k : i + 1) &&
-          RangeUnits(*c, *second, opened)) {
-        if (second->core.scaled && !c->core.scaled && c->unit == nullptr && c->counted.empty()) {
-          c->core.value *= second->core.scale;  // "1 to 1.5 million"
+          RangeUnits(*c, *second, opened, blocked)) {
+        // The second end's scale applies to the first when the first, read without it, is
+        // below the second ("1 to 1.5 million", "US $89 to $93 billion", "four to five
+        // thousand"); "$370,000 to $5.5 million" keeps its own.
+        if (!c->core.scaled && second->core.scale != 1 &&
+            c->core.value <= second->core.value / second->core.scale) {
+          c->core.value *= second->core.scale;
         }
         c->core.high = second->core.value;
-        if (c->prefix == nullptr && c->unit == nullptr && c->counted.empty()) {
+        if (UnitOf(*c).empty()) {
           c->unit = second->unit;
           c->prefix = second->prefix;
           c->counted = second->counted;
@@ -547,8 +592,12 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view text, std::string_
         c->end = second->end;
         c->core.end = second->core.end;
         i = second->end;
+        if (c->skip || second->skip) c->skip = UnitOf(*c).empty();
+      } else if (c->skip && second && second->core.begin == k) {
+        i = std::max(i, second->end);  // the other end of a skipped range
       }
     }
+    if (c->skip) continue;
     figures.push_back(std::move(*c));
   }
   if (figures.empty()) return out;

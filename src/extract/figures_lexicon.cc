@@ -260,6 +260,8 @@ Result<FigureLexicon> FigureLexicon::Load(const std::string& path, std::string l
       if (kind == "ordinal") set = &lex.ordinals;
       if (kind == "notcounted") set = &lex.not_counted;
       if (kind == "yearcue") set = &lex.year_cues;
+      if (kind == "negative") set = &lex.negatives;
+      if (kind == "rangeblock") set = &lex.range_blocks;
       if (kind == "invariant") set = &lex.invariants;
       if (set == nullptr) return error("unknown kind '" + std::string(kind) + "'");
       std::string lower;

@@ -77,10 +77,12 @@ struct FigureLexicon {
   std::unordered_set<std::string> number_joins;  // "and", "et": inside a number in words
   FigurePhraseTable dates;   // month names ("oct", "février"): the numbers next to them
   FigurePhraseTable clocks;  // "am", "p.m.", "h": a number before one is a clock time
-  std::unordered_set<std::string> ordinals;     // "st", "nd", "e", "er": glued ordinals
-  std::unordered_set<std::string> year_cues;    // "in", "since": 1000..1899 after them is a year
-  std::unordered_set<std::string> not_counted;  // words after a number that count nothing
-  std::unordered_set<std::string> invariants;   // counted nouns kept as they are
+  std::unordered_set<std::string> ordinals;      // "st", "nd", "e", "er": glued ordinals
+  std::unordered_set<std::string> negatives;     // "minus": the number after it is negative
+  std::unordered_set<std::string> range_blocks;  // "by": "rose by $1bn to $5bn" is no range
+  std::unordered_set<std::string> year_cues;     // "in", "since": 1000..1899 after them is a year
+  std::unordered_set<std::string> not_counted;   // words after a number that count nothing
+  std::unordered_set<std::string> invariants;    // counted nouns kept as they are
   std::vector<std::pair<std::string, std::string>> plurals;  // suffix -> replacement
 
   // Reads `path` (data/<lang>/figures.txt) and, when present, the stop words of
