@@ -178,7 +178,12 @@ class Scanner {
     c.end = j + 1;
     // Leading zeros make a code ("007", "01 23 45 67 89"), not a count.
     if (!grouped && !decimal && t_[i].lower.size() > 1 && t_[i].lower[0] == '0') {
-      return Skipped(i, SkipDigitRun(c.end));
+      size_t k = SkipDigitRun(c.end);
+      // and the short digit groups that follow it ("01 23 45 67 89")
+      while (k < t_.size() && t_[k].kind == FigureTokenKind::kDigits && t_[k].lower.size() <= 4) {
+        k = SkipDigitRun(k + 1);
+      }
+      return Skipped(i, k);
     }
     // Two more digit groups glued by "-", ".", "/" or ":": a date, phone number or version;
     // one after ":" a clock time ("10:30"); one after "/" a fraction or a date ("9/11").
@@ -303,6 +308,7 @@ class Scanner {
     c.end = j;
     c.value = total + current;
     if (current == 0 && total > 0) c.scale = last;  // "five thousand": ends on its scale
+    c.scaled = total > 0;                           // "un million de personnes": a link may follow
     c.integer = std::floor(c.value) == c.value;
     return c;
   }
@@ -389,7 +395,7 @@ class Scanner {
     const unsigned char first = static_cast<unsigned char>(text_[t_[k].begin]);
     if (first >= 'A' && first <= 'Z') return false;
     if (t_[k].lower.back() == '\'') return false;
-    if (lex_.not_counted.count(t_[k].lower)) return false;
+    if (lex_.not_counted.count(t_[k].lower) && !lex_.counted.count(t_[k].lower)) return false;
     if (lex_.dates.MatchAt(t_, k) || lex_.clocks.MatchAt(t_, k)) return false;
     if (lex_.numbers.MatchAt(t_, k) || lex_.scales.MatchAt(t_, k)) return false;
     return true;

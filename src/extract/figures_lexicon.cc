@@ -263,6 +263,7 @@ Result<FigureLexicon> FigureLexicon::Load(const std::string& path, std::string l
       if (kind == "negative") set = &lex.negatives;
       if (kind == "rangeblock") set = &lex.range_blocks;
       if (kind == "invariant") set = &lex.invariants;
+      if (kind == "counted") set = &lex.counted;
       if (set == nullptr) return error("unknown kind '" + std::string(kind) + "'");
       std::string lower;
       for (const std::string& t : phrase.tokens) lower += t;

@@ -82,6 +82,7 @@ struct FigureLexicon {
   std::unordered_set<std::string> range_blocks;  // "by": "rose by $1bn to $5bn" is no range
   std::unordered_set<std::string> year_cues;     // "in", "since": 1000..1899 after them is a year
   std::unordered_set<std::string> not_counted;   // words after a number that count nothing
+  std::unordered_set<std::string> counted;       // counted nouns even if stop words ("personnes")
   std::unordered_set<std::string> invariants;    // counted nouns kept as they are
   std::vector<std::pair<std::string, std::string>> plurals;  // suffix -> replacement
 
