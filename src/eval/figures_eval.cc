@@ -103,6 +103,7 @@ Result<std::vector<NewsQuantSentence>> ReadNewsQuant(const std::string& path) {
 std::string NewsQuantUnit(std::string_view unit) {
   // CQE's unit names for the few where depeche's differ.
   if (unit == "percent") return "percentage";
+  if (unit == "gigatonne") return "gigaton";
   if (unit == "") return "-";
   return std::string(unit);
 }

@@ -46,6 +46,7 @@ struct Candidate {
   FigureBound bound = FigureBound::kExact;
   bool skip = false;
   bool code = false;  // skipped while reading the number: a code, an ordinal, a clock time
+  std::string per;    // the denominator: "barrel" in "$58.24 per barrel"
 };
 
 class Scanner {
@@ -347,6 +348,7 @@ class Scanner {
       c.unit_begin = c.core.end;
       c.unit_end = c.core.end + c.unit->tokens.size();
       c.end = c.unit_end;
+      ReadPer(c);
       return;
     }
     k = c.core.end;
@@ -363,9 +365,13 @@ class Scanner {
       c.unit_begin = u;
       c.unit_end = u + unit->tokens.size();
       c.end = c.unit_end;
+      ReadPer(c);
       return;
     }
-    if (c.prefix != nullptr) return;
+    if (c.prefix != nullptr) {
+      ReadPer(c);
+      return;
+    }
     if (u == k && CountedAt(k)) {
       // "517 rushing yards", "400 charging stations": a modifier then the unit or the plural
       // noun that is counted.
@@ -384,6 +390,24 @@ class Scanner {
       c.unit_end = k + 1;
       c.end = k + 1;
     }
+  }
+
+  // "$58.24 per barrel", "$3,500 a month", "60 km/h" is a unit already: the denominator of
+  // a currency or a unit, a unit of the list or a counted noun.
+  void ReadPer(Candidate& c) const {
+    if (c.unit != nullptr && c.unit->text.find(" per ") != std::string::npos) return;
+    const size_t k = c.end;
+    if (k + 1 >= t_.size() || !lex_.per_words.count(t_[k].lower)) return;
+    if (const FigurePhrase* unit = lex_.units.MatchAt(t_, k + 1)) {
+      c.per = unit->text;
+      c.end = k + 1 + unit->tokens.size();
+    } else if (CountedAt(k + 1)) {
+      c.per = Singular(t_[k + 1].lower);
+      c.end = k + 2;
+    } else {
+      return;
+    }
+    if (c.unit_end > c.unit_begin) c.unit_end = c.end;
   }
 
   // A word after a number that names what it counts: a lower-case word, not a stop word, a
@@ -463,6 +487,17 @@ class Scanner {
   std::string_view text_;
 };
 
+// The unit without its denominator.
+std::string BaseUnitOf(const Candidate& c) {
+  return c.prefix ? c.prefix->text : c.unit ? c.unit->text : c.counted;
+}
+
+std::string UnitOf(const Candidate& c) {
+  std::string unit = BaseUnitOf(c);
+  if (!c.per.empty()) unit += " per " + c.per;
+  return unit;
+}
+
 Figure ToFigure(const Candidate& c, const Tokens& t) {
   Figure f;
   f.span = {t[c.begin].begin, t[c.end - 1].end};
@@ -470,31 +505,19 @@ Figure ToFigure(const Candidate& c, const Tokens& t) {
   f.value = c.core.value;
   f.high = c.core.high;
   f.bound = c.bound;
-  if (c.prefix != nullptr) {
-    f.unit = c.prefix->text;
-  } else if (c.unit != nullptr) {
-    f.unit = c.unit->text;
-  } else if (!c.counted.empty()) {
-    f.unit = c.counted;
-    f.counted = true;
-  }
+  f.unit = UnitOf(c);
+  f.counted = c.prefix == nullptr && c.unit == nullptr && !c.counted.empty();
   if (c.unit_end > c.unit_begin) {
     f.unit_span = {t[c.unit_begin].begin, t[c.unit_end - 1].end};
   }
   return f;
 }
 
-std::string UnitOf(const Candidate& c) {
-  if (c.prefix) return c.prefix->text;
-  if (c.unit) return c.unit->text;
-  return c.counted;
-}
-
 // Whether `a` JOIN `b` reads as one range: the unit on the second end or on both ("1 to 1.5
 // degrees", "5% to 10%"), the same on both; not after a blocking word when both ends have a
 // unit ("rose by $43.6 billion to $419.2 billion" is two figures), unless an opener says so.
 bool RangeUnits(const Candidate& a, const Candidate& b, bool opened, bool blocked) {
-  const std::string ua = UnitOf(a), ub = UnitOf(b);
+  const std::string ua = BaseUnitOf(a), ub = BaseUnitOf(b);
   if (ua.empty()) return true;
   if (ub.empty() || ua != ub) return false;
   return opened || !blocked;
@@ -595,6 +618,7 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view text, std::string_
           c->unit_begin = second->unit_begin;
           c->unit_end = second->unit_end;
         }
+        if (c->per.empty()) c->per = second->per;  // "between $48,000 and $90,000 a year"
         c->end = second->end;
         c->core.end = second->core.end;
         i = second->end;

@@ -256,6 +256,7 @@ Result<FigureLexicon> FigureLexicon::Load(const std::string& path, std::string l
     } else {
       std::unordered_set<std::string>* set = nullptr;
       if (kind == "link") set = &lex.links;
+      if (kind == "per") set = &lex.per_words;
       if (kind == "join") set = &lex.number_joins;
       if (kind == "ordinal") set = &lex.ordinals;
       if (kind == "notcounted") set = &lex.not_counted;

@@ -73,6 +73,7 @@ struct FigureLexicon {
   FigurePhraseTable range_open;     // "between": its number and the next make a range
   std::unordered_set<std::string> range_joins;   // "to", "-", "and" (after range_open only)
   std::unordered_set<std::string> and_joins;     // the joins that need range_open ("and")
+  std::unordered_set<std::string> per_words;     // "per", "a", "/": "$5 a share"
   std::unordered_set<std::string> links;         // "of", "de", "d'": scale ... unit
   std::unordered_set<std::string> number_joins;  // "and", "et": inside a number in words
   FigurePhraseTable dates;   // month names ("oct", "février"): the numbers next to them

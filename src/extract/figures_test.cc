@@ -111,6 +111,23 @@ TEST(FiguresTest, EnglishMoneyAndPercent) {
   EXPECT_EQ(Text(text, f[1].span), "3.2%");
 }
 
+TEST(FiguresTest, UnitsPerSomething) {
+  const std::string text = "Crude was at US $58.24 per barrel; rent is $3,500 a month at 60 km/h.";
+  std::vector<Figure> f = Extractor().Extract(text, "en");
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[0].unit, "dollar per barrel");
+  EXPECT_EQ(Text(text, f[0].span), "US $58.24 per barrel");
+  EXPECT_DOUBLE_EQ(f[1].value, 3500);
+  EXPECT_EQ(f[1].unit, "dollar per month");
+  EXPECT_EQ(f[2].unit, "kilometre per hour");
+  // A range keeps the denominator of its second end.
+  f = Extractor().Extract("People earning between $48,000 and $90,000 a year.", "en");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_DOUBLE_EQ(f[0].value, 48000);
+  EXPECT_DOUBLE_EQ(*f[0].high, 90000);
+  EXPECT_EQ(f[0].unit, "dollar per year");
+}
+
 TEST(FiguresTest, EnglishSeparatorsAndBounds) {
   std::vector<Figure> f = Extractor().Extract(
       "About 1,500 soldiers, more than 100\u00a0000 people and up to 450 million dollars.", "en");
