@@ -25,7 +25,6 @@ struct Core {
   double value = 0;
   std::optional<double> high;
   bool year_like = false;  // four digits, no separator, 1000..2100
-  bool negative = false;
   bool integer = true;
   bool scaled = false;
   double scale = 1;  // the scale word's factor, 1 without one
@@ -206,11 +205,9 @@ class Scanner {
                         lex_.prefixes.MatchBefore(t_, i - 1) != nullptr;
       if (sign) {
         c.value = -c.value;
-        c.negative = true;
       }
     } else if (i > 0 && lex_.negatives.count(t_[i - 1].lower)) {
       c.value = -c.value;
-      c.negative = true;
     }
     c.integer = !decimal;
     // A year: four digits, 1900..2100, or 1000..1899 after a word that introduces years
