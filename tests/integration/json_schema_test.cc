@@ -338,6 +338,35 @@ TEST(JsonSchemaTest, EvalTimexConforms) {
   EXPECT_EQ(own["overall"]["counts"]["value_match"], 2);
 }
 
+// eval figures on a hand-written NewsQuant file: one sentence with a found and a missed
+// quantity, one with a spurious figure.
+TEST(JsonSchemaTest, EvalFiguresConforms) {
+  const std::filesystem::path dir = FreshDir("json_schema_figures");
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "gold.json")
+      << R"([{"text": "Shares rose 3.2% in 1990 and seven sectors gained.", "quantities": [
+              {"change": "up", "value": "3.2", "unit": "%", "normalized_unit": "percentage",
+               "referred_concepts": "Shares"},
+              {"change": "=", "value": "8.0", "unit": "sectors", "normalized_unit": "sector",
+               "referred_concepts": "-"}]},
+             {"text": "It cost $5 million.", "quantities": []}])";
+  JsonSchemaValidator validator(SchemaDir());
+  nlohmann::json j = Conforming(validator, "eval-figures.json",
+                                Depeche("eval figures --json --format newsquant --data '" +
+                                        (dir / "gold.json").string() + "'"));
+  ASSERT_FALSE(j.is_null());
+  EXPECT_EQ(j["sentences"], 2);
+  EXPECT_EQ(j["overall"]["counts"]["gold"], 2);
+  EXPECT_EQ(j["overall"]["counts"]["system"], 3);       // 3.2%, seven sectors, $5 million
+  EXPECT_EQ(j["overall"]["counts"]["value_match"], 1);  // 3.2 (7 is not 8; 1990 a year)
+  EXPECT_EQ(j["overall"]["counts"]["value_unit_match"], 1);
+  EXPECT_DOUBLE_EQ(j["overall"]["value"]["precision"].get<double>(), 1.0 / 3);
+  EXPECT_DOUBLE_EQ(j["overall"]["value"]["recall"].get<double>(), 0.5);
+  ASSERT_EQ(j["items"].size(), 2u);
+  EXPECT_EQ(j["items"][1]["id"], "1");
+  EXPECT_EQ(j["items"][1]["system"], 1);
+}
+
 TEST_F(JsonOutputTest, MissingValuesAreNullAndDatesKeepTheirPrecision) {
   nlohmann::json articles = nlohmann::json::parse(Depeche(db_ + "articles --json").out);
   std::map<std::string, nlohmann::json> by_feed_id;
