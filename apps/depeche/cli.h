@@ -107,6 +107,8 @@ void RegisterEval(CLI::App& app, Context& ctx);
 void RegisterEvalNer(CLI::App& eval, Context& ctx);
 // `eval timex` (cmd_eval_timex.cc), added under the `eval` command by RegisterEval.
 void RegisterEvalTimex(CLI::App& eval, Context& ctx);
+// `eval quotes` (cmd_eval_quotes.cc), added under the `eval` command by RegisterEval.
+void RegisterEvalQuotes(CLI::App& eval, Context& ctx);
 // `train ner` (cmd_train.cc).
 void RegisterTrain(CLI::App& app, Context& ctx);
 // The NER model of `lang` the CLI uses by default: $DEPECHE_NER_MODEL_DIR/ner-<lang>.model, or

@@ -295,6 +295,7 @@ void RegisterEval(CLI::App& app, Context& ctx) {
   RegisterEvalAliases(*eval, ctx);
   RegisterEvalNer(*eval, ctx);
   RegisterEvalTimex(*eval, ctx);
+  RegisterEvalQuotes(*eval, ctx);
 }
 
 }  // namespace depeche::cli

@@ -1,0 +1,88 @@
+// QuoteExtractor: direct and indirect quotations of a news text with their cue (reporting verb)
+// and speaker, as byte spans into the text.
+//
+// Direct quotes are the words between quotation marks (data/LANG/quotes.txt @marks): nested
+// marks stay inside the outer quote; a quote interrupted by its reporting clause
+// (« A », a déclaré M. Blinken, « B ») is one quote of two content spans; a quote whose
+// paragraph ends unclosed and whose next paragraph reopens with the same mark goes on there. A
+// quoted span is kept as a direct quote when a cue stands next to it (before it, "X said:",
+// or after it, "..., a déclaré M. Blinken"), or when it opens a paragraph right after a
+// paragraph with a direct quote (it continues that speaker's words). Quoted words inside a
+// reported clause ("said the plan was “a disaster”") are partial quotes of that indirect quote;
+// quoted words with no cue in their sentence (titles, scare quotes) are not quotations.
+//
+// Indirect speech: a cue followed by a complementizer ("said that", "a indiqué que"), by a
+// clause ("said the talks failed"), ending its sentence after a comma ("..., a source said"),
+// or an "according to" cue ("selon X, ...", "..., according to X").
+//
+// Speakers: the words next to the cue: a name ("Blinken said", "a déclaré M. Blinken"), an
+// apposition ("le porte-parole du département d'Etat, Ned Price": the name is kept apart), a
+// description ("un haut responsable du département d'État", recorded as such) or a pronoun
+// ("he said", "a-t-il ajouté"), whose antecedent is the closest earlier quote's named or
+// described speaker in the same or the previous paragraph, if any (never further). Speakers are
+// spans, not entities: resolving them is the entity resolver's job.
+//
+// Immutable after Create; Extract is thread-safe.
+#ifndef DEPECHE_EXTRACT_QUOTES_H_
+#define DEPECHE_EXTRACT_QUOTES_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "depeche/status.h"
+#include "extract/quote_lexicon.h"
+
+namespace depeche::extract {
+
+struct ByteSpan {
+  size_t begin = 0;
+  size_t end = 0;  // exclusive; begin == end: none
+  bool empty() const { return begin == end; }
+};
+
+enum class QuoteKind { kDirect, kIndirect };
+enum class SpeakerKind { kNone, kName, kDescription, kPronoun };
+
+const char* QuoteKindName(QuoteKind kind);      // "direct", "indirect"
+const char* SpeakerKindName(SpeakerKind kind);  // "none", "name", "description", "pronoun"
+
+struct Quote {
+  QuoteKind kind = QuoteKind::kDirect;
+  // The quoted (direct: without the marks) or reported (indirect) words, in text order; several
+  // spans when a reporting clause interrupts the quote.
+  std::vector<ByteSpan> content;
+  ByteSpan cue;  // the reporting verb or "according to" phrase; empty for a continuation
+  SpeakerKind speaker_kind = SpeakerKind::kNone;
+  ByteSpan speaker;  // the speaker mention (for a continuation: the continued quote's)
+  ByteSpan name;     // the name of an apposition ("..., Ned Price"); empty if none
+  // For a pronoun speaker or a continuation: index (into Extract's result) of the quote whose
+  // named or described speaker it refers to; -1 when the text gives none.
+  int antecedent = -1;
+  bool continuation = false;      // a paragraph continuing the previous quote, no cue of its own
+  std::vector<ByteSpan> partial;  // quoted words inside an indirect quote's content
+};
+
+class QuoteExtractor {
+ public:
+  explicit QuoteExtractor(QuoteLexicon lexicon) : lex_(std::move(lexicon)) {}
+
+  // Loads `data_dir`/`lang`/quotes.txt. Errors: those of QuoteLexicon::Load.
+  static Result<std::unique_ptr<QuoteExtractor>> Create(const std::string& data_dir,
+                                                        const std::string& lang);
+
+  // The quotations of `text` (UTF-8; invalid bytes are read as letters), ordered by their first
+  // content byte. Paragraphs are separated by line breaks.
+  std::vector<Quote> Extract(std::string_view text) const;
+
+  const QuoteLexicon& lexicon() const { return lex_; }
+
+ private:
+  QuoteLexicon lex_;
+};
+
+}  // namespace depeche::extract
+
+#endif  // DEPECHE_EXTRACT_QUOTES_H_
