@@ -2,7 +2,9 @@
 // depeche's quotation extractor (extract/quotes.h) scored against PolNeAR attributions
 // (eval/quote_scorer.h): overlap and exact-span P/R/F1 and speaker accuracy, direct and
 // indirect quotes apart and together.
+#include <algorithm>
 #include <cstdio>
+#include <tuple>
 
 #include "cli.h"
 #include "depeche/config.h"
@@ -18,7 +20,62 @@ struct QuoteEvalFlags {
   std::string format = "polnear";
   std::string lang = "en";
   bool json = false;
+  size_t misses = 0;
 };
+
+// Prints up to `limit` gold direct quotes no system direct quote overlaps, and system direct
+// quotes no gold direct quote overlaps, with their speakers: for error analysis.
+void PrintMisses(const eval::PolnearDocument& d, const std::vector<eval::QuoteItem>& system,
+                 size_t* left) {
+  const std::vector<eval::QuoteItem> gold = eval::GoldQuoteItems(d.text, d.attributions);
+  auto text_of = [&d](const eval::Spans& spans) {
+    std::string out;
+    for (const auto& [b, e] : spans) {
+      if (!out.empty()) out += " | ";
+      out += d.text.substr(b, std::min<size_t>(e - b, 90));
+    }
+    return out;
+  };
+  auto overlaps = [](const eval::QuoteItem& a, const eval::QuoteItem& b) {
+    for (const auto& x : a.content) {
+      for (const auto& y : b.content) {
+        if (std::max(x.first, y.first) < std::min(x.second, y.second)) return true;
+      }
+    }
+    return false;
+  };
+  for (const auto& [from, to, label] :
+       {std::tuple{&gold, &system, "missed"}, std::tuple{&system, &gold, "spurious"}}) {
+    for (const eval::QuoteItem& g : *from) {
+      if (!g.direct || *left == 0) continue;
+      bool found = false;
+      const eval::QuoteItem* other = nullptr;
+      for (const eval::QuoteItem& s : *to) {
+        if (s.direct && overlaps(g, s) && other == nullptr) other = &s;
+      }
+      found = other != nullptr;
+      if (found && from == &gold) {
+        // A matched quote: its speaker right?
+        bool right = g.speaker.empty() && other->speaker.empty();
+        for (const auto& x : g.speaker) {
+          for (const auto& y : other->speaker) {
+            right = right || std::max(x.first, y.first) < std::min(x.second, y.second);
+          }
+        }
+        if (!right && *left > 0) {
+          --*left;
+          std::printf("speaker %s: [%s] gold [%s] system [%s]\n", d.name.c_str(),
+                      text_of(g.content).c_str(), text_of(g.speaker).c_str(),
+                      text_of(other->speaker).c_str());
+        }
+      }
+      if (found) continue;
+      --*left;
+      std::printf("%s %s: [%s] speaker [%s]\n", label, d.name.c_str(), text_of(g.content).c_str(),
+                  text_of(g.speaker).c_str());
+    }
+  }
+}
 
 eval::Spans ToSpans(const std::vector<extract::ByteSpan>& spans) {
   eval::Spans out;
@@ -73,8 +130,11 @@ void RunQuoteEval(const QuoteEvalFlags& flags, Context& ctx) {
   auto extractor = extract::QuoteExtractor::Create(DefaultDataDir(), flags.lang);
   if (Failed(extractor.status(), ctx)) return;
   std::vector<std::vector<eval::QuoteItem>> system;
-  for (const eval::PolnearDocument& d : *docs)
+  size_t misses_left = flags.misses;
+  for (const eval::PolnearDocument& d : *docs) {
     system.push_back(ToItems((*extractor)->Extract(d.text)));
+    if (misses_left > 0) PrintMisses(d, system.back(), &misses_left);
+  }
   auto report = eval::ScoreQuoteCorpus(*docs, system);
   if (Failed(report.status(), ctx)) return;
   const eval::QuoteEvalReport& r = *report;
@@ -133,6 +193,9 @@ void RegisterEvalQuotes(CLI::App& eval, Context& ctx) {
       ->check(CLI::ExistingDirectory);
   cmd->add_option("--format", flags->format, "polnear (the only format)");
   cmd->add_option("--lang", flags->lang, "The texts' language: data/LANG/quotes.txt (default en)");
+  cmd->add_option(
+      "--misses", flags->misses,
+      "Print up to N missed and spurious direct quotes and wrong speakers first (error analysis)");
   cmd->add_flag("--json", flags->json, "JSON output");
   cmd->callback([flags, &ctx] { RunQuoteEval(*flags, ctx); });
 }

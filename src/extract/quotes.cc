@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
 
 #include "extract/quote_tokens.h"
 
@@ -96,6 +97,8 @@ class Analysis {
   void FindCues();
   std::optional<size_t> MatchAt(const std::vector<std::vector<std::string>>& list, size_t i) const;
   Speaker LeftSpeaker(size_t cue, size_t limit) const;
+  Speaker LeftSpeakerNear(size_t cue, size_t limit) const;
+  Speaker SubjectOf(size_t sentence, size_t limit) const;
   Speaker RightSpeaker(size_t from, size_t limit) const;
   SpeakerKind KindOf(size_t first, size_t last_exclusive) const;
   ByteSpan ClauseSpan(size_t first, size_t last_exclusive) const;
@@ -103,6 +106,7 @@ class Analysis {
   bool DirectBefore(const Region& r, Quote* q);
   void Indirect(Cue& cue, std::vector<Quote>* out);
   int ParagraphAt(size_t byte) const;
+  bool IsTitle(const Region& r) const;
   void ResolveAntecedents(std::vector<Quote>* quotes) const;
 
   std::string_view text_;
@@ -283,6 +287,60 @@ SpeakerKind Analysis::KindOf(size_t first, size_t last) const {
 
 // The speaker read leftwards from the cue at token `cue`, not before token `limit`.
 Speaker Analysis::LeftSpeaker(size_t cue, size_t limit) const {
+  Speaker sp = LeftSpeakerNear(cue, limit);
+  if (sp.kind != SpeakerKind::kNone || cue == 0) return sp;
+  if (cue > limit + 1 && IsPunct(cue - 1, ",")) {
+    // "Hillary Clinton, at a later press gaggle, said": the speaker before an inserted phrase.
+    for (size_t k = cue - 1; k-- > limit && cue - k < 10 && sentence_[k] == sentence_[cue];) {
+      if (IsPunct(k, ",")) {
+        sp = LeftSpeakerNear(k, limit);
+        if (sp.kind != SpeakerKind::kNone) return sp;
+        break;
+      }
+      if (!IsWord(k)) break;
+    }
+    // "Trump attacked Clinton ..., saying, “...”": the subject of the sentence.
+    sp = SubjectOf(sentence_[cue], cue);
+    if (sp.kind != SpeakerKind::kNone) return sp;
+  }
+  // "Trump said, adding later, “...”": a second cue of the sentence has the first one's
+  // speaker.
+  for (size_t k = cue; k-- > limit && sentence_[k] == sentence_[cue];) {
+    if (!Outside(k)) break;
+    if (cue_at_[k] >= 0 && !cues_[cue_at_[k]].according) return LeftSpeakerNear(k, limit);
+  }
+  return sp;
+}
+
+// The names (or pronoun) opening sentence `s` before token `limit`, after an opening phrase
+// ("During a speech earlier in the day, Trump ...").
+Speaker Analysis::SubjectOf(size_t s, size_t limit) const {
+  Speaker sp;
+  size_t i = sentence_begin_[s];
+  if (IsWord(i) && (lex_.no_clause.count(toks_[i].lower) || lex_.stops.count(toks_[i].lower))) {
+    while (i < limit && !IsPunct(i, ",")) ++i;
+    ++i;
+  }
+  if (i >= limit || !IsWord(i) || !Outside(i)) return sp;
+  if (lex_.pronouns.count(toks_[i].lower)) {
+    sp.kind = SpeakerKind::kPronoun;
+    sp.span = Span(i, i + 1);
+    sp.end_token = i + 1;
+    return sp;
+  }
+  size_t j = i;
+  while (j < limit && IsWord(j) && Outside(j) &&
+         (toks_[j].capitalized || lex_.titles.count(toks_[j].lower))) {
+    ++j;
+  }
+  if (j == i || lex_.determiners.count(toks_[i].lower)) return sp;
+  sp.kind = SpeakerKind::kName;
+  sp.span = Span(i, j);
+  sp.end_token = j;
+  return sp;
+}
+
+Speaker Analysis::LeftSpeakerNear(size_t cue, size_t limit) const {
   Speaker sp;
   size_t i = cue;
   while (i > limit && IsWord(i - 1) && sentence_[i - 1] == sentence_[cue] &&
@@ -295,20 +353,35 @@ Speaker Analysis::LeftSpeaker(size_t cue, size_t limit) const {
     sp.end_token = cue;
     return sp;
   }
-  const size_t last = i;
+  // "Rep. Gwen Moore (D-Wis.) said": the parenthesis belongs to the name.
+  size_t last = i;
+  if (i > limit && IsPunct(i - 1, ")")) {
+    size_t k = i - 1;
+    while (k > limit && !IsPunct(k, "(") && i - k < 8) --k;
+    if (IsPunct(k, "(")) i = k;
+  }
   size_t j = i;
+  if (i == last) last = i;
   while (j > limit && IsWord(j - 1) && Outside(j - 1) && sentence_[j - 1] == sentence_[cue] &&
          !lex_.stops.count(toks_[j - 1].lower) && !lex_.complementizers.count(toks_[j - 1].lower) &&
          last - j < 12) {
     --j;
   }
-  if (j == last) return sp;
+  if (j == i) return sp;
+  if (i != last && j + 1 == i && !toks_[j].capitalized) return sp;
+  // A noun phrase opens with a capital, a determiner, a title or a pronoun: words before that
+  // ("though she", "going on to") are not the speaker's.
+  while (j < i && !toks_[j].capitalized && !lex_.determiners.count(toks_[j].lower) &&
+         !lex_.titles.count(toks_[j].lower) && !lex_.pronouns.count(toks_[j].lower)) {
+    ++j;
+  }
+  if (j == i) return sp;
   size_t first = j;
-  if (last - first > 6) {
+  if (i - first > 6) {
     // A long run is a clause more than a noun phrase: keep its final capitalised words.
-    size_t k = last;
+    size_t k = i;
     while (k > first && (toks_[k - 1].capitalized || lex_.titles.count(toks_[k - 1].lower))) --k;
-    if (k == last) return sp;
+    if (k == i) return sp;
     first = k;
   }
   // "Ned Price, the spokesman, said": the name before the apposition.
@@ -341,6 +414,7 @@ Speaker Analysis::RightSpeaker(size_t from, size_t limit) const {
     sp.end_token = i + 1;
     return sp;
   }
+  if (lex_.no_clause.count(toks_[i].lower)) return sp;  // "said Friday"
   const bool description = lex_.determiners.count(toks_[i].lower) > 0;
   if (!description && !toks_[i].capitalized && !lex_.titles.count(toks_[i].lower)) return sp;
   size_t j = i;
@@ -398,7 +472,8 @@ void Apply(const Speaker& sp, Quote* q) {
 bool Analysis::DirectAfter(const Region& r, Quote* q, size_t* next_token) {
   if (!r.closed) return false;
   size_t k = r.close + 1;
-  if (IsPunct(k, ",") || IsPunct(k, "—") || IsPunct(k, "–")) ++k;
+  const bool dash = IsPunct(k, "—") || IsPunct(k, "–") || IsPunct(k, "―");
+  if (IsPunct(k, ",") || dash) ++k;
   for (size_t p = k; p < std::min(k + 7, toks_.size()); ++p) {
     if (!IsWord(p) || !Outside(p) || toks_[p].paragraph != r.paragraph) break;
     if (cue_at_[p] < 0) continue;
@@ -421,6 +496,17 @@ bool Analysis::DirectAfter(const Region& r, Quote* q, size_t* next_token) {
     *next_token = std::max(cue.end, sp.end_token);
     return true;
   }
+  if (dash) {
+    // "“...” — Pamela Padilla": a name after a dash signs the quote, with no cue.
+    const Speaker sp = RightSpeaker(k, toks_.size());
+    if (sp.kind == SpeakerKind::kName &&
+        (sp.end_token >= toks_.size() || toks_[sp.end_token].paragraph != r.paragraph ||
+         toks_[sp.end_token].type != QuoteTokenType::kWord)) {
+      Apply(sp, q);
+      *next_token = sp.end_token;
+      return true;
+    }
+  }
   return false;
 }
 
@@ -428,7 +514,11 @@ bool Analysis::DirectAfter(const Region& r, Quote* q, size_t* next_token) {
 // only its speaker, an object ("told reporters") and a colon or comma in between.
 bool Analysis::DirectBefore(const Region& r, Quote* q) {
   size_t p = r.open;
-  const size_t sentence_first = sentence_begin_[sentence_[r.open]];
+  size_t sentence_first = sentence_begin_[sentence_[r.open]];
+  if (p == sentence_first && p > 0 && IsPunct(p - 1, ":") && Outside(p - 1)) {
+    // "Caddell continued:" closing the paragraph before the quote.
+    sentence_first = sentence_begin_[sentence_[p - 1]];
+  }
   if (p > sentence_first && (IsPunct(p - 1, ":") || IsPunct(p - 1, ","))) --p;
   for (size_t c = p; c-- > sentence_first && p - c <= 8;) {
     if (!Outside(c) || !IsWord(c)) break;
@@ -541,6 +631,11 @@ std::vector<Quote> Analysis::Run() {
     size_t next = r.close + 1;
     int last_paragraph = toks_[std::min(r.close, toks_.size()) - 1].paragraph;
     bool found = DirectAfter(r, &q, &next);
+    if (found && q.speaker_kind == SpeakerKind::kNone) {
+      // "Peabody said: “...,” adding that ...": the cue before has the speaker.
+      Quote before = q;
+      if (DirectBefore(r, &before) && before.speaker_kind != SpeakerKind::kNone) q = before;
+    }
     if (found) {
       // « A », a déclaré M. Blinken, « B »: the second part is the same quote.
       if (ri + 1 < regions_.size() && (IsPunct(next, ",") || IsPunct(next, ":")) &&
@@ -565,17 +660,14 @@ std::vector<Quote> Analysis::Run() {
       }
       // A paragraph opening with a quote right after a paragraph with a direct quote goes on
       // with that speaker's words.
-      const bool opens_paragraph = r.open == 0 || toks_[r.open - 1].paragraph != r.paragraph;
-      if (opens_paragraph && last_direct >= 0 && last_direct_paragraph + 1 >= r.paragraph) {
-        const Quote& prev = out[last_direct];
-        q.continuation = true;
-        q.speaker_kind = prev.speaker_kind;
-        q.speaker = prev.speaker;
-        q.name = prev.name;
-        found = true;
+      const bool opens_sentence = r.open == sentence_begin_[s];
+      if (opens_sentence && last_direct >= 0 && last_direct_paragraph + 1 >= r.paragraph) {
+        // The same speaker goes on: one quote of several spans, as a reader counts it.
+        out[last_direct].content.push_back({r.content_begin, r.content_end});
+        last_direct_paragraph = last_paragraph;
       }
+      continue;
     }
-    if (!found) continue;
     last_direct = static_cast<int>(out.size());
     last_direct_paragraph = last_paragraph;
     out.push_back(std::move(q));
@@ -583,23 +675,69 @@ std::vector<Quote> Analysis::Run() {
   for (Cue& cue : cues_) {
     if (!cue.used) Indirect(cue, &out);
   }
-  // Quoted words inside a reported clause belong to it (partial quotes).
+  // Quoted words inside a reported clause belong to it (partial quotes); the others are
+  // direct quotes of the sentence's cue ("called Trump a “con artist”").
+  const size_t indirect_count = out.size();
+  std::unordered_map<size_t, size_t> partial_quote_of_cue;  // cue token -> quote
   for (size_t ri : partial_regions) {
     const Region& r = regions_[ri];
-    for (Quote& q : out) {
+    bool inside = false;
+    for (size_t qi = 0; qi < indirect_count && !inside; ++qi) {
+      Quote& q = out[qi];
       if (q.kind != QuoteKind::kIndirect) continue;
       const ByteSpan& c = q.content.front();
       if (c.begin <= r.content_begin && r.content_end <= c.end) {
         q.partial.push_back({r.content_begin, r.content_end});
-        break;
+        inside = true;
       }
     }
+    if (inside || IsTitle(r)) continue;
+    const size_t s = sentence_[r.open];
+    for (size_t k = sentence_begin_[s]; k < sentence_end_[s]; ++k) {
+      if (cue_at_[k] < 0 || cues_[cue_at_[k]].according) continue;
+      const Speaker sp = LeftSpeaker(k, sentence_begin_[s]);
+      if (sp.kind == SpeakerKind::kNone) continue;
+      // Several quoted phrases of one report ("was “disgusting” and “a con”") are one quote.
+      auto same = partial_quote_of_cue.find(k);
+      if (same != partial_quote_of_cue.end()) {
+        out[same->second].content.push_back({r.content_begin, r.content_end});
+        break;
+      }
+      partial_quote_of_cue[k] = out.size();
+      Quote q;
+      q.content.push_back({r.content_begin, r.content_end});
+      q.cue = Span(cues_[cue_at_[k]].begin, cues_[cue_at_[k]].end);
+      Apply(sp, &q);
+      out.push_back(std::move(q));
+      break;
+    }
+  }
+  // Reported words mostly between quotation marks are direct speech ("said it was “a
+  // disaster”"): the kind follows what the reader sees.
+  for (Quote& q : out) {
+    if (q.kind != QuoteKind::kIndirect || q.partial.empty()) continue;
+    size_t quoted = 0;
+    for (const ByteSpan& p : q.partial) quoted += p.end - p.begin;
+    const ByteSpan& c = q.content.front();
+    if (2 * quoted >= c.end - c.begin) q.kind = QuoteKind::kDirect;
   }
   std::stable_sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) {
     return a.content.front().begin < b.content.front().begin;
   });
   ResolveAntecedents(&out);
   return out;
+}
+
+// A few capitalised words between quotation marks name a work or a programme ("Morning Joe",
+// "Face the Nation"), they are no quotation.
+bool Analysis::IsTitle(const Region& r) const {
+  size_t words = 0;
+  for (size_t k = r.open + 1; k < r.close && k < toks_.size(); ++k) {
+    if (toks_[k].type != QuoteTokenType::kWord) continue;
+    ++words;
+    if (!toks_[k].capitalized && !(words > 1 && toks_[k].lower.size() <= 3)) return false;
+  }
+  return words > 0 && words <= 5;
 }
 
 int Analysis::ParagraphAt(size_t byte) const {
@@ -609,26 +747,16 @@ int Analysis::ParagraphAt(size_t byte) const {
 }
 
 // A pronoun refers to the closest earlier named or described speaker of the same or the
-// previous paragraph; a continuation to the quote it continues.
+// previous paragraph.
 void Analysis::ResolveAntecedents(std::vector<Quote>* quotes) const {
   for (size_t i = 0; i < quotes->size(); ++i) {
     Quote& q = (*quotes)[i];
     if (q.speaker_kind == SpeakerKind::kNone) continue;
-    if (q.speaker_kind != SpeakerKind::kPronoun && !q.continuation) continue;
-    const int paragraph = ParagraphAt(q.speaker.begin < q.content.front().begin && !q.continuation
-                                          ? q.speaker.begin
-                                          : q.content.front().begin);
+    if (q.speaker_kind != SpeakerKind::kPronoun) continue;
+    const int paragraph = ParagraphAt(q.speaker.begin);
     for (size_t j = i; j-- > 0;) {
       const Quote& p = (*quotes)[j];
       if (ParagraphAt(p.content.front().begin) + 1 < paragraph) break;
-      if (q.continuation) {
-        if (p.speaker.begin == q.speaker.begin && p.speaker.end == q.speaker.end &&
-            !p.continuation) {
-          q.antecedent = p.antecedent >= 0 ? p.antecedent : static_cast<int>(j);
-          break;
-        }
-        continue;
-      }
       if (p.speaker_kind == SpeakerKind::kName || p.speaker_kind == SpeakerKind::kDescription) {
         if (p.speaker.begin < q.speaker.begin) {
           q.antecedent = static_cast<int>(j);

@@ -6,8 +6,9 @@
 // (« A », a déclaré M. Blinken, « B ») is one quote of two content spans; a quote whose
 // paragraph ends unclosed and whose next paragraph reopens with the same mark goes on there. A
 // quoted span is kept as a direct quote when a cue stands next to it (before it, "X said:",
-// or after it, "..., a déclaré M. Blinken"), or when it opens a paragraph right after a
-// paragraph with a direct quote (it continues that speaker's words). Quoted words inside a
+// or after it, "..., a déclaré M. Blinken"), or signed after a dash ("” — Pamela Padilla");
+// a quoted span opening a sentence with no cue, right after a direct quote of the same or the
+// previous paragraph, continues that quote (one more content span). Quoted words inside a
 // reported clause ("said the plan was “a disaster”") are partial quotes of that indirect quote;
 // quoted words with no cue in their sentence (titles, scare quotes) are not quotations.
 //
@@ -52,16 +53,17 @@ const char* SpeakerKindName(SpeakerKind kind);  // "none", "name", "description"
 struct Quote {
   QuoteKind kind = QuoteKind::kDirect;
   // The quoted (direct: without the marks) or reported (indirect) words, in text order; several
-  // spans when a reporting clause interrupts the quote.
+  // spans when a reporting clause interrupts the quote, when the quote goes on in the next
+  // sentences or paragraphs with no cue of their own, or for several quoted phrases of one
+  // report.
   std::vector<ByteSpan> content;
-  ByteSpan cue;  // the reporting verb or "according to" phrase; empty for a continuation
+  ByteSpan cue;  // the reporting verb or "according to" phrase; empty when signed after a dash
   SpeakerKind speaker_kind = SpeakerKind::kNone;
-  ByteSpan speaker;  // the speaker mention (for a continuation: the continued quote's)
+  ByteSpan speaker;  // the speaker mention
   ByteSpan name;     // the name of an apposition ("..., Ned Price"); empty if none
-  // For a pronoun speaker or a continuation: index (into Extract's result) of the quote whose
-  // named or described speaker it refers to; -1 when the text gives none.
+  // For a pronoun speaker: index (into Extract's result) of the quote whose named or described
+  // speaker it refers to; -1 when the text gives none.
   int antecedent = -1;
-  bool continuation = false;      // a paragraph continuing the previous quote, no cue of its own
   std::vector<ByteSpan> partial;  // quoted words inside an indirect quote's content
 };
 
