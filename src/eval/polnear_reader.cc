@@ -51,7 +51,12 @@ Result<std::vector<PolnearAttribution>> ParsePolnearAnn(const std::string& ann,
   for (std::string_view line : core::Split(ann, '\n')) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) continue;
+    // A line not opening with an annotation id ("T12", "E3") continues the previous one's text
+    // (annotated text with line breaks).
+    if (line.size() < 2 || line[1] < '0' || line[1] > '9' ||
+        line.find('\t') == std::string_view::npos) {
+      continue;
+    }
     const std::string where = ann_name + ":" + std::to_string(line_number);
     std::vector<std::string_view> cols = core::Split(line, '\t');
     if (line.front() == 'T') {

@@ -2,7 +2,8 @@
 // news, ../shared/data/polnear): a split folder holds text/NAME.txt and
 // attributions/NAME_ANNOTATOR.ann in brat standoff ("T3<TAB>Content 115 290;300 310<TAB>...",
 // "E1<TAB>Attribution:T4 Content:T3 Cue:T2 Source:T1"; Attribution-no-source relations have no
-// Source). Offsets are code points; they are turned into byte offsets of the UTF-8 text.
+// Source). Offsets are code points; they are turned into byte offsets of the UTF-8 text. A line
+// that does not open with an id continues the text column of the line before (skipped).
 // A text annotated by several annotators (a few dev texts) is read with the first annotator's
 // file in name order. Pure functions, thread-safe.
 #ifndef DEPECHE_EVAL_POLNEAR_READER_H_
