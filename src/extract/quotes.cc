@@ -4,6 +4,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "core/strings.h"
 #include "extract/quote_tokens.h"
 
 namespace depeche::extract {
@@ -99,6 +100,7 @@ class Analysis {
   Speaker LeftSpeaker(size_t cue, size_t limit) const;
   Speaker LeftSpeakerNear(size_t cue, size_t limit) const;
   Speaker SubjectOf(size_t sentence, size_t limit) const;
+  void NameAtEnd(size_t first, size_t last, Speaker* sp) const;
   Speaker RightSpeaker(size_t from, size_t limit) const;
   SpeakerKind KindOf(size_t first, size_t last_exclusive) const;
   ByteSpan ClauseSpan(size_t first, size_t last_exclusive) const;
@@ -363,8 +365,8 @@ Speaker Analysis::LeftSpeakerNear(size_t cue, size_t limit) const {
   size_t j = i;
   if (i == last) last = i;
   while (j > limit && IsWord(j - 1) && Outside(j - 1) && sentence_[j - 1] == sentence_[cue] &&
-         !lex_.stops.count(toks_[j - 1].lower) && !lex_.complementizers.count(toks_[j - 1].lower) &&
-         last - j < 12) {
+         cue_at_[j - 1] < 0 && !lex_.stops.count(toks_[j - 1].lower) &&
+         !lex_.complementizers.count(toks_[j - 1].lower) && last - j < 12) {
     --j;
   }
   if (j == i) return sp;
@@ -376,6 +378,14 @@ Speaker Analysis::LeftSpeakerNear(size_t cue, size_t limit) const {
     ++j;
   }
   if (j == i) return sp;
+  if (toks_[j].capitalized && !lex_.determiners.count(toks_[j].lower)) {
+    // A name then lower-case words ("Lavrov a séparément déclaré"): the name.
+    size_t k = j;
+    while (k < i && (toks_[k].capitalized || lex_.titles.count(toks_[k].lower))) ++k;
+    bool rest_lower = true;
+    for (size_t m = k; m < i; ++m) rest_lower = rest_lower && !toks_[m].capitalized;
+    if (rest_lower && k < i && i - k <= 2) i = last = k;
+  }
   size_t first = j;
   if (i - first > 6) {
     // A long run is a clause more than a noun phrase: keep its final capitalised words.
@@ -388,7 +398,17 @@ Speaker Analysis::LeftSpeakerNear(size_t cue, size_t limit) const {
   if (lex_.determiners.count(toks_[first].lower) && first >= limit + 2 && IsPunct(first - 1, ",") &&
       IsWord(first - 2) && toks_[first - 2].capitalized && sentence_[first - 2] == sentence_[cue]) {
     size_t k = first - 1;
-    while (k > limit && IsWord(k - 1) && toks_[k - 1].capitalized) --k;
+    bool day = false;
+    while (k > limit && IsWord(k - 1) && toks_[k - 1].capitalized) {
+      --k;
+      day = day || lex_.no_clause.count(toks_[k].lower) > 0;
+    }
+    if (day) {
+      sp.kind = KindOf(first, i);
+      sp.span = Span(first, i);
+      sp.end_token = last;
+      return sp;
+    }
     sp.name = Span(k, first - 1);
     sp.span = Span(k, last);
     sp.kind = SpeakerKind::kName;
@@ -398,7 +418,25 @@ Speaker Analysis::LeftSpeakerNear(size_t cue, size_t limit) const {
   sp.kind = KindOf(first, last);
   sp.span = Span(first, last);
   sp.end_token = last;
+  NameAtEnd(first, i, &sp);
   return sp;
+}
+
+// "le président américain Joe Biden", "The New York Post": a description ending with capitalised
+// words names its speaker.
+void Analysis::NameAtEnd(size_t first, size_t last, Speaker* sp) const {
+  if (sp->kind != SpeakerKind::kDescription || last <= first + 1) return;
+  size_t k = last;
+  while (k > first + 1 && IsWord(k - 1) && toks_[k - 1].capitalized) --k;
+  if (k == last) return;
+  // "le ministère de la Défense": capitals after a determiner or particle inside the phrase
+  // name a thing of the description, not the speaker.
+  if (k > first + 1 &&
+      (lex_.determiners.count(toks_[k - 1].lower) || toks_[k - 1].lower.size() <= 3)) {
+    return;
+  }
+  sp->kind = SpeakerKind::kName;
+  sp->name = Span(k, last);
 }
 
 // The speaker after a cue ("a déclaré M. Blinken", "said Ned Price, the spokesman"), from token
@@ -421,7 +459,7 @@ Speaker Analysis::RightSpeaker(size_t from, size_t limit) const {
   if (description) {
     while (j < limit && IsWord(j) && Outside(j) && sentence_[j] == sentence_[from] &&
            !lex_.stops.count(toks_[j].lower) && !lex_.complementizers.count(toks_[j].lower) &&
-           j - i < 10) {
+           !(j > i && lex_.no_clause.count(toks_[j].lower)) && cue_at_[j] < 0 && j - i < 10) {
       ++j;
     }
   } else {
@@ -436,6 +474,7 @@ Speaker Analysis::RightSpeaker(size_t from, size_t limit) const {
   sp.kind = KindOf(i, j);
   sp.span = Span(i, j);
   sp.end_token = j;
+  NameAtEnd(i, j, &sp);
   // "le porte-parole du département d'Etat, Ned Price": the name of the description.
   if (description && IsPunct(j, ",") && IsWord(j + 1) && toks_[j + 1].capitalized &&
       !lex_.determiners.count(toks_[j + 1].lower) && !lex_.pronouns.count(toks_[j + 1].lower)) {
@@ -444,7 +483,7 @@ Speaker Analysis::RightSpeaker(size_t from, size_t limit) const {
            (toks_[k].capitalized || lex_.titles.count(toks_[k].lower))) {
       ++k;
     }
-    if (k >= toks_.size() || !IsWord(k) || toks_[k].capitalized) {
+    if (k > j + 1 && (k >= toks_.size() || !IsWord(k) || toks_[k].capitalized)) {
       sp.name = Span(j + 1, k);
       sp.span = Span(i, k);
       sp.kind = SpeakerKind::kName;
@@ -746,23 +785,31 @@ int Analysis::ParagraphAt(size_t byte) const {
   return it == toks_.begin() ? 0 : std::prev(it)->paragraph;
 }
 
-// A pronoun refers to the closest earlier named or described speaker of the same or the
-// previous paragraph.
+// A pronoun refers to the closest earlier speaker of the same or the previous paragraph: a name
+// or description, or the same pronoun, whose antecedent it takes.
 void Analysis::ResolveAntecedents(std::vector<Quote>* quotes) const {
   for (size_t i = 0; i < quotes->size(); ++i) {
     Quote& q = (*quotes)[i];
-    if (q.speaker_kind == SpeakerKind::kNone) continue;
     if (q.speaker_kind != SpeakerKind::kPronoun) continue;
     const int paragraph = ParagraphAt(q.speaker.begin);
+    const std::string pronoun =
+        core::AsciiLower(text_.substr(q.speaker.begin, q.speaker.end - q.speaker.begin));
     for (size_t j = i; j-- > 0;) {
       const Quote& p = (*quotes)[j];
-      if (ParagraphAt(p.content.front().begin) + 1 < paragraph) break;
-      if (p.speaker_kind == SpeakerKind::kName || p.speaker_kind == SpeakerKind::kDescription) {
-        if (p.speaker.begin < q.speaker.begin) {
-          q.antecedent = static_cast<int>(j);
-          break;
-        }
+      // The paragraph where the earlier quote ends (its last span or its speaker).
+      const int p_paragraph = std::max(ParagraphAt(p.content.back().begin),
+                                       p.speaker.empty() ? 0 : ParagraphAt(p.speaker.begin));
+      if (p_paragraph + 1 < paragraph) break;
+      if (p.speaker_kind == SpeakerKind::kNone || p.speaker.begin >= q.speaker.begin) continue;
+      if (p.speaker_kind == SpeakerKind::kPronoun) {
+        // "Il a déclaré ... « ... », a-t-il ajouté": the same pronoun goes on with its antecedent.
+        const std::string other =
+            core::AsciiLower(text_.substr(p.speaker.begin, p.speaker.end - p.speaker.begin));
+        if (other == pronoun && p.antecedent >= 0) q.antecedent = p.antecedent;
+        break;
       }
+      q.antecedent = static_cast<int>(j);
+      break;
     }
   }
 }
