@@ -209,8 +209,7 @@ void Analysis::FindSentences() {
       const QuoteToken& t = toks_[i];
       if (t.paragraph != toks_[i - 1].paragraph) {
         starts = true;
-      } else if (region_of_[i] < 0 || static_cast<size_t>(region_of_[i]) >= regions_.size() ||
-                 regions_[region_of_[i]].open == i) {
+      } else if (region_of_[i] < 0 || regions_[region_of_[i]].open == i) {
         // Outside quotes (or at an opening mark): after a sentence end, before a capital or mark.
         size_t p = i - 1;
         const int pr = region_of_[p];

@@ -9,8 +9,11 @@
 // or after it, "..., a déclaré M. Blinken"), or signed after a dash ("” — Pamela Padilla");
 // a quoted span opening a sentence with no cue, right after a direct quote of the same or the
 // previous paragraph, continues that quote (one more content span). Quoted words inside a
-// reported clause ("said the plan was “a disaster”") are partial quotes of that indirect quote;
-// quoted words with no cue in their sentence (titles, scare quotes) are not quotations.
+// reported clause ("said the plan was “a disaster”") are partial quotes of that indirect quote,
+// which counts as direct when they make up at least half of its bytes; quoted phrases of a
+// sentence with a cue but no reported clause are one direct quote of that cue ("called the
+// deal “a disaster” and “a con”"); a few capitalised words between marks (a title, "Morning
+// Joe") and quoted words with no cue in their sentence (scare quotes) are not quotations.
 //
 // Indirect speech: a cue followed by a complementizer ("said that", "a indiqué que"), by a
 // clause ("said the talks failed"), ending its sentence after a comma ("..., a source said"),
@@ -19,9 +22,13 @@
 // Speakers: the words next to the cue: a name ("Blinken said", "a déclaré M. Blinken"), an
 // apposition ("le porte-parole du département d'Etat, Ned Price": the name is kept apart), a
 // description ("un haut responsable du département d'État", recorded as such) or a pronoun
-// ("he said", "a-t-il ajouté"), whose antecedent is the closest earlier quote's named or
-// described speaker in the same or the previous paragraph, if any (never further). Speakers are
-// spans, not entities: resolving them is the entity resolver's job.
+// ("he said", "a-t-il ajouté"), whose antecedent is the closest earlier quote's speaker in the
+// same or the previous paragraph, if any (never further): a name or description, or the same
+// pronoun, whose antecedent it takes. A description ending with capitalised words ("le
+// président américain Joe Biden") is a name, kept in `name`. A cue after a comma with no
+// speaker of its own (", saying, “...”", ", adding that") takes the speaker before an inserted
+// phrase, the sentence's other cue's, or the sentence's subject. Speakers are spans, not
+// entities: resolving them is the entity resolver's job.
 //
 // Immutable after Create; Extract is thread-safe.
 #ifndef DEPECHE_EXTRACT_QUOTES_H_
@@ -60,7 +67,7 @@ struct Quote {
   ByteSpan cue;  // the reporting verb or "according to" phrase; empty when signed after a dash
   SpeakerKind speaker_kind = SpeakerKind::kNone;
   ByteSpan speaker;  // the speaker mention
-  ByteSpan name;     // the name of an apposition ("..., Ned Price"); empty if none
+  ByteSpan name;     // the name inside the speaker ("..., Ned Price", "... Joe Biden"); or empty
   // For a pronoun speaker: index (into Extract's result) of the quote whose named or described
   // speaker it refers to; -1 when the text gives none.
   int antecedent = -1;
