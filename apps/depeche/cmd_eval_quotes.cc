@@ -64,15 +64,15 @@ void PrintMisses(const eval::PolnearDocument& d, const std::vector<eval::QuoteIt
         }
         if (!right && *left > 0) {
           --*left;
-          std::printf("speaker %s: [%s] gold [%s] system [%s]\n", d.name.c_str(),
-                      text_of(g.content).c_str(), text_of(g.speaker).c_str(),
-                      text_of(other->speaker).c_str());
+          std::fprintf(stderr, "speaker %s: [%s] gold [%s] system [%s]\n", d.name.c_str(),
+                       text_of(g.content).c_str(), text_of(g.speaker).c_str(),
+                       text_of(other->speaker).c_str());
         }
       }
       if (found) continue;
       --*left;
-      std::printf("%s %s: [%s] speaker [%s]\n", label, d.name.c_str(), text_of(g.content).c_str(),
-                  text_of(g.speaker).c_str());
+      std::fprintf(stderr, "%s %s: [%s] speaker [%s]\n", label, d.name.c_str(),
+                   text_of(g.content).c_str(), text_of(g.speaker).c_str());
     }
   }
 }
@@ -193,9 +193,9 @@ void RegisterEvalQuotes(CLI::App& eval, Context& ctx) {
       ->check(CLI::ExistingDirectory);
   cmd->add_option("--format", flags->format, "polnear (the only format)");
   cmd->add_option("--lang", flags->lang, "The texts' language: data/LANG/quotes.txt (default en)");
-  cmd->add_option(
-      "--misses", flags->misses,
-      "Print up to N missed and spurious direct quotes and wrong speakers first (error analysis)");
+  cmd->add_option("--misses", flags->misses,
+                  "Print up to N missed and spurious direct quotes and wrong speakers on stderr "
+                  "(error analysis)");
   cmd->add_flag("--json", flags->json, "JSON output");
   cmd->callback([flags, &ctx] { RunQuoteEval(*flags, ctx); });
 }
