@@ -186,6 +186,55 @@ TEST_F(QuotesTest, ScareQuotesWithoutCueAreNoQuotation) {
   EXPECT_TRUE(En().Extract(text).empty());
 }
 
+TEST_F(QuotesTest, ParticipleCueTakesTheSubject) {
+  const std::string text =
+      "During a speech, Trump attacked Clinton for her record, saying, “She is unstable.”";
+  const std::vector<Quote> quotes = En().Extract(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(At(text, quotes[0].cue), "saying");
+  EXPECT_EQ(At(text, quotes[0].speaker), "Trump");
+}
+
+TEST_F(QuotesTest, InsertedPhraseBetweenSpeakerAndCue) {
+  const std::string text = "Hillary Clinton, at a later press gaggle, said, “I have been briefed.”";
+  const std::vector<Quote> quotes = En().Extract(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(At(text, quotes[0].speaker), "Hillary Clinton");
+}
+
+TEST_F(QuotesTest, DashSignatureWithoutCue) {
+  const std::string text = "“He makes simple blanket statements.” — Pamela Padilla\n";
+  const std::vector<Quote> quotes = En().Extract(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_TRUE(quotes[0].cue.empty());
+  EXPECT_EQ(At(text, quotes[0].speaker), "Pamela Padilla");
+}
+
+TEST_F(QuotesTest, MostlyQuotedReportIsDirect) {
+  const std::string text = "Trump said that voter fraud is “a big, big problem in this country.”";
+  const std::vector<Quote> quotes = En().Extract(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].kind, QuoteKind::kDirect);
+  ASSERT_EQ(quotes[0].partial.size(), 1u);
+  EXPECT_EQ(At(text, quotes[0].partial[0]), "a big, big problem in this country.");
+  const std::string mostly_reported =
+      "Trump said that voter fraud, which he has raised at every rally this autumn, is a “big "
+      "problem.”";
+  const std::vector<Quote> reported = En().Extract(mostly_reported);
+  ASSERT_EQ(reported.size(), 1u);
+  EXPECT_EQ(reported[0].kind, QuoteKind::kIndirect);
+}
+
+TEST_F(QuotesTest, DescriptionEndingWithANameIsAName) {
+  const std::string text =
+      "Le président américain Joe Biden a déclaré que la Russie paierait un lourd tribut.";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker_kind, SpeakerKind::kName);
+  EXPECT_EQ(At(text, quotes[0].speaker), "Le président américain Joe Biden");
+  EXPECT_EQ(At(text, quotes[0].name), "Joe Biden");
+}
+
 TEST(QuoteLexiconTest, ErrorsNameTheLine) {
   auto bad = QuoteLexicon::Parse("@marks\n«\t»\n@verbs\nsaid\n", "x.txt");
   ASSERT_FALSE(bad.ok());
