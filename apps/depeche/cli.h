@@ -109,6 +109,8 @@ void RegisterEvalNer(CLI::App& eval, Context& ctx);
 void RegisterEvalTimex(CLI::App& eval, Context& ctx);
 // `eval figures` (cmd_eval_figures.cc), added under the `eval` command by RegisterEval.
 void RegisterEvalFigures(CLI::App& eval, Context& ctx);
+// `eval quotes` (cmd_eval_quotes.cc), added under the `eval` command by RegisterEval.
+void RegisterEvalQuotes(CLI::App& eval, Context& ctx);
 // `train ner` (cmd_train.cc).
 void RegisterTrain(CLI::App& app, Context& ctx);
 // The NER model of `lang` the CLI uses by default: $DEPECHE_NER_MODEL_DIR/ner-<lang>.model, or

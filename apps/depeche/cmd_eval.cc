@@ -296,6 +296,7 @@ void RegisterEval(CLI::App& app, Context& ctx) {
   RegisterEvalNer(*eval, ctx);
   RegisterEvalTimex(*eval, ctx);
   RegisterEvalFigures(*eval, ctx);
+  RegisterEvalQuotes(*eval, ctx);
 }
 
 }  // namespace depeche::cli

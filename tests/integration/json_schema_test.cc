@@ -367,6 +367,39 @@ TEST(JsonSchemaTest, EvalFiguresConforms) {
   EXPECT_EQ(j["items"][1]["system"], 1);
 }
 
+// eval quotes on a hand-written PolNeAR-style folder: one direct quote with its speaker and
+// one indirect report ("Café" makes code point and byte offsets differ).
+TEST(JsonSchemaTest, EvalQuotesConforms) {
+  const std::filesystem::path dir = FreshDir("json_schema_quotes");
+  std::filesystem::create_directories(dir / "text");
+  std::filesystem::create_directories(dir / "attributions");
+  std::ofstream(dir / "text" / "d1.txt")
+      << "Café owners said that prices rose sharply.\n\n\xe2\x80\x9cWe are ruined,\xe2\x80\x9d "
+         "Marie Dupont said.\n";
+  // Code points: "that prices rose sharply" 17-41, the quote with its marks 44-60, "Marie
+  // Dupont" 61-73.
+  std::ofstream(dir / "attributions" / "d1_ab12.ann")
+      << "T1\tSource 0 11\tCafé owners\nT2\tCue 12 16\tsaid\nT3\tContent 17 41\tthat prices "
+         "rose sharply\nT4\tAttribution 12 16\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 "
+         "Source:T1\nT5\tSource 61 73\tMarie Dupont\nT6\tCue 74 78\tsaid\nT7\tContent 44 "
+         "60\t\xe2\x80\x9cWe are ruined,\xe2\x80\x9d\nT8\tAttribution 74 "
+         "78\tsaid\nE2\tAttribution:T8 "
+         "Content:T7 Cue:T6 Source:T5\n";
+  JsonSchemaValidator validator(SchemaDir());
+  nlohmann::json j =
+      Conforming(validator, "eval-quotes.json",
+                 Depeche("eval quotes --json --format polnear --data '" + dir.string() + "'"));
+  ASSERT_FALSE(j.is_null());
+  EXPECT_EQ(j["documents"], 1);
+  EXPECT_EQ(j["overall"]["direct"]["counts"]["gold"], 1);
+  EXPECT_EQ(j["overall"]["direct"]["counts"]["overlap"], 1);
+  EXPECT_EQ(j["overall"]["direct"]["counts"]["exact"], 1);
+  EXPECT_EQ(j["overall"]["direct"]["counts"]["speaker_correct"], 1);
+  EXPECT_EQ(j["overall"]["indirect"]["counts"]["gold"], 1);
+  EXPECT_EQ(j["overall"]["indirect"]["counts"]["exact"], 1);
+  EXPECT_EQ(j["overall"]["all"]["counts"]["system"], 2);
+}
+
 TEST_F(JsonOutputTest, MissingValuesAreNullAndDatesKeepTheirPrecision) {
   nlohmann::json articles = nlohmann::json::parse(Depeche(db_ + "articles --json").out);
   std::map<std::string, nlohmann::json> by_feed_id;

@@ -1,0 +1,826 @@
+#include "extract/quotes.h"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
+#include "core/strings.h"
+#include "extract/quote_tokens.h"
+
+namespace depeche::extract {
+
+const char* QuoteKindName(QuoteKind kind) {
+  return kind == QuoteKind::kDirect ? "direct" : "indirect";
+}
+
+const char* SpeakerKindName(SpeakerKind kind) {
+  switch (kind) {
+    case SpeakerKind::kName:
+      return "name";
+    case SpeakerKind::kDescription:
+      return "description";
+    case SpeakerKind::kPronoun:
+      return "pronoun";
+    case SpeakerKind::kNone:
+      break;
+  }
+  return "none";
+}
+
+Result<std::unique_ptr<QuoteExtractor>> QuoteExtractor::Create(const std::string& data_dir,
+                                                               const std::string& lang) {
+  DEPECHE_ASSIGN_OR_RETURN(QuoteLexicon lex,
+                           QuoteLexicon::Load(data_dir + "/" + lang + "/quotes.txt"));
+  return std::make_unique<QuoteExtractor>(std::move(lex));
+}
+
+namespace {
+
+using Tokens = std::vector<QuoteToken>;
+
+// A top-level quoted region: tokens (open, close) are its marks; close is the index of the
+// paragraph's last token + 1 when the quote is left open there.
+struct Region {
+  size_t open = 0;
+  size_t close = 0;
+  bool closed = true;
+  size_t content_begin = 0;  // bytes
+  size_t content_end = 0;
+  int paragraph = 0;
+};
+
+struct Speaker {
+  SpeakerKind kind = SpeakerKind::kNone;
+  ByteSpan span;
+  ByteSpan name;
+  size_t end_token = 0;  // the token after the speaker
+};
+
+struct Cue {
+  size_t begin = 0;  // tokens [begin, end)
+  size_t end = 0;
+  bool according = false;
+  bool used = false;
+};
+
+class Analysis {
+ public:
+  Analysis(std::string_view text, const QuoteLexicon& lex)
+      : text_(text), lex_(lex), toks_(TokenizeForQuotes(text, lex)) {
+    for (const auto& a : lex_.auxiliaries) {
+      for (const std::string& w : a) aux_.insert(w);
+    }
+    FindRegions();
+    FindSentences();
+    FindCues();
+  }
+
+  std::vector<Quote> Run();
+
+ private:
+  bool IsWord(size_t i) const { return i < toks_.size() && toks_[i].type == QuoteTokenType::kWord; }
+  bool IsPunct(size_t i, std::string_view p) const {
+    return i < toks_.size() && toks_[i].type == QuoteTokenType::kPunct && toks_[i].lower == p;
+  }
+  bool IsMark(size_t i) const { return i < toks_.size() && toks_[i].type == QuoteTokenType::kMark; }
+  bool Outside(size_t i) const { return region_of_[i] < 0; }
+  bool SentenceEnd(size_t i) const {
+    return i < toks_.size() && toks_[i].type == QuoteTokenType::kPunct &&
+           (toks_[i].lower == "." || toks_[i].lower == "!" || toks_[i].lower == "?" ||
+            toks_[i].lower == "…" || toks_[i].lower == ";");
+  }
+  ByteSpan Span(size_t first, size_t last_exclusive) const {
+    return {toks_[first].begin, toks_[last_exclusive - 1].end};
+  }
+
+  void FindRegions();
+  void FindSentences();
+  void FindCues();
+  std::optional<size_t> MatchAt(const std::vector<std::vector<std::string>>& list, size_t i) const;
+  Speaker LeftSpeaker(size_t cue, size_t limit) const;
+  Speaker LeftSpeakerNear(size_t cue, size_t limit) const;
+  Speaker SubjectOf(size_t sentence, size_t limit) const;
+  void NameAtEnd(size_t first, size_t last, Speaker* sp) const;
+  Speaker RightSpeaker(size_t from, size_t limit) const;
+  SpeakerKind KindOf(size_t first, size_t last_exclusive) const;
+  ByteSpan ClauseSpan(size_t first, size_t last_exclusive) const;
+  bool DirectAfter(const Region& r, Quote* q, size_t* next_token);
+  bool DirectBefore(const Region& r, Quote* q);
+  void Indirect(Cue& cue, std::vector<Quote>* out);
+  int ParagraphAt(size_t byte) const;
+  bool IsTitle(const Region& r) const;
+  void ResolveAntecedents(std::vector<Quote>* quotes) const;
+
+  std::string_view text_;
+  const QuoteLexicon& lex_;
+  Tokens toks_;
+  std::unordered_set<std::string> aux_;
+  std::vector<Region> regions_;
+  std::vector<int> region_of_;    // per token: the top-level region it is inside or a mark of
+  std::vector<size_t> sentence_;  // per token
+  std::vector<size_t> sentence_begin_;
+  std::vector<size_t> sentence_end_;  // exclusive
+  std::vector<Cue> cues_;
+  std::vector<int> cue_at_;  // per token: the cue starting there, -1
+};
+
+void Analysis::FindRegions() {
+  region_of_.assign(toks_.size(), -1);
+  struct Open {
+    size_t token;
+    const std::string* close;
+  };
+  std::vector<Open> stack;
+  auto finish = [&](size_t close_token, bool closed, size_t content_end) {
+    Region r;
+    r.open = stack.front().token;
+    r.close = close_token;
+    r.closed = closed;
+    r.content_begin = toks_[r.open].end;
+    r.content_end = content_end;
+    r.paragraph = toks_[r.open].paragraph;
+    if (r.content_end > r.content_begin) {
+      const int id = static_cast<int>(regions_.size());
+      for (size_t k = r.open; k < std::min(close_token + (closed ? 1 : 0), toks_.size()); ++k) {
+        region_of_[k] = id;
+      }
+      regions_.push_back(r);
+    }
+    stack.clear();
+  };
+  for (size_t i = 0; i < toks_.size(); ++i) {
+    const QuoteToken& t = toks_[i];
+    if (!stack.empty() && i > 0 && t.paragraph != toks_[i - 1].paragraph) {
+      // A quote going on in the next paragraph reopens it with its opening mark.
+      if (t.type == QuoteTokenType::kMark && t.lower == toks_[stack.front().token].lower) {
+        stack.resize(1);
+        continue;
+      }
+      finish(i, false, toks_[i - 1].end);
+    }
+    if (t.type != QuoteTokenType::kMark) continue;
+    const bool next_adjacent =
+        i + 1 < toks_.size() && !toks_[i + 1].space_before && toks_[i + 1].paragraph == t.paragraph;
+    if (!stack.empty() && *stack.back().close == t.lower) {
+      const bool symmetric = toks_[stack.back().token].lower == t.lower;
+      // A straight quote after a space and before a word opens a nested quote instead.
+      if (!symmetric || !t.space_before || !next_adjacent) {
+        if (stack.size() == 1) {
+          finish(i, true, t.begin);
+        } else {
+          stack.pop_back();
+        }
+        continue;
+      }
+    }
+    const std::string* close = nullptr;
+    for (const QuoteMarkPair& m : lex_.marks) {
+      if (m.open == t.lower) {
+        close = &m.close;
+        break;
+      }
+    }
+    if (close != nullptr) {
+      stack.push_back({i, close});
+      continue;
+    }
+    // A closing mark of an outer quote: the inner ones were left open.
+    for (size_t d = stack.size(); d-- > 0;) {
+      if (*stack[d].close == t.lower) {
+        if (d == 0) {
+          finish(i, true, t.begin);
+        } else {
+          stack.resize(d);
+        }
+        break;
+      }
+    }
+  }
+  if (!stack.empty()) finish(toks_.size(), false, toks_.back().end);
+}
+
+void Analysis::FindSentences() {
+  sentence_.assign(toks_.size(), 0);
+  size_t s = 0;
+  sentence_begin_.push_back(0);
+  for (size_t i = 0; i < toks_.size(); ++i) {
+    bool starts = false;
+    if (i > 0) {
+      const QuoteToken& t = toks_[i];
+      if (t.paragraph != toks_[i - 1].paragraph) {
+        starts = true;
+      } else if (region_of_[i] < 0 || regions_[region_of_[i]].open == i) {
+        // Outside quotes (or at an opening mark): after a sentence end, before a capital or mark.
+        size_t p = i - 1;
+        const int pr = region_of_[p];
+        const bool after_end =
+            pr < 0 ? SentenceEnd(p) : (regions_[pr].close == p && p > 0 && SentenceEnd(p - 1));
+        if (after_end && (t.capitalized || t.type == QuoteTokenType::kMark)) {
+          // "« ... . » Il a ajouté" starts a sentence, "“... .” He said" does not: a cue
+          // within three words binds the quote to what follows.
+          bool binds = false;
+          if (pr >= 0) {
+            for (size_t k = i; k < std::min(i + 3, toks_.size()); ++k) {
+              for (const auto& cue : lex_.cues) {
+                if (!cue.empty() && toks_[k].lower == cue[0]) binds = true;
+              }
+            }
+          }
+          starts = !binds;
+        }
+      }
+    }
+    if (starts) {
+      sentence_end_.push_back(i);
+      sentence_begin_.push_back(i);
+      ++s;
+    }
+    sentence_[i] = s;
+  }
+  sentence_end_.push_back(toks_.size());
+}
+
+std::optional<size_t> Analysis::MatchAt(const std::vector<std::vector<std::string>>& list,
+                                        size_t i) const {
+  size_t best = 0;
+  for (const auto& words : list) {
+    if (words.empty() || words.size() <= best || i + words.size() > toks_.size()) continue;
+    bool ok = true;
+    for (size_t k = 0; k < words.size() && ok; ++k) {
+      ok = toks_[i + k].type == QuoteTokenType::kWord && toks_[i + k].lower == words[k] &&
+           region_of_[i + k] < 0;
+    }
+    if (ok) best = words.size();
+  }
+  if (best == 0) return std::nullopt;
+  return best;
+}
+
+void Analysis::FindCues() {
+  cue_at_.assign(toks_.size(), -1);
+  for (size_t i = 0; i < toks_.size(); ++i) {
+    if (!IsWord(i) || !Outside(i)) continue;
+    const std::optional<size_t> according = MatchAt(lex_.according, i);
+    const std::optional<size_t> cue = according ? according : MatchAt(lex_.cues, i);
+    if (!cue) continue;
+    // A capitalised cue opening a sentence is only an "according to"; a cue after a
+    // determiner is a noun ("the reports", "le juge").
+    if (!according && toks_[i].capitalized) continue;
+    if (i > 0 && IsWord(i - 1) && lex_.determiners.count(toks_[i - 1].lower)) continue;
+    cue_at_[i] = static_cast<int>(cues_.size());
+    cues_.push_back({i, i + *cue, according.has_value(), false});
+    i += *cue - 1;
+  }
+}
+
+SpeakerKind Analysis::KindOf(size_t first, size_t last) const {
+  if (last - first == 1 && lex_.pronouns.count(toks_[first].lower)) return SpeakerKind::kPronoun;
+  for (size_t k = first; k < last; ++k) {
+    if (toks_[k].capitalized && !(k == first && lex_.determiners.count(toks_[k].lower))) {
+      // A capital after a determiner is an organisation in a description ("a State Department
+      // official"): a name only when the phrase does not open with a determiner.
+      return lex_.determiners.count(toks_[first].lower) ? SpeakerKind::kDescription
+                                                        : SpeakerKind::kName;
+    }
+  }
+  return SpeakerKind::kDescription;
+}
+
+// The speaker read leftwards from the cue at token `cue`, not before token `limit`.
+Speaker Analysis::LeftSpeaker(size_t cue, size_t limit) const {
+  Speaker sp = LeftSpeakerNear(cue, limit);
+  if (sp.kind != SpeakerKind::kNone || cue == 0) return sp;
+  if (cue > limit + 1 && IsPunct(cue - 1, ",")) {
+    // "Hillary Clinton, at a later press gaggle, said": the speaker before an inserted phrase.
+    for (size_t k = cue - 1; k-- > limit && cue - k < 10 && sentence_[k] == sentence_[cue];) {
+      if (IsPunct(k, ",")) {
+        sp = LeftSpeakerNear(k, limit);
+        size_t first = k;
+        while (first > limit && toks_[first].begin > sp.span.begin) --first;
+        // Not an opening phrase ("During a speech, Trump attacked ..., saying").
+        if (sp.kind != SpeakerKind::kNone && !lex_.no_clause.count(toks_[first].lower)) return sp;
+        break;
+      }
+      if (!IsWord(k)) break;
+    }
+    // "Trump attacked Clinton ..., saying, “...”": the subject of the sentence.
+    sp = SubjectOf(sentence_[cue], cue);
+    if (sp.kind != SpeakerKind::kNone) return sp;
+  }
+  // "Trump said, adding later, “...”": a second cue of the sentence has the first one's
+  // speaker.
+  for (size_t k = cue; k-- > limit && sentence_[k] == sentence_[cue];) {
+    if (!Outside(k)) break;
+    if (cue_at_[k] >= 0 && !cues_[cue_at_[k]].according) return LeftSpeakerNear(k, limit);
+  }
+  return sp;
+}
+
+// The names (or pronoun) opening sentence `s` before token `limit`, after an opening phrase
+// ("During a speech earlier in the day, Trump ...").
+Speaker Analysis::SubjectOf(size_t s, size_t limit) const {
+  Speaker sp;
+  size_t i = sentence_begin_[s];
+  if (IsWord(i) && (lex_.no_clause.count(toks_[i].lower) || lex_.stops.count(toks_[i].lower))) {
+    while (i < limit && !IsPunct(i, ",")) ++i;
+    ++i;
+  }
+  if (i >= limit || !IsWord(i) || !Outside(i)) return sp;
+  if (lex_.pronouns.count(toks_[i].lower)) {
+    sp.kind = SpeakerKind::kPronoun;
+    sp.span = Span(i, i + 1);
+    sp.end_token = i + 1;
+    return sp;
+  }
+  size_t j = i;
+  while (j < limit && IsWord(j) && Outside(j) &&
+         (toks_[j].capitalized || lex_.titles.count(toks_[j].lower))) {
+    ++j;
+  }
+  if (j == i || lex_.determiners.count(toks_[i].lower)) return sp;
+  sp.kind = SpeakerKind::kName;
+  sp.span = Span(i, j);
+  sp.end_token = j;
+  return sp;
+}
+
+Speaker Analysis::LeftSpeakerNear(size_t cue, size_t limit) const {
+  Speaker sp;
+  size_t i = cue;
+  while (i > limit && IsWord(i - 1) && sentence_[i - 1] == sentence_[cue] &&
+         (aux_.count(toks_[i - 1].lower) > 0) && !toks_[i - 1].inverted) {
+    --i;
+  }
+  if (i > limit && IsWord(i - 1) && toks_[i - 1].inverted) {
+    sp.kind = SpeakerKind::kPronoun;
+    sp.span = Span(i - 1, i);
+    sp.end_token = cue;
+    return sp;
+  }
+  // "Rep. Gwen Moore (D-Wis.) said": the parenthesis belongs to the name.
+  size_t last = i;
+  if (i > limit && IsPunct(i - 1, ")")) {
+    size_t k = i - 1;
+    while (k > limit && !IsPunct(k, "(") && i - k < 8) --k;
+    if (IsPunct(k, "(")) i = k;
+  }
+  size_t j = i;
+  if (i == last) last = i;
+  while (j > limit && IsWord(j - 1) && Outside(j - 1) && sentence_[j - 1] == sentence_[cue] &&
+         cue_at_[j - 1] < 0 && !lex_.stops.count(toks_[j - 1].lower) &&
+         !lex_.complementizers.count(toks_[j - 1].lower) && last - j < 12) {
+    --j;
+  }
+  if (j == i) return sp;
+  if (i != last && j + 1 == i && !toks_[j].capitalized) return sp;
+  // A noun phrase opens with a capital, a determiner, a title or a pronoun: words before that
+  // ("though she", "going on to") are not the speaker's.
+  while (j < i && !toks_[j].capitalized && !lex_.determiners.count(toks_[j].lower) &&
+         !lex_.titles.count(toks_[j].lower) && !lex_.pronouns.count(toks_[j].lower)) {
+    ++j;
+  }
+  if (j == i) return sp;
+  if (toks_[j].capitalized && !lex_.determiners.count(toks_[j].lower)) {
+    // A name then lower-case words ("Lavrov a séparément déclaré"): the name.
+    size_t k = j;
+    while (k < i && (toks_[k].capitalized || lex_.titles.count(toks_[k].lower))) ++k;
+    bool rest_lower = true;
+    for (size_t m = k; m < i; ++m) rest_lower = rest_lower && !toks_[m].capitalized;
+    if (rest_lower && k < i && i - k <= 2) i = last = k;
+  }
+  size_t first = j;
+  if (i - first > 6) {
+    // A long run is a clause more than a noun phrase: keep its final capitalised words.
+    size_t k = i;
+    while (k > first && (toks_[k - 1].capitalized || lex_.titles.count(toks_[k - 1].lower))) --k;
+    if (k == i) return sp;
+    first = k;
+  }
+  // "Ned Price, the spokesman, said": the name before the apposition.
+  if (lex_.determiners.count(toks_[first].lower) && first >= limit + 2 && IsPunct(first - 1, ",") &&
+      IsWord(first - 2) && toks_[first - 2].capitalized && sentence_[first - 2] == sentence_[cue]) {
+    size_t k = first - 1;
+    bool day = false;
+    while (k > limit && IsWord(k - 1) && toks_[k - 1].capitalized) {
+      --k;
+      day = day || lex_.no_clause.count(toks_[k].lower) > 0;
+    }
+    if (day) {
+      sp.kind = KindOf(first, i);
+      sp.span = Span(first, i);
+      sp.end_token = last;
+      return sp;
+    }
+    sp.name = Span(k, first - 1);
+    sp.span = Span(k, last);
+    sp.kind = SpeakerKind::kName;
+    sp.end_token = last;
+    return sp;
+  }
+  sp.kind = KindOf(first, last);
+  sp.span = Span(first, last);
+  sp.end_token = last;
+  NameAtEnd(first, i, &sp);
+  return sp;
+}
+
+// "le président américain Joe Biden", "The New York Post": a description ending with capitalised
+// words names its speaker.
+void Analysis::NameAtEnd(size_t first, size_t last, Speaker* sp) const {
+  if (sp->kind != SpeakerKind::kDescription || last <= first + 1) return;
+  size_t k = last;
+  while (k > first + 1 && IsWord(k - 1) && toks_[k - 1].capitalized) --k;
+  if (k == last) return;
+  // "le ministère de la Défense": capitals after a determiner or particle inside the phrase
+  // name a thing of the description, not the speaker.
+  if (k > first + 1 &&
+      (lex_.determiners.count(toks_[k - 1].lower) || toks_[k - 1].lower.size() <= 3)) {
+    return;
+  }
+  sp->kind = SpeakerKind::kName;
+  sp->name = Span(k, last);
+}
+
+// The speaker after a cue ("a déclaré M. Blinken", "said Ned Price, the spokesman"), from token
+// `from`, before token `limit`.
+Speaker Analysis::RightSpeaker(size_t from, size_t limit) const {
+  Speaker sp;
+  size_t i = from;
+  if (i >= limit || !IsWord(i) || !Outside(i)) return sp;
+  if (toks_[i].inverted || lex_.pronouns.count(toks_[i].lower)) {
+    if (!toks_[i].inverted && (i + 1 < limit && IsWord(i + 1))) return sp;  // "said he would"
+    sp.kind = SpeakerKind::kPronoun;
+    sp.span = Span(i, i + 1);
+    sp.end_token = i + 1;
+    return sp;
+  }
+  if (lex_.no_clause.count(toks_[i].lower)) return sp;  // "said Friday"
+  const bool description = lex_.determiners.count(toks_[i].lower) > 0;
+  if (!description && !toks_[i].capitalized && !lex_.titles.count(toks_[i].lower)) return sp;
+  size_t j = i;
+  if (description) {
+    while (j < limit && IsWord(j) && Outside(j) && sentence_[j] == sentence_[from] &&
+           !lex_.stops.count(toks_[j].lower) && !lex_.complementizers.count(toks_[j].lower) &&
+           !(j > i && lex_.no_clause.count(toks_[j].lower)) && cue_at_[j] < 0 && j - i < 10) {
+      ++j;
+    }
+  } else {
+    while (j < limit && IsWord(j) && Outside(j) && sentence_[j] == sentence_[from] &&
+           (toks_[j].capitalized || lex_.titles.count(toks_[j].lower) ||
+            (j > i && toks_[j].lower.size() <= 3 && j + 1 < limit && IsWord(j + 1) &&
+             toks_[j + 1].capitalized))) {
+      ++j;
+    }
+  }
+  if (j == i) return sp;
+  sp.kind = KindOf(i, j);
+  sp.span = Span(i, j);
+  sp.end_token = j;
+  NameAtEnd(i, j, &sp);
+  // "le porte-parole du département d'Etat, Ned Price": the name of the description.
+  if (description && IsPunct(j, ",") && IsWord(j + 1) && toks_[j + 1].capitalized &&
+      !lex_.determiners.count(toks_[j + 1].lower) && !lex_.pronouns.count(toks_[j + 1].lower)) {
+    size_t k = j + 1;
+    while (k < limit && IsWord(k) && Outside(k) &&
+           (toks_[k].capitalized || lex_.titles.count(toks_[k].lower))) {
+      ++k;
+    }
+    if (k > j + 1 && (k >= toks_.size() || !IsWord(k) || toks_[k].capitalized)) {
+      sp.name = Span(j + 1, k);
+      sp.span = Span(i, k);
+      sp.kind = SpeakerKind::kName;
+      sp.end_token = k;
+    }
+  }
+  return sp;
+}
+
+// Bytes of tokens [first, last) without a final sentence punctuation or comma.
+ByteSpan Analysis::ClauseSpan(size_t first, size_t last) const {
+  while (last > first && toks_[last - 1].type == QuoteTokenType::kPunct) --last;
+  if (last <= first) return {};
+  return Span(first, last);
+}
+
+void Apply(const Speaker& sp, Quote* q) {
+  q->speaker_kind = sp.kind;
+  q->speaker = sp.span;
+  q->name = sp.name;
+}
+
+// "« ... », a déclaré M. Blinken" / "“...,” Blinken said": a cue within a few words after the
+// closing mark. Sets *next_token to the token after the reporting clause.
+bool Analysis::DirectAfter(const Region& r, Quote* q, size_t* next_token) {
+  if (!r.closed) return false;
+  size_t k = r.close + 1;
+  const bool dash = IsPunct(k, "—") || IsPunct(k, "–") || IsPunct(k, "―");
+  if (IsPunct(k, ",") || dash) ++k;
+  for (size_t p = k; p < std::min(k + 7, toks_.size()); ++p) {
+    if (!IsWord(p) || !Outside(p) || toks_[p].paragraph != r.paragraph) break;
+    if (cue_at_[p] < 0) continue;
+    Cue& cue = cues_[cue_at_[p]];
+    if (cue.according) break;
+    Speaker sp = p > k ? LeftSpeaker(p, k) : Speaker{};
+    if (sp.kind == SpeakerKind::kNone) {
+      sp = RightSpeaker(cue.end, toks_.size());
+      // "a-t-il ajouté": the pronoun sits between the auxiliary and the verb.
+    }
+    if (p > k && sp.kind == SpeakerKind::kNone) {
+      // Words before the cue that are no speaker: not a reporting clause.
+      bool only_aux = true;
+      for (size_t m = k; m < p; ++m) only_aux = only_aux && aux_.count(toks_[m].lower) > 0;
+      if (!only_aux) break;
+    }
+    cue.used = true;
+    q->cue = Span(cue.begin, cue.end);
+    Apply(sp, q);
+    *next_token = std::max(cue.end, sp.end_token);
+    return true;
+  }
+  if (dash) {
+    // "“...” — Pamela Padilla": a name after a dash signs the quote, with no cue.
+    const Speaker sp = RightSpeaker(k, toks_.size());
+    if (sp.kind == SpeakerKind::kName &&
+        (sp.end_token >= toks_.size() || toks_[sp.end_token].paragraph != r.paragraph ||
+         toks_[sp.end_token].type != QuoteTokenType::kWord)) {
+      Apply(sp, q);
+      *next_token = sp.end_token;
+      return true;
+    }
+  }
+  return false;
+}
+
+// "Blinken a déclaré : « ... »" / "He said, “...”": a cue shortly before the opening mark, with
+// only its speaker, an object ("told reporters") and a colon or comma in between.
+bool Analysis::DirectBefore(const Region& r, Quote* q) {
+  size_t p = r.open;
+  size_t sentence_first = sentence_begin_[sentence_[r.open]];
+  if (p == sentence_first && p > 0 && IsPunct(p - 1, ":") && Outside(p - 1)) {
+    // "Caddell continued:" closing the paragraph before the quote.
+    sentence_first = sentence_begin_[sentence_[p - 1]];
+  }
+  if (p > sentence_first && (IsPunct(p - 1, ":") || IsPunct(p - 1, ","))) --p;
+  for (size_t c = p; c-- > sentence_first && p - c <= 8;) {
+    if (!Outside(c) || !IsWord(c)) break;
+    if (cue_at_[c] < 0) continue;
+    Cue& cue = cues_[cue_at_[c]];
+    if (cue.according) return false;
+    Speaker sp = LeftSpeaker(c, sentence_first);
+    Speaker right = RightSpeaker(cue.end, p);
+    if (sp.kind == SpeakerKind::kNone) sp = right;
+    // Between the cue and the quote: nothing, or a short object ("told reporters"), ending with
+    // a colon, comma or nothing; a longer clause makes the quote a partial one.
+    const size_t gap_first = right.kind != SpeakerKind::kNone ? right.end_token : cue.end;
+    if (p > gap_first + 3) return false;
+    if (p == r.open && p > gap_first) return false;
+    cue.used = true;
+    q->cue = Span(cue.begin, cue.end);
+    Apply(sp, q);
+    return true;
+  }
+  return false;
+}
+
+void Analysis::Indirect(Cue& cue, std::vector<Quote>* out) {
+  const size_t s = sentence_[cue.begin];
+  const size_t first = sentence_begin_[s];
+  const size_t last = sentence_end_[s];
+  Quote q;
+  q.kind = QuoteKind::kIndirect;
+  q.cue = Span(cue.begin, cue.end);
+  if (cue.according) {
+    Speaker sp = RightSpeaker(cue.end, last);
+    if (sp.kind == SpeakerKind::kNone) return;
+    Apply(sp, &q);
+    size_t after = sp.end_token;
+    if (IsPunct(after, ",")) ++after;
+    ByteSpan content =
+        cue.begin - first <= 1 ? ClauseSpan(after, last) : ClauseSpan(first, cue.begin);
+    if (content.empty()) return;
+    q.content.push_back(content);
+    out->push_back(std::move(q));
+    return;
+  }
+  Speaker left = LeftSpeaker(cue.begin, first);
+  // "said (in a statement / to reporters) that ...".
+  for (size_t k = cue.end; k < std::min(cue.end + 8, last); ++k) {
+    if (!IsWord(k) || !Outside(k)) break;
+    if (lex_.complementizers.count(toks_[k].lower)) {
+      Speaker sp = left.kind != SpeakerKind::kNone ? left : RightSpeaker(cue.end, k);
+      const ByteSpan content = ClauseSpan(k, last);
+      if (content.empty()) return;
+      Apply(sp, &q);
+      q.content.push_back(content);
+      out->push_back(std::move(q));
+      return;
+    }
+  }
+  // "..., a source said." / "..., said the official.": the cue closes the sentence.
+  Speaker right = RightSpeaker(cue.end, last);
+  size_t tail = right.kind != SpeakerKind::kNone ? right.end_token : cue.end;
+  size_t words_after = 0;
+  while (tail < last && IsWord(tail) && words_after < 4) {
+    ++tail;
+    ++words_after;
+  }
+  const bool closes = tail >= last || SentenceEnd(tail);
+  if (closes) {
+    Speaker sp = left.kind != SpeakerKind::kNone ? left : right;
+    // The comma before the speaker (or the cue) ends the reported clause.
+    size_t k = cue.begin;
+    if (left.kind != SpeakerKind::kNone) {
+      while (k > first && toks_[k - 1].begin >= left.span.begin) --k;
+    }
+    while (k > first && IsWord(k - 1) && aux_.count(toks_[k - 1].lower)) --k;
+    if (k > first && IsPunct(k - 1, ",") && sp.kind != SpeakerKind::kNone) {
+      const ByteSpan content = ClauseSpan(first, k - 1);
+      if (content.empty()) return;
+      Apply(sp, &q);
+      q.content.push_back(content);
+      out->push_back(std::move(q));
+    }
+    return;
+  }
+  // "Trump said the plan would fail": a clause right after the cue.
+  if (left.kind == SpeakerKind::kNone || !IsWord(cue.end) || !Outside(cue.end) ||
+      lex_.no_clause.count(toks_[cue.end].lower) || last - cue.end < 3) {
+    return;
+  }
+  if (right.kind != SpeakerKind::kNone &&
+      (IsPunct(right.end_token, ",") || SentenceEnd(right.end_token))) {
+    return;
+  }
+  const ByteSpan content = ClauseSpan(cue.end, last);
+  if (content.empty()) return;
+  Apply(left, &q);
+  q.content.push_back(content);
+  out->push_back(std::move(q));
+}
+
+std::vector<Quote> Analysis::Run() {
+  std::vector<Quote> out;
+  std::vector<bool> consumed(regions_.size(), false);
+  std::vector<size_t> partial_regions;
+  int last_direct = -1;
+  int last_direct_paragraph = -2;
+  for (size_t ri = 0; ri < regions_.size(); ++ri) {
+    if (consumed[ri]) continue;
+    const Region& r = regions_[ri];
+    Quote q;
+    q.content.push_back({r.content_begin, r.content_end});
+    size_t next = r.close + 1;
+    int last_paragraph = toks_[std::min(r.close, toks_.size()) - 1].paragraph;
+    bool found = DirectAfter(r, &q, &next);
+    if (found && q.speaker_kind == SpeakerKind::kNone) {
+      // "Peabody said: “...,” adding that ...": the cue before has the speaker.
+      Quote before = q;
+      if (DirectBefore(r, &before) && before.speaker_kind != SpeakerKind::kNone) q = before;
+    }
+    if (found) {
+      // « A », a déclaré M. Blinken, « B »: the second part is the same quote.
+      if (ri + 1 < regions_.size() && (IsPunct(next, ",") || IsPunct(next, ":")) &&
+          regions_[ri + 1].open == next + 1) {
+        consumed[ri + 1] = true;
+        const Region& r2 = regions_[ri + 1];
+        q.content.push_back({r2.content_begin, r2.content_end});
+        last_paragraph = toks_[std::min(r2.close, toks_.size()) - 1].paragraph;
+      }
+    } else {
+      found = DirectBefore(r, &q);
+    }
+    if (!found) {
+      bool sentence_has_cue = false;
+      const size_t s = sentence_[r.open];
+      for (size_t k = sentence_begin_[s]; k < sentence_end_[s]; ++k) {
+        sentence_has_cue = sentence_has_cue || (cue_at_[k] >= 0 && !cues_[cue_at_[k]].used);
+      }
+      if (sentence_has_cue) {
+        partial_regions.push_back(ri);
+        continue;
+      }
+      // A paragraph opening with a quote right after a paragraph with a direct quote goes on
+      // with that speaker's words.
+      const bool opens_sentence = r.open == sentence_begin_[s];
+      if (opens_sentence && last_direct >= 0 && last_direct_paragraph + 1 >= r.paragraph) {
+        // The same speaker goes on: one quote of several spans, as a reader counts it.
+        out[last_direct].content.push_back({r.content_begin, r.content_end});
+        last_direct_paragraph = last_paragraph;
+      }
+      continue;
+    }
+    last_direct = static_cast<int>(out.size());
+    last_direct_paragraph = last_paragraph;
+    out.push_back(std::move(q));
+  }
+  for (Cue& cue : cues_) {
+    if (!cue.used) Indirect(cue, &out);
+  }
+  // Quoted words inside a reported clause belong to it (partial quotes); the others are
+  // direct quotes of the sentence's cue ("called Trump a “con artist”").
+  const size_t indirect_count = out.size();
+  std::unordered_map<size_t, size_t> partial_quote_of_cue;  // cue token -> quote
+  for (size_t ri : partial_regions) {
+    const Region& r = regions_[ri];
+    bool inside = false;
+    for (size_t qi = 0; qi < indirect_count && !inside; ++qi) {
+      Quote& q = out[qi];
+      if (q.kind != QuoteKind::kIndirect) continue;
+      const ByteSpan& c = q.content.front();
+      if (c.begin <= r.content_begin && r.content_end <= c.end) {
+        q.partial.push_back({r.content_begin, r.content_end});
+        inside = true;
+      }
+    }
+    if (inside || IsTitle(r)) continue;
+    const size_t s = sentence_[r.open];
+    for (size_t k = sentence_begin_[s]; k < sentence_end_[s]; ++k) {
+      if (cue_at_[k] < 0 || cues_[cue_at_[k]].according) continue;
+      const Speaker sp = LeftSpeaker(k, sentence_begin_[s]);
+      if (sp.kind == SpeakerKind::kNone) continue;
+      // Several quoted phrases of one report ("was “disgusting” and “a con”") are one quote.
+      auto same = partial_quote_of_cue.find(k);
+      if (same != partial_quote_of_cue.end()) {
+        out[same->second].content.push_back({r.content_begin, r.content_end});
+        break;
+      }
+      partial_quote_of_cue[k] = out.size();
+      Quote q;
+      q.content.push_back({r.content_begin, r.content_end});
+      q.cue = Span(cues_[cue_at_[k]].begin, cues_[cue_at_[k]].end);
+      Apply(sp, &q);
+      out.push_back(std::move(q));
+      break;
+    }
+  }
+  // Reported words mostly between quotation marks are direct speech ("said it was “a
+  // disaster”"): the kind follows what the reader sees.
+  for (Quote& q : out) {
+    if (q.kind != QuoteKind::kIndirect || q.partial.empty()) continue;
+    size_t quoted = 0;
+    for (const ByteSpan& p : q.partial) quoted += p.end - p.begin;
+    const ByteSpan& c = q.content.front();
+    if (2 * quoted >= c.end - c.begin) q.kind = QuoteKind::kDirect;
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) {
+    return a.content.front().begin < b.content.front().begin;
+  });
+  ResolveAntecedents(&out);
+  return out;
+}
+
+// A few capitalised words between quotation marks name a work or a programme ("Morning Joe",
+// "Face the Nation"), they are no quotation.
+bool Analysis::IsTitle(const Region& r) const {
+  size_t words = 0;
+  for (size_t k = r.open + 1; k < r.close && k < toks_.size(); ++k) {
+    if (toks_[k].type != QuoteTokenType::kWord) continue;
+    ++words;
+    if (!toks_[k].capitalized && !(words > 1 && toks_[k].lower.size() <= 3)) return false;
+  }
+  return words > 0 && words <= 5;
+}
+
+int Analysis::ParagraphAt(size_t byte) const {
+  auto it = std::upper_bound(toks_.begin(), toks_.end(), byte,
+                             [](size_t b, const QuoteToken& t) { return b < t.begin; });
+  return it == toks_.begin() ? 0 : std::prev(it)->paragraph;
+}
+
+// A pronoun refers to the closest earlier speaker of the same or the previous paragraph: a name
+// or description, or the same pronoun, whose antecedent it takes.
+void Analysis::ResolveAntecedents(std::vector<Quote>* quotes) const {
+  for (size_t i = 0; i < quotes->size(); ++i) {
+    Quote& q = (*quotes)[i];
+    if (q.speaker_kind != SpeakerKind::kPronoun) continue;
+    const int paragraph = ParagraphAt(q.speaker.begin);
+    const std::string pronoun =
+        core::AsciiLower(text_.substr(q.speaker.begin, q.speaker.end - q.speaker.begin));
+    for (size_t j = i; j-- > 0;) {
+      const Quote& p = (*quotes)[j];
+      // The paragraph where the earlier quote ends (its last span or its speaker).
+      const int p_paragraph = std::max(ParagraphAt(p.content.back().begin),
+                                       p.speaker.empty() ? 0 : ParagraphAt(p.speaker.begin));
+      if (p_paragraph + 1 < paragraph) break;
+      if (p.speaker_kind == SpeakerKind::kNone || p.speaker.begin >= q.speaker.begin) continue;
+      if (p.speaker_kind == SpeakerKind::kPronoun) {
+        // "Il a déclaré ... « ... », a-t-il ajouté": the same pronoun goes on with its antecedent.
+        const std::string other =
+            core::AsciiLower(text_.substr(p.speaker.begin, p.speaker.end - p.speaker.begin));
+        if (other == pronoun && p.antecedent >= 0) q.antecedent = p.antecedent;
+        break;
+      }
+      q.antecedent = static_cast<int>(j);
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Quote> QuoteExtractor::Extract(std::string_view text) const {
+  Analysis analysis(text, lex_);
+  return analysis.Run();
+}
+
+}  // namespace depeche::extract
