@@ -625,6 +625,8 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view text, std::string_
       }
     }
     if (c->skip) continue;
+    // A number too large for a double ("999...9" over 308 digits) is no figure a reader means.
+    if (!std::isfinite(c->core.value) || (c->core.high && !std::isfinite(*c->core.high))) continue;
     figures.push_back(std::move(*c));
   }
   if (figures.empty()) return out;
