@@ -209,3 +209,19 @@ TEST(TimexCalendarNamesTest, AbbreviationsOnlyWithTheirPeriodOrFromTheFile) {
 
 }  // namespace
 }  // namespace depeche::extract
+
+namespace depeche::extract {
+namespace {
+
+// A word run on into punctuation ("marzo–", "février»") or into an ending its rule allows still
+// lets the rule run: whether an expression is found cannot depend on whether its word occurs
+// bare somewhere else in the text.
+TEST(TimexLanguagesTest, WordsGluedToPunctuationStillTriggerTheirRules) {
+  const std::vector<std::string> glued = Tag("Las protestas siguen desde marzo–, dice.", "es");
+  const std::vector<std::string> bare = Tag("Las protestas siguen desde marzo, dice.", "es");
+  ASSERT_FALSE(bare.empty());
+  EXPECT_EQ(glued.size(), bare.size());
+}
+
+}  // namespace
+}  // namespace depeche::extract

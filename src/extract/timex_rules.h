@@ -45,7 +45,8 @@ struct TimexRule {
   std::unique_ptr<icu::RegexPattern> pattern;
   // What a text must hold for the rule to match anywhere in it (a cheap test before the
   // regular expression runs): one of these words (TimexWords of the literal words and resource
-  // surfaces that no optional group, alternation or negative look-around holds), or, when
+  // surfaces that no optional group, alternation or negative look-around holds; a text word
+  // that starts with one counts, for the endings a pattern allows), or, when
   // `digits` (a rule with digits and no word at all), a digit. Neither: the rule always runs.
   std::vector<std::string> triggers;
   bool digits = false;

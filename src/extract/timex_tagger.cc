@@ -298,8 +298,13 @@ std::vector<Timex> TimexTagger::Tag(std::string_view text, std::string_view lang
   for (size_t r = 0; r < rules.rules().size(); ++r) {
     const TimexRule& rule = rules.rules()[r];
     bool possible = (rule.digits && has_digit) || (!rule.digits && rule.triggers.empty());
+    // A trigger is a word's stem when the pattern lets an ending follow it ("jours?" gives
+    // "jour"), and a text word can run on into punctuation the folding keeps ("marzo–"): a
+    // text word that starts with the trigger counts. Only more rules run; their patterns decide.
     for (size_t k = 0; !possible && k < rule.triggers.size(); ++k) {
-      possible = std::binary_search(words.begin(), words.end(), rule.triggers[k]);
+      const std::string& t = rule.triggers[k];
+      const auto word = std::lower_bound(words.begin(), words.end(), t);
+      possible = word != words.end() && word->compare(0, t.size(), t) == 0;
     }
     if (!possible) continue;
     status = U_ZERO_ERROR;
