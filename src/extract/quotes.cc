@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/strings.h"
+#include "extract/quote_analysis.h"
 #include "extract/quote_tokens.h"
 
 namespace depeche::extract {
@@ -34,95 +35,7 @@ Result<std::unique_ptr<QuoteExtractor>> QuoteExtractor::Create(const std::string
   return std::make_unique<QuoteExtractor>(std::move(lex));
 }
 
-namespace {
-
-using Tokens = std::vector<QuoteToken>;
-
-// A top-level quoted region: tokens (open, close) are its marks; close is the index of the
-// paragraph's last token + 1 when the quote is left open there.
-struct Region {
-  size_t open = 0;
-  size_t close = 0;
-  bool closed = true;
-  size_t content_begin = 0;  // bytes
-  size_t content_end = 0;
-  int paragraph = 0;
-};
-
-struct Speaker {
-  SpeakerKind kind = SpeakerKind::kNone;
-  ByteSpan span;
-  ByteSpan name;
-  size_t end_token = 0;  // the token after the speaker
-};
-
-struct Cue {
-  size_t begin = 0;  // tokens [begin, end)
-  size_t end = 0;
-  bool according = false;
-  bool used = false;
-};
-
-class Analysis {
- public:
-  Analysis(std::string_view text, const QuoteLexicon& lex)
-      : text_(text), lex_(lex), toks_(TokenizeForQuotes(text, lex)) {
-    for (const auto& a : lex_.auxiliaries) {
-      for (const std::string& w : a) aux_.insert(w);
-    }
-    FindRegions();
-    FindSentences();
-    FindCues();
-  }
-
-  std::vector<Quote> Run();
-
- private:
-  bool IsWord(size_t i) const { return i < toks_.size() && toks_[i].type == QuoteTokenType::kWord; }
-  bool IsPunct(size_t i, std::string_view p) const {
-    return i < toks_.size() && toks_[i].type == QuoteTokenType::kPunct && toks_[i].lower == p;
-  }
-  bool IsMark(size_t i) const { return i < toks_.size() && toks_[i].type == QuoteTokenType::kMark; }
-  bool Outside(size_t i) const { return region_of_[i] < 0; }
-  bool SentenceEnd(size_t i) const {
-    return i < toks_.size() && toks_[i].type == QuoteTokenType::kPunct &&
-           (toks_[i].lower == "." || toks_[i].lower == "!" || toks_[i].lower == "?" ||
-            toks_[i].lower == "…" || toks_[i].lower == ";");
-  }
-  ByteSpan Span(size_t first, size_t last_exclusive) const {
-    return {toks_[first].begin, toks_[last_exclusive - 1].end};
-  }
-
-  void FindRegions();
-  void FindSentences();
-  void FindCues();
-  std::optional<size_t> MatchAt(const std::vector<std::vector<std::string>>& list, size_t i) const;
-  Speaker LeftSpeaker(size_t cue, size_t limit) const;
-  Speaker LeftSpeakerNear(size_t cue, size_t limit) const;
-  Speaker SubjectOf(size_t sentence, size_t limit) const;
-  void NameAtEnd(size_t first, size_t last, Speaker* sp) const;
-  Speaker RightSpeaker(size_t from, size_t limit) const;
-  SpeakerKind KindOf(size_t first, size_t last_exclusive) const;
-  ByteSpan ClauseSpan(size_t first, size_t last_exclusive) const;
-  bool DirectAfter(const Region& r, Quote* q, size_t* next_token);
-  bool DirectBefore(const Region& r, Quote* q);
-  void Indirect(Cue& cue, std::vector<Quote>* out);
-  int ParagraphAt(size_t byte) const;
-  bool IsTitle(const Region& r) const;
-  void ResolveAntecedents(std::vector<Quote>* quotes) const;
-
-  std::string_view text_;
-  const QuoteLexicon& lex_;
-  Tokens toks_;
-  std::unordered_set<std::string> aux_;
-  std::vector<Region> regions_;
-  std::vector<int> region_of_;    // per token: the top-level region it is inside or a mark of
-  std::vector<size_t> sentence_;  // per token
-  std::vector<size_t> sentence_begin_;
-  std::vector<size_t> sentence_end_;  // exclusive
-  std::vector<Cue> cues_;
-  std::vector<int> cue_at_;  // per token: the cue starting there, -1
-};
+namespace quote_internal {
 
 void Analysis::FindRegions() {
   region_of_.assign(toks_.size(), -1);
@@ -273,240 +186,21 @@ void Analysis::FindCues() {
   }
 }
 
-SpeakerKind Analysis::KindOf(size_t first, size_t last) const {
-  if (last - first == 1 && lex_.pronouns.count(toks_[first].lower)) return SpeakerKind::kPronoun;
-  for (size_t k = first; k < last; ++k) {
-    if (toks_[k].capitalized && !(k == first && lex_.determiners.count(toks_[k].lower))) {
-      // A capital after a determiner is an organisation in a description ("a State Department
-      // official"): a name only when the phrase does not open with a determiner.
-      return lex_.determiners.count(toks_[first].lower) ? SpeakerKind::kDescription
-                                                        : SpeakerKind::kName;
-    }
-  }
-  return SpeakerKind::kDescription;
-}
-
-// The speaker read leftwards from the cue at token `cue`, not before token `limit`.
-Speaker Analysis::LeftSpeaker(size_t cue, size_t limit) const {
-  Speaker sp = LeftSpeakerNear(cue, limit);
-  if (sp.kind != SpeakerKind::kNone || cue == 0) return sp;
-  if (cue > limit + 1 && IsPunct(cue - 1, ",")) {
-    // "Hillary Clinton, at a later press gaggle, said": the speaker before an inserted phrase.
-    for (size_t k = cue - 1; k-- > limit && cue - k < 10 && sentence_[k] == sentence_[cue];) {
-      if (IsPunct(k, ",")) {
-        sp = LeftSpeakerNear(k, limit);
-        size_t first = k;
-        while (first > limit && toks_[first].begin > sp.span.begin) --first;
-        // Not an opening phrase ("During a speech, Trump attacked ..., saying").
-        if (sp.kind != SpeakerKind::kNone && !lex_.no_clause.count(toks_[first].lower)) return sp;
-        break;
-      }
-      if (!IsWord(k)) break;
-    }
-    // "Trump attacked Clinton ..., saying, “...”": the subject of the sentence.
-    sp = SubjectOf(sentence_[cue], cue);
-    if (sp.kind != SpeakerKind::kNone) return sp;
-  }
-  // "Trump said, adding later, “...”": a second cue of the sentence has the first one's
-  // speaker.
-  for (size_t k = cue; k-- > limit && sentence_[k] == sentence_[cue];) {
-    if (!Outside(k)) break;
-    if (cue_at_[k] >= 0 && !cues_[cue_at_[k]].according) return LeftSpeakerNear(k, limit);
-  }
-  return sp;
-}
-
-// The names (or pronoun) opening sentence `s` before token `limit`, after an opening phrase
-// ("During a speech earlier in the day, Trump ...").
-Speaker Analysis::SubjectOf(size_t s, size_t limit) const {
-  Speaker sp;
-  size_t i = sentence_begin_[s];
-  if (IsWord(i) && (lex_.no_clause.count(toks_[i].lower) || lex_.stops.count(toks_[i].lower))) {
-    while (i < limit && !IsPunct(i, ",")) ++i;
-    ++i;
-  }
-  if (i >= limit || !IsWord(i) || !Outside(i)) return sp;
-  if (lex_.pronouns.count(toks_[i].lower)) {
-    sp.kind = SpeakerKind::kPronoun;
-    sp.span = Span(i, i + 1);
-    sp.end_token = i + 1;
-    return sp;
-  }
-  size_t j = i;
-  while (j < limit && IsWord(j) && Outside(j) &&
-         (toks_[j].capitalized || lex_.titles.count(toks_[j].lower))) {
-    ++j;
-  }
-  if (j == i || lex_.determiners.count(toks_[i].lower)) return sp;
-  sp.kind = SpeakerKind::kName;
-  sp.span = Span(i, j);
-  sp.end_token = j;
-  return sp;
-}
-
-Speaker Analysis::LeftSpeakerNear(size_t cue, size_t limit) const {
-  Speaker sp;
-  size_t i = cue;
-  while (i > limit && IsWord(i - 1) && sentence_[i - 1] == sentence_[cue] &&
-         (aux_.count(toks_[i - 1].lower) > 0) && !toks_[i - 1].inverted) {
-    --i;
-  }
-  if (i > limit && IsWord(i - 1) && toks_[i - 1].inverted) {
-    sp.kind = SpeakerKind::kPronoun;
-    sp.span = Span(i - 1, i);
-    sp.end_token = cue;
-    return sp;
-  }
-  // "Rep. Gwen Moore (D-Wis.) said": the parenthesis belongs to the name.
-  size_t last = i;
-  if (i > limit && IsPunct(i - 1, ")")) {
-    size_t k = i - 1;
-    while (k > limit && !IsPunct(k, "(") && i - k < 8) --k;
-    if (IsPunct(k, "(")) i = k;
-  }
-  size_t j = i;
-  if (i == last) last = i;
-  while (j > limit && IsWord(j - 1) && Outside(j - 1) && sentence_[j - 1] == sentence_[cue] &&
-         cue_at_[j - 1] < 0 && !lex_.stops.count(toks_[j - 1].lower) &&
-         !lex_.complementizers.count(toks_[j - 1].lower) && last - j < 12) {
-    --j;
-  }
-  if (j == i) return sp;
-  if (i != last && j + 1 == i && !toks_[j].capitalized) return sp;
-  // A noun phrase opens with a capital, a determiner, a title or a pronoun: words before that
-  // ("though she", "going on to") are not the speaker's.
-  while (j < i && !toks_[j].capitalized && !lex_.determiners.count(toks_[j].lower) &&
-         !lex_.titles.count(toks_[j].lower) && !lex_.pronouns.count(toks_[j].lower)) {
-    ++j;
-  }
-  if (j == i) return sp;
-  if (toks_[j].capitalized && !lex_.determiners.count(toks_[j].lower)) {
-    // A name then lower-case words ("Lavrov a séparément déclaré"): the name.
-    size_t k = j;
-    while (k < i && (toks_[k].capitalized || lex_.titles.count(toks_[k].lower))) ++k;
-    bool rest_lower = true;
-    for (size_t m = k; m < i; ++m) rest_lower = rest_lower && !toks_[m].capitalized;
-    if (rest_lower && k < i && i - k <= 2) i = last = k;
-  }
-  size_t first = j;
-  if (i - first > 6) {
-    // A long run is a clause more than a noun phrase: keep its final capitalised words.
-    size_t k = i;
-    while (k > first && (toks_[k - 1].capitalized || lex_.titles.count(toks_[k - 1].lower))) --k;
-    if (k == i) return sp;
-    first = k;
-  }
-  // "Ned Price, the spokesman, said": the name before the apposition.
-  if (lex_.determiners.count(toks_[first].lower) && first >= limit + 2 && IsPunct(first - 1, ",") &&
-      IsWord(first - 2) && toks_[first - 2].capitalized && sentence_[first - 2] == sentence_[cue]) {
-    size_t k = first - 1;
-    bool day = false;
-    while (k > limit && IsWord(k - 1) && toks_[k - 1].capitalized) {
-      --k;
-      day = day || lex_.no_clause.count(toks_[k].lower) > 0;
-    }
-    if (day) {
-      sp.kind = KindOf(first, i);
-      sp.span = Span(first, i);
-      sp.end_token = last;
-      return sp;
-    }
-    sp.name = Span(k, first - 1);
-    sp.span = Span(k, last);
-    sp.kind = SpeakerKind::kName;
-    sp.end_token = last;
-    return sp;
-  }
-  sp.kind = KindOf(first, last);
-  sp.span = Span(first, last);
-  sp.end_token = last;
-  NameAtEnd(first, i, &sp);
-  return sp;
-}
-
-// "le président américain Joe Biden", "The New York Post": a description ending with capitalised
-// words names its speaker.
-void Analysis::NameAtEnd(size_t first, size_t last, Speaker* sp) const {
-  if (sp->kind != SpeakerKind::kDescription || last <= first + 1) return;
-  size_t k = last;
-  while (k > first + 1 && IsWord(k - 1) && toks_[k - 1].capitalized) --k;
-  if (k == last) return;
-  // "le ministère de la Défense": capitals after a determiner or particle inside the phrase
-  // name a thing of the description, not the speaker.
-  if (k > first + 1 &&
-      (lex_.determiners.count(toks_[k - 1].lower) || toks_[k - 1].lower.size() <= 3)) {
-    return;
-  }
-  sp->kind = SpeakerKind::kName;
-  sp->name = Span(k, last);
-}
-
-// The speaker after a cue ("a déclaré M. Blinken", "said Ned Price, the spokesman"), from token
-// `from`, before token `limit`.
-Speaker Analysis::RightSpeaker(size_t from, size_t limit) const {
-  Speaker sp;
-  size_t i = from;
-  if (i >= limit || !IsWord(i) || !Outside(i)) return sp;
-  if (toks_[i].inverted || lex_.pronouns.count(toks_[i].lower)) {
-    if (!toks_[i].inverted && (i + 1 < limit && IsWord(i + 1))) return sp;  // "said he would"
-    sp.kind = SpeakerKind::kPronoun;
-    sp.span = Span(i, i + 1);
-    sp.end_token = i + 1;
-    return sp;
-  }
-  if (lex_.no_clause.count(toks_[i].lower)) return sp;  // "said Friday"
-  const bool description = lex_.determiners.count(toks_[i].lower) > 0;
-  if (!description && !toks_[i].capitalized && !lex_.titles.count(toks_[i].lower)) return sp;
-  size_t j = i;
-  if (description) {
-    while (j < limit && IsWord(j) && Outside(j) && sentence_[j] == sentence_[from] &&
-           !lex_.stops.count(toks_[j].lower) && !lex_.complementizers.count(toks_[j].lower) &&
-           !(j > i && lex_.no_clause.count(toks_[j].lower)) && cue_at_[j] < 0 && j - i < 10) {
-      ++j;
-    }
-  } else {
-    while (j < limit && IsWord(j) && Outside(j) && sentence_[j] == sentence_[from] &&
-           (toks_[j].capitalized || lex_.titles.count(toks_[j].lower) ||
-            (j > i && toks_[j].lower.size() <= 3 && j + 1 < limit && IsWord(j + 1) &&
-             toks_[j + 1].capitalized))) {
-      ++j;
-    }
-  }
-  if (j == i) return sp;
-  sp.kind = KindOf(i, j);
-  sp.span = Span(i, j);
-  sp.end_token = j;
-  NameAtEnd(i, j, &sp);
-  // "le porte-parole du département d'Etat, Ned Price": the name of the description.
-  if (description && IsPunct(j, ",") && IsWord(j + 1) && toks_[j + 1].capitalized &&
-      !lex_.determiners.count(toks_[j + 1].lower) && !lex_.pronouns.count(toks_[j + 1].lower)) {
-    size_t k = j + 1;
-    while (k < limit && IsWord(k) && Outside(k) &&
-           (toks_[k].capitalized || lex_.titles.count(toks_[k].lower))) {
-      ++k;
-    }
-    if (k > j + 1 && (k >= toks_.size() || !IsWord(k) || toks_[k].capitalized)) {
-      sp.name = Span(j + 1, k);
-      sp.span = Span(i, k);
-      sp.kind = SpeakerKind::kName;
-      sp.end_token = k;
-    }
-  }
-  return sp;
-}
-
-// Bytes of tokens [first, last) without a final sentence punctuation or comma.
 ByteSpan Analysis::ClauseSpan(size_t first, size_t last) const {
   while (last > first && toks_[last - 1].type == QuoteTokenType::kPunct) --last;
   if (last <= first) return {};
   return Span(first, last);
 }
 
+namespace {
+
 void Apply(const Speaker& sp, Quote* q) {
   q->speaker_kind = sp.kind;
   q->speaker = sp.span;
   q->name = sp.name;
 }
+
+}  // namespace
 
 // "« ... », a déclaré M. Blinken" / "“...,” Blinken said": a cue within a few words after the
 // closing mark. Sets *next_token to the token after the reporting clause.
@@ -816,10 +510,10 @@ void Analysis::ResolveAntecedents(std::vector<Quote>* quotes) const {
   }
 }
 
-}  // namespace
+}  // namespace quote_internal
 
 std::vector<Quote> QuoteExtractor::Extract(std::string_view text) const {
-  Analysis analysis(text, lex_);
+  quote_internal::Analysis analysis(text, lex_);
   return analysis.Run();
 }
 

@@ -1,0 +1,111 @@
+// The quotation extractor's analysis of one text (extract/quotes.h): tokens, top-level quoted
+// regions, sentences and reporting cues, then quotations with their speakers. Internal to the
+// extractor: quotes.cc finds regions, sentences, cues and quotations; quote_speakers.cc finds
+// the speaker of a cue (to its left, to its right, a sentence's subject) and its kind.
+#ifndef DEPECHE_EXTRACT_QUOTE_ANALYSIS_H_
+#define DEPECHE_EXTRACT_QUOTE_ANALYSIS_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "extract/quote_lexicon.h"
+#include "extract/quote_tokens.h"
+#include "extract/quotes.h"
+
+namespace depeche::extract::quote_internal {
+
+using Tokens = std::vector<QuoteToken>;
+
+// A top-level quoted region: tokens (open, close) are its marks; close is the index of the
+// paragraph's last token + 1 when the quote is left open there.
+struct Region {
+  size_t open = 0;
+  size_t close = 0;
+  bool closed = true;
+  size_t content_begin = 0;  // bytes
+  size_t content_end = 0;
+  int paragraph = 0;
+};
+
+struct Speaker {
+  SpeakerKind kind = SpeakerKind::kNone;
+  ByteSpan span;
+  ByteSpan name;
+  size_t end_token = 0;  // the token after the speaker
+};
+
+struct Cue {
+  size_t begin = 0;  // tokens [begin, end)
+  size_t end = 0;
+  bool according = false;
+  bool used = false;
+};
+
+class Analysis {
+ public:
+  Analysis(std::string_view text, const QuoteLexicon& lex)
+      : text_(text), lex_(lex), toks_(TokenizeForQuotes(text, lex)) {
+    for (const auto& a : lex_.auxiliaries) {
+      for (const std::string& w : a) aux_.insert(w);
+    }
+    FindRegions();
+    FindSentences();
+    FindCues();
+  }
+
+  std::vector<Quote> Run();
+
+ private:
+  bool IsWord(size_t i) const { return i < toks_.size() && toks_[i].type == QuoteTokenType::kWord; }
+  bool IsPunct(size_t i, std::string_view p) const {
+    return i < toks_.size() && toks_[i].type == QuoteTokenType::kPunct && toks_[i].lower == p;
+  }
+  bool IsMark(size_t i) const { return i < toks_.size() && toks_[i].type == QuoteTokenType::kMark; }
+  bool Outside(size_t i) const { return region_of_[i] < 0; }
+  bool SentenceEnd(size_t i) const {
+    return i < toks_.size() && toks_[i].type == QuoteTokenType::kPunct &&
+           (toks_[i].lower == "." || toks_[i].lower == "!" || toks_[i].lower == "?" ||
+            toks_[i].lower == "…" || toks_[i].lower == ";");
+  }
+  ByteSpan Span(size_t first, size_t last_exclusive) const {
+    return {toks_[first].begin, toks_[last_exclusive - 1].end};
+  }
+
+  void FindRegions();
+  void FindSentences();
+  void FindCues();
+  std::optional<size_t> MatchAt(const std::vector<std::vector<std::string>>& list, size_t i) const;
+  Speaker LeftSpeaker(size_t cue, size_t limit) const;
+  Speaker LeftSpeakerNear(size_t cue, size_t limit) const;
+  Speaker SubjectOf(size_t sentence, size_t limit) const;
+  void NameAtEnd(size_t first, size_t last, Speaker* sp) const;
+  Speaker RightSpeaker(size_t from, size_t limit) const;
+  SpeakerKind KindOf(size_t first, size_t last_exclusive) const;
+  ByteSpan ClauseSpan(size_t first, size_t last_exclusive) const;
+  bool DirectAfter(const Region& r, Quote* q, size_t* next_token);
+  bool DirectBefore(const Region& r, Quote* q);
+  void Indirect(Cue& cue, std::vector<Quote>* out);
+  int ParagraphAt(size_t byte) const;
+  bool IsTitle(const Region& r) const;
+  void ResolveAntecedents(std::vector<Quote>* quotes) const;
+
+  std::string_view text_;
+  const QuoteLexicon& lex_;
+  Tokens toks_;
+  std::unordered_set<std::string> aux_;
+  std::vector<Region> regions_;
+  std::vector<int> region_of_;    // per token: the top-level region it is inside or a mark of
+  std::vector<size_t> sentence_;  // per token
+  std::vector<size_t> sentence_begin_;
+  std::vector<size_t> sentence_end_;  // exclusive
+  std::vector<Cue> cues_;
+  std::vector<int> cue_at_;  // per token: the cue starting there, -1
+};
+
+}  // namespace depeche::extract::quote_internal
+
+#endif  // DEPECHE_EXTRACT_QUOTE_ANALYSIS_H_
