@@ -3,10 +3,10 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
+
+#include "core/files.h"
 
 namespace depeche::eval {
 namespace {
@@ -46,11 +46,8 @@ FigurePrf Prf(size_t correct, size_t gold, size_t system) {
 }  // namespace
 
 Result<std::vector<NewsQuantSentence>> ReadNewsQuant(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFoundError("cannot read " + path);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  nlohmann::json doc = nlohmann::json::parse(buffer.str(), nullptr, /*allow_exceptions=*/false);
+  DEPECHE_ASSIGN_OR_RETURN(std::string text, core::ReadFile(path));
+  nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded() || !doc.is_array()) {
     return InvalidArgumentError(path + ": not a JSON list of sentences");
   }

@@ -1,22 +1,13 @@
 #include "eval/polnear_reader.h"
 
-#include <fstream>
 #include <map>
-#include <sstream>
 
+#include "core/files.h"
 #include "core/strings.h"
 
 namespace depeche::eval {
 namespace fs = std::filesystem;
 namespace {
-
-Result<std::string> Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFoundError("cannot read " + path.string());
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // byte_of[k] = byte offset of code point k (and the text's size at k = number of code points).
 std::vector<size_t> CodePointOffsets(const std::string& text) {
@@ -127,8 +118,8 @@ Result<std::vector<PolnearDocument>> ReadPolnear(const fs::path& split_dir) {
     PolnearDocument d;
     d.name = name;
     d.annotator = ann.first;
-    DEPECHE_ASSIGN_OR_RETURN(d.text, Slurp(text_dir / (name + ".txt")));
-    DEPECHE_ASSIGN_OR_RETURN(std::string ann_text, Slurp(ann.second));
+    DEPECHE_ASSIGN_OR_RETURN(d.text, core::ReadFile((text_dir / (name + ".txt")).string()));
+    DEPECHE_ASSIGN_OR_RETURN(std::string ann_text, core::ReadFile((ann.second).string()));
     DEPECHE_ASSIGN_OR_RETURN(d.attributions,
                              ParsePolnearAnn(ann_text, d.text, ann.second.string()));
     docs.push_back(std::move(d));

@@ -6,33 +6,13 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "core/files.h"
+#include "core/strings.h"
 #include "text/stopwords.h"
 
 namespace depeche::extract {
 namespace {
-
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFoundError("cannot read " + path);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t pos = 0;
-  while (true) {
-    size_t tab = line.find('\t', pos);
-    out.push_back(line.substr(pos, tab == std::string_view::npos ? tab : tab - pos));
-    if (tab == std::string_view::npos) break;
-    pos = tab + 1;
-  }
-  return out;
-}
 
 bool IsSpace(UChar32 c) { return c == '\t' || c == '\n' || c == '\r' || u_isUWhiteSpace(c); }
 
@@ -178,7 +158,7 @@ const FigurePhrase* FigurePhraseTable::MatchBefore(const std::vector<FigureToken
 }
 
 Result<FigureLexicon> FigureLexicon::Load(const std::string& path, std::string lang) {
-  DEPECHE_ASSIGN_OR_RETURN(std::string content, ReadFile(path));
+  DEPECHE_ASSIGN_OR_RETURN(std::string content, core::ReadFile(path));
   FigureLexicon lex;
   lex.lang = std::move(lang);
   std::unordered_set<std::string> opener_joins;
@@ -192,7 +172,7 @@ Result<FigureLexicon> FigureLexicon::Load(const std::string& path, std::string l
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string_view> f = SplitTabs(line);
+    std::vector<std::string_view> f = core::Split(line, '\t');
     auto error = [&](const std::string& why) {
       return InvalidArgumentError(path + ":" + std::to_string(line_no) + ": " + why);
     };
@@ -280,7 +260,7 @@ Result<FigureLexicon> FigureLexicon::Load(const std::string& path, std::string l
   lex.range_joins.insert(opener_joins.begin(), opener_joins.end());
   const std::filesystem::path stop = std::filesystem::path(path).parent_path() / "stopwords.txt";
   if (std::filesystem::exists(stop)) {
-    DEPECHE_ASSIGN_OR_RETURN(std::string words, ReadFile(stop.string()));
+    DEPECHE_ASSIGN_OR_RETURN(std::string words, core::ReadFile(stop.string()));
     for (std::string_view w : text::ParseWordList(words)) lex.not_counted.insert(std::string(w));
   }
   return lex;

@@ -1,8 +1,6 @@
 #include "extract/quote_lexicon.h"
 
-#include <fstream>
-#include <sstream>
-
+#include "core/files.h"
 #include "core/strings.h"
 
 namespace depeche::extract {
@@ -19,11 +17,8 @@ std::vector<std::string> Words(std::string_view entry) {
 }  // namespace
 
 Result<QuoteLexicon> QuoteLexicon::Load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFoundError("cannot read quotation lexicon " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return Parse(text.str(), path);
+  DEPECHE_ASSIGN_OR_RETURN(std::string text, core::ReadFile(path));
+  return Parse(text, path);
 }
 
 Result<QuoteLexicon> QuoteLexicon::Parse(const std::string& text, const std::string& name) {

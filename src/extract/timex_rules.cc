@@ -1,24 +1,15 @@
 #include "extract/timex_rules.h"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <utility>
 
+#include "core/files.h"
 #include "text/calendar_names.h"
 #include "text/normalize.h"
 
 namespace depeche::extract {
 namespace {
-
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFoundError("cannot read " + path);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 std::vector<std::string_view> Lines(std::string_view content) {
   std::vector<std::string_view> out;
@@ -93,7 +84,7 @@ Result<std::shared_ptr<const TimexRules>> TimexRules::Load(const std::string& di
   rules->lang_ = std::string(lang);
   // Resources: the folded look-up tables and, per name, the surfaces for the alternations.
   const std::string resources_path = dir + "/resources.txt";
-  DEPECHE_ASSIGN_OR_RETURN(std::string resources, ReadFile(resources_path));
+  DEPECHE_ASSIGN_OR_RETURN(std::string resources, core::ReadFile(resources_path));
   std::map<std::string, std::set<std::string>> surfaces;
   // @month and @weekday start with the language's names from text::CalendarNames (the source
   // text::CalendarWords and the HTML date reader share): the wide names, and the abbreviated
@@ -157,7 +148,7 @@ Result<std::shared_ptr<const TimexRules>> TimexRules::Load(const std::string& di
     alternation[name] = alt + ")";
   }
   const std::string rules_path = dir + "/rules.txt";
-  DEPECHE_ASSIGN_OR_RETURN(std::string content, ReadFile(rules_path));
+  DEPECHE_ASSIGN_OR_RETURN(std::string content, core::ReadFile(rules_path));
   line_no = 0;
   for (std::string_view line : Lines(content)) {
     ++line_no;

@@ -6,10 +6,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -25,13 +23,7 @@ using testing_util::SeedsDir;
 // file name -> gold day ("2022-01-18")
 std::map<std::string, std::string> GoldDays() {
   std::map<std::string, std::string> out;
-  std::ifstream in(std::string(DEPECHE_SOURCE_DIR) + "/tests/fixtures/seeds_timex.tsv");
-  EXPECT_TRUE(in.good());
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    for (std::string part; std::getline(ss, part, '\t');) f.push_back(part);
+  for (const std::vector<std::string>& f : testing_util::FixtureRows("seeds_timex.tsv")) {
     if (f.size() == 3 && f[0] == "#day") out[f[1]] = f[2];
   }
   return out;

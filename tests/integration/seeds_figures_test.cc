@@ -5,9 +5,7 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -28,26 +26,13 @@ struct GoldFigure {
 
 std::vector<GoldFigure> ReadGold() {
   std::vector<GoldFigure> out;
-  std::ifstream in(std::string(DEPECHE_SOURCE_DIR) + "/tests/fixtures/seeds_figures.tsv");
-  EXPECT_TRUE(in.good());
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    for (std::string part; std::getline(ss, part, '\t');) f.push_back(part);
+  for (const std::vector<std::string>& f : testing_util::FixtureRows("seeds_figures.tsv")) {
+    if (f[0][0] == '#') continue;
     if (f.size() < 6) continue;
     out.push_back({f[0], static_cast<uint32_t>(std::stoul(f[1])),
                    static_cast<uint32_t>(std::stoul(f[2])), std::stod(f[3]), f[4], f[5]});
   }
   return out;
-}
-
-std::string Read(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 // Every figure the gold lists must be found (its number inside the gold span) with the gold
@@ -66,7 +51,7 @@ TEST(SeedsFiguresTest, FiguresValuesAndBoundsMatchTheHandCheckedGold) {
   std::set<const extract::Figure*> used;
   for (const GoldFigure& g : gold) {
     if (g.file != cached_file) {
-      figures = (*extractor)->Extract(Read(testing_util::SeedsDir() / g.file), "fr");
+      figures = (*extractor)->Extract(testing_util::ReadSeed(g.file), "fr");
       cached_file = g.file;
       used.clear();
     }

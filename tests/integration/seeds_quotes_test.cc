@@ -5,9 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -27,25 +25,12 @@ struct GoldQuote {
 
 std::vector<GoldQuote> ReadGold() {
   std::vector<GoldQuote> out;
-  std::ifstream in(std::string(DEPECHE_SOURCE_DIR) + "/tests/fixtures/seeds_quotes.tsv");
-  EXPECT_TRUE(in.good());
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    for (std::string part; std::getline(ss, part, '\t');) f.push_back(part);
+  for (const std::vector<std::string>& f : testing_util::FixtureRows("seeds_quotes.tsv")) {
+    if (f[0][0] == '#') continue;
     if (f.size() < 5) continue;
     out.push_back({f[0], std::stoul(f[1]), std::stoul(f[2]), f[3], f[4]});
   }
   return out;
-}
-
-std::string Read(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 std::string Lower(std::string s) {
@@ -96,7 +81,7 @@ TEST(SeedsQuotesTest, QuotationsAndSpeakersMatchTheHandCheckedGold) {
   std::vector<extract::Quote> quotes;
   for (const GoldQuote& g : gold) {
     if (g.file != cached_file) {
-      text = Read(testing_util::SeedsDir() / g.file);
+      text = testing_util::ReadSeed(g.file);
       quotes = (*extractor)->Extract(text);
       cached_file = g.file;
     }

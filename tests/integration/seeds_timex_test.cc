@@ -4,10 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -30,29 +28,16 @@ struct Gold {
 
 Gold ReadGold() {
   Gold gold;
-  std::ifstream in(std::string(DEPECHE_SOURCE_DIR) + "/tests/fixtures/seeds_timex.tsv");
-  EXPECT_TRUE(in.good());
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    for (std::string part; std::getline(ss, part, '\t');) f.push_back(part);
+  for (const std::vector<std::string>& f : testing_util::FixtureRows("seeds_timex.tsv")) {
     if (f.size() == 3 && f[0] == "#day") {
       gold.days[f[1]] = CivilDay{std::stoi(f[2].substr(0, 4)), std::stoi(f[2].substr(5, 2)),
                                  std::stoi(f[2].substr(8, 2))};
       continue;
     }
-    if (line.empty() || line[0] == '#' || f.size() < 5) continue;
+    if (f[0][0] == '#' || f.size() < 5) continue;
     gold.timexes[f[0]].emplace(std::stoul(f[1]), std::stoul(f[2]), f[3], f[4]);
   }
   return gold;
-}
-
-std::string Read(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 TEST(SeedsTimexTest, ExpressionsAndValuesMatchTheHandCheckedGold) {
@@ -63,7 +48,7 @@ TEST(SeedsTimexTest, ExpressionsAndValuesMatchTheHandCheckedGold) {
   ASSERT_EQ(gold.days.size(), 5u);
   size_t gold_n = 0, predicted = 0, strict = 0, value = 0;
   for (const auto& [file, day] : gold.days) {
-    const std::string text = Read(testing_util::SeedsDir() / file);
+    const std::string text = testing_util::ReadSeed(file);
     ASSERT_FALSE(text.empty()) << file;
     const auto& expected = gold.timexes.at(file);
     gold_n += expected.size();
@@ -92,7 +77,7 @@ TEST(SeedsTimexTest, PublicationDaysInferredFromTheTexts) {
   ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
   const Gold gold = ReadGold();
   auto infer = [&](const std::string& file, CivilDay first, CivilDay last) {
-    const std::string text = Read(testing_util::SeedsDir() / file);
+    const std::string text = testing_util::ReadSeed(file);
     auto day = extract::InferPublicationDay((*tagger)->Tag(text, "fr", std::nullopt),
                                             DayNumber(first), DayNumber(last));
     return day ? day->day : CivilDay{};

@@ -1,5 +1,5 @@
-// Helpers shared by the integration tests: unique temporary paths, the seeds folder, and the
-// depeche command run as a user runs it.
+// Helpers shared by the integration tests: unique temporary paths, the seeds folder and the
+// fixtures, and the depeche command run as a user runs it.
 #ifndef DEPECHE_TESTS_INTEGRATION_TEST_UTIL_H_
 #define DEPECHE_TESTS_INTEGRATION_TEST_UTIL_H_
 
@@ -15,14 +15,40 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "core/files.h"
+#include "core/strings.h"
 #include "depeche/engine.h"
 
 namespace depeche::testing_util {
 
 inline std::filesystem::path SeedsDir() {
   return std::filesystem::path(DEPECHE_SHARED_DIR) / "seeds";
+}
+
+// The bytes of seed article `file` ("" when unreadable: the callers' gold checks then fail).
+inline std::string ReadSeed(const std::string& file) {
+  Result<std::string> text = core::ReadFile((SeedsDir() / file).string());
+  return text.ok() ? std::move(text).value() : std::string();
+}
+
+// The lines of tests/fixtures/`name`, each split at tabs; comment lines ("#...") included, for
+// the callers that read some of them (seeds_timex.tsv's "#day" lines).
+inline std::vector<std::vector<std::string>> FixtureRows(const std::string& name) {
+  std::vector<std::vector<std::string>> rows;
+  Result<std::string> text =
+      core::ReadFile(std::string(DEPECHE_SOURCE_DIR) + "/tests/fixtures/" + name);
+  EXPECT_TRUE(text.ok()) << text.status().ToString();
+  if (!text.ok()) return rows;
+  for (std::string_view line : core::Split(*text, '\n')) {
+    if (line.empty()) continue;
+    std::vector<std::string> fields;
+    for (std::string_view f : core::Split(line, '\t')) fields.emplace_back(f);
+    rows.push_back(std::move(fields));
+  }
+  return rows;
 }
 
 // The folders FreshDir made; removed when the test process exits (set DEPECHE_KEEP_TEST_DIRS
