@@ -9,6 +9,30 @@
 namespace depeche::store {
 namespace {
 
+// Reads back the JSON arrays this file writes (no white space, ASCII): one character or one
+// unsigned 32-bit number at a time.
+struct JsonCursor {
+  std::string_view json;
+  size_t pos = 0;
+
+  bool Expect(char c) {
+    if (pos >= json.size() || json[pos] != c) return false;
+    ++pos;
+    return true;
+  }
+  bool Number(uint32_t& value) {
+    const size_t start = pos;
+    uint64_t v = 0;
+    while (pos < json.size() && json[pos] >= '0' && json[pos] <= '9' && pos - start < 10) {
+      v = v * 10 + static_cast<uint64_t>(json[pos++] - '0');
+    }
+    if (pos == start || v > UINT32_MAX) return false;
+    value = static_cast<uint32_t>(v);
+    return true;
+  }
+  bool AtEnd() const { return pos == json.size(); }
+};
+
 void PutU32(uint32_t v, char* p) {
   p[0] = static_cast<char>(v & 0xff);
   p[1] = static_cast<char>((v >> 8) & 0xff);
@@ -110,42 +134,27 @@ void EncodeBoilerplate(const std::vector<BoilerplateSpan>& spans, std::string& o
 Result<std::vector<BoilerplateSpan>> DecodeBoilerplate(std::string_view json) {
   // Reads back exactly what EncodeBoilerplate writes; reasons are plain ASCII words.
   std::vector<BoilerplateSpan> out;
-  size_t pos = 0;
+  JsonCursor in{json};
   auto bad = [&json]() {
     return DataLossError("boilerplate column is malformed: " + std::string(json.substr(0, 60)));
   };
-  auto expect = [&](char c) {
-    if (pos >= json.size() || json[pos] != c) return false;
-    ++pos;
-    return true;
-  };
-  auto number = [&](uint32_t& value) {
-    size_t start = pos;
-    uint64_t v = 0;
-    while (pos < json.size() && json[pos] >= '0' && json[pos] <= '9' && pos - start < 10) {
-      v = v * 10 + static_cast<uint64_t>(json[pos++] - '0');
-    }
-    if (pos == start || v > UINT32_MAX) return false;
-    value = static_cast<uint32_t>(v);
-    return true;
-  };
   if (json.empty()) return out;
-  if (!expect('[')) return bad();
-  if (expect(']')) return out;
+  if (!in.Expect('[')) return bad();
+  if (in.Expect(']')) return out;
   do {
     BoilerplateSpan b;
-    if (!expect('[') || !number(b.span.begin) || !expect(',') || !number(b.span.end) ||
-        !expect(',') || !expect('"')) {
+    if (!in.Expect('[') || !in.Number(b.span.begin) || !in.Expect(',') || !in.Number(b.span.end) ||
+        !in.Expect(',') || !in.Expect('"')) {
       return bad();
     }
-    size_t end = json.find('"', pos);
+    size_t end = json.find('"', in.pos);
     if (end == std::string_view::npos) return bad();
-    b.reason = std::string(json.substr(pos, end - pos));
-    pos = end + 1;
-    if (!expect(']') || b.span.begin > b.span.end) return bad();
+    b.reason = std::string(json.substr(in.pos, end - in.pos));
+    in.pos = end + 1;
+    if (!in.Expect(']') || b.span.begin > b.span.end) return bad();
     out.push_back(std::move(b));
-  } while (expect(','));
-  if (!expect(']') || pos != json.size()) return bad();
+  } while (in.Expect(','));
+  if (!in.Expect(']') || !in.AtEnd()) return bad();
   return out;
 }
 
@@ -170,37 +179,22 @@ void EncodeJsonSpans(const std::vector<Span>& spans, std::string& out) {
 
 Result<std::vector<Span>> DecodeJsonSpans(std::string_view json) {
   std::vector<Span> out;
-  size_t pos = 0;
+  JsonCursor in{json};
   auto bad = [&json]() {
     return DataLossError("span column is malformed: " + std::string(json.substr(0, 60)));
   };
-  auto expect = [&](char c) {
-    if (pos >= json.size() || json[pos] != c) return false;
-    ++pos;
-    return true;
-  };
-  auto number = [&](uint32_t& value) {
-    const size_t start = pos;
-    uint64_t v = 0;
-    while (pos < json.size() && json[pos] >= '0' && json[pos] <= '9' && pos - start < 10) {
-      v = v * 10 + static_cast<uint64_t>(json[pos++] - '0');
-    }
-    if (pos == start || v > UINT32_MAX) return false;
-    value = static_cast<uint32_t>(v);
-    return true;
-  };
   if (json.empty()) return out;
-  if (!expect('[')) return bad();
-  if (expect(']')) return out;
+  if (!in.Expect('[')) return bad();
+  if (in.Expect(']')) return out;
   do {
     Span span;
-    if (!expect('[') || !number(span.begin) || !expect(',') || !number(span.end) || !expect(']') ||
-        span.begin > span.end) {
+    if (!in.Expect('[') || !in.Number(span.begin) || !in.Expect(',') || !in.Number(span.end) ||
+        !in.Expect(']') || span.begin > span.end) {
       return bad();
     }
     out.push_back(span);
-  } while (expect(','));
-  if (!expect(']') || pos != json.size()) return bad();
+  } while (in.Expect(','));
+  if (!in.Expect(']') || !in.AtEnd()) return bad();
   return out;
 }
 

@@ -57,5 +57,21 @@ TEST(BoilerplateCodecTest, RoundTripAndMalformedInput) {
   EXPECT_FALSE(DecodeBoilerplate("[[1,2,\"x\"]").ok());
 }
 
+TEST(RowCodecTest, JsonSpansRoundTrip) {
+  const std::vector<Span> spans = {{3, 10}, {20, 42}};
+  std::string json;
+  EncodeJsonSpans(spans, json);
+  EXPECT_EQ(json, "[[3,10],[20,42]]");
+  auto back = DecodeJsonSpans(json);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, spans);
+  EncodeJsonSpans({}, json);
+  EXPECT_EQ(json, "[]");
+  EXPECT_TRUE(DecodeJsonSpans("[]")->empty());
+  EXPECT_EQ(DecodeJsonSpans("[[3,1]]").status().code(), StatusCode::kDataLoss);
+  EXPECT_FALSE(DecodeJsonSpans("[[1,2,3]]").ok());
+  EXPECT_FALSE(DecodeJsonSpans("[[1,2]").ok());
+}
+
 }  // namespace
 }  // namespace depeche::store
