@@ -18,6 +18,9 @@ constexpr int64_t kAnchorPadDays = 45;
 // Around the days its story's articles are dated, the days an undated member may have been
 // written on: a story's articles span weeks, rarely months.
 constexpr int64_t kStoryPadDays = 60;
+// Undated articles placed one at a time, each reading the days the ones before cite (then the
+// rest at once): bounds the cost of a story with many undated articles.
+constexpr int kPlacementRounds = 16;
 
 struct Period {
   int64_t first = 0;
@@ -191,38 +194,38 @@ std::vector<ArticleDate> DateStoryArticles(const std::vector<DatingInput>& artic
   }
   if (!context) return out;
   const Period around{context->first - kStoryPadDays, context->last + kStoryPadDays};
-  while (!pending.empty()) {
-    std::optional<size_t> best;  // index into pending
-    std::optional<InferredDay> best_day;
-    for (size_t k = 0; k < pending.size(); ++k) {
-      const size_t i = pending[k];
+  // An article that states its month comes first (what it says is anchored in a stated fact),
+  // then the surest; ties go to the lower id: the same choice whatever the order of `articles`.
+  auto before = [&](size_t a, const InferredDay& da, size_t b, const InferredDay& db) {
+    const DatePrecision p = articles[a].stated.precision;
+    const DatePrecision q = articles[b].stated.precision;
+    if (p != q) return p > q;
+    if (std::abs(da.margin - db.margin) > 1e-9) return da.margin > db.margin;
+    return articles[a].id < articles[b].id;
+  };
+  for (int round = 0; !pending.empty(); ++round) {
+    std::vector<std::pair<size_t, InferredDay>> placeable;  // (article, its day)
+    for (size_t i : pending) {
       const Period window = stated[i] ? *stated[i] : around;
       std::optional<InferredDay> inferred = InferPublicationDay(
           articles[i].timexes, window.first, window.last, /*max_window_days=*/400, &cited);
-      if (!inferred || inferred->ambiguous) continue;
-      // An article that states its month comes first (what it says is anchored in a stated
-      // fact), then the surest; ties go to the lower id: the same choice whatever the order of
-      // `articles`.
-      bool better = !best_day;
-      if (!better) {
-        const DatePrecision p = articles[i].stated.precision;
-        const DatePrecision q = articles[pending[*best]].stated.precision;
-        better = p != q ? p > q
-                 : std::abs(inferred->margin - best_day->margin) > 1e-9
-                     ? inferred->margin > best_day->margin
-                     : articles[i].id < articles[pending[*best]].id;
-      }
-      if (better) {
-        best = k;
-        best_day = std::move(inferred);
-      }
+      if (inferred && !inferred->ambiguous) placeable.emplace_back(i, std::move(*inferred));
     }
-    if (!best) break;
-    const size_t i = pending[*best];
-    day[i] = DayNumber(best_day->day);
-    out[i] = Inferred(articles[i], *best_day, "story");
-    AddCitedDays(articles[i], *day[i], cited);
-    pending.erase(pending.begin() + static_cast<std::ptrdiff_t>(*best));
+    if (placeable.empty()) break;
+    std::sort(placeable.begin(), placeable.end(), [&](const auto& x, const auto& y) {
+      return before(x.first, x.second, y.first, y.second);
+    });
+    // Each placement changes the cited days, so the others are read again; past
+    // kPlacementRounds (a story with dozens of undated articles) the rest are placed in this
+    // round's order, which keeps a story's dating linear in its undated articles.
+    const size_t take = round < kPlacementRounds ? 1 : placeable.size();
+    for (size_t k = 0; k < take; ++k) {
+      const auto& [i, inferred] = placeable[k];
+      day[i] = DayNumber(inferred.day);
+      out[i] = Inferred(articles[i], inferred, "story");
+      AddCitedDays(articles[i], *day[i], cited);
+      pending.erase(std::find(pending.begin(), pending.end(), i));
+    }
   }
   return out;
 }
