@@ -223,6 +223,8 @@ nlohmann::json ToJson(const Article& a) {
           {"sentences", sentences},
           {"boilerplate", boilerplate},
           {"timexes", TimexesJson(a, chars)},
+          {"quotes", QuotesJson(a, chars)},
+          {"figures", FiguresJson(a, chars)},
           {"text", a.text}};
 }
 

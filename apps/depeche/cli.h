@@ -80,6 +80,20 @@ void PrintArticleDates(const Article& a);
 void PrintTimexes(const Article& a);
 nlohmann::json EventDatesJson(Engine& engine, const std::vector<StoryEventDate>& days);
 void PrintEventDates(const std::vector<StoryEventDate>& days);
+// Quotations and figures (facts_output.cc): an article's as --json (offsets in characters) and
+// as text lines; a story's quotes by speaker and figures by object the same ways (`engine`
+// reads the articles to give offsets in characters).
+nlohmann::json QuotesJson(const Article& a, const std::vector<uint32_t>& chars);
+nlohmann::json FiguresJson(const Article& a, const std::vector<uint32_t>& chars);
+void PrintQuotes(const Article& a);
+void PrintFigures(const Article& a);
+nlohmann::json StoryQuotesJson(Engine& engine, const std::vector<SpeakerQuotes>& speakers);
+nlohmann::json StoryFiguresJson(Engine& engine, const std::vector<FigureGroup>& groups);
+void PrintStoryQuotes(const std::vector<SpeakerQuotes>& speakers);
+void PrintStoryFigures(const std::vector<FigureGroup>& groups);
+// A figure's value as people read it: "~100 000", ">150 000", "1.5-2", "3.2".
+std::string FigureValueText(double value, const std::optional<double>& high,
+                            const std::string& bound);
 nlohmann::json ToJson(const EntitySummary& e);  // cmd_entities.cc
 // "Anthony Blinken (3), M. Blinken (2)": the aliases other than the name, with their article
 // counts (cmd_entities.cc).

@@ -1,4 +1,5 @@
-// depeche show ID : one article with its metadata, its dates, its entities and its text.
+// depeche show ID : one article with its metadata, its dates, its entities, its quotations and
+// figures, and its text.
 #include <algorithm>
 
 #include "cli.h"
@@ -89,6 +90,8 @@ void RegisterShow(CLI::App& app, Context& ctx) {
       field("set aside", "[" + b.reason + "] " + Ellipsize(line, 80));
     }
     PrintTimexes(*a);
+    PrintQuotes(*a);
+    PrintFigures(*a);
     std::printf("\n%s\n", a->text.c_str());
   });
 }

@@ -1,5 +1,5 @@
-// depeche story ID : one story with its articles, the days they mention and its most salient
-// entities.
+// depeche story ID : one story with its articles, the days they mention, its most salient
+// entities, its quotations by speaker and its figures by what they count.
 #include "cli.h"
 
 namespace depeche::cli {
@@ -49,6 +49,8 @@ void RegisterStory(CLI::App& app, Context& ctx) {
       }
       j["entities"] = named;
       j["event_dates"] = EventDatesJson(*engine, story->event_dates);
+      j["quotes"] = StoryQuotesJson(*engine, story->quotes);
+      j["figures"] = StoryFiguresJson(*engine, story->figures);
       PrintJson(j);
       return;
     }
@@ -75,6 +77,8 @@ void RegisterStory(CLI::App& app, Context& ctx) {
     field("split from", story->split_from);
     field("split off", JoinComma(story->split_off));
     PrintEventDates(story->event_dates);
+    PrintStoryQuotes(story->quotes);
+    PrintStoryFigures(story->figures);
     std::printf("\n");
     // "date": the best date (stated, or inferred: then marked "~").
     Table t({"id", "date", "published", "lang", "source", "copy of", "title"});

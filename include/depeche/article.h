@@ -83,6 +83,52 @@ struct ArticleDate {
   friend bool operator==(const ArticleDate&, const ArticleDate&) = default;
 };
 
+// A quotation of the article's text (issue 12), as extract::QuoteExtractor finds it: direct (the
+// words between quotation marks) or indirect (reported speech after a reporting verb), with its
+// cue and its speaker. Spans are bytes of Article::text; an empty span ({0, 0}) is none.
+struct Quote {
+  std::string kind;  // "direct" or "indirect"
+  // The quoted (direct: without the marks) or reported (indirect) words, in text order: several
+  // spans when a reporting clause interrupts the quote ("« A », a déclaré M. Blinken, « B »"),
+  // when it goes on in the next sentences or paragraphs, or for several quoted phrases of one
+  // report.
+  std::vector<Span> content;
+  Span cue;  // the reporting verb or "according to" phrase; none when signed after a dash
+  // "name" ("a déclaré M. Blinken"), "description" ("un haut responsable du département
+  // d'État", kept as written), "pronoun" ("a-t-il ajouté") or "none".
+  std::string speaker_kind = "none";
+  Span speaker;       // the speaker as written
+  Span speaker_name;  // the name inside a description ("le porte-parole, Ned Price"), or none
+  // For a pronoun: the index in Article::quotes of the quote whose speaker it refers to (the
+  // same or the previous paragraph only); -1 when the text gives none.
+  int32_t antecedent = -1;
+  std::vector<Span> partial;  // the quoted words inside an indirect quote
+  // The canonical entity the speaker names (its name; for a pronoun, its antecedent's), when
+  // the entity resolver linked one: filled when the article is read (Engine::GetArticle), not
+  // stored, so that it follows entity merges. "" when none.
+  std::string speaker_entity_id;
+  std::string speaker_entity_name;
+  friend bool operator==(const Quote&, const Quote&) = default;
+};
+
+// A figure of the article's text (issue 12), as extract::FigureExtractor finds it: "environ
+// 100 000 soldats", "200 millions de dollars", "$1.5 billion", "3.2%".
+struct Figure {
+  Span span;    // the whole figure: modifier, currency, number, scale word, unit
+  Span number;  // the number with its scale word
+  double value = 0;
+  std::optional<double> high;  // the high end of a range ("between $62 and $68")
+  // What it counts or measures, normalised ("dollar", "percent", "soldat"); "" when nothing.
+  std::string unit;
+  Span unit_span;        // the unit or counted noun as written; none when `unit` is ""
+  bool counted = false;  // `unit` is the noun counted ("soldats"), not a unit of measure
+  // From the modifier before it: "exact", "approximate" (environ, about), "lower" (plus de,
+  // at least) or "upper" (moins de, up to).
+  std::string bound = "exact";
+  Span sentence;  // the sentence that holds it
+  friend bool operator==(const Figure&, const Figure&) = default;
+};
+
 struct Article {
   std::string id;   // stable: 16 hex digits derived from the URL, else from the content
   std::string url;  // may be empty
@@ -108,6 +154,9 @@ struct Article {
   // The temporal expressions of the text, in text order, boilerplate left out (but for embedded
   // posts, whose date lines are theirs).
   std::vector<TemporalExpression> timexes;
+  // Its quotations and figures, in text order, boilerplate left out (but for embedded posts).
+  std::vector<Quote> quotes;
+  std::vector<Figure> figures;
   Origin origin;
   std::string content_hash;  // 16 hex digits over the normalised (folded) token stream
   // Unknown input fields, as a JSON object text ("{}" when none).

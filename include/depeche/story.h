@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "depeche/article.h"
+
 namespace depeche {
 
 // How Engine::Stories orders stories (docs/CLI.md, "stories").
@@ -103,6 +105,54 @@ struct StoryEventDate {
   std::vector<EventDateMention> mentions;  // the first few, by article arrival then offset
 };
 
+// Where a fact of a story was read: an article, its source and best date, and the bytes of its
+// text.
+struct FactSource {
+  std::string article_id;
+  std::string source;
+  std::string date;         // the article's best date (StoryArticle::date), "" when unknown
+  std::vector<Span> spans;  // a quote's content spans, or a figure's span
+};
+
+// One quotation of a story: the same words in several articles (copies, syndicated wire) are
+// one quote with several sources.
+struct StoryQuote {
+  std::string kind;                 // "direct" or "indirect"
+  std::string text;                 // the quoted words, its content spans joined with " … "
+  std::vector<FactSource> sources;  // earliest date first, then arrival order
+};
+
+// The quotations of one speaker in a story: a canonical entity when the speaker is named (or is
+// a pronoun whose antecedent is), else the description or name as written.
+struct SpeakerQuotes {
+  std::string speaker;    // the entity's canonical name, or the speaker as first written
+  std::string entity_id;  // "" when the speaker is not linked to an entity
+  // "entity" (linked), "name" (a name the resolver did not link), "description" (an unnamed
+  // speaker: "un haut responsable du département d'État") or "none" (no speaker found).
+  std::string speaker_kind;
+  int64_t article_count = 0;       // articles quoting this speaker
+  std::vector<StoryQuote> quotes;  // by their earliest source
+};
+
+// One figure of a story, with where it was read.
+struct StoryFigure {
+  double value = 0;
+  std::optional<double> high;
+  std::string bound;     // "exact", "approximate", "lower", "upper" (as Figure::bound)
+  std::string unit;      // as Figure::unit
+  std::string text;      // the figure as written: "plus de 150 000 soldats"
+  std::string sentence;  // its sentence
+  FactSource source;
+};
+
+// The figures of a story that count or measure the same thing ("soldat": the troops, whatever
+// word each article used), from the earliest to the latest.
+struct FigureGroup {
+  std::string object;  // the normalised unit or counted object: "soldat", "dollar", "percent"
+  int64_t article_count = 0;
+  std::vector<StoryFigure> figures;  // by date, then arrival, then offset
+};
+
 struct StoryDetail {
   StorySummary summary;
   std::vector<StoryArticle> articles;    // in arrival order
@@ -114,6 +164,11 @@ struct StoryDetail {
   // The days its articles mention, most articles first, then most mentions, then the
   // earliest day (at most a dozen).
   std::vector<StoryEventDate> event_dates;
+  // Its quotations by speaker (most articles first, then most quotes; the unattributed last),
+  // and its figures grouped by what they count (most articles first). Read from at most
+  // Engine's kStoryFactArticles latest articles.
+  std::vector<SpeakerQuotes> quotes;
+  std::vector<FigureGroup> figures;
 };
 
 struct DuplicateGroup {

@@ -11,6 +11,7 @@
 #include "core/hash.h"
 #include "core/strings.h"
 #include "core/time.h"
+#include "extract/article_facts.h"
 #include "extract/document_dates.h"
 #include "ingest/charset.h"
 #include "ingest/html_dates.h"
@@ -189,6 +190,12 @@ Result<std::unique_ptr<Analyzer>> Analyzer::Create(const EngineConfig& config) {
     if (!std::filesystem::exists(entry.path() / "boilerplate.txt")) continue;
     DEPECHE_ASSIGN_OR_RETURN(a->boilerplate_[lang], ingest::LoadBoilerplateRules(data_dir, lang));
   }
+  for (const auto& entry : std::filesystem::directory_iterator(data_dir, ec)) {
+    if (!std::filesystem::exists(entry.path() / "quotes.txt")) continue;
+    std::string lang = entry.path().filename().string();
+    DEPECHE_ASSIGN_OR_RETURN(a->quotes_[lang], extract::QuoteExtractor::Create(data_dir, lang));
+  }
+  DEPECHE_ASSIGN_OR_RETURN(a->figures_, extract::FigureExtractor::Create(data_dir));
   DEPECHE_ASSIGN_OR_RETURN(a->default_rules_, ingest::LoadBoilerplateRules(data_dir, "und"));
   DEPECHE_ASSIGN_OR_RETURN(a->timex_, extract::TimexTagger::Create(data_dir));
   for (const char* lang : kHeadlineLanguages) {
@@ -317,6 +324,10 @@ Result<Article> Analyzer::Analyze(ingest::RawArticle raw) const {
     a.title_origin = raw.title_origin.empty() ? "given" : raw.title_origin;
   }
   a.timexes = TemporalExpressions(a);
+  if (auto q = quotes_.find(a.lang); q != quotes_.end()) {
+    a.quotes = extract::ArticleQuotes(q->second->Extract(a.text), a.boilerplate);
+  }
+  a.figures = extract::ArticleFigures(figures_->Extract(a.text, a.lang), a.boilerplate);
   a.content_hash = ContentHash(body.text);
   a.id = core::Hex64(core::Hash64(RecordKey(a)));
   return a;

@@ -1,6 +1,6 @@
 // Analyzer: turns a RawArticle into an Article ready to store: valid NFC UTF-8, language,
 // sentences, display title, parsed date (stated, with its source), temporal expressions,
-// content hash and stable id.
+// quotations and figures, content hash and stable id.
 #ifndef DEPECHE_ENGINE_ANALYZER_H_
 #define DEPECHE_ENGINE_ANALYZER_H_
 
@@ -12,6 +12,8 @@
 #include "depeche/article.h"
 #include "depeche/config.h"
 #include "depeche/status.h"
+#include "extract/figures.h"
+#include "extract/quotes.h"
 #include "extract/timex_tagger.h"
 #include "ingest/boilerplate_lines.h"
 #include "ingest/raw_article.h"
@@ -21,9 +23,9 @@ namespace depeche::engine {
 
 class Analyzer {
  public:
-  // Loads the language identifier, the function-word lists and the date rules (errors: a
-  // malformed rule file, naming its line). A missing fastText model is
-  // not an error (CLD2 only); missing stop word files are skipped.
+  // Loads the language identifier, the function-word lists, the date rules and the quotation
+  // and figure lexicons (errors: a malformed rule or lexicon file, naming its line). A missing
+  // fastText model is not an error (CLD2 only); missing stop word files are skipped.
   static Result<std::unique_ptr<Analyzer>> Create(const EngineConfig& config);
 
   // Boilerplate lines (credits, calls to action, embedded tweets, ...) stay in Article::text
@@ -51,6 +53,11 @@ class Analyzer {
   ingest::BoilerplateRules default_rules_;
   // The temporal-expression rules of every language with a data/<lang>/timex/ folder.
   std::unique_ptr<extract::TimexTagger> timex_;
+  // The quotation extractor of every language with a data/<lang>/quotes.txt; an article in
+  // another language gets no quotations (its marks and verbs are unknown).
+  std::map<std::string, std::unique_ptr<extract::QuoteExtractor>, std::less<>> quotes_;
+  // Figures of every language with a data/<lang>/figures.txt (English rules for the others).
+  std::unique_ptr<extract::FigureExtractor> figures_;
 };
 
 // What identifies the record an article came from, and so its id (a hash of it): its URL when

@@ -5,6 +5,7 @@
 #include "engine/analyzer.h"
 #include "engine/entity_stage.h"
 #include "engine/ingest_job.h"
+#include "engine/story_facts.h"
 #include "engine/story_stage.h"
 #include "engine/writer_lock.h"
 #include "extract/entity_extractor.h"
@@ -22,6 +23,10 @@ namespace {
 constexpr int kStoryNames = 10;
 // How many days a story shows (StoryDetail::event_dates).
 constexpr int kStoryEventDates = 12;
+// How many of a story's latest articles its quotations and figures are read from
+// (StoryDetail::quotes, figures), and how many figure groups it shows.
+constexpr size_t kStoryFactArticles = 400;
+constexpr size_t kStoryFigureGroups = 12;
 
 class EngineImpl final : public Engine {
  public:
@@ -95,7 +100,15 @@ class EngineImpl final : public Engine {
     return articles_->List(query);
   }
 
-  Result<Article> GetArticle(const std::string& id) override { return articles_->Get(id); }
+  Result<Article> GetArticle(const std::string& id) override {
+    DEPECHE_ASSIGN_OR_RETURN(Article article, articles_->Get(id));
+    if (!article.quotes.empty()) {
+      DEPECHE_ASSIGN_OR_RETURN(std::vector<ArticleEntityRef> entities,
+                               entities_->OfArticle(article.id));
+      engine::LinkSpeakers(article, entities);
+    }
+    return article;
+  }
 
   Result<std::vector<SearchHit>> Search(const SearchQuery& query) override {
     if (!query.story && !query.entity) return articles_->Search(query);
@@ -132,7 +145,32 @@ class EngineImpl final : public Engine {
     }
     DEPECHE_ASSIGN_OR_RETURN(story.event_dates,
                              dates_->EventDates(story.summary.id, kStoryEventDates));
+    DEPECHE_RETURN_IF_ERROR(AddFacts(story));
     return story;
+  }
+
+  // The story's quotations by speaker and figures by object, from its latest articles.
+  Status AddFacts(StoryDetail& story) {
+    if (!figure_objects_) {
+      DEPECHE_ASSIGN_OR_RETURN(figure_objects_,
+                               engine::FigureObjects::Load(
+                                   config_.data_dir.empty() ? DefaultDataDir() : config_.data_dir));
+    }
+    const size_t first =
+        story.articles.size() > kStoryFactArticles ? story.articles.size() - kStoryFactArticles : 0;
+    std::vector<Article> read;
+    read.reserve(story.articles.size() - first);
+    for (size_t i = first; i < story.articles.size(); ++i) {
+      DEPECHE_ASSIGN_OR_RETURN(Article a, GetArticle(story.articles[i].id));
+      read.push_back(std::move(a));
+    }
+    std::vector<engine::FactArticle> facts;
+    for (size_t i = 0; i < read.size(); ++i) {
+      facts.push_back({&read[i], story.articles[first + i].date, static_cast<int64_t>(first + i)});
+    }
+    story.quotes = engine::GroupQuotes(facts);
+    story.figures = engine::GroupFigures(facts, *figure_objects_, kStoryFigureGroups);
+    return Status::Ok();
   }
 
   // The story `key` names: a story id or prefix, or an article (id, prefix, URL, feed id).
@@ -229,7 +267,8 @@ class EngineImpl final : public Engine {
   std::unique_ptr<engine::StoryStage> stories_;
   std::unique_ptr<store::StoryStore> story_store_;  // read-only engines
   std::unique_ptr<store::EntityStore> entities_;
-  std::unique_ptr<store::DateStore> dates_;  // made on first use
+  std::unique_ptr<store::DateStore> dates_;              // made on first use
+  std::optional<engine::FigureObjects> figure_objects_;  // read at the first GetStory
   // Ingest only, loaded by EnsureEntities.
   bool entities_tried_ = false;
   std::unique_ptr<extract::EntityExtractor> extractor_;

@@ -395,6 +395,9 @@ Result<Article> ArticleStore::Impl::ReadArticle(const std::string& id) {
       a.timexes.push_back(std::move(t));
     }
   }
+  if (Status facts = ReadFacts(a); !facts.ok()) {
+    return facts.WithContext("article " + a.id + ": quotations and figures");
+  }
 
   // The warnings column is a JSON array of strings; SQLite's json_each decodes it.
   ResetOnExit reset_strings(json_strings);

@@ -69,7 +69,7 @@ Status ValidateForInsert(const Article& article) {
                                   ": boilerplate span is outside the text");
     }
   }
-  return Status::Ok();
+  return ValidateFacts(article);
 }
 
 // The id stored under `value` by `stmt` (one of the kFindBy statements), or "".
@@ -100,6 +100,7 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Create(Database* db) {
   DEPECHE_ASSIGN_OR_RETURN(impl->find_by_id, Statement::Prepare(h, kFindByIdSql));
   DEPECHE_ASSIGN_OR_RETURN(impl->insert_timex, Statement::Prepare(h, kInsertTimexSql));
   DEPECHE_RETURN_IF_ERROR(impl->PrepareQueries());
+  DEPECHE_RETURN_IF_ERROR(impl->PrepareFacts());
   return std::unique_ptr<ArticleStore>(new ArticleStore(std::move(impl)));
 }
 
@@ -199,6 +200,7 @@ Result<InsertResult> ArticleStore::Impl::InsertRow(const Article& article) {
     Result<bool> stepped = stmt.Step();
     if (stepped.ok()) {
       DEPECHE_RETURN_IF_ERROR(InsertTimexes(article));
+      DEPECHE_RETURN_IF_ERROR(InsertFacts(article));
       return inserted;
     }
     int code = sqlite3_extended_errcode(impl.db->handle());

@@ -13,6 +13,10 @@
 
 namespace depeche::store {
 
+// InvalidArgument when a span of `article`'s quotations or figures lies outside its text
+// (article_facts.cc).
+Status ValidateFacts(const Article& article);
+
 struct ArticleStore::Impl {
   Database* db = nullptr;
 
@@ -24,6 +28,9 @@ struct ArticleStore::Impl {
   Statement find_by_feed;
   Statement find_by_id;
   Statement insert_timex;
+  Statement insert_quote;
+  Statement insert_figure;
+  std::string spans_buf;  // a quote's content or partial spans, reused
   std::string boilerplate_buf;
   std::string evidence_buf;
   std::string sentences_buf;  // reused per insert: no allocation once warm
@@ -35,6 +42,8 @@ struct ArticleStore::Impl {
   Statement count_prefix;
   Statement json_strings;
   Statement timexes_of;
+  Statement quotes_of;
+  Statement figures_of;
   Statement find_url;
   Statement find_feed_id;
   Statement story_of;
@@ -48,6 +57,13 @@ struct ArticleStore::Impl {
   Result<InsertResult> InsertRow(const Article& article);
   // Writes the article's temporal expressions (article_timexes), after its row.
   Status InsertTimexes(const Article& article);
+  // Prepares the statements of article_facts.cc (both sides).
+  Status PrepareFacts();
+  // Writes the article's quotations and figures (article_quotes, article_figures), after its
+  // row (ValidateFacts checked them before).
+  Status InsertFacts(const Article& article);
+  // Reads the quotations and figures of `article` (its id and text set) into it.
+  Status ReadFacts(Article& article);
   // Adds the row just written under `rowid` to article_fts.
   Status IndexRow(int64_t rowid, const Article& article);
   Status IndexRow(int64_t rowid, std::string_view id, std::string_view lang, std::string_view title,

@@ -65,6 +65,51 @@ TEST_F(StoreTest, InsertGetRoundTripsEveryField) {
   EXPECT_EQ(got->ingested_at, a.ingested_at);
 }
 
+TEST_F(StoreTest, QuotesAndFiguresRoundTrip) {
+  Article a = FullArticle();
+  a.text = "« Rien », a dit Blinken, qui a ajouté que 3,5 % et environ 100 000 soldats comptaient.";
+  a.sentences = {{0, static_cast<uint32_t>(a.text.size())}};
+  Quote direct;
+  direct.kind = "direct";
+  direct.content = {{3, 7}};
+  direct.cue = {12, 17};
+  direct.speaker_kind = "name";
+  direct.speaker = {18, 25};
+  Quote indirect;
+  indirect.kind = "indirect";
+  indirect.content = {{44, 60}, {61, 70}};
+  indirect.cue = {34, 40};
+  indirect.speaker_kind = "pronoun";
+  indirect.speaker = {27, 30};
+  indirect.speaker_name = {27, 29};
+  indirect.antecedent = 0;
+  indirect.partial = {{50, 55}};
+  a.quotes = {direct, indirect};
+  Figure percent;
+  percent.span = {44, 50};
+  percent.number = {44, 47};
+  percent.value = 3.5;
+  percent.unit = "percent";
+  percent.unit_span = {48, 50};
+  percent.sentence = a.sentences[0];
+  Figure troops;
+  troops.span = {54, 77};
+  troops.number = {62, 69};
+  troops.value = 100000;
+  troops.high = 120000;
+  troops.unit = "soldat";
+  troops.unit_span = {70, 77};
+  troops.counted = true;
+  troops.bound = "approximate";
+  troops.sentence = a.sentences[0];
+  a.figures = {percent, troops};
+  Add(a);
+  Result<Article> got = store_->Get(a.id);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(got->quotes, a.quotes);
+  EXPECT_EQ(got->figures, a.figures);
+}
+
 TEST_F(StoreTest, DefaultsForMissingFields) {
   Article a = Make("", "t", "some text");
   a.metadata_json.clear();
@@ -186,6 +231,14 @@ TEST_F(StoreTest, InvalidArticlesAreRejectedWithoutARow) {
   Article bad_span = Make("en", "x", "short");
   bad_span.sentences = {{0, 99}};
   EXPECT_EQ(store_->Insert(bad_span).status().code(), StatusCode::kInvalidArgument);
+  Article bad_quote = Make("en", "x", "short");
+  bad_quote.quotes.resize(1);
+  bad_quote.quotes[0].content = {{0, 3}, {4, 40}};
+  EXPECT_EQ(store_->Insert(bad_quote).status().code(), StatusCode::kInvalidArgument);
+  Article bad_figure = Make("en", "x", "short");
+  bad_figure.figures.resize(1);
+  bad_figure.figures[0].sentence = {0, 40};
+  EXPECT_EQ(store_->Insert(bad_figure).status().code(), StatusCode::kInvalidArgument);
   Article bad_lang = Make("fr\x01", "x", "x");
   EXPECT_EQ(store_->Insert(bad_lang).status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(Count(), 0);

@@ -340,6 +340,48 @@ CREATE TABLE article_timexes (
 ) WITHOUT ROWID;
 )sql";
 
+// Quotations and figures (issue 12), per article, in text order (`ord`). Spans are byte offsets
+// of the article's text ([begin, end); 0, 0 for none); `content` and `partial` are JSON arrays of
+// [begin, end] pairs; `antecedent` is the `ord` of the quote a pronoun speaker refers to (-1:
+// none). A figure's `high` is NULL unless it is a range. The speaker's canonical entity is not
+// stored: it is read through entity_mentions (which merges keep up to date).
+constexpr std::string_view kMigration9 = R"sql(
+CREATE TABLE article_quotes (
+  article_id TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  content TEXT NOT NULL CHECK (json_valid(content)),
+  cue_begin INTEGER NOT NULL,
+  cue_end INTEGER NOT NULL,
+  speaker_kind TEXT NOT NULL,
+  speaker_begin INTEGER NOT NULL,
+  speaker_end INTEGER NOT NULL,
+  name_begin INTEGER NOT NULL,
+  name_end INTEGER NOT NULL,
+  antecedent INTEGER NOT NULL,
+  partial TEXT NOT NULL CHECK (json_valid(partial)),
+  PRIMARY KEY (article_id, ord)
+) WITHOUT ROWID;
+CREATE TABLE article_figures (
+  article_id TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  begin INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  number_begin INTEGER NOT NULL,
+  number_end INTEGER NOT NULL,
+  value REAL NOT NULL,
+  high REAL,
+  unit TEXT NOT NULL,
+  unit_begin INTEGER NOT NULL,
+  unit_end INTEGER NOT NULL,
+  counted INTEGER NOT NULL,
+  bound TEXT NOT NULL,
+  sentence_begin INTEGER NOT NULL,
+  sentence_end INTEGER NOT NULL,
+  PRIMARY KEY (article_id, ord)
+) WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "articles, listing indexes, article_fts (depeche tokenizer)", kMigration1},
     {2, "stories, article_story, story_merges, story pipeline state", kMigration2},
@@ -350,6 +392,7 @@ constexpr Migration kMigrations[] = {
     {7, "story_splits, story_moves: the story re-check's splits and re-assignments", kMigration7},
     {8, "dates: articles.published_source, best date and its provenance, article_timexes",
      kMigration8},
+    {9, "article_quotes, article_figures: quotations and figures with their offsets", kMigration9},
 };
 
 }  // namespace

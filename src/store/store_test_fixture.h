@@ -15,15 +15,16 @@
 
 namespace depeche::store::testing_util {
 
-// The columns migration 8 adds to `articles` (with article_timexes, what going back to an older
-// version drops).
+// The columns migration 8 adds to `articles` and the tables of migration 9 (with
+// article_timexes, what going back to an older version drops).
 inline constexpr const char* kDropMigration8Columns =
     "ALTER TABLE articles DROP COLUMN published_source; "
     "ALTER TABLE articles DROP COLUMN best_iso; ALTER TABLE articles DROP COLUMN best_ts; "
     "ALTER TABLE articles DROP COLUMN best_precision; "
     "ALTER TABLE articles DROP COLUMN date_provenance; "
     "ALTER TABLE articles DROP COLUMN date_basis; "
-    "ALTER TABLE articles DROP COLUMN date_evidence; ";
+    "ALTER TABLE articles DROP COLUMN date_evidence; "
+    "DROP TABLE article_quotes; DROP TABLE article_figures; ";
 
 class StoreTest : public ::testing::Test {
  protected:

@@ -112,7 +112,8 @@ class JsonOutputTest : public ::testing::Test {
             {"text", geneva + " Le vote aura lieu jeudi."}});
     record({{"text",
              "The harvest was late this year in the north. Farmers said the rain in September "
-             "kept the combines out of the fields for three weeks."}});
+             "kept the combines out of the fields for three weeks. \u201cWe lost about 2,000 "
+             "tonnes of wheat,\u201d said Anna Berg, a farmer."}});
     feed << "{oops\n";
     feed.close();
     Output ingest =
@@ -154,11 +155,16 @@ TEST_F(JsonOutputTest, EveryCommandConformsToItsSchema) {
   ASSERT_EQ(articles.size(), 4u);
   std::map<std::string, nlohmann::json> by_id;
   for (const auto& a : articles) by_id[a["id"]] = a;
+  size_t quotes = 0, figures = 0;
   for (const auto& [id, a] : by_id) {
     nlohmann::json shown = Conforming(validator_, "show.json", Depeche(db_ + "show --json " + id));
     EXPECT_EQ(shown["published"], a["published"]);
     EXPECT_EQ(shown["source"], a["source"]);
+    quotes += shown["quotes"].size();
+    figures += shown["figures"].size();
   }
+  EXPECT_GE(quotes, 2u);  // the harvest's direct and indirect quotes
+  EXPECT_GE(figures, 1u);
 
   Conforming(validator_, "search.json", Depeche(db_ + "search --json négociations"));
   nlohmann::json filtered = Conforming(validator_, "search.json",

@@ -1,0 +1,275 @@
+// The quotations and figures of an article (show) and of a story (story): text and --json, one
+// shape for both (docs/json-schema/show.json "quotes" and "figures", story.json "quotes" and
+// "figures").
+#include <cmath>
+#include <map>
+
+#include "cli.h"
+#include "ingest/input_files.h"
+
+namespace depeche::cli {
+namespace {
+
+std::string Slice(const std::string& text, const Span& span) {
+  if (span.end > text.size() || span.begin >= span.end) return "";
+  return text.substr(span.begin, span.end - span.begin);
+}
+
+class CharMap {
+ public:
+  explicit CharMap(const std::vector<uint32_t>& chars) : chars_(chars) {}
+  uint32_t operator()(uint32_t byte) const {
+    return chars_[std::min<size_t>(byte, chars_.size() - 1)];
+  }
+
+ private:
+  const std::vector<uint32_t>& chars_;
+};
+
+// {begin, end, text} of a span, or null when it is empty.
+nlohmann::json SpanJson(const Article& a, const CharMap& at, const Span& s) {
+  if (s.begin >= s.end) return nullptr;
+  return {{"begin", at(s.begin)}, {"end", at(s.end)}, {"text", Slice(a.text, s)}};
+}
+
+nlohmann::json SpansJson(const Article& a, const CharMap& at, const std::vector<Span>& spans) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Span& s : spans) out.push_back(SpanJson(a, at, s));
+  return out;
+}
+
+std::string QuoteText(const Article& a, const Quote& q) {
+  std::string out;
+  for (const Span& s : q.content) {
+    if (!out.empty()) out += " … ";
+    out += Slice(a.text, s);
+  }
+  return out;
+}
+
+// "Antony Blinken (M. Blinken)", "un haut responsable du département d'État", "il -> Antony
+// Blinken", "(no speaker)".
+std::string SpeakerText(const Article& a, const Quote& q) {
+  const std::string written = Slice(a.text, q.speaker);
+  if (!q.speaker_entity_name.empty()) {
+    return written.empty() || written == q.speaker_entity_name
+               ? q.speaker_entity_name
+               : q.speaker_entity_name + " (" + written + ")";
+  }
+  if (q.speaker_kind == "pronoun" && q.antecedent >= 0 &&
+      static_cast<size_t>(q.antecedent) < a.quotes.size()) {
+    return written + " -> " + Slice(a.text, a.quotes[static_cast<size_t>(q.antecedent)].speaker);
+  }
+  return written.empty() ? "(no speaker)" : written;
+}
+
+std::string FormatNumber(double v) {
+  char buf[64];
+  if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e15) {
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+    std::string digits = buf;
+    std::string out;
+    const size_t sign = digits[0] == '-' ? 1 : 0;
+    for (size_t i = 0; i < digits.size(); ++i) {
+      if (i > sign && (digits.size() - i) % 3 == 0) out += ' ';
+      out += digits[i];
+    }
+    return out;
+  }
+  std::snprintf(buf, sizeof buf, "%.4g", v);
+  return buf;
+}
+
+// Offsets in characters of each article's text, read once per article.
+class ArticleChars {
+ public:
+  explicit ArticleChars(Engine& engine) : engine_(engine) {}
+  const std::vector<uint32_t>& Of(const std::string& id) {
+    auto it = chars_.find(id);
+    if (it == chars_.end()) {
+      Result<Article> a = engine_.GetArticle(id);
+      it = chars_.emplace(id, a.ok() ? CharOffsets(a->text) : std::vector<uint32_t>{0}).first;
+    }
+    return it->second;
+  }
+
+ private:
+  Engine& engine_;
+  std::map<std::string, std::vector<uint32_t>> chars_;
+};
+
+nlohmann::json SourceJson(ArticleChars& chars, const FactSource& s) {
+  CharMap at(chars.Of(s.article_id));
+  nlohmann::json spans = nlohmann::json::array();
+  for (const Span& span : s.spans)
+    spans.push_back({{"begin", at(span.begin)}, {"end", at(span.end)}});
+  return {{"article_id", s.article_id},
+          {"source", OrNull(s.source)},
+          {"date", OrNull(s.date)},
+          {"spans", spans}};
+}
+
+std::string SourceLine(const FactSource& s) {
+  std::string out = s.article_id.substr(0, 8);
+  if (!s.source.empty()) out += " " + s.source;
+  if (!s.date.empty()) out += " " + s.date;
+  return out;
+}
+
+}  // namespace
+
+std::string FigureValueText(double value, const std::optional<double>& high,
+                            const std::string& bound) {
+  std::string out = bound == "approximate" ? "~"
+                    : bound == "lower"     ? ">"
+                    : bound == "upper"     ? "<"
+                                           : "";
+  out += FormatNumber(value);
+  if (high) out += "-" + FormatNumber(*high);
+  return out;
+}
+
+nlohmann::json QuotesJson(const Article& a, const std::vector<uint32_t>& chars) {
+  CharMap at(chars);
+  nlohmann::json out = nlohmann::json::array();
+  for (const Quote& q : a.quotes) {
+    nlohmann::json speaker = {
+        {"kind", q.speaker_kind},
+        {"text", q.speaker.begin < q.speaker.end ? nlohmann::json(Slice(a.text, q.speaker))
+                                                 : nlohmann::json(nullptr)},
+        {"begin", q.speaker.begin < q.speaker.end ? nlohmann::json(at(q.speaker.begin))
+                                                  : nlohmann::json(nullptr)},
+        {"end", q.speaker.begin < q.speaker.end ? nlohmann::json(at(q.speaker.end))
+                                                : nlohmann::json(nullptr)},
+        {"name", SpanJson(a, at, q.speaker_name)},
+        {"antecedent", q.antecedent >= 0 ? nlohmann::json(q.antecedent) : nlohmann::json(nullptr)},
+        {"entity_id", OrNull(q.speaker_entity_id)},
+        {"entity_name", OrNull(q.speaker_entity_name)}};
+    out.push_back({{"kind", q.kind},
+                   {"text", QuoteText(a, q)},
+                   {"content", SpansJson(a, at, q.content)},
+                   {"cue", SpanJson(a, at, q.cue)},
+                   {"speaker", speaker},
+                   {"partial", SpansJson(a, at, q.partial)}});
+  }
+  return out;
+}
+
+nlohmann::json FiguresJson(const Article& a, const std::vector<uint32_t>& chars) {
+  CharMap at(chars);
+  nlohmann::json out = nlohmann::json::array();
+  for (const Figure& f : a.figures) {
+    out.push_back({{"begin", at(f.span.begin)},
+                   {"end", at(f.span.end)},
+                   {"text", Slice(a.text, f.span)},
+                   {"value", f.value},
+                   {"high", f.high ? nlohmann::json(*f.high) : nlohmann::json(nullptr)},
+                   {"bound", f.bound},
+                   {"unit", OrNull(f.unit)},
+                   {"counted", f.counted},
+                   {"number", SpanJson(a, at, f.number)},
+                   {"unit_span", SpanJson(a, at, f.unit_span)},
+                   {"sentence", {{"begin", at(f.sentence.begin)}, {"end", at(f.sentence.end)}}}});
+  }
+  return out;
+}
+
+void PrintQuotes(const Article& a) {
+  if (a.quotes.empty()) return;
+  std::printf("\n  quotes (%zu)\n", a.quotes.size());
+  for (const Quote& q : a.quotes) {
+    std::string head = "[" + q.kind + "] " + SpeakerText(a, q);
+    std::string text = q.kind == "direct" ? "« " + QuoteText(a, q) + " »" : QuoteText(a, q);
+    std::printf("    %s\n      %s\n", ingest::EscapeForDisplay(head).c_str(),
+                ingest::EscapeForDisplay(Ellipsize(text, 110)).c_str());
+  }
+}
+
+void PrintFigures(const Article& a) {
+  if (a.figures.empty()) return;
+  std::printf("\n  figures (%zu)\n", a.figures.size());
+  for (const Figure& f : a.figures) {
+    char line[96];
+    std::snprintf(line, sizeof line, "%-14s %-16s",
+                  FigureValueText(f.value, f.high, f.bound).c_str(),
+                  f.unit.empty() ? "-" : f.unit.c_str());
+    std::printf("    %s \"%s\"\n", ingest::EscapeForDisplay(line).c_str(),
+                ingest::EscapeForDisplay(Slice(a.text, f.span)).c_str());
+  }
+}
+
+nlohmann::json StoryQuotesJson(Engine& engine, const std::vector<SpeakerQuotes>& speakers) {
+  ArticleChars chars(engine);
+  nlohmann::json out = nlohmann::json::array();
+  for (const SpeakerQuotes& s : speakers) {
+    nlohmann::json quotes = nlohmann::json::array();
+    for (const StoryQuote& q : s.quotes) {
+      nlohmann::json sources = nlohmann::json::array();
+      for (const FactSource& src : q.sources) sources.push_back(SourceJson(chars, src));
+      quotes.push_back({{"kind", q.kind}, {"text", q.text}, {"sources", sources}});
+    }
+    out.push_back({{"speaker", OrNull(s.speaker)},
+                   {"entity_id", OrNull(s.entity_id)},
+                   {"speaker_kind", s.speaker_kind},
+                   {"article_count", s.article_count},
+                   {"quotes", quotes}});
+  }
+  return out;
+}
+
+nlohmann::json StoryFiguresJson(Engine& engine, const std::vector<FigureGroup>& groups) {
+  ArticleChars chars(engine);
+  nlohmann::json out = nlohmann::json::array();
+  for (const FigureGroup& g : groups) {
+    nlohmann::json figures = nlohmann::json::array();
+    for (const StoryFigure& f : g.figures) {
+      figures.push_back({{"value", f.value},
+                         {"high", f.high ? nlohmann::json(*f.high) : nlohmann::json(nullptr)},
+                         {"bound", f.bound},
+                         {"unit", OrNull(f.unit)},
+                         {"text", f.text},
+                         {"sentence", f.sentence},
+                         {"source", SourceJson(chars, f.source)}});
+    }
+    out.push_back({{"object", g.object}, {"article_count", g.article_count}, {"figures", figures}});
+  }
+  return out;
+}
+
+void PrintStoryQuotes(const std::vector<SpeakerQuotes>& speakers) {
+  if (speakers.empty()) return;
+  std::printf("\n  quotes by speaker\n");
+  for (const SpeakerQuotes& s : speakers) {
+    std::string head = s.speaker_kind == "none" ? "(no speaker found)" : s.speaker;
+    if (s.speaker_kind == "description") head += " (unnamed)";
+    std::printf("    %s  %lld article%s\n", ingest::EscapeForDisplay(head).c_str(),
+                static_cast<long long>(s.article_count), s.article_count == 1 ? "" : "s");
+    for (const StoryQuote& q : s.quotes) {
+      std::string from = SourceLine(q.sources.front());
+      if (q.sources.size() > 1) from += " +" + std::to_string(q.sources.size() - 1);
+      std::string text = q.kind == "direct" ? "« " + q.text + " »" : "(" + q.kind + ") " + q.text;
+      std::printf("      %s\n        %s\n", ingest::EscapeForDisplay(Ellipsize(text, 104)).c_str(),
+                  ingest::EscapeForDisplay(from).c_str());
+    }
+  }
+}
+
+void PrintStoryFigures(const std::vector<FigureGroup>& groups) {
+  if (groups.empty()) return;
+  std::printf("\n  figures by object (earliest first)\n");
+  for (const FigureGroup& g : groups) {
+    std::printf("    %s  %lld article%s\n", ingest::EscapeForDisplay(g.object).c_str(),
+                static_cast<long long>(g.article_count), g.article_count == 1 ? "" : "s");
+    for (const StoryFigure& f : g.figures) {
+      char value[64];
+      std::snprintf(value, sizeof value, "%-14s",
+                    FigureValueText(f.value, f.high, f.bound).c_str());
+      std::printf("      %s %-12s %s  \"%s\"\n", value,
+                  f.source.date.empty() ? "?" : f.source.date.c_str(),
+                  ingest::EscapeForDisplay(SourceLine(f.source).substr(0, 8)).c_str(),
+                  ingest::EscapeForDisplay(Ellipsize(f.text, 60)).c_str());
+    }
+  }
+}
+
+}  // namespace depeche::cli

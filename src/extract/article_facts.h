@@ -1,0 +1,28 @@
+// Between the quote and figure extractors' results and the article's stored facts
+// (Article::quotes, Article::figures): spans to depeche::Span, kinds and bounds to their names,
+// and the facts that lie in the article's boilerplate left out.
+#ifndef DEPECHE_EXTRACT_ARTICLE_FACTS_H_
+#define DEPECHE_EXTRACT_ARTICLE_FACTS_H_
+
+#include <vector>
+
+#include "depeche/article.h"
+#include "extract/figures.h"
+#include "extract/quotes.h"
+
+namespace depeche::extract {
+
+// `quotes` (QuoteExtractor::Extract's, in its order) as Article::quotes, without those whose
+// first content span starts in a boilerplate span of `boilerplate` (sorted, as
+// Article::boilerplate) other than an embedded post ("tweet": its words are its author's).
+// Antecedent indexes are renumbered; one pointing at a quote left out becomes -1.
+std::vector<depeche::Quote> ArticleQuotes(const std::vector<extract::Quote>& quotes,
+                                          const std::vector<BoilerplateSpan>& boilerplate);
+
+// `figures` as Article::figures, without those that start in boilerplate (as above).
+std::vector<depeche::Figure> ArticleFigures(const std::vector<extract::Figure>& figures,
+                                            const std::vector<BoilerplateSpan>& boilerplate);
+
+}  // namespace depeche::extract
+
+#endif  // DEPECHE_EXTRACT_ARTICLE_FACTS_H_

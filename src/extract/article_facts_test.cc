@@ -1,0 +1,63 @@
+#include "extract/article_facts.h"
+
+#include <gtest/gtest.h>
+
+namespace depeche::extract {
+namespace {
+
+TEST(ArticleFactsTest, QuotesInJunkAreLeftOutAndAntecedentsRenumbered) {
+  std::vector<extract::Quote> quotes(3);
+  quotes[0].content = {{10, 20}};  // in a credit line: left out
+  quotes[0].speaker_kind = SpeakerKind::kName;
+  quotes[1].content = {{30, 40}, {50, 60}};
+  quotes[1].speaker_kind = SpeakerKind::kName;
+  quotes[1].speaker = {41, 45};
+  quotes[1].cue = {46, 49};
+  quotes[2].kind = QuoteKind::kIndirect;
+  quotes[2].content = {{70, 80}};
+  quotes[2].speaker_kind = SpeakerKind::kPronoun;
+  quotes[2].antecedent = 1;
+  quotes[2].partial = {{72, 75}};
+  const std::vector<BoilerplateSpan> junk = {{{5, 25}, "credit"}, {{90, 99}, "tweet"}};
+  std::vector<depeche::Quote> out = ArticleQuotes(quotes, junk);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].kind, "direct");
+  EXPECT_EQ(out[0].content.size(), 2u);
+  EXPECT_EQ(out[0].speaker_kind, "name");
+  EXPECT_EQ(out[0].speaker, (Span{41, 45}));
+  EXPECT_EQ(out[0].cue, (Span{46, 49}));
+  EXPECT_EQ(out[1].kind, "indirect");
+  EXPECT_EQ(out[1].speaker_kind, "pronoun");
+  EXPECT_EQ(out[1].antecedent, 0);
+  EXPECT_EQ(out[1].partial, (std::vector<Span>{{72, 75}}));
+
+  // The antecedent itself left out: the pronoun has none.
+  quotes[1].content = {{12, 18}};
+  out = ArticleQuotes(quotes, junk);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].antecedent, -1);
+}
+
+TEST(ArticleFactsTest, FiguresKeepEmbeddedPostsAndDropOtherJunk) {
+  std::vector<extract::Figure> figures(3);
+  figures[0].span = {0, 4};
+  figures[0].value = 1;
+  figures[1].span = {10, 14};  // in a related-links line
+  figures[2].span = {30, 34};  // in an embedded post
+  figures[2].value = 3;
+  figures[2].bound = FigureBound::kLower;
+  figures[2].unit = "soldat";
+  figures[2].counted = true;
+  const std::vector<BoilerplateSpan> junk = {{{8, 20}, "related"}, {{28, 40}, "tweet"}};
+  std::vector<depeche::Figure> out = ArticleFigures(figures, junk);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].value, 1);
+  EXPECT_EQ(out[0].bound, "exact");
+  EXPECT_EQ(out[1].value, 3);
+  EXPECT_EQ(out[1].bound, "lower");
+  EXPECT_EQ(out[1].unit, "soldat");
+  EXPECT_TRUE(out[1].counted);
+}
+
+}  // namespace
+}  // namespace depeche::extract

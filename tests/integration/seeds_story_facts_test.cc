@@ -1,0 +1,140 @@
+// The seeds' story through the engine (issue 12): its quotations grouped by speaker, the named
+// speakers linked to their canonical entities, and the Russian troops counted across sources
+// from about 100 000 (002, January) to more than 150 000 (004, February), each figure with its
+// article and date.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "depeche/engine.h"
+#include "test_util.h"
+
+namespace depeche {
+namespace {
+
+using testing_util::FreshDir;
+using testing_util::SeedsDir;
+
+class SeedsStoryFactsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists(SeedsDir())) GTEST_SKIP() << "no seeds";
+    EngineConfig config;
+    config.db_path = (FreshDir("seeds-facts") / "depeche.db").string();
+    auto engine = Engine::Open(config);
+    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+    engine_ = std::move(engine).value();
+    auto report = engine_->Ingest({SeedsDir()}, {});
+    ASSERT_TRUE(report.ok() && report->inserted == 5);
+    auto stories = engine_->Stories({});
+    ASSERT_TRUE(stories.ok());
+    ASSERT_EQ(stories->size(), 1u);
+    auto story = engine_->GetStory(stories->front().id);
+    ASSERT_TRUE(story.ok()) << story.status().ToString();
+    story_ = std::move(story).value();
+  }
+
+  const SpeakerQuotes* Speaker(const std::string& name) const {
+    for (const SpeakerQuotes& s : story_.quotes) {
+      if (s.speaker == name) return &s;
+    }
+    return nullptr;
+  }
+
+  std::unique_ptr<Engine> engine_;
+  StoryDetail story_;
+};
+
+TEST_F(SeedsStoryFactsTest, QuotesAreGroupedByTheirSpeakersEntity) {
+  for (const char* name : {"Antony Blinken", "Joe Biden", "Ned Price", "Sergueï Lavrov"}) {
+    const SpeakerQuotes* s = Speaker(name);
+    ASSERT_NE(s, nullptr) << name;
+    EXPECT_EQ(s->speaker_kind, "entity") << name;
+    EXPECT_FALSE(s->entity_id.empty()) << name;
+    EXPECT_FALSE(s->quotes.empty()) << name;
+  }
+  // Blinken's quotes are in 002, among them his words on convincing the world.
+  bool convince = false;
+  const SpeakerQuotes* blinken = Speaker("Antony Blinken");
+  ASSERT_NE(blinken, nullptr);
+  for (const StoryQuote& q : blinken->quotes) {
+    convince = convince || q.text.find("actions et les actes, pas les mots") != std::string::npos;
+  }
+  EXPECT_TRUE(convince);
+  // The unnamed State Department official of 000 and 001 is recorded as described, not named.
+  int unnamed_officials = 0;
+  for (const SpeakerQuotes& s : story_.quotes) {
+    if (s.speaker_kind != "description") continue;
+    EXPECT_TRUE(s.entity_id.empty());
+    if (s.speaker.find("responsable") != std::string::npos ||
+        s.speaker.find("fonctionnaire") != std::string::npos) {
+      ++unnamed_officials;
+    }
+  }
+  EXPECT_GE(unnamed_officials, 2);
+  // Every source names an article of the story and the bytes of its quote's words.
+  std::set<std::string> ids;
+  for (const StoryArticle& a : story_.articles) ids.insert(a.id);
+  for (const SpeakerQuotes& s : story_.quotes) {
+    for (const StoryQuote& q : s.quotes) {
+      ASSERT_FALSE(q.sources.empty());
+      for (const FactSource& src : q.sources) {
+        EXPECT_TRUE(ids.count(src.article_id)) << src.article_id;
+        auto a = engine_->GetArticle(src.article_id);
+        ASSERT_TRUE(a.ok());
+        ASSERT_FALSE(src.spans.empty());
+        const Span first = src.spans.front();
+        ASSERT_LE(first.end, a->text.size());
+        std::string words = a->text.substr(first.begin, first.end - first.begin);
+        // The text is trimmed of the spaces (no-break ones too) inside the marks.
+        const size_t from = words.find_first_not_of(" \n\t\xc2\xa0\xe2\x80\xaf");
+        ASSERT_NE(from, std::string::npos);
+        EXPECT_EQ(q.text.find(words.substr(from, 12)), 0u) << words;
+      }
+    }
+  }
+}
+
+TEST_F(SeedsStoryFactsTest, TheTroopsAreCountedAcrossSourcesInDateOrder) {
+  ASSERT_FALSE(story_.figures.empty());
+  const FigureGroup& troops = story_.figures.front();  // read in the most articles
+  EXPECT_EQ(troops.object, "soldat");
+  EXPECT_GE(troops.article_count, 4);
+  const StoryFigure* about_100k = nullptr;
+  const StoryFigure* over_150k = nullptr;
+  for (size_t i = 0; i < troops.figures.size(); ++i) {
+    const StoryFigure& f = troops.figures[i];
+    if (i > 0) {
+      EXPECT_LE(troops.figures[i - 1].source.date, f.source.date);
+    }
+    if (f.value == 100000) about_100k = &f;
+    if (f.value == 150000) over_150k = &f;
+  }
+  ASSERT_NE(about_100k, nullptr);
+  ASSERT_NE(over_150k, nullptr);
+  EXPECT_EQ(about_100k->bound, "approximate");
+  EXPECT_EQ(about_100k->source.date, "2022-01-21");
+  EXPECT_EQ(about_100k->text, "environ 100 000 soldats");
+  EXPECT_EQ(over_150k->bound, "lower");
+  EXPECT_EQ(over_150k->source.date, "2022-02-17");
+  EXPECT_NE(over_150k->sentence.find("La Russie"), std::string::npos);
+  EXPECT_LT(about_100k, over_150k);
+
+  // The security aid of 003: 200 and 450 million dollars.
+  const FigureGroup* dollars = nullptr;
+  for (const FigureGroup& g : story_.figures) {
+    if (g.object == "dollar") dollars = &g;
+  }
+  ASSERT_NE(dollars, nullptr);
+  std::set<double> values;
+  for (const StoryFigure& f : dollars->figures) values.insert(f.value);
+  EXPECT_TRUE(values.count(2e8));
+  EXPECT_TRUE(values.count(4.5e8));
+}
+
+}  // namespace
+}  // namespace depeche
