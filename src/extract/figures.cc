@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "text/normalize.h"
 #include "text/sentences.h"
 
 namespace depeche::extract {
@@ -407,6 +408,15 @@ class Scanner {
     if (c.unit_end > c.unit_begin) c.unit_end = c.end;
   }
 
+  // Whether `word` (lower case) is listed as counting nothing. The stop words are folded
+  // ("etaient"), the lexicon's own words are not: an accented word is looked up both ways.
+  bool NotCounted(const std::string& word) const {
+    if (lex_.not_counted.count(word)) return true;
+    const bool ascii = std::all_of(word.begin(), word.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    return !ascii && lex_.not_counted.count(text::Fold(word)) > 0;
+  }
+
   // A word after a number that names what it counts: a lower-case word, not a stop word, a
   // month, a clock word or a number word.
   bool CountedAt(size_t k) const {
@@ -416,7 +426,7 @@ class Scanner {
     const unsigned char first = static_cast<unsigned char>(text_[t_[k].begin]);
     if (first >= 'A' && first <= 'Z') return false;
     if (t_[k].lower.back() == '\'') return false;
-    if (lex_.not_counted.count(t_[k].lower) && !lex_.counted.count(t_[k].lower)) return false;
+    if (NotCounted(t_[k].lower) && !lex_.counted.count(t_[k].lower)) return false;
     if (lex_.dates.MatchAt(t_, k) || lex_.clocks.MatchAt(t_, k)) return false;
     if (lex_.numbers.MatchAt(t_, k) || lex_.scales.MatchAt(t_, k)) return false;
     return true;

@@ -234,6 +234,21 @@ std::string FreshDir(const std::string& name) {
   return dir.string();
 }
 
+TEST(FiguresTest, FrenchVagueCountsAfterAnyDeterminerAndVerbsCountNothing) {
+  const std::string text =
+      "Les alliés s'inquiètent pour les dizaines de milliers de troupes russes. Les quatre "
+      "étaient présents, avec plusieurs milliers de personnes.";
+  std::vector<Figure> f = Extractor().Extract(text, "fr");
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(Text(text, f[0].span), "les dizaines de milliers de troupes");
+  EXPECT_DOUBLE_EQ(f[0].value, 20000);
+  EXPECT_EQ(f[0].unit, "troupe");
+  EXPECT_EQ(Text(text, f[1].span), "quatre");  // "étaient" (a stop word once folded) counts nothing
+  EXPECT_EQ(f[1].unit, "");
+  EXPECT_EQ(f[2].unit, "personne");
+  EXPECT_DOUBLE_EQ(f[2].value, 2000);
+}
+
 TEST(FigureLexiconTest, ErrorsNameFileAndLine) {
   const std::string dir = FreshDir("figures_lexicon");
   std::filesystem::create_directories(dir + "/xx");
