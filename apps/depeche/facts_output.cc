@@ -231,7 +231,11 @@ nlohmann::json StoryFiguresJson(Engine& engine, const std::vector<FigureGroup>& 
                          {"sentence", f.sentence},
                          {"source", SourceJson(chars, f.source)}});
     }
-    out.push_back({{"object", g.object}, {"article_count", g.article_count}, {"figures", figures}});
+    out.push_back({{"object", g.object},
+                   {"entity_id", OrNull(g.entity_id)},
+                   {"entity_name", OrNull(g.entity_name)},
+                   {"article_count", g.article_count},
+                   {"figures", figures}});
   }
   return out;
 }
@@ -258,7 +262,9 @@ void PrintStoryFigures(const std::vector<FigureGroup>& groups) {
   if (groups.empty()) return;
   std::printf("\n  figures by object (earliest first)\n");
   for (const FigureGroup& g : groups) {
-    std::printf("    %s  %lld article%s\n", ingest::EscapeForDisplay(g.object).c_str(),
+    std::string head = g.object;
+    if (!g.entity_name.empty()) head.append(" (").append(g.entity_name).append(")");
+    std::printf("    %s  %lld article%s\n", ingest::EscapeForDisplay(head).c_str(),
                 static_cast<long long>(g.article_count), g.article_count == 1 ? "" : "s");
     for (const StoryFigure& f : g.figures) {
       char value[64];

@@ -146,9 +146,13 @@ struct StoryFigure {
 };
 
 // The figures of a story that count or measure the same thing ("soldat": the troops, whatever
-// word each article used), from the earliest to the latest.
+// word each article used) of the same entity, from the earliest to the latest.
 struct FigureGroup {
   std::string object;  // the normalised unit or counted object: "soldat", "dollar", "percent"
+  // The place or organisation they belong to, when figures of the group name one right after
+  // the counted noun ("soldats russes": Russie); "" when none does.
+  std::string entity_id;
+  std::string entity_name;
   int64_t article_count = 0;
   std::vector<StoryFigure> figures;  // by date, then arrival, then offset
 };

@@ -159,14 +159,20 @@ class EngineImpl final : public Engine {
     const size_t first =
         story.articles.size() > kStoryFactArticles ? story.articles.size() - kStoryFactArticles : 0;
     std::vector<Article> read;
+    std::vector<std::vector<ArticleEntityRef>> entities;
     read.reserve(story.articles.size() - first);
+    entities.reserve(story.articles.size() - first);
     for (size_t i = first; i < story.articles.size(); ++i) {
-      DEPECHE_ASSIGN_OR_RETURN(Article a, GetArticle(story.articles[i].id));
+      DEPECHE_ASSIGN_OR_RETURN(Article a, articles_->Get(story.articles[i].id));
+      DEPECHE_ASSIGN_OR_RETURN(std::vector<ArticleEntityRef> named, entities_->OfArticle(a.id));
+      engine::LinkSpeakers(a, named);
       read.push_back(std::move(a));
+      entities.push_back(std::move(named));
     }
     std::vector<engine::FactArticle> facts;
     for (size_t i = 0; i < read.size(); ++i) {
-      facts.push_back({&read[i], story.articles[first + i].date, static_cast<int64_t>(first + i)});
+      facts.push_back({&read[i], story.articles[first + i].date, static_cast<int64_t>(first + i),
+                       &entities[i]});
     }
     story.quotes = engine::GroupQuotes(facts);
     story.figures = engine::GroupFigures(facts, *figure_objects_, kStoryFigureGroups);

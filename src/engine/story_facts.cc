@@ -121,6 +121,34 @@ bool Earlier(const FactArticle& x, const FactArticle& y) {
   return x.arrival < y.arrival;
 }
 
+// The place or organisation named right after `f`'s counted noun ("soldats russes": Russie),
+// or null.
+const ArticleEntityRef* OwnerOf(const FactArticle& fa, const Figure& f) {
+  if (fa.entities == nullptr || !f.counted || f.unit_span.end <= f.unit_span.begin) return nullptr;
+  const std::string& text = fa.article->text;
+  // The next word's start: past spaces (no-break ones too).
+  size_t next = f.unit_span.end;
+  while (next < text.size()) {
+    if (text[next] == ' ') {
+      ++next;
+    } else if (text.compare(next, 2, "\xc2\xa0") == 0) {
+      next += 2;
+    } else if (text.compare(next, 3, "\xe2\x80\xaf") == 0) {
+      next += 3;
+    } else {
+      break;
+    }
+  }
+  if (next == f.unit_span.end) return nullptr;
+  for (const ArticleEntityRef& e : *fa.entities) {
+    if (e.type != "place" && e.type != "org") continue;
+    for (const EntityMention& m : e.mentions) {
+      if (!m.in_title && m.begin == next) return &e;
+    }
+  }
+  return nullptr;
+}
+
 FactSource SourceOf(const FactArticle& fa, std::vector<Span> spans) {
   return {fa.article->id, fa.article->source, fa.date, std::move(spans)};
 }
@@ -235,40 +263,79 @@ std::vector<FigureGroup> GroupFigures(const std::vector<FactArticle>& articles,
   for (const FactArticle& fa : articles) order.push_back(&fa);
   std::stable_sort(order.begin(), order.end(),
                    [](const FactArticle* x, const FactArticle* y) { return Earlier(*x, *y); });
-  std::vector<FigureGroup> groups;
-  std::map<std::string, size_t> group_of;
-  std::vector<std::set<std::string>> articles_of;
+  struct Found {
+    const FactArticle* article;
+    const Figure* figure;
+    const ArticleEntityRef* owner;  // the entity after its counted noun, or null
+  };
+  std::vector<Found> found;
   for (const FactArticle* fa : order) {
-    const Article& a = *fa->article;
-    for (const Figure& f : a.figures) {
+    for (const Figure& f : fa->article->figures) {
       if (f.unit.empty()) continue;
-      const std::string& object = objects.GroupOf(f.unit);
-      auto [it, added] = group_of.emplace(object, groups.size());
-      if (added) {
-        groups.push_back({object, 0, {}});
-        articles_of.emplace_back();
-      }
-      articles_of[it->second].insert(a.id);
-      StoryFigure sf;
-      sf.value = f.value;
-      sf.high = f.high;
-      sf.bound = f.bound;
-      sf.unit = f.unit;
-      sf.text = std::string(Text(a, f.span));
-      sf.sentence = std::string(core::Trim(Text(a, f.sentence)));
-      sf.source = SourceOf(*fa, {f.span});
-      groups[it->second].figures.push_back(std::move(sf));
+      found.push_back({fa, &f, OwnerOf(*fa, f)});
     }
   }
-  for (size_t g = 0; g < groups.size(); ++g) {
-    groups[g].article_count = static_cast<int64_t>(articles_of[g].size());
+  // Groups: (object, owner id); figures naming no owner go to the object's largest group.
+  std::vector<FigureGroup> groups;
+  std::map<std::pair<std::string, std::string>, size_t> group_of;
+  std::vector<std::set<std::string>> articles_of;
+  std::map<std::string, std::vector<size_t>> groups_of_object;
+  auto group = [&](const std::string& object, const ArticleEntityRef* owner) {
+    auto [it, added] = group_of.emplace(std::make_pair(object, owner ? owner->id : ""), 0);
+    if (added) {
+      it->second = groups.size();
+      groups.push_back({object, owner ? owner->id : "", owner ? owner->name : "", 0, {}});
+      articles_of.emplace_back();
+      groups_of_object[object].push_back(it->second);
+    }
+    return it->second;
+  };
+  std::map<size_t, size_t> owned_count;  // group -> figures that name its owner
+  for (const Found& f : found) {
+    if (f.owner != nullptr) ++owned_count[group(objects.GroupOf(f.figure->unit), f.owner)];
   }
-  std::stable_sort(groups.begin(), groups.end(), [](const FigureGroup& x, const FigureGroup& y) {
+  for (const Found& f : found) {
+    const std::string& object = objects.GroupOf(f.figure->unit);
+    size_t g = 0;
+    if (f.owner != nullptr) {
+      g = group(object, f.owner);
+    } else {
+      // The object's group with the most owned figures, else its own unowned group.
+      size_t best = SIZE_MAX, best_count = 0;
+      for (size_t candidate : groups_of_object[object]) {
+        const size_t count = owned_count[candidate];
+        if (count > best_count) {
+          best = candidate;
+          best_count = count;
+        }
+      }
+      g = best != SIZE_MAX ? best : group(object, nullptr);
+    }
+    const Article& a = *f.article->article;
+    articles_of[g].insert(a.id);
+    StoryFigure sf;
+    sf.value = f.figure->value;
+    sf.high = f.figure->high;
+    sf.bound = f.figure->bound;
+    sf.unit = f.figure->unit;
+    sf.text = std::string(Text(a, f.figure->span));
+    sf.sentence = std::string(core::Trim(Text(a, f.figure->sentence)));
+    sf.source = SourceOf(*f.article, {f.figure->span});
+    groups[g].figures.push_back(std::move(sf));
+  }
+  // Each group's figures are in date order (`found` is); unowned groups left empty go.
+  std::vector<FigureGroup> kept;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (groups[g].figures.empty()) continue;
+    groups[g].article_count = static_cast<int64_t>(articles_of[g].size());
+    kept.push_back(std::move(groups[g]));
+  }
+  std::stable_sort(kept.begin(), kept.end(), [](const FigureGroup& x, const FigureGroup& y) {
     if (x.article_count != y.article_count) return x.article_count > y.article_count;
     return x.figures.size() > y.figures.size();
   });
-  if (groups.size() > max_groups) groups.resize(max_groups);
-  return groups;
+  if (kept.size() > max_groups) kept.resize(max_groups);
+  return kept;
 }
 
 }  // namespace depeche::engine

@@ -44,6 +44,8 @@ struct FactArticle {
   const Article* article = nullptr;  // not owned
   std::string date;                  // its best date (StoryArticle::date)
   int64_t arrival = 0;               // its position in the story, for ties
+  // Its resolved entities (Engine::EntitiesOfArticle), for whose figures they are; null: none.
+  const std::vector<ArticleEntityRef>* entities = nullptr;
 };
 
 // The quotations of `articles` grouped by speaker (see StoryDetail::quotes); quotes with the
@@ -53,7 +55,10 @@ std::vector<SpeakerQuotes> GroupQuotes(const std::vector<FactArticle>& articles)
 // The figures of `articles` that count or measure something, grouped by FigureObjects group
 // (see StoryDetail::figures), at most `max_groups`: the groups read in most articles first, then
 // with most figures; a group of one article is kept only while there are fewer than
-// `max_groups` of several.
+// `max_groups` of several. A figure whose counted noun is followed by a place or organisation
+// ("soldats russes", "troupes ukrainiennes") is that entity's: the figures of one object with
+// different such entities are kept apart, and a figure that names none joins its object's group
+// with the most figures.
 std::vector<FigureGroup> GroupFigures(const std::vector<FactArticle>& articles,
                                       const FigureObjects& objects, size_t max_groups);
 

@@ -140,5 +140,46 @@ TEST(GroupFiguresTest, SameObjectAcrossSourcesInDateOrder) {
   EXPECT_EQ(GroupFigures({{&b, "", 0}}, objects, 1).size(), 1u);
 }
 
+TEST(GroupFiguresTest, TheEntityAfterTheCountedNounKeepsFiguresApart) {
+  Article a, b, c;
+  a.id = "a";
+  a.text = "Avec 100 000 soldats russes massés.";
+  b.id = "b";
+  b.text = "Face à eux, 200 000 soldats ukrainiens.";
+  c.id = "c";
+  c.text = "La Russie a déployé plus de 150 000 soldats.";
+  auto add = [](Article& x, const std::string& what, double value) {
+    Figure f;
+    f.span = Find(x.text, what);
+    f.value = value;
+    f.unit = "soldat";
+    f.counted = true;
+    f.unit_span = Find(x.text, "soldats");
+    x.figures.push_back(f);
+  };
+  add(a, "100 000 soldats", 100000);
+  add(b, "200 000 soldats", 200000);
+  add(c, "plus de 150 000 soldats", 150000);
+  const std::vector<ArticleEntityRef> named_a = {
+      Entity("ru", "place", "Russie", {Find(a.text, "russes")}, a.text)};
+  const std::vector<ArticleEntityRef> named_b = {
+      Entity("ua", "place", "Ukraine", {Find(b.text, "ukrainiens")}, b.text)};
+  const std::vector<ArticleEntityRef> named_c = {
+      Entity("ru", "place", "Russie", {Find(c.text, "Russie")}, c.text)};
+  FigureObjects objects;
+  std::vector<FigureGroup> groups = GroupFigures({{&a, "2022-01-21", 0, &named_a},
+                                                  {&b, "2022-01-22", 1, &named_b},
+                                                  {&c, "2022-02-17", 2, &named_c}},
+                                                 objects, 5);
+  ASSERT_EQ(groups.size(), 2u);
+  // c names no entity after "soldats": it joins the object's group with the most figures
+  // (a tie: the first made).
+  EXPECT_EQ(groups[0].entity_name, "Russie");
+  ASSERT_EQ(groups[0].figures.size(), 2u);
+  EXPECT_EQ(groups[0].figures[1].value, 150000);
+  EXPECT_EQ(groups[1].entity_id, "ua");
+  EXPECT_EQ(groups[1].figures.size(), 1u);
+}
+
 }  // namespace
 }  // namespace depeche::engine

@@ -103,7 +103,8 @@ TEST_F(SeedsStoryFactsTest, TheTroopsAreCountedAcrossSourcesInDateOrder) {
   ASSERT_FALSE(story_.figures.empty());
   const FigureGroup& troops = story_.figures.front();  // read in the most articles
   EXPECT_EQ(troops.object, "soldat");
-  EXPECT_GE(troops.article_count, 4);
+  EXPECT_EQ(troops.entity_name, "Russie");  // "soldats russes", "troupes russes"
+  EXPECT_EQ(troops.article_count, 5);       // troupes, militaires, soldats: one object
   const StoryFigure* about_100k = nullptr;
   const StoryFigure* over_150k = nullptr;
   for (size_t i = 0; i < troops.figures.size(); ++i) {
