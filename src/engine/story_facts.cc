@@ -53,6 +53,16 @@ const ArticleEntityRef* MentionedEntity(const std::vector<ArticleEntityRef>& ent
   return best;
 }
 
+// The largest overlap of a text mention of `e` with `target`, in bytes.
+uint32_t MentionOverlap(const ArticleEntityRef& e, Span target) {
+  uint32_t best = 0;
+  for (const EntityMention& m : e.mentions) {
+    if (m.in_title || m.end <= target.begin || m.begin >= target.end) continue;
+    best = std::max(best, std::min(m.end, target.end) - std::max(m.begin, target.begin));
+  }
+  return best;
+}
+
 // The one person of `entities` whose canonical name or a mention ends with `word`; nullptr
 // when none or several.
 const ArticleEntityRef* PersonEndingWith(const std::vector<ArticleEntityRef>& entities,
@@ -168,10 +178,21 @@ void LinkSpeakers(Article& article, const std::vector<ArticleEntityRef>& entitie
       }
       continue;
     }
-    const Span target = q.speaker_kind == "name" ? q.speaker : q.speaker_name;
+    const bool described =
+        q.speaker_kind == "description" && q.speaker_name.end <= q.speaker_name.begin;
+    const Span target = q.speaker_kind == "name" || described ? q.speaker : q.speaker_name;
     if (target.end <= target.begin || target.end > article.text.size()) continue;
     const ArticleEntityRef* e = MentionedEntity(entities, target);
-    if (e == nullptr) e = PersonEndingWith(entities, LastWord(Text(article, target)));
+    if (described) {
+      // A description is an entity's only when that entity's mention is most of it ("le
+      // ministère russe de la Défense"), not when it merely names where an unnamed person works
+      // ("un haut responsable du département d'État").
+      if (e == nullptr || 3 * MentionOverlap(*e, target) < 2 * (target.end - target.begin)) {
+        continue;
+      }
+    } else if (e == nullptr) {
+      e = PersonEndingWith(entities, LastWord(Text(article, target)));
+    }
     if (e == nullptr) continue;
     q.speaker_entity_id = e->id;
     q.speaker_entity_name = e->name;

@@ -20,8 +20,10 @@ namespace depeche::engine {
 // (Engine::EntitiesOfArticle): the entity with a text mention overlapping the speaker's name
 // (the speaker itself for a name, Quote::speaker_name for a description), persons first, then
 // the longest overlap; failing a mention, a person of the article whose name ends with the
-// speaker's last word ("M. Lavrov" -> "Sergueï Lavrov"). A pronoun takes its antecedent's
-// entity.
+// speaker's last word ("M. Lavrov" -> "Sergueï Lavrov"). A description with no name is linked
+// only when one entity's mention makes up two thirds of it ("le ministère russe de la
+// Défense"), never to where an unnamed person works ("un haut responsable du département
+// d'État"). A pronoun takes its antecedent's entity.
 void LinkSpeakers(Article& article, const std::vector<ArticleEntityRef>& entities);
 
 // Counted objects that name the same thing: normalised unit -> the group's name

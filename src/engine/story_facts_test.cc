@@ -48,6 +48,21 @@ TEST(LinkSpeakersTest, NamesMentionsFallbacksAndPronouns) {
   EXPECT_EQ(a.quotes[2].speaker_entity_id, "p");
   EXPECT_EQ(a.quotes[3].speaker_entity_id, "l");
 
+  // A description is an organisation's when its mention is most of it, not where a person works.
+  Article d;
+  d.text =
+      "Le ministère russe de la Défense a dit que oui. Un haut responsable du Pentagone a dit non.";
+  d.quotes.resize(2);
+  d.quotes[0].speaker_kind = "description";
+  d.quotes[0].speaker = Find(d.text, "Le ministère russe de la Défense");
+  d.quotes[1].speaker_kind = "description";
+  d.quotes[1].speaker = Find(d.text, "Un haut responsable du Pentagone");
+  LinkSpeakers(d, {Entity("m", "org", "ministère russe de la Défense",
+                          {Find(d.text, "ministère russe de la Défense")}, d.text),
+                   Entity("p", "org", "Pentagone", {Find(d.text, "Pentagone")}, d.text)});
+  EXPECT_EQ(d.quotes[0].speaker_entity_id, "m");
+  EXPECT_EQ(d.quotes[1].speaker_entity_id, "");
+
   // Two persons end with the same word: no guess.
   entities.push_back(Entity("l2", "person", "Anna Lavrov", {}, a.text));
   LinkSpeakers(a, entities);
