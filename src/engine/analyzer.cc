@@ -325,7 +325,7 @@ Result<Article> Analyzer::Analyze(ingest::RawArticle raw) const {
   }
   a.timexes = TemporalExpressions(a);
   if (auto q = quotes_.find(a.lang); q != quotes_.end()) {
-    a.quotes = extract::ArticleQuotes(q->second->Extract(a.text), a.boilerplate);
+    a.quotes = extract::ArticleQuotes(a.text, q->second->Extract(a.text), a.boilerplate);
   }
   a.figures = extract::ArticleFigures(figures_->Extract(a.text, a.lang), a.boilerplate);
   a.content_hash = ContentHash(body.text);

@@ -7,6 +7,35 @@ namespace {
 
 Span ToSpan(ByteSpan s) { return {static_cast<uint32_t>(s.begin), static_cast<uint32_t>(s.end)}; }
 
+// The length of the space (ASCII, U+00A0, U+202F, U+2009) that starts at `at`, or 0.
+size_t SpaceAt(std::string_view text, size_t at) {
+  const std::string_view rest = text.substr(at);
+  if (!rest.empty() && (rest[0] == ' ' || rest[0] == '\n' || rest[0] == '\t')) return 1;
+  if (rest.substr(0, 2) == "\xc2\xa0") return 2;
+  if (rest.substr(0, 3) == "\xe2\x80\xaf" || rest.substr(0, 3) == "\xe2\x80\x89") return 3;
+  return 0;
+}
+
+// The length of the space that ends at `end`, or 0.
+size_t SpaceBefore(std::string_view text, size_t end) {
+  for (size_t n : {size_t{1}, size_t{2}, size_t{3}}) {
+    if (end >= n && SpaceAt(text, end - n) == n) return n;
+  }
+  return 0;
+}
+
+// `spans` trimmed of spaces at both ends, the empty ones dropped.
+std::vector<Span> Trimmed(std::string_view text, const std::vector<ByteSpan>& spans) {
+  std::vector<Span> out;
+  for (ByteSpan s : spans) {
+    if (s.end > text.size() || s.begin > s.end) continue;
+    while (s.begin < s.end && SpaceAt(text, s.begin) > 0) s.begin += SpaceAt(text, s.begin);
+    while (s.end > s.begin && SpaceBefore(text, s.end) > 0) s.end -= SpaceBefore(text, s.end);
+    if (s.begin < s.end) out.push_back(ToSpan(s));
+  }
+  return out;
+}
+
 // Whether byte `at` lies in a boilerplate span other than an embedded post.
 bool InJunk(size_t at, const std::vector<BoilerplateSpan>& boilerplate) {
   auto it = std::upper_bound(
@@ -17,18 +46,20 @@ bool InJunk(size_t at, const std::vector<BoilerplateSpan>& boilerplate) {
 
 }  // namespace
 
-std::vector<depeche::Quote> ArticleQuotes(const std::vector<extract::Quote>& quotes,
+std::vector<depeche::Quote> ArticleQuotes(std::string_view text,
+                                          const std::vector<extract::Quote>& quotes,
                                           const std::vector<BoilerplateSpan>& boilerplate) {
   std::vector<int32_t> index(quotes.size(), -1);  // extractor's index -> kept index
   std::vector<depeche::Quote> out;
   out.reserve(quotes.size());
   for (size_t i = 0; i < quotes.size(); ++i) {
     const extract::Quote& q = quotes[i];
-    if (q.content.empty() || InJunk(q.content.front().begin, boilerplate)) continue;
+    std::vector<Span> content = Trimmed(text, q.content);
+    if (content.empty() || InJunk(content.front().begin, boilerplate)) continue;
     index[i] = static_cast<int32_t>(out.size());
     depeche::Quote& a = out.emplace_back();
     a.kind = QuoteKindName(q.kind);
-    for (ByteSpan s : q.content) a.content.push_back(ToSpan(s));
+    a.content = std::move(content);
     a.cue = ToSpan(q.cue);
     a.speaker_kind = SpeakerKindName(q.speaker_kind);
     a.speaker = ToSpan(q.speaker);
@@ -37,7 +68,7 @@ std::vector<depeche::Quote> ArticleQuotes(const std::vector<extract::Quote>& quo
     if (q.antecedent >= 0 && static_cast<size_t>(q.antecedent) < i) {
       a.antecedent = index[static_cast<size_t>(q.antecedent)];
     }
-    for (ByteSpan s : q.partial) a.partial.push_back(ToSpan(s));
+    a.partial = Trimmed(text, q.partial);
   }
   return out;
 }

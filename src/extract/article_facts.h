@@ -4,6 +4,7 @@
 #ifndef DEPECHE_EXTRACT_ARTICLE_FACTS_H_
 #define DEPECHE_EXTRACT_ARTICLE_FACTS_H_
 
+#include <string_view>
 #include <vector>
 
 #include "depeche/article.h"
@@ -15,8 +16,11 @@ namespace depeche::extract {
 // `quotes` (QuoteExtractor::Extract's, in its order) as Article::quotes, without those whose
 // first content span starts in a boilerplate span of `boilerplate` (sorted, as
 // Article::boilerplate) other than an embedded post ("tweet": its words are its author's).
-// Antecedent indexes are renumbered; one pointing at a quote left out becomes -1.
-std::vector<depeche::Quote> ArticleQuotes(const std::vector<extract::Quote>& quotes,
+// Antecedent indexes are renumbered; one pointing at a quote left out becomes -1. Content and
+// partial spans are trimmed of the spaces (no-break ones too) inside the marks ("« Nous ...
+// »"); a span left empty is dropped. `text` is the text the quotes were found in.
+std::vector<depeche::Quote> ArticleQuotes(std::string_view text,
+                                          const std::vector<extract::Quote>& quotes,
                                           const std::vector<BoilerplateSpan>& boilerplate);
 
 // `figures` as Article::figures, without those that start in boilerplate (as above).

@@ -19,7 +19,8 @@ TEST(ArticleFactsTest, QuotesInJunkAreLeftOutAndAntecedentsRenumbered) {
   quotes[2].antecedent = 1;
   quotes[2].partial = {{72, 75}};
   const std::vector<BoilerplateSpan> junk = {{{5, 25}, "credit"}, {{90, 99}, "tweet"}};
-  std::vector<depeche::Quote> out = ArticleQuotes(quotes, junk);
+  const std::string text(100, 'x');
+  std::vector<depeche::Quote> out = ArticleQuotes(text, quotes, junk);
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(out[0].kind, "direct");
   EXPECT_EQ(out[0].content.size(), 2u);
@@ -33,9 +34,27 @@ TEST(ArticleFactsTest, QuotesInJunkAreLeftOutAndAntecedentsRenumbered) {
 
   // The antecedent itself left out: the pronoun has none.
   quotes[1].content = {{12, 18}};
-  out = ArticleQuotes(quotes, junk);
+  out = ArticleQuotes(text, quotes, junk);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].antecedent, -1);
+}
+
+TEST(ArticleFactsTest, QuoteSpansAreTrimmedOfSpacesInsideTheMarks) {
+  const std::string text = "«\u00a0Nous verrons\u202f», a-t-il dit, « \u00a0 ».";
+  std::vector<extract::Quote> quotes(1);
+  const size_t open = text.find("\u00a0Nous");
+  const size_t close = text.find("\u202f»") + 3;
+  const size_t blank = text.find("« \u00a0 »") + 2;
+  quotes[0].content = {{open, close}, {blank, blank + 3}};
+  quotes[0].partial = {{open, open + 6}};
+  std::vector<depeche::Quote> out = ArticleQuotes(text, quotes, {});
+  ASSERT_EQ(out.size(), 1u);
+  ASSERT_EQ(out[0].content.size(), 1u);  // the blank span is dropped
+  EXPECT_EQ(text.substr(out[0].content[0].begin, out[0].content[0].end - out[0].content[0].begin),
+            "Nous verrons");
+  ASSERT_EQ(out[0].partial.size(), 1u);
+  EXPECT_EQ(text.substr(out[0].partial[0].begin, out[0].partial[0].end - out[0].partial[0].begin),
+            "Nous");
 }
 
 TEST(ArticleFactsTest, FiguresKeepEmbeddedPostsAndDropOtherJunk) {
