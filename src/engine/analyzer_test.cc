@@ -163,3 +163,44 @@ TEST_F(AnalyzerTest, DeclaredLanguageWinsOnShortHeadlines) {
 
 }  // namespace
 }  // namespace depeche::engine
+
+namespace depeche::engine {
+namespace {
+
+TEST_F(AnalyzerTest, QuotesAndFiguresOfTheTextBoilerplateLeftOut) {
+  ingest::RawArticle raw;
+  raw.lang = "fr";
+  raw.text =
+      "« Nous voulons la paix », a déclaré M. Blinken à Genève, où environ 100 000 soldats "
+      "russes inquiètent les alliés.\n"
+      "Abonnez-vous : « offre de 5 euros », a dit la directrice.";
+  auto a = analyzer_->Analyze(raw);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ASSERT_EQ(a->boilerplate.size(), 1u);
+  ASSERT_EQ(a->quotes.size(), 1u);  // the call to give is boilerplate
+  const Quote& q = a->quotes[0];
+  EXPECT_EQ(q.kind, "direct");
+  ASSERT_EQ(q.content.size(), 1u);
+  EXPECT_EQ(a->text.substr(q.content[0].begin, q.content[0].end - q.content[0].begin),
+            "Nous voulons la paix");
+  EXPECT_EQ(q.speaker_kind, "name");
+  EXPECT_TRUE(
+      a->text.substr(q.speaker.begin, q.speaker.end - q.speaker.begin).starts_with("M. Blinken"));
+  ASSERT_EQ(a->figures.size(), 1u);
+  EXPECT_EQ(a->figures[0].value, 100000);
+  EXPECT_EQ(a->figures[0].bound, "approximate");
+  EXPECT_EQ(a->figures[0].unit, "soldat");
+
+  // A language without quotation data has no quotations; its digits are still figures.
+  raw.lang = "sw";
+  raw.text = "“Tunataka amani,” alisema Blinken. Wanajeshi 100,000 wako mpakani leo hii sasa.";
+  a = analyzer_->Analyze(raw);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  if (a->lang == "sw") {
+    EXPECT_TRUE(a->quotes.empty());
+    EXPECT_FALSE(a->figures.empty());
+  }
+}
+
+}  // namespace
+}  // namespace depeche::engine
