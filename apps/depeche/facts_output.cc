@@ -5,6 +5,7 @@
 #include <map>
 
 #include "cli.h"
+#include "engine/story_facts.h"
 #include "ingest/input_files.h"
 
 namespace depeche::cli {
@@ -35,15 +36,6 @@ nlohmann::json SpanJson(const Article& a, const CharMap& at, const Span& s) {
 nlohmann::json SpansJson(const Article& a, const CharMap& at, const std::vector<Span>& spans) {
   nlohmann::json out = nlohmann::json::array();
   for (const Span& s : spans) out.push_back(SpanJson(a, at, s));
-  return out;
-}
-
-std::string QuoteText(const Article& a, const Quote& q) {
-  std::string out;
-  for (const Span& s : q.content) {
-    if (!out.empty()) out += " … ";
-    out += Slice(a.text, s);
-  }
   return out;
 }
 
@@ -146,7 +138,7 @@ nlohmann::json QuotesJson(const Article& a, const std::vector<uint32_t>& chars) 
         {"entity_id", OrNull(q.speaker_entity_id)},
         {"entity_name", OrNull(q.speaker_entity_name)}};
     out.push_back({{"kind", q.kind},
-                   {"text", QuoteText(a, q)},
+                   {"text", engine::QuoteText(a, q)},
                    {"content", SpansJson(a, at, q.content)},
                    {"cue", SpanJson(a, at, q.cue)},
                    {"speaker", speaker},
@@ -179,7 +171,8 @@ void PrintQuotes(const Article& a) {
   std::printf("\n  quotes (%zu)\n", a.quotes.size());
   for (const Quote& q : a.quotes) {
     std::string head = "[" + q.kind + "] " + SpeakerText(a, q);
-    std::string text = q.kind == "direct" ? "« " + QuoteText(a, q) + " »" : QuoteText(a, q);
+    std::string text =
+        q.kind == "direct" ? "« " + engine::QuoteText(a, q) + " »" : engine::QuoteText(a, q);
     std::printf("    %s\n      %s\n", ingest::EscapeForDisplay(head).c_str(),
                 ingest::EscapeForDisplay(Ellipsize(text, 110)).c_str());
   }

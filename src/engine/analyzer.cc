@@ -325,7 +325,9 @@ Result<Article> Analyzer::Analyze(ingest::RawArticle raw) const {
   }
   a.timexes = TemporalExpressions(a);
   if (auto q = quotes_.find(a.lang); q != quotes_.end()) {
-    a.quotes = extract::ArticleQuotes(a.text, q->second->Extract(a.text), a.boilerplate);
+    // Wire copy wraps its lines: a line break inside a paragraph is no paragraph's end.
+    const std::string unwrapped = extract::SoftWrapsAsSpaces(a.text);
+    a.quotes = extract::ArticleQuotes(a.text, q->second->Extract(unwrapped), a.boilerplate);
   }
   a.figures = extract::ArticleFigures(figures_->Extract(a.text, a.lang), a.boilerplate);
   a.content_hash = ContentHash(body.text);

@@ -113,17 +113,6 @@ Speaker SpeakerOf(const Article& a, size_t index) {
   return {"", "", "", "none"};
 }
 
-std::string JoinedContent(const Article& a, const std::vector<Span>& spans) {
-  std::string out;
-  for (Span s : spans) {
-    std::string_view piece = core::Trim(Text(a, s));
-    if (piece.empty()) continue;
-    if (!out.empty()) out += " … ";
-    out.append(piece);
-  }
-  return out;
-}
-
 // Earliest known date first (undated last), then arrival.
 bool Earlier(const FactArticle& x, const FactArticle& y) {
   if (x.date.empty() != y.date.empty()) return !x.date.empty();
@@ -164,6 +153,26 @@ FactSource SourceOf(const FactArticle& fa, std::vector<Span> spans) {
 }
 
 }  // namespace
+
+std::string QuoteText(const Article& article, const Quote& quote) {
+  std::string out;
+  for (Span s : quote.content) {
+    std::string_view piece = core::Trim(Text(article, s));
+    if (piece.empty()) continue;
+    if (!out.empty()) out += " … ";
+    bool space = false;
+    for (char c : piece) {
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+        space = true;
+        continue;
+      }
+      if (space) out.push_back(' ');
+      space = false;
+      out.push_back(c);
+    }
+  }
+  return out;
+}
 
 void LinkSpeakers(Article& article, const std::vector<ArticleEntityRef>& entities) {
   for (size_t i = 0; i < article.quotes.size(); ++i) {
@@ -249,7 +258,7 @@ std::vector<SpeakerQuotes> GroupQuotes(const std::vector<FactArticle>& articles)
     const Article& a = *fa->article;
     for (size_t i = 0; i < a.quotes.size(); ++i) {
       const Quote& q = a.quotes[i];
-      std::string words = JoinedContent(a, q.content);
+      std::string words = QuoteText(a, q);
       if (words.empty()) continue;
       Speaker speaker = SpeakerOf(a, i);
       auto [it, added] = group_of.emplace(speaker.key, groups.size());

@@ -16,6 +16,10 @@
 
 namespace depeche::engine {
 
+// The quoted or reported words of `quote` as one line: its content spans trimmed, joined with
+// " … ", runs of spaces and line breaks as one space.
+std::string QuoteText(const Article& article, const Quote& quote);
+
 // Sets Quote::speaker_entity_id/name of `article`'s quotes from its resolved entities
 // (Engine::EntitiesOfArticle): the entity with a text mention overlapping the speaker's name
 // (the speaker itself for a name, Quote::speaker_name for a description), persons first, then

@@ -73,6 +73,26 @@ std::vector<depeche::Quote> ArticleQuotes(std::string_view text,
   return out;
 }
 
+std::string SoftWrapsAsSpaces(std::string_view text) {
+  auto indented = [&](size_t i) {  // the line after the break at `i` starts indented
+    return i + 1 < text.size() && (text[i + 1] == ' ' || text[i + 1] == '\t');
+  };
+  int indents = 0;
+  for (size_t i = text.find('\n'); i != std::string_view::npos && indents < 2;
+       i = text.find('\n', i + 1)) {
+    if (indented(i)) ++indents;
+  }
+  std::string out(text);
+  if (indents < 2) return out;
+  for (size_t i = out.find('\n'); i != std::string::npos; i = out.find('\n', i + 1)) {
+    if (i + 1 < out.size() && !indented(i) && out[i + 1] != '\n' && out[i + 1] != '\r' &&
+        (i == 0 || out[i - 1] != '\n')) {
+      out[i] = ' ';
+    }
+  }
+  return out;
+}
+
 std::vector<depeche::Figure> ArticleFigures(const std::vector<extract::Figure>& figures,
                                             const std::vector<BoilerplateSpan>& boilerplate) {
   std::vector<depeche::Figure> out;

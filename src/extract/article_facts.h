@@ -4,6 +4,7 @@
 #ifndef DEPECHE_EXTRACT_ARTICLE_FACTS_H_
 #define DEPECHE_EXTRACT_ARTICLE_FACTS_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,6 +23,13 @@ namespace depeche::extract {
 std::vector<depeche::Quote> ArticleQuotes(std::string_view text,
                                           const std::vector<extract::Quote>& quotes,
                                           const std::vector<BoilerplateSpan>& boilerplate);
+
+// `text` with the line breaks that only wrap a paragraph's lines turned into spaces (same
+// length, so offsets hold), for the quote extractor, which reads a line break as a paragraph's
+// end. A text is hard-wrapped when it marks its paragraphs by indenting their first line (at
+// least two lines start with a space or a tab, as wire copy does): there, a line break followed
+// by a non-blank character wraps. Other texts are returned as they are.
+std::string SoftWrapsAsSpaces(std::string_view text);
 
 // `figures` as Article::figures, without those that start in boilerplate (as above).
 std::vector<depeche::Figure> ArticleFigures(const std::vector<extract::Figure>& figures,

@@ -57,6 +57,20 @@ TEST(ArticleFactsTest, QuoteSpansAreTrimmedOfSpacesInsideTheMarks) {
             "Nous");
 }
 
+TEST(ArticleFactsTest, SoftWrapsOfIndentedParagraphsBecomeSpaces) {
+  const std::string wire =
+      "NEW YORK, March 4 - GM said car sales\nwere off.\n    GM noted that its divisions\nare "
+      "offering programs.\n    It said so.\n\nReuter";
+  const std::string unwrapped = SoftWrapsAsSpaces(wire);
+  ASSERT_EQ(unwrapped.size(), wire.size());
+  EXPECT_EQ(unwrapped,
+            "NEW YORK, March 4 - GM said car sales were off.\n    GM noted that its divisions are "
+            "offering programs.\n    It said so.\n\nReuter");
+  // Paragraphs not marked by indentation: every line break is kept.
+  const std::string plain = "Un paragraphe.\nUn autre.\n Un seul retrait.";
+  EXPECT_EQ(SoftWrapsAsSpaces(plain), plain);
+}
+
 TEST(ArticleFactsTest, FiguresKeepEmbeddedPostsAndDropOtherJunk) {
   std::vector<extract::Figure> figures(3);
   figures[0].span = {0, 4};
