@@ -78,6 +78,7 @@ class Analysis {
   void FindRegions();
   void FindSentences();
   void FindCues();
+  void Use(Cue& cue);  // marks `cue` used by a direct quote
   std::optional<size_t> MatchAt(const std::vector<std::vector<std::string>>& list, size_t i) const;
   Speaker LeftSpeaker(size_t cue, size_t limit) const;
   Speaker LeftSpeakerNear(size_t cue, size_t limit) const;
@@ -103,7 +104,8 @@ class Analysis {
   std::vector<size_t> sentence_begin_;
   std::vector<size_t> sentence_end_;  // exclusive
   std::vector<Cue> cues_;
-  std::vector<int> cue_at_;  // per token: the cue starting there, -1
+  std::vector<int> cue_at_;       // per token: the cue starting there, -1
+  std::vector<int> unused_cues_;  // per sentence: how many of its cues no direct quote used
 };
 
 }  // namespace depeche::extract::quote_internal

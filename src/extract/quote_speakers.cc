@@ -31,10 +31,11 @@ Speaker Analysis::LeftSpeaker(size_t cue, size_t limit) const {
     for (size_t k = cue - 1; k-- > limit && cue - k < 10 && sentence_[k] == sentence_[cue];) {
       if (IsPunct(k, ",")) {
         sp = LeftSpeakerNear(k, limit);
+        if (sp.kind == SpeakerKind::kNone) break;
         size_t first = k;
         while (first > limit && toks_[first].begin > sp.span.begin) --first;
         // Not an opening phrase ("During a speech, Trump attacked ..., saying").
-        if (sp.kind != SpeakerKind::kNone && !lex_.no_clause.count(toks_[first].lower)) return sp;
+        if (!lex_.no_clause.count(toks_[first].lower)) return sp;
         break;
       }
       if (!IsWord(k)) break;

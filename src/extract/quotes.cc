@@ -171,6 +171,7 @@ std::optional<size_t> Analysis::MatchAt(const std::vector<std::vector<std::strin
 
 void Analysis::FindCues() {
   cue_at_.assign(toks_.size(), -1);
+  unused_cues_.assign(sentence_begin_.size(), 0);
   for (size_t i = 0; i < toks_.size(); ++i) {
     if (!IsWord(i) || !Outside(i)) continue;
     const std::optional<size_t> according = MatchAt(lex_.according, i);
@@ -182,8 +183,15 @@ void Analysis::FindCues() {
     if (i > 0 && IsWord(i - 1) && lex_.determiners.count(toks_[i - 1].lower)) continue;
     cue_at_[i] = static_cast<int>(cues_.size());
     cues_.push_back({i, i + *cue, according.has_value(), false});
+    ++unused_cues_[sentence_[i]];
     i += *cue - 1;
   }
+}
+
+void Analysis::Use(Cue& cue) {
+  if (cue.used) return;
+  cue.used = true;
+  --unused_cues_[sentence_[cue.begin]];
 }
 
 ByteSpan Analysis::ClauseSpan(size_t first, size_t last) const {
@@ -225,7 +233,7 @@ bool Analysis::DirectAfter(const Region& r, Quote* q, size_t* next_token) {
       for (size_t m = k; m < p; ++m) only_aux = only_aux && aux_.count(toks_[m].lower) > 0;
       if (!only_aux) break;
     }
-    cue.used = true;
+    Use(cue);
     q->cue = Span(cue.begin, cue.end);
     Apply(sp, q);
     *next_token = std::max(cue.end, sp.end_token);
@@ -268,7 +276,7 @@ bool Analysis::DirectBefore(const Region& r, Quote* q) {
     const size_t gap_first = right.kind != SpeakerKind::kNone ? right.end_token : cue.end;
     if (p > gap_first + 3) return false;
     if (p == r.open && p > gap_first) return false;
-    cue.used = true;
+    Use(cue);
     q->cue = Span(cue.begin, cue.end);
     Apply(sp, q);
     return true;
@@ -384,12 +392,8 @@ std::vector<Quote> Analysis::Run() {
       found = DirectBefore(r, &q);
     }
     if (!found) {
-      bool sentence_has_cue = false;
       const size_t s = sentence_[r.open];
-      for (size_t k = sentence_begin_[s]; k < sentence_end_[s]; ++k) {
-        sentence_has_cue = sentence_has_cue || (cue_at_[k] >= 0 && !cues_[cue_at_[k]].used);
-      }
-      if (sentence_has_cue) {
+      if (unused_cues_[s] > 0) {
         partial_regions.push_back(ri);
         continue;
       }
@@ -407,19 +411,28 @@ std::vector<Quote> Analysis::Run() {
     last_direct_paragraph = last_paragraph;
     out.push_back(std::move(q));
   }
+  // The indirect quotes of each sentence (a reported clause never leaves its cue's sentence).
+  std::unordered_map<size_t, std::vector<size_t>> indirect_of_sentence;
   for (Cue& cue : cues_) {
-    if (!cue.used) Indirect(cue, &out);
+    if (cue.used) continue;
+    const size_t before = out.size();
+    Indirect(cue, &out);
+    for (size_t qi = before; qi < out.size(); ++qi) {
+      indirect_of_sentence[sentence_[cue.begin]].push_back(qi);
+    }
   }
   // Quoted words inside a reported clause belong to it (partial quotes); the others are
   // direct quotes of the sentence's cue ("called Trump a “con artist”").
-  const size_t indirect_count = out.size();
   std::unordered_map<size_t, size_t> partial_quote_of_cue;  // cue token -> quote
+  std::unordered_map<size_t, std::optional<std::pair<size_t, Speaker>>> speaker_cue_of_sentence;
   for (size_t ri : partial_regions) {
     const Region& r = regions_[ri];
     bool inside = false;
-    for (size_t qi = 0; qi < indirect_count && !inside; ++qi) {
-      Quote& q = out[qi];
-      if (q.kind != QuoteKind::kIndirect) continue;
+    const auto in_sentence = indirect_of_sentence.find(sentence_[r.open]);
+    const size_t candidates =
+        in_sentence == indirect_of_sentence.end() ? 0 : in_sentence->second.size();
+    for (size_t n = 0; n < candidates && !inside; ++n) {
+      Quote& q = out[in_sentence->second[n]];
       const ByteSpan& c = q.content.front();
       if (c.begin <= r.content_begin && r.content_end <= c.end) {
         q.partial.push_back({r.content_begin, r.content_end});
@@ -428,15 +441,25 @@ std::vector<Quote> Analysis::Run() {
     }
     if (inside || IsTitle(r)) continue;
     const size_t s = sentence_[r.open];
-    for (size_t k = sentence_begin_[s]; k < sentence_end_[s]; ++k) {
-      if (cue_at_[k] < 0 || cues_[cue_at_[k]].according) continue;
-      const Speaker sp = LeftSpeaker(k, sentence_begin_[s]);
-      if (sp.kind == SpeakerKind::kNone) continue;
+    // The sentence's first cue with a speaker to its left, looked up once per sentence.
+    auto known = speaker_cue_of_sentence.find(s);
+    if (known == speaker_cue_of_sentence.end()) {
+      std::optional<std::pair<size_t, Speaker>> found;
+      for (size_t k = sentence_begin_[s]; k < sentence_end_[s] && !found; ++k) {
+        if (cue_at_[k] < 0 || cues_[cue_at_[k]].according) continue;
+        const Speaker sp = LeftSpeaker(k, sentence_begin_[s]);
+        if (sp.kind != SpeakerKind::kNone) found.emplace(k, sp);
+      }
+      known = speaker_cue_of_sentence.emplace(s, found).first;
+    }
+    if (known->second) {
+      const size_t k = known->second->first;
+      const Speaker& sp = known->second->second;
       // Several quoted phrases of one report ("was “disgusting” and “a con”") are one quote.
       auto same = partial_quote_of_cue.find(k);
       if (same != partial_quote_of_cue.end()) {
         out[same->second].content.push_back({r.content_begin, r.content_end});
-        break;
+        continue;
       }
       partial_quote_of_cue[k] = out.size();
       Quote q;
@@ -444,7 +467,6 @@ std::vector<Quote> Analysis::Run() {
       q.cue = Span(cues_[cue_at_[k]].begin, cues_[cue_at_[k]].end);
       Apply(sp, &q);
       out.push_back(std::move(q));
-      break;
     }
   }
   // Reported words mostly between quotation marks are direct speech ("said it was “a
