@@ -72,8 +72,9 @@ void Analysis::FindRegions() {
       finish(i, false, toks_[i - 1].end);
     }
     if (t.type != QuoteTokenType::kMark) continue;
-    const bool next_adjacent =
-        i + 1 < toks_.size() && !toks_[i + 1].space_before && toks_[i + 1].paragraph == t.paragraph;
+    const bool next_adjacent = i + 1 < toks_.size() && !toks_[i + 1].space_before &&
+                               toks_[i + 1].paragraph == t.paragraph &&
+                               toks_[i + 1].type == QuoteTokenType::kWord;
     if (!stack.empty() && *stack.back().close == t.lower) {
       const bool symmetric = toks_[stack.back().token].lower == t.lower;
       // A straight quote after a space and before a word opens a nested quote instead.
@@ -97,6 +98,30 @@ void Analysis::FindRegions() {
       stack.push_back({i, close});
       continue;
     }
+    if (stack.empty()) {
+      const std::string* closer = CloserOnly(t.lower);
+      if (closer != nullptr && t.space_before && next_adjacent && i > 0 &&
+          toks_[i - 1].type != QuoteTokenType::kMark && toks_[i - 1].paragraph == t.paragraph) {
+        // "qu' »une invasion ... »": a closing mark written where the opening one belongs.
+        stack.push_back({i, closer});
+        continue;
+      }
+      if (closer != nullptr && MissingOpening(i)) {
+        // "... aujourd'hui », a déclaré Blinken": the paragraph opens a quote whose opening
+        // mark was lost (machine translation); the quote runs from the paragraph's start.
+        size_t first = i;
+        while (first > 0 && toks_[first - 1].paragraph == t.paragraph) --first;
+        Region r;
+        r.open = first;
+        r.close = i;
+        r.content_begin = toks_[first].begin;
+        r.content_end = t.begin;
+        r.paragraph = t.paragraph;
+        for (size_t k = first; k <= i; ++k) region_of_[k] = static_cast<int>(regions_.size());
+        regions_.push_back(r);
+        continue;
+      }
+    }
     // A closing mark of an outer quote: the inner ones were left open.
     for (size_t d = stack.size(); d-- > 0;) {
       if (*stack[d].close == t.lower) {
@@ -110,6 +135,37 @@ void Analysis::FindRegions() {
     }
   }
   if (!stack.empty()) finish(toks_.size(), false, toks_.back().end);
+}
+
+// The closing mark `mark` when it closes some pair and opens none; else nullptr.
+const std::string* Analysis::CloserOnly(const std::string& mark) const {
+  const std::string* closer = nullptr;
+  for (const QuoteMarkPair& m : lex_.marks) {
+    if (m.open == mark) return nullptr;
+    if (m.close == mark) closer = &m.close;
+  }
+  return closer;
+}
+
+// Closing-only mark `i`, with no quote open: its opening mark is missing when it is the
+// paragraph's first mark, closes words ("aujourd'hui »", "la paix. »") and a reporting clause
+// follows it (", a déclaré Blinken").
+bool Analysis::MissingOpening(size_t i) const {
+  const int paragraph = toks_[i].paragraph;
+  if (i == 0 || toks_[i - 1].paragraph != paragraph) return false;
+  if (!IsWord(i - 1) && !SentenceEnd(i - 1)) return false;
+  for (size_t k = i; k-- > 0 && toks_[k].paragraph == paragraph;) {
+    if (toks_[k].type == QuoteTokenType::kMark) return false;
+  }
+  size_t k = i + 1;
+  if (IsPunct(k, ",")) ++k;
+  for (size_t end = std::min(k + 3, toks_.size()); k < end; ++k) {
+    if (!IsWord(k) || toks_[k].paragraph != paragraph) return false;
+    for (const auto& cue : lex_.cues) {
+      if (!cue.empty() && toks_[k].lower == cue[0]) return true;
+    }
+  }
+  return false;
 }
 
 void Analysis::FindSentences() {

@@ -235,6 +235,43 @@ TEST_F(QuotesTest, DescriptionEndingWithANameIsAName) {
   EXPECT_EQ(At(text, quotes[0].name), "Joe Biden");
 }
 
+TEST_F(QuotesTest, LostOpeningMarkOpensTheParagraph) {
+  // Machine translation dropped the opening « : the quote runs from the paragraph's start.
+  const std::string text =
+      "Blinken a rencontré Lavrov.\n"
+      "Nous avons entendu des responsables russes. M. Lavrov me l'a répété », a déclaré "
+      "Blinken.\n"
+      "Il pleut », dit la météo.";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_GE(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].kind, QuoteKind::kDirect);
+  EXPECT_EQ(At(text, quotes[0].content[0]),
+            "Nous avons entendu des responsables russes. M. Lavrov me l'a répété ");
+  EXPECT_EQ(At(text, quotes[0].speaker), "Blinken");
+  // Without a reporting clause after it, a lone closing mark opens nothing.
+  const std::string lone = "Le mot est lâché ». Il pleut.";
+  EXPECT_TRUE(Fr().Extract(lone).empty());
+}
+
+TEST_F(QuotesTest, ClosingMarkWrittenAsOpeningMark) {
+  const std::string text =
+      "Elle a déclaré que « le Kremlin n'a rien appris » et qu' »une invasion serait un "
+      "bourbier ».";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  ASSERT_EQ(quotes[0].partial.size(), 2u);
+  EXPECT_EQ(At(text, quotes[0].partial[1]), "une invasion serait un bourbier ");
+}
+
+TEST_F(QuotesTest, StraightQuoteBeforeACommaCloses) {
+  const std::string text =
+      "\" Poutine a le pouvoir de désamorcer cette crise \", a déclaré le fonctionnaire.";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(At(text, quotes[0].content[0]), " Poutine a le pouvoir de désamorcer cette crise ");
+  EXPECT_EQ(At(text, quotes[0].speaker), "le fonctionnaire");
+}
+
 TEST(QuoteLexiconTest, ErrorsNameTheLine) {
   auto bad = QuoteLexicon::Parse("@marks\n«\t»\n@verbs\nsaid\n", "x.txt");
   ASSERT_FALSE(bad.ok());
