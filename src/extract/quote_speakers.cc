@@ -183,6 +183,11 @@ void Analysis::NameAtEnd(size_t first, size_t last, Speaker* sp) const {
 Speaker Analysis::RightSpeaker(size_t from, size_t limit) const {
   Speaker sp;
   size_t i = from;
+  // "a déclaré mardi un haut responsable": a day or an adverb before the speaker.
+  for (size_t n = 0; n < 2 && i + 1 < limit && IsWord(i) && lex_.adverbs.count(toks_[i].lower);
+       ++n) {
+    ++i;
+  }
   if (i >= limit || !IsWord(i) || !Outside(i)) return sp;
   if (toks_[i].inverted || lex_.pronouns.count(toks_[i].lower)) {
     if (!toks_[i].inverted && (i + 1 < limit && IsWord(i + 1))) return sp;  // "said he would"

@@ -272,6 +272,17 @@ TEST_F(QuotesTest, StraightQuoteBeforeACommaCloses) {
   EXPECT_EQ(At(text, quotes[0].speaker), "le fonctionnaire");
 }
 
+TEST_F(QuotesTest, DayOrAdverbBetweenCueAndSpeaker) {
+  const std::string text =
+      "« Nous voulons la paix », a déclaré mardi un haut responsable du département d'État.\n"
+      "« Ils sont prêts », avait dit auparavant le président américain Joe Biden.";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(At(text, quotes[0].speaker), "un haut responsable du département d'État");
+  EXPECT_EQ(quotes[0].speaker_kind, SpeakerKind::kDescription);
+  EXPECT_EQ(At(text, quotes[1].name), "Joe Biden");
+}
+
 TEST(QuoteLexiconTest, ErrorsNameTheLine) {
   auto bad = QuoteLexicon::Parse("@marks\n«\t»\n@verbs\nsaid\n", "x.txt");
   ASSERT_FALSE(bad.ok());
