@@ -32,6 +32,21 @@ Speaker Analysis::LeftSpeaker(size_t cue, size_t limit) const {
       if (IsPunct(k, ",")) {
         sp = LeftSpeakerNear(k, limit);
         if (sp.kind == SpeakerKind::kNone) break;
+        if (sp.kind == SpeakerKind::kDescription && sp.name.empty() && sp.end_token == k) {
+          // "La ministre britannique des Affaires étrangères, Liz Truss, dira": the
+          // inserted phrase is the description's name.
+          bool name = cue - 1 > k + 1;
+          for (size_t m = k + 1; m < cue - 1 && name; ++m) {
+            name = IsWord(m) && (toks_[m].capitalized || lex_.titles.count(toks_[m].lower));
+          }
+          if (name) {
+            sp.kind = SpeakerKind::kName;
+            sp.name = Span(k + 1, cue - 1);
+            sp.span = {sp.span.begin, sp.name.end};
+            sp.end_token = cue - 1;
+            return sp;
+          }
+        }
         size_t first = k;
         while (first > limit && toks_[first].begin > sp.span.begin) --first;
         // Not an opening phrase ("During a speech, Trump attacked ..., saying").

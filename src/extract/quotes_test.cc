@@ -283,6 +283,22 @@ TEST_F(QuotesTest, DayOrAdverbBetweenCueAndSpeaker) {
   EXPECT_EQ(At(text, quotes[1].name), "Joe Biden");
 }
 
+TEST_F(QuotesTest, PartialQuotesAfterTheirCue) {
+  const std::string text =
+      "Pendant ce temps, Lavrov a qualifié les pourparlers de « constructifs et utiles ».\n"
+      "La ministre britannique des Affaires étrangères, Liz Truss, dira à Poutine qu'il doit "
+      "« arrêter et reculer ».";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(At(text, quotes[0].content[0]), " constructifs et utiles ");
+  EXPECT_EQ(At(text, quotes[0].cue), "qualifié");
+  EXPECT_EQ(At(text, quotes[0].speaker), "Lavrov");
+  EXPECT_EQ(At(text, quotes[1].content[0]), " arrêter et reculer ");
+  EXPECT_EQ(At(text, quotes[1].cue), "dira");
+  EXPECT_EQ(quotes[1].speaker_kind, SpeakerKind::kName);
+  EXPECT_EQ(At(text, quotes[1].name), "Liz Truss");
+}
+
 TEST(QuoteLexiconTest, ErrorsNameTheLine) {
   auto bad = QuoteLexicon::Parse("@marks\n«\t»\n@verbs\nsaid\n", "x.txt");
   ASSERT_FALSE(bad.ok());
