@@ -20,6 +20,9 @@ namespace depeche::extract::quote_internal {
 
 using Tokens = std::vector<QuoteToken>;
 
+// How far back (in tokens) a pronoun's or a cue's antecedent is looked for.
+inline constexpr size_t kAntecedentWindow = 400;
+
 // A top-level quoted region: tokens (open, close) are its marks; close is the index of the
 // paragraph's last token + 1 when the quote is left open there.
 struct Region {
@@ -85,6 +88,9 @@ class Analysis {
   Speaker LeftSpeaker(size_t cue, size_t limit) const;
   Speaker LeftSpeakerNear(size_t cue, size_t limit) const;
   Speaker SubjectOf(size_t sentence, size_t limit) const;
+  bool FollowsSubject(size_t b) const;
+  Speaker SubjectBefore(size_t token, size_t from, const std::vector<int>& reported) const;
+  size_t TokenAt(size_t byte) const;
   void NameAtEnd(size_t first, size_t last, Speaker* sp) const;
   Speaker RightSpeaker(size_t from, size_t limit) const;
   SpeakerKind KindOf(size_t first, size_t last_exclusive) const;

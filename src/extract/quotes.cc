@@ -559,31 +559,94 @@ int Analysis::ParagraphAt(size_t byte) const {
   return it == toks_.begin() ? 0 : std::prev(it)->paragraph;
 }
 
+size_t Analysis::TokenAt(size_t byte) const {
+  auto it = std::upper_bound(toks_.begin(), toks_.end(), byte,
+                             [](size_t b, const QuoteToken& t) { return b < t.begin; });
+  return it == toks_.begin() ? 0 : static_cast<size_t>(std::prev(it) - toks_.begin());
+}
+
 // A pronoun refers to the closest earlier speaker of the same or the previous paragraph: a name
-// or description, or the same pronoun, whose antecedent it takes.
+// or description, or the same pronoun, whose antecedent it takes; or, when it is closer, to the
+// name that is the subject of a clause in between ("Mais Lavrov a refusé de ... « ... »,
+// a-t-il déclaré"), kept in the quote's `name`. A quote with a cue and no speaker ("« ... »,
+// expliquant que") takes the closer of the two the same way.
 void Analysis::ResolveAntecedents(std::vector<Quote>* quotes) const {
+  // Tokens inside reported words (an indirect quote's clause): their names are no antecedents.
+  std::vector<int> reported(toks_.size() + 1, 0);
+  for (const Quote& q : *quotes) {
+    if (q.kind != QuoteKind::kIndirect) continue;
+    for (const ByteSpan& c : q.content) {
+      ++reported[TokenAt(c.begin)];
+      --reported[TokenAt(c.end - 1) + 1];
+    }
+  }
+  for (size_t k = 1; k < reported.size(); ++k) reported[k] += reported[k - 1];
   for (size_t i = 0; i < quotes->size(); ++i) {
     Quote& q = (*quotes)[i];
-    if (q.speaker_kind != SpeakerKind::kPronoun) continue;
-    const int paragraph = ParagraphAt(q.speaker.begin);
+    const bool pronoun_speaker = q.speaker_kind == SpeakerKind::kPronoun;
+    const bool no_speaker = q.speaker_kind == SpeakerKind::kNone && !q.cue.empty();
+    if (!pronoun_speaker && !no_speaker) continue;
+    const size_t at = pronoun_speaker ? q.speaker.begin : q.cue.begin;
+    const int paragraph = ParagraphAt(at);
     const std::string pronoun =
-        core::AsciiLower(text_.substr(q.speaker.begin, q.speaker.end - q.speaker.begin));
+        pronoun_speaker
+            ? core::AsciiLower(text_.substr(q.speaker.begin, q.speaker.end - q.speaker.begin))
+            : std::string();
+    int antecedent = -1;
+    // Antecedents are looked for within kAntecedentWindow tokens (bounds the work on a long
+    // paragraph of quotes without speakers).
+    const size_t at_token = TokenAt(at);
+    const size_t window_begin =
+        toks_[at_token > kAntecedentWindow ? at_token - kAntecedentWindow : 0].begin;
     for (size_t j = i; j-- > 0;) {
       const Quote& p = (*quotes)[j];
+      if (p.content.back().end < window_begin) break;
       // The paragraph where the earlier quote ends (its last span or its speaker).
       const int p_paragraph = std::max(ParagraphAt(p.content.back().begin),
                                        p.speaker.empty() ? 0 : ParagraphAt(p.speaker.begin));
       if (p_paragraph + 1 < paragraph) break;
-      if (p.speaker_kind == SpeakerKind::kNone || p.speaker.begin >= q.speaker.begin) continue;
-      if (p.speaker_kind == SpeakerKind::kPronoun) {
-        // "Il a déclaré ... « ... », a-t-il ajouté": the same pronoun goes on with its antecedent.
-        const std::string other =
-            core::AsciiLower(text_.substr(p.speaker.begin, p.speaker.end - p.speaker.begin));
-        if (other == pronoun && p.antecedent >= 0) q.antecedent = p.antecedent;
-        break;
-      }
-      q.antecedent = static_cast<int>(j);
+      if (p.speaker_kind == SpeakerKind::kNone || p.speaker.begin >= at) continue;
+      antecedent = static_cast<int>(j);
       break;
+    }
+    // The closest subject after that speaker (or from the previous paragraph's start).
+    size_t from = 0;
+    if (antecedent >= 0) {
+      from = TokenAt((*quotes)[antecedent].speaker.end - 1) + 1;
+    } else {
+      from = at_token;
+      while (from > 0 && at_token - from < kAntecedentWindow &&
+             toks_[from - 1].paragraph + 1 >= paragraph) {
+        --from;
+      }
+    }
+    const Speaker subject = SubjectBefore(at_token, from, reported);
+    if (subject.kind != SpeakerKind::kNone) {
+      if (no_speaker) {
+        q.speaker_kind = SpeakerKind::kName;
+        q.speaker = subject.span;
+      } else {
+        q.name = subject.span;
+      }
+      continue;
+    }
+    if (antecedent < 0) continue;
+    const Quote& p = (*quotes)[antecedent];
+    if (no_speaker) {
+      q.speaker_kind = p.speaker_kind;
+      q.speaker = p.speaker;
+      q.name = p.name;
+      q.antecedent = p.antecedent;
+    } else if (p.speaker_kind == SpeakerKind::kPronoun) {
+      // "Il a déclaré ... « ... », a-t-il ajouté": the same pronoun goes on with its antecedent.
+      const std::string other =
+          core::AsciiLower(text_.substr(p.speaker.begin, p.speaker.end - p.speaker.begin));
+      if (other == pronoun) {
+        q.antecedent = p.antecedent;
+        q.name = p.name;
+      }
+    } else {
+      q.antecedent = antecedent;
     }
   }
 }

@@ -136,6 +136,7 @@ TEST_F(QuotesTest, PronounWithoutAntecedentTwoParagraphsBack) {
   ASSERT_EQ(quotes.size(), 2u);
   EXPECT_EQ(quotes[1].speaker_kind, SpeakerKind::kPronoun);
   EXPECT_EQ(quotes[1].antecedent, -1);
+  EXPECT_TRUE(quotes[1].name.empty());
 }
 
 TEST_F(QuotesTest, EnglishIndirectSpeechKinds) {
@@ -297,6 +298,46 @@ TEST_F(QuotesTest, PartialQuotesAfterTheirCue) {
   EXPECT_EQ(At(text, quotes[1].cue), "dira");
   EXPECT_EQ(quotes[1].speaker_kind, SpeakerKind::kName);
   EXPECT_EQ(At(text, quotes[1].name), "Liz Truss");
+}
+
+TEST_F(QuotesTest, PronounTakesTheSubjectOfAnEarlierSentence) {
+  const std::string text =
+      "« Nous regardons ce qui est visible », a déclaré Blinken.\n"
+      "Mais Lavrov a refusé de décrire cet engagement.\n"
+      "« Je ne peux pas dire si nous sommes sur la bonne voie », a-t-il déclaré.\n"
+      "Le ministère s'est moqué de ces déclarations, et Lavrov les a démenties.\n"
+      "« J'espère que tout le monde ne travaille pas sur ces documents », a-t-il déclaré.";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 3u);
+  EXPECT_EQ(quotes[1].speaker_kind, SpeakerKind::kPronoun);
+  EXPECT_EQ(quotes[1].antecedent, -1);
+  EXPECT_EQ(At(text, quotes[1].name), "Lavrov");
+  EXPECT_EQ(At(text, quotes[2].name), "Lavrov");
+  EXPECT_LT(quotes[2].name.begin, quotes[2].speaker.begin);
+  EXPECT_GT(quotes[2].name.begin, quotes[1].speaker.end);  // the later subject
+}
+
+TEST_F(QuotesTest, NamesInsideAReportedClauseAreNoAntecedents) {
+  const std::string text =
+      "Blinken a déclaré que Lavrov a réitéré l'insistance de la Russie.\n"
+      "« Nous regardons ce qui est visible pour tous », a-t-il dit.";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[1].speaker_kind, SpeakerKind::kPronoun);
+  EXPECT_EQ(quotes[1].antecedent, 0);
+  EXPECT_TRUE(quotes[1].name.empty());
+}
+
+TEST_F(QuotesTest, CueWithoutSpeakerTakesThePreviousSubject) {
+  const std::string text =
+      "Mais Anthony Blinken a déclaré hier qu'il ne remettrait aucun document.\n"
+      "« Nous devons voir où nous en sommes », expliquant que certaines demandes sont "
+      "« vouées à l'échec ».";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].kind, QuoteKind::kDirect);
+  EXPECT_EQ(At(text, quotes[0].cue), "expliquant");
+  EXPECT_EQ(At(text, quotes[0].speaker), "Anthony Blinken");
 }
 
 TEST(QuoteLexiconTest, ErrorsNameTheLine) {

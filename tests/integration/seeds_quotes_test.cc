@@ -39,11 +39,15 @@ std::string Lower(std::string s) {
 }
 
 // The words that name the speaker in the text: its name, else its mention; a pronoun's
-// antecedent followed.
+// antecedent (an earlier quote's speaker, or the name of a clause's subject) followed.
 std::string SpeakerText(const std::string& text, const std::vector<extract::Quote>& quotes,
                         size_t i) {
   for (int hops = 0; hops < 8; ++hops) {
     const extract::Quote& q = quotes[i];
+    if (q.speaker_kind == extract::SpeakerKind::kPronoun && !q.name.empty()) {
+      // A pronoun whose antecedent is a clause's subject, not an earlier quote's speaker.
+      return text.substr(q.name.begin, q.name.end - q.name.begin);
+    }
     if (q.speaker_kind == extract::SpeakerKind::kPronoun) {
       if (q.antecedent < 0 || static_cast<size_t>(q.antecedent) >= quotes.size()) return "";
       i = static_cast<size_t>(q.antecedent);
