@@ -20,8 +20,10 @@ namespace depeche::extract::quote_internal {
 
 using Tokens = std::vector<QuoteToken>;
 
-// How far back (in tokens) a pronoun's or a cue's antecedent is looked for.
+// How far back (in tokens) a pronoun's or a cue's antecedent is looked for, and a definite
+// description's ("le fonctionnaire") earlier mention.
 inline constexpr size_t kAntecedentWindow = 400;
+inline constexpr size_t kRoleWindow = 3000;
 
 // A top-level quoted region: tokens (open, close) are its marks; close is the index of the
 // paragraph's last token + 1 when the quote is left open there.
@@ -91,6 +93,9 @@ class Analysis {
   bool FollowsSubject(size_t b) const;
   Speaker SubjectBefore(size_t token, size_t from, const std::vector<int>& reported) const;
   size_t TokenAt(size_t byte) const;
+  int RoleIn(size_t a, size_t b) const;
+  int DefiniteRole(ByteSpan span) const;
+  int RoleAntecedent(const std::vector<Quote>& quotes, size_t i, size_t before, int role) const;
   void NameAtEnd(size_t first, size_t last, Speaker* sp) const;
   Speaker RightSpeaker(size_t from, size_t limit) const;
   SpeakerKind KindOf(size_t first, size_t last_exclusive) const;

@@ -34,9 +34,9 @@ Result<QuoteLexicon> QuoteLexicon::Parse(const std::string& text, const std::str
     if (line.front() == '@') {
       section = std::string(core::Trim(line.substr(1)));
       static const std::unordered_set<std::string> kSections = {
-          "marks",     "cue",       "complementizer", "according",  "pronoun",
-          "inversion", "auxiliary", "title",          "determiner", "abbreviation",
-          "no_clause", "stop",      "adverb",         "clitic",     "role"};
+          "marks",     "cue",    "complementizer", "according",    "pronoun",   "inversion",
+          "auxiliary", "title",  "determiner",     "abbreviation", "no_clause", "stop",
+          "adverb",    "clitic", "role",           "definite"};
       if (!kSections.count(section)) {
         return InvalidArgumentError(where + ": unknown section @" + section);
       }
@@ -69,6 +69,7 @@ Result<QuoteLexicon> QuoteLexicon::Parse(const std::string& text, const std::str
                                              : section == "no_clause"    ? &lex.no_clause
                                              : section == "adverb"       ? &lex.adverbs
                                              : section == "clitic"       ? &lex.clitics
+                                             : section == "definite"     ? &lex.definites
                                                                          : &lex.stops;
       set->insert(core::AsciiLower(entry));
     }

@@ -176,48 +176,6 @@ Speaker Analysis::LeftSpeakerNear(size_t cue, size_t limit) const {
   return sp;
 }
 
-// Whether token `b` can follow a clause's subject: an auxiliary ("Blinken a répété"), a cue
-// ("Truss soutiendra"), object pronouns before one ("Lavrov les a démenties", "me l'a répété"),
-// or ", il" after a dislocated subject ("Joe Biden, il a averti").
-bool Analysis::FollowsSubject(size_t b) const {
-  if (!IsWord(b) || !Outside(b)) {
-    return IsPunct(b, ",") && IsWord(b + 1) && lex_.pronouns.count(toks_[b + 1].lower) > 0;
-  }
-  if (aux_.count(toks_[b].lower) || cue_at_[b] >= 0) return true;
-  if (!lex_.clitics.count(toks_[b].lower) || !IsWord(b + 1)) return false;
-  return aux_.count(toks_[b + 1].lower) || cue_at_[b + 1] >= 0 ||
-         lex_.clitics.count(toks_[b + 1].lower);
-}
-
-// The closest name before token `token`, not before token `from` (nor more than
-// kAntecedentWindow tokens back), outside quotes and reported words (`reported` > 0), that is a
-// clause's subject.
-Speaker Analysis::SubjectBefore(size_t token, size_t from, const std::vector<int>& reported) const {
-  Speaker sp;
-  const size_t stop =
-      std::max(from, token > kAntecedentWindow ? token - kAntecedentWindow : size_t{0});
-  for (size_t b = token; b-- > stop + 1;) {
-    if (!FollowsSubject(b)) continue;
-    size_t a = b;
-    while (a > stop && IsWord(a - 1) && Outside(a - 1) && reported[a - 1] == 0 &&
-           toks_[a - 1].paragraph == toks_[b].paragraph &&
-           (toks_[a - 1].capitalized || lex_.titles.count(toks_[a - 1].lower))) {
-      --a;
-    }
-    while (a < b && (lex_.determiners.count(toks_[a].lower) || lex_.stops.count(toks_[a].lower) ||
-                     lex_.pronouns.count(toks_[a].lower) || lex_.no_clause.count(toks_[a].lower) ||
-                     cue_at_[a] >= 0)) {
-      ++a;
-    }
-    if (a == b || !toks_[a].capitalized) continue;
-    sp.kind = SpeakerKind::kName;
-    sp.span = Span(a, b);
-    sp.end_token = b;
-    return sp;
-  }
-  return sp;
-}
-
 // "le président américain Joe Biden", "The New York Post": a description ending with capitalised
 // words names its speaker.
 void Analysis::NameAtEnd(size_t first, size_t last, Speaker* sp) const {

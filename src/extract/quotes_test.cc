@@ -340,6 +340,27 @@ TEST_F(QuotesTest, CueWithoutSpeakerTakesThePreviousSubject) {
   EXPECT_EQ(At(text, quotes[0].speaker), "Anthony Blinken");
 }
 
+TEST_F(QuotesTest, DefiniteDescriptionTakesUpAnEarlierRole) {
+  const std::string text =
+      "\"Nous voulons la paix\", a déclaré mardi un haut responsable du département d'État.\n"
+      "Blinken rencontrera Lavrov vendredi.\n"
+      "Le secrétaire d'État Antony Blinken a déclaré que l'heure était venue.\n"
+      "\"La Russie pourrait attaquer\", a déclaré le fonctionnaire.\n"
+      "La responsable a par ailleurs alerté sur des mouvements de troupes.\n"
+      "\"Le fait est là\", a-t-elle détaillé.";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 4u);
+  EXPECT_EQ(At(text, quotes[0].speaker), "un haut responsable du département d'État");
+  EXPECT_EQ(quotes[0].antecedent, -1);
+  // "le fonctionnaire": the same role as "un haut responsable", not the secretary of state.
+  EXPECT_EQ(quotes[2].speaker_kind, SpeakerKind::kDescription);
+  EXPECT_EQ(At(text, quotes[2].speaker), "le fonctionnaire");
+  EXPECT_EQ(quotes[2].antecedent, 0);
+  // "elle": the subject "La responsable" before it, whose earlier mention is quotes[0]'s.
+  EXPECT_EQ(quotes[3].speaker_kind, SpeakerKind::kPronoun);
+  EXPECT_EQ(quotes[3].antecedent, 0);
+}
+
 TEST(QuoteLexiconTest, ErrorsNameTheLine) {
   auto bad = QuoteLexicon::Parse("@marks\n«\t»\n@verbs\nsaid\n", "x.txt");
   ASSERT_FALSE(bad.ok());

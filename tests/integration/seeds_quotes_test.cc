@@ -39,7 +39,8 @@ std::string Lower(std::string s) {
 }
 
 // The words that name the speaker in the text: its name, else its mention; a pronoun's
-// antecedent (an earlier quote's speaker, or the name of a clause's subject) followed.
+// antecedent (an earlier quote's speaker, or the name of a clause's subject) or a definite
+// description's earlier mention followed.
 std::string SpeakerText(const std::string& text, const std::vector<extract::Quote>& quotes,
                         size_t i) {
   for (int hops = 0; hops < 8; ++hops) {
@@ -50,6 +51,12 @@ std::string SpeakerText(const std::string& text, const std::vector<extract::Quot
     }
     if (q.speaker_kind == extract::SpeakerKind::kPronoun) {
       if (q.antecedent < 0 || static_cast<size_t>(q.antecedent) >= quotes.size()) return "";
+      i = static_cast<size_t>(q.antecedent);
+      continue;
+    }
+    if (q.speaker_kind == extract::SpeakerKind::kDescription && q.antecedent >= 0 &&
+        static_cast<size_t>(q.antecedent) < quotes.size()) {
+      // "le fonctionnaire" taking up "un haut responsable du département d'État".
       i = static_cast<size_t>(q.antecedent);
       continue;
     }
