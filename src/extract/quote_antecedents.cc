@@ -18,9 +18,10 @@ bool Analysis::FollowsSubject(size_t b) const {
   if (!IsWord(b) || !Outside(b)) {
     return IsPunct(b, ",") && IsWord(b + 1) && lex_.pronouns.count(toks_[b + 1].lower) > 0;
   }
-  if (aux_.count(toks_[b].lower) || cue_at_[b] >= 0) return true;
+  // Whole auxiliaries only: a word of "pour sa part" alone is none.
+  if (MatchAt(lex_.auxiliaries, b) || cue_at_[b] >= 0) return true;
   if (!lex_.clitics.count(toks_[b].lower) || !IsWord(b + 1)) return false;
-  return aux_.count(toks_[b + 1].lower) || cue_at_[b + 1] >= 0 ||
+  return MatchAt(lex_.auxiliaries, b + 1) || cue_at_[b + 1] >= 0 ||
          lex_.clitics.count(toks_[b + 1].lower);
 }
 
@@ -172,6 +173,9 @@ void Analysis::ResolveAntecedents(std::vector<Quote>* quotes) const {
                                        p.speaker.empty() ? 0 : ParagraphAt(p.speaker.begin));
       if (p_paragraph + 1 < paragraph) break;
       if (p.speaker_kind == SpeakerKind::kNone || p.speaker.begin >= at) continue;
+      // "Blinken a déclaré que Lavrov a réitéré ...": a speaker inside reported words is not
+      // the one the text goes on with.
+      if (reported[TokenAt(p.speaker.begin)] > 0) continue;
       antecedent = static_cast<int>(j);
       break;
     }

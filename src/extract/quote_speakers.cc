@@ -63,7 +63,12 @@ Speaker Analysis::LeftSpeaker(size_t cue, size_t limit) const {
   // speaker.
   for (size_t k = cue; k-- > limit && sentence_[k] == sentence_[cue];) {
     if (!Outside(k)) break;
-    if (cue_at_[k] >= 0 && !cues_[cue_at_[k]].according) return LeftSpeakerNear(k, limit);
+    if (cue_at_[k] >= 0 && !cues_[cue_at_[k]].according) {
+      // "..., avait dit auparavant le président Joe Biden, jugeant ...": or after that cue.
+      sp = LeftSpeakerNear(k, limit);
+      if (sp.kind == SpeakerKind::kNone) sp = RightSpeaker(cues_[cue_at_[k]].end, cue);
+      return sp;
+    }
   }
   return sp;
 }
