@@ -54,8 +54,9 @@ class Analysis {
  public:
   Analysis(std::string_view text, const QuoteLexicon& lex)
       : text_(text), lex_(lex), toks_(TokenizeForQuotes(text, lex)) {
+    // One-word auxiliaries: a word of "pour sa part" alone ("pour") is none.
     for (const auto& a : lex_.auxiliaries) {
-      for (const std::string& w : a) aux_.insert(w);
+      if (a.size() == 1) aux_.insert(a.front());
     }
     FindRegions();
     FindSentences();

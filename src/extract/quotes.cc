@@ -481,6 +481,7 @@ std::vector<Quote> Analysis::Run() {
   // direct quotes of the sentence's cue ("called Trump a “con artist”").
   std::unordered_map<size_t, size_t> partial_quote_of_cue;  // cue token -> quote
   std::unordered_map<size_t, std::optional<std::pair<size_t, Speaker>>> speaker_cue_of_sentence;
+  std::vector<int> no_reported;  // SubjectBefore's "reported words" (none known yet)
   for (size_t ri : partial_regions) {
     const Region& r = regions_[ri];
     bool inside = false;
@@ -505,6 +506,20 @@ std::vector<Quote> Analysis::Run() {
         if (cue_at_[k] < 0 || cues_[cue_at_[k]].according) continue;
         const Speaker sp = LeftSpeaker(k, sentence_begin_[s]);
         if (sp.kind != SpeakerKind::kNone) found.emplace(k, sp);
+      }
+      for (size_t k = sentence_begin_[s]; k < sentence_end_[s] && !found; ++k) {
+        // "Elle utilisera un discours ... pour appeler Poutine à « ... »": the cue's clause
+        // has no speaker next to it, the sentence's subject (a pronoun or a name) is it.
+        if (cue_at_[k] < 0 || cues_[cue_at_[k]].according) continue;
+        if (no_reported.empty()) no_reported.assign(toks_.size() + 1, 0);
+        Speaker sp = SubjectBefore(k, sentence_begin_[s], no_reported);
+        if (sp.kind != SpeakerKind::kName) {
+          // A pronoun opening the sentence (a capitalised word there may be no name: "Plus").
+          sp = SubjectOf(s, k);
+          if (sp.kind != SpeakerKind::kPronoun) sp = {};
+        }
+        if (sp.kind != SpeakerKind::kNone) found.emplace(k, sp);
+        break;
       }
       known = speaker_cue_of_sentence.emplace(s, found).first;
     }

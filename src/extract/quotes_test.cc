@@ -361,6 +361,20 @@ TEST_F(QuotesTest, DefiniteDescriptionTakesUpAnEarlierRole) {
   EXPECT_EQ(quotes[3].antecedent, 0);
 }
 
+TEST_F(QuotesTest, PartialQuoteTakesTheSentenceSubjectWhenItsCueHasNone) {
+  const std::string text =
+      "Truss a prédit que l'invasion serait un bourbier.\n"
+      "Elle utilisera un discours à Sydney pour appeler Poutine à « s'arrêter ».\n"
+      "Elle prétendra que « le Kremlin n'a pas retenu les leçons de l'histoire ».";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 3u);
+  EXPECT_EQ(At(text, quotes[1].content[0]), " s'arrêter ");
+  EXPECT_EQ(At(text, quotes[1].cue), "appeler");
+  EXPECT_EQ(At(text, quotes[1].speaker), "Elle");
+  EXPECT_EQ(quotes[1].antecedent, 0);
+  EXPECT_EQ(quotes[2].antecedent, 0);  // the same pronoun goes on
+}
+
 TEST(QuoteLexiconTest, ErrorsNameTheLine) {
   auto bad = QuoteLexicon::Parse("@marks\n«\t»\n@verbs\nsaid\n", "x.txt");
   ASSERT_FALSE(bad.ok());
