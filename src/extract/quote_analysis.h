@@ -84,6 +84,7 @@ class Analysis {
   void FindRegions();
   const std::string* CloserOnly(const std::string& mark) const;
   bool MissingOpening(size_t i) const;
+  bool ReportingClauseAfter(size_t i) const;
   void FindSentences();
   void FindCues();
   void Use(Cue& cue);  // marks `cue` used by a direct quote

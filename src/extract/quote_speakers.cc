@@ -162,6 +162,12 @@ Speaker Analysis::LeftSpeakerNear(size_t cue, size_t limit) const {
       --k;
       day = day || lex_.no_clause.count(toks_[k].lower) > 0;
     }
+    // "... à la Géorgie, la Russie exhorte": a name after a preposition or a determiner ends
+    // an opening phrase, it is no apposition.
+    day =
+        day ||
+        (k > limit && IsWord(k - 1) &&
+         (lex_.determiners.count(toks_[k - 1].lower) || lex_.no_clause.count(toks_[k - 1].lower)));
     if (day) {
       sp.kind = KindOf(first, i);
       sp.span = Span(first, i);

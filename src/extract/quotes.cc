@@ -79,7 +79,12 @@ void Analysis::FindRegions() {
       const bool symmetric = toks_[stack.back().token].lower == t.lower;
       // A straight quote after a space and before a word opens a nested quote instead.
       if (!symmetric || !t.space_before || !next_adjacent) {
-        if (stack.size() == 1) {
+        // "« Me demandez-vous ... ? « Mais il paiera un lourd tribut », a déclaré le
+        // président": a quote does not open a second one with its own mark; the reporting
+        // clause closes both.
+        const bool same_as_outer = stack.size() >= 2 && toks_[stack.back().token].lower ==
+                                                            toks_[stack.front().token].lower;
+        if (stack.size() == 1 || (same_as_outer && !symmetric && ReportingClauseAfter(i))) {
           finish(i, true, t.begin);
         } else {
           stack.pop_back();
@@ -147,16 +152,10 @@ const std::string* Analysis::CloserOnly(const std::string& mark) const {
   return closer;
 }
 
-// Closing-only mark `i`, with no quote open: its opening mark is missing when it is the
-// paragraph's first mark, closes words ("aujourd'hui »", "la paix. »") and a reporting clause
-// follows it (", a déclaré Blinken").
-bool Analysis::MissingOpening(size_t i) const {
+// Whether a reporting clause follows closing mark `i`: a cue's first word among the next three
+// words, after an optional comma (", a déclaré Blinken").
+bool Analysis::ReportingClauseAfter(size_t i) const {
   const int paragraph = toks_[i].paragraph;
-  if (i == 0 || toks_[i - 1].paragraph != paragraph) return false;
-  if (!IsWord(i - 1) && !SentenceEnd(i - 1)) return false;
-  for (size_t k = i; k-- > 0 && toks_[k].paragraph == paragraph;) {
-    if (toks_[k].type == QuoteTokenType::kMark) return false;
-  }
   size_t k = i + 1;
   if (IsPunct(k, ",")) ++k;
   for (size_t end = std::min(k + 3, toks_.size()); k < end; ++k) {
@@ -166,6 +165,19 @@ bool Analysis::MissingOpening(size_t i) const {
     }
   }
   return false;
+}
+
+// Closing-only mark `i`, with no quote open: its opening mark is missing when it is the
+// paragraph's first mark, closes words ("aujourd'hui »", "la paix. »") and a reporting clause
+// follows it.
+bool Analysis::MissingOpening(size_t i) const {
+  const int paragraph = toks_[i].paragraph;
+  if (i == 0 || toks_[i - 1].paragraph != paragraph) return false;
+  if (!IsWord(i - 1) && !SentenceEnd(i - 1)) return false;
+  for (size_t k = i; k-- > 0 && toks_[k].paragraph == paragraph;) {
+    if (toks_[k].type == QuoteTokenType::kMark) return false;
+  }
+  return ReportingClauseAfter(i);
 }
 
 void Analysis::FindSentences() {

@@ -375,6 +375,28 @@ TEST_F(QuotesTest, PartialQuoteTakesTheSentenceSubjectWhenItsCueHasNone) {
   EXPECT_EQ(quotes[2].antecedent, 0);  // the same pronoun goes on
 }
 
+TEST_F(QuotesTest, ReportingClauseClosesAQuoteReopenedWithItsOwnMark) {
+  const std::string text =
+      "« Me demandez-vous si je pense qu'il le fera ? Oui. « Mais il paiera un lourd tribut », "
+      "a déclaré Joe Biden. Une « incursion mineure » a soulevé des questions.";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_GE(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].kind, QuoteKind::kDirect);
+  EXPECT_EQ(At(text, quotes[0].content[0]),
+            " Me demandez-vous si je pense qu'il le fera ? Oui. « Mais il paiera un lourd tribut ");
+  EXPECT_EQ(At(text, quotes[0].speaker), "Joe Biden");
+}
+
+TEST_F(QuotesTest, NameAfterAPrepositionIsNoApposition) {
+  const std::string text =
+      "En plus d'un traité sur l'Ukraine et la Géorgie, la Russie exhorte les Américains à "
+      "mettre fin aux exercices.";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(At(text, quotes[0].speaker), "la Russie");
+  EXPECT_TRUE(quotes[0].name.empty());
+}
+
 TEST(QuoteLexiconTest, ErrorsNameTheLine) {
   auto bad = QuoteLexicon::Parse("@marks\n«\t»\n@verbs\nsaid\n", "x.txt");
   ASSERT_FALSE(bad.ok());
