@@ -102,6 +102,7 @@ class Analysis {
   Speaker RightSpeaker(size_t from, size_t limit) const;
   SpeakerKind KindOf(size_t first, size_t last_exclusive) const;
   ByteSpan ClauseSpan(size_t first, size_t last_exclusive) const;
+  size_t ClauseEnd(size_t from, size_t last) const;
   bool DirectAfter(const Region& r, Quote* q, size_t* next_token);
   bool DirectBefore(const Region& r, Quote* q);
   void Indirect(Cue& cue, std::vector<Quote>* out);

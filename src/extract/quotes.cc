@@ -291,6 +291,15 @@ bool Analysis::DirectAfter(const Region& r, Quote* q, size_t* next_token) {
     Cue& cue = cues_[cue_at_[p]];
     if (cue.according) break;
     Speaker sp = p > k ? LeftSpeaker(p, k) : Speaker{};
+    if (sp.kind != SpeakerKind::kNone && sp.span.begin > toks_[k].begin) {
+      // "« ... », tandis que le Kremlin estimait": words before the speaker open another
+      // clause, this is no reporting clause of the quote.
+      bool only_aux = true;
+      for (size_t m = k; m < p && toks_[m].begin < sp.span.begin; ++m) {
+        only_aux = only_aux && IsWord(m) && aux_.count(toks_[m].lower) > 0;
+      }
+      if (!only_aux) break;
+    }
     if (sp.kind == SpeakerKind::kNone) {
       sp = RightSpeaker(cue.end, toks_.size());
       // "a-t-il ajouté": the pronoun sits between the auxiliary and the verb.
@@ -352,6 +361,28 @@ bool Analysis::DirectBefore(const Region& r, Quote* q) {
   return false;
 }
 
+// Where a reported clause from token `from` ends, before `last`: at a comma that opens another
+// speaker's report ("accusé Kiev de ..., tandis que le Kremlin estimait que ...": conjunctions
+// of @stop, then the speaker and the cue).
+size_t Analysis::ClauseEnd(size_t from, size_t last) const {
+  for (size_t c = from; c < last; ++c) {
+    if (!IsPunct(c, ",") || !Outside(c)) continue;
+    size_t k = c + 1;
+    while (k < last && IsWord(k) &&
+           (lex_.stops.count(toks_[k].lower) || lex_.complementizers.count(toks_[k].lower))) {
+      ++k;
+    }
+    if (k == c + 1) continue;
+    for (size_t m = k; m < std::min(k + 8, last); ++m) {
+      if (!IsWord(m) || !Outside(m)) break;
+      if (cue_at_[m] < 0 || cues_[cue_at_[m]].according) continue;
+      if (m > k && LeftSpeakerNear(m, k).kind != SpeakerKind::kNone) return c;
+      break;
+    }
+  }
+  return last;
+}
+
 void Analysis::Indirect(Cue& cue, std::vector<Quote>* out) {
   const size_t s = sentence_[cue.begin];
   const size_t first = sentence_begin_[s];
@@ -378,7 +409,7 @@ void Analysis::Indirect(Cue& cue, std::vector<Quote>* out) {
     if (!IsWord(k) || !Outside(k)) break;
     if (lex_.complementizers.count(toks_[k].lower)) {
       Speaker sp = left.kind != SpeakerKind::kNone ? left : RightSpeaker(cue.end, k);
-      const ByteSpan content = ClauseSpan(k, last);
+      const ByteSpan content = ClauseSpan(k, ClauseEnd(k, last));
       if (content.empty()) return;
       Apply(sp, &q);
       q.content.push_back(content);
@@ -421,7 +452,7 @@ void Analysis::Indirect(Cue& cue, std::vector<Quote>* out) {
       (IsPunct(right.end_token, ",") || SentenceEnd(right.end_token))) {
     return;
   }
-  const ByteSpan content = ClauseSpan(cue.end, last);
+  const ByteSpan content = ClauseSpan(cue.end, ClauseEnd(cue.end, last));
   if (content.empty()) return;
   Apply(left, &q);
   q.content.push_back(content);

@@ -397,6 +397,20 @@ TEST_F(QuotesTest, NameAfterAPrepositionIsNoApposition) {
   EXPECT_TRUE(quotes[0].name.empty());
 }
 
+TEST_F(QuotesTest, AnotherSpeakersReportEndsTheClause) {
+  const std::string text =
+      "Les séparatistes ont accusé Kiev de vouloir « pousser le conflit », tandis que le "
+      "Kremlin estimait que la situation était « extrêmement dangereuse ».";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(At(text, quotes[0].cue), "accusé");
+  EXPECT_EQ(At(text, quotes[0].content[0]), "Kiev de vouloir « pousser le conflit »");
+  EXPECT_EQ(At(text, quotes[1].cue), "estimait");
+  EXPECT_EQ(At(text, quotes[1].name), "Kremlin");
+  ASSERT_EQ(quotes[1].partial.size(), 1u);
+  EXPECT_EQ(At(text, quotes[1].partial[0]), " extrêmement dangereuse ");
+}
+
 TEST(QuoteLexiconTest, ErrorsNameTheLine) {
   auto bad = QuoteLexicon::Parse("@marks\n«\t»\n@verbs\nsaid\n", "x.txt");
   ASSERT_FALSE(bad.ok());
