@@ -26,24 +26,30 @@ SpeakerKind Analysis::KindOf(size_t first, size_t last) const {
 Speaker Analysis::LeftSpeaker(size_t cue, size_t limit) const {
   Speaker sp = LeftSpeakerNear(cue, limit);
   if (sp.kind != SpeakerKind::kNone || cue == 0) return sp;
-  if (cue > limit + 1 && IsPunct(cue - 1, ",")) {
+  // The comma before the cue and its auxiliaries (", Alexandre Fomine, a signifié").
+  size_t at = cue;
+  while (at > limit + 1 && IsWord(at - 1) && aux_.count(toks_[at - 1].lower) &&
+         !toks_[at - 1].inverted) {
+    --at;
+  }
+  if (at > limit + 1 && IsPunct(at - 1, ",")) {
     // "Hillary Clinton, at a later press gaggle, said": the speaker before an inserted phrase.
-    for (size_t k = cue - 1; k-- > limit && cue - k < 10 && sentence_[k] == sentence_[cue];) {
+    for (size_t k = at - 1; k-- > limit && at - k < 10 && sentence_[k] == sentence_[cue];) {
       if (IsPunct(k, ",")) {
         sp = LeftSpeakerNear(k, limit);
         if (sp.kind == SpeakerKind::kNone) break;
         if (sp.kind == SpeakerKind::kDescription && sp.name.empty() && sp.end_token == k) {
           // "La ministre britannique des Affaires étrangères, Liz Truss, dira": the
           // inserted phrase is the description's name.
-          bool name = cue - 1 > k + 1;
-          for (size_t m = k + 1; m < cue - 1 && name; ++m) {
+          bool name = at - 1 > k + 1;
+          for (size_t m = k + 1; m < at - 1 && name; ++m) {
             name = IsWord(m) && (toks_[m].capitalized || lex_.titles.count(toks_[m].lower));
           }
           if (name) {
             sp.kind = SpeakerKind::kName;
-            sp.name = Span(k + 1, cue - 1);
+            sp.name = Span(k + 1, at - 1);
             sp.span = {sp.span.begin, sp.name.end};
-            sp.end_token = cue - 1;
+            sp.end_token = at - 1;
             return sp;
           }
         }

@@ -405,7 +405,7 @@ void Analysis::Indirect(Cue& cue, std::vector<Quote>* out) {
   }
   Speaker left = LeftSpeaker(cue.begin, first);
   // "said (in a statement / to reporters) that ...".
-  for (size_t k = cue.end; k < std::min(cue.end + 8, last); ++k) {
+  for (size_t k = cue.end; k < std::min(cue.end + 10, last); ++k) {
     if (!IsWord(k) || !Outside(k)) break;
     if (lex_.complementizers.count(toks_[k].lower)) {
       Speaker sp = left.kind != SpeakerKind::kNone ? left : RightSpeaker(cue.end, k);

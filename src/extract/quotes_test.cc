@@ -411,6 +411,18 @@ TEST_F(QuotesTest, AnotherSpeakersReportEndsTheClause) {
   EXPECT_EQ(At(text, quotes[1].partial[0]), " extrêmement dangereuse ");
 }
 
+TEST_F(QuotesTest, InsertedNameBeforeAnAuxiliaryAndALongObject) {
+  const std::string text =
+      "Le vice-ministre russe de la Défense, Alexandre Fomine, a signifié aux attachés "
+      "militaires étrangers en poste à Moscou que ces manœuvres étaient destinées à «repousser "
+      "une agression extérieure».";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(At(text, quotes[0].cue), "signifié");
+  EXPECT_EQ(At(text, quotes[0].name), "Alexandre Fomine");
+  ASSERT_EQ(quotes[0].partial.size(), 1u);
+}
+
 TEST(QuoteLexiconTest, ErrorsNameTheLine) {
   auto bad = QuoteLexicon::Parse("@marks\n«\t»\n@verbs\nsaid\n", "x.txt");
   ASSERT_FALSE(bad.ok());
