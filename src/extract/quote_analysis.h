@@ -87,7 +87,8 @@ class Analysis {
   bool ReportingClauseAfter(size_t i) const;
   void FindSentences();
   void FindCues();
-  void Use(Cue& cue);  // marks `cue` used by a direct quote
+  void Use(Cue& cue);                        // marks `cue` used by a direct quote
+  bool ReportsClause(const Cue& cue) const;  // a complementizer right after it
   std::optional<size_t> MatchAt(const std::vector<std::vector<std::string>>& list, size_t i) const;
   Speaker LeftSpeaker(size_t cue, size_t limit) const;
   Speaker LeftSpeakerNear(size_t cue, size_t limit) const;
@@ -120,8 +121,10 @@ class Analysis {
   std::vector<size_t> sentence_begin_;
   std::vector<size_t> sentence_end_;  // exclusive
   std::vector<Cue> cues_;
-  std::vector<int> cue_at_;       // per token: the cue starting there, -1
-  std::vector<int> unused_cues_;  // per sentence: how many of its cues no direct quote used
+  std::vector<int> cue_at_;  // per token: the cue starting there, -1
+  // Per sentence: how many of its cues may report a clause (no direct quote used them, or a
+  // complementizer follows them).
+  std::vector<int> unused_cues_;
 };
 
 }  // namespace depeche::extract::quote_internal

@@ -259,7 +259,12 @@ void Analysis::FindCues() {
 void Analysis::Use(Cue& cue) {
   if (cue.used) return;
   cue.used = true;
-  --unused_cues_[sentence_[cue.begin]];
+  // A cue with a complementizer still reports its clause ("« ... », expliquant que ...").
+  if (!ReportsClause(cue)) --unused_cues_[sentence_[cue.begin]];
+}
+
+bool Analysis::ReportsClause(const Cue& cue) const {
+  return IsWord(cue.end) && lex_.complementizers.count(toks_[cue.end].lower) > 0;
 }
 
 ByteSpan Analysis::ClauseSpan(size_t first, size_t last) const {
@@ -513,7 +518,8 @@ std::vector<Quote> Analysis::Run() {
   // The indirect quotes of each sentence (a reported clause never leaves its cue's sentence).
   std::unordered_map<size_t, std::vector<size_t>> indirect_of_sentence;
   for (Cue& cue : cues_) {
-    if (cue.used) continue;
+    // "« ... », expliquant que ...": a direct quote's cue may report a clause too.
+    if (cue.used && !ReportsClause(cue)) continue;
     const size_t before = out.size();
     Indirect(cue, &out);
     for (size_t qi = before; qi < out.size(); ++qi) {

@@ -334,10 +334,14 @@ TEST_F(QuotesTest, CueWithoutSpeakerTakesThePreviousSubject) {
       "« Nous devons voir où nous en sommes », expliquant que certaines demandes sont "
       "« vouées à l'échec ».";
   const std::vector<Quote> quotes = Fr().Extract(text);
-  ASSERT_EQ(quotes.size(), 1u);
+  ASSERT_EQ(quotes.size(), 2u);
   EXPECT_EQ(quotes[0].kind, QuoteKind::kDirect);
   EXPECT_EQ(At(text, quotes[0].cue), "expliquant");
   EXPECT_EQ(At(text, quotes[0].speaker), "Anthony Blinken");
+  // The cue's own clause is reported too, by the same speaker, with its quoted words.
+  EXPECT_EQ(At(text, quotes[1].cue), "expliquant");
+  EXPECT_EQ(At(text, quotes[1].speaker), "Anthony Blinken");
+  ASSERT_EQ(quotes[1].partial.size(), 1u);
 }
 
 TEST_F(QuotesTest, DefiniteDescriptionTakesUpAnEarlierRole) {
