@@ -469,6 +469,8 @@ std::vector<Quote> Analysis::Run() {
   std::vector<bool> consumed(regions_.size(), false);
   std::vector<size_t> partial_regions;
   int last_direct = -1;
+  std::vector<size_t> loose_regions;  // quoted words with no cue of their own, no continuation
+  std::unordered_map<size_t, size_t> closing_quote_of_sentence;  // sentence -> quote
   int last_direct_paragraph = -2;
   for (size_t ri = 0; ri < regions_.size(); ++ri) {
     if (consumed[ri]) continue;
@@ -508,13 +510,19 @@ std::vector<Quote> Analysis::Run() {
         // The same speaker goes on: one quote of several spans, as a reader counts it.
         out[last_direct].content.push_back({r.content_begin, r.content_end});
         last_direct_paragraph = last_paragraph;
+      } else if (!IsTitle(r)) {
+        loose_regions.push_back(ri);
       }
       continue;
+    }
+    if (!q.cue.empty() && q.cue.begin >= q.content.back().end) {
+      closing_quote_of_sentence.emplace(sentence_[r.open], out.size());
     }
     last_direct = static_cast<int>(out.size());
     last_direct_paragraph = last_paragraph;
     out.push_back(std::move(q));
   }
+
   // The indirect quotes of each sentence (a reported clause never leaves its cue's sentence).
   std::unordered_map<size_t, std::vector<size_t>> indirect_of_sentence;
   for (Cue& cue : cues_) {
@@ -572,22 +580,38 @@ std::vector<Quote> Analysis::Run() {
       }
       known = speaker_cue_of_sentence.emplace(s, found).first;
     }
-    if (known->second) {
-      const size_t k = known->second->first;
-      const Speaker& sp = known->second->second;
-      // Several quoted phrases of one report ("was “disgusting” and “a con”") are one quote.
-      auto same = partial_quote_of_cue.find(k);
-      if (same != partial_quote_of_cue.end()) {
-        out[same->second].content.push_back({r.content_begin, r.content_end});
-        continue;
-      }
-      partial_quote_of_cue[k] = out.size();
-      Quote q;
-      q.content.push_back({r.content_begin, r.content_end});
-      q.cue = Span(cues_[cue_at_[k]].begin, cues_[cue_at_[k]].end);
-      Apply(sp, &q);
-      out.push_back(std::move(q));
+    if (!known->second) {
+      loose_regions.push_back(ri);
+      continue;
     }
+    const size_t k = known->second->first;
+    const Speaker& sp = known->second->second;
+    // Several quoted phrases of one report ("was “disgusting” and “a con”") are one quote.
+    auto same = partial_quote_of_cue.find(k);
+    if (same != partial_quote_of_cue.end()) {
+      out[same->second].content.push_back({r.content_begin, r.content_end});
+      continue;
+    }
+    partial_quote_of_cue[k] = out.size();
+    Quote q;
+    q.content.push_back({r.content_begin, r.content_end});
+    q.cue = Span(cues_[cue_at_[k]].begin, cues_[cue_at_[k]].end);
+    Apply(sp, &q);
+    out.push_back(std::move(q));
+  }
+  // "... l'activation « Forces navales » et faire face aux « menaces » provenant « des mers »,
+  // a déclaré le ministère": quoted words before a quote whose reporting clause closes the
+  // sentence are that speaker's too (one quote of several spans).
+  std::sort(loose_regions.begin(), loose_regions.end());
+  for (size_t n = loose_regions.size(); n-- > 0;) {
+    const Region& r = regions_[loose_regions[n]];
+    const auto closing = closing_quote_of_sentence.find(sentence_[r.open]);
+    if (closing == closing_quote_of_sentence.end()) continue;
+    std::vector<ByteSpan>& content = out[closing->second].content;
+    if (content.front().begin < r.content_end) continue;
+    std::vector<ByteSpan> joined{ByteSpan{r.content_begin, r.content_end}};
+    joined.insert(joined.end(), content.begin(), content.end());
+    content = std::move(joined);
   }
   // Reported words mostly between quotation marks are direct speech ("said it was “a
   // disaster”"): the kind follows what the reader sees.

@@ -427,6 +427,18 @@ TEST_F(QuotesTest, InsertedNameBeforeAnAuxiliaryAndALongObject) {
   ASSERT_EQ(quotes[0].partial.size(), 1u);
 }
 
+TEST_F(QuotesTest, QuotedWordsBeforeAClosingReportingClauseJoinItsQuote) {
+  const std::string text =
+      "Le but est l'activation « Forces navales » et faire face aux « menaces » provenant « des "
+      "mers et des océans », a déclaré le ministère russe de la Défense.";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  ASSERT_EQ(quotes[0].content.size(), 3u);
+  EXPECT_EQ(At(text, quotes[0].content[0]), " Forces navales ");
+  EXPECT_EQ(At(text, quotes[0].content[2]), " des mers et des océans ");
+  EXPECT_EQ(At(text, quotes[0].speaker), "le ministère russe de la Défense");
+}
+
 TEST(QuoteLexiconTest, ErrorsNameTheLine) {
   auto bad = QuoteLexicon::Parse("@marks\n«\t»\n@verbs\nsaid\n", "x.txt");
   ASSERT_FALSE(bad.ok());
