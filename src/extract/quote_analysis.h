@@ -24,6 +24,10 @@ using Tokens = std::vector<QuoteToken>;
 // description's ("le fonctionnaire") earlier mention.
 inline constexpr size_t kAntecedentWindow = 400;
 inline constexpr size_t kRoleWindow = 3000;
+// And among how many earlier quotes at most (bounds the work on a text of many quotes whose
+// reported clauses overlap).
+inline constexpr size_t kAntecedentQuotes = 64;
+inline constexpr size_t kRoleQuotes = 256;
 
 // A top-level quoted region: tokens (open, close) are its marks; close is the index of the
 // paragraph's last token + 1 when the quote is left open there.
@@ -61,6 +65,7 @@ class Analysis {
     FindRegions();
     FindSentences();
     FindCues();
+    FindClauseBreaks();
   }
 
   std::vector<Quote> Run();
@@ -104,6 +109,8 @@ class Analysis {
   SpeakerKind KindOf(size_t first, size_t last_exclusive) const;
   ByteSpan ClauseSpan(size_t first, size_t last_exclusive) const;
   size_t ClauseEnd(size_t from, size_t last) const;
+  bool OpensReport(size_t c) const;
+  void FindClauseBreaks();
   bool DirectAfter(const Region& r, Quote* q, size_t* next_token);
   bool DirectBefore(const Region& r, Quote* q);
   void Indirect(Cue& cue, std::vector<Quote>* out);
@@ -121,7 +128,8 @@ class Analysis {
   std::vector<size_t> sentence_begin_;
   std::vector<size_t> sentence_end_;  // exclusive
   std::vector<Cue> cues_;
-  std::vector<int> cue_at_;  // per token: the cue starting there, -1
+  std::vector<int> cue_at_;           // per token: the cue starting there, -1
+  std::vector<size_t> clause_break_;  // per token: the next comma opening a report
   // Per sentence: how many of its cues may report a clause (no direct quote used them, or a
   // complementizer follows them).
   std::vector<int> unused_cues_;

@@ -113,7 +113,7 @@ int Analysis::RoleAntecedent(const std::vector<Quote>& quotes, size_t i, size_t 
                              int role) const {
   const size_t at = TokenAt(before);
   const size_t window_begin = toks_[at > kRoleWindow ? at - kRoleWindow : 0].begin;
-  for (size_t j = i; j-- > 0;) {
+  for (size_t j = i; j-- > 0 && i - j <= kRoleQuotes;) {
     const Quote& p = quotes[j];
     if (p.content.back().end < window_begin) break;
     if (p.speaker.empty() || p.speaker.begin >= before || p.speaker_kind == SpeakerKind::kPronoun) {
@@ -165,7 +165,7 @@ void Analysis::ResolveAntecedents(std::vector<Quote>* quotes) const {
     const size_t at_token = TokenAt(at);
     const size_t window_begin =
         toks_[at_token > kAntecedentWindow ? at_token - kAntecedentWindow : 0].begin;
-    for (size_t j = i; j-- > 0;) {
+    for (size_t j = i; j-- > 0 && i - j <= kAntecedentQuotes;) {
       const Quote& p = (*quotes)[j];
       if (p.content.back().end < window_begin) break;
       // The paragraph where the earlier quote ends (its last span or its speaker).

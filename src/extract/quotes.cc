@@ -366,26 +366,38 @@ bool Analysis::DirectBefore(const Region& r, Quote* q) {
   return false;
 }
 
-// Where a reported clause from token `from` ends, before `last`: at a comma that opens another
-// speaker's report ("accusé Kiev de ..., tandis que le Kremlin estimait que ...": conjunctions
-// of @stop, then the speaker and the cue).
-size_t Analysis::ClauseEnd(size_t from, size_t last) const {
-  for (size_t c = from; c < last; ++c) {
-    if (!IsPunct(c, ",") || !Outside(c)) continue;
-    size_t k = c + 1;
-    while (k < last && IsWord(k) &&
-           (lex_.stops.count(toks_[k].lower) || lex_.complementizers.count(toks_[k].lower))) {
-      ++k;
-    }
-    if (k == c + 1) continue;
-    for (size_t m = k; m < std::min(k + 8, last); ++m) {
-      if (!IsWord(m) || !Outside(m)) break;
-      if (cue_at_[m] < 0 || cues_[cue_at_[m]].according) continue;
-      if (m > k && LeftSpeakerNear(m, k).kind != SpeakerKind::kNone) return c;
-      break;
-    }
+// Whether the comma at token `c` opens another speaker's report ("accusé Kiev de ..., tandis que
+// le Kremlin estimait que ...": conjunctions of @stop, then the speaker and the cue), which ends
+// a reported clause before it.
+bool Analysis::OpensReport(size_t c) const {
+  if (!IsPunct(c, ",") || !Outside(c)) return false;
+  const size_t last = sentence_end_[sentence_[c]];
+  size_t k = c + 1;
+  while (k < last && IsWord(k) &&
+         (lex_.stops.count(toks_[k].lower) || lex_.complementizers.count(toks_[k].lower))) {
+    ++k;
   }
-  return last;
+  if (k == c + 1) return false;
+  for (size_t m = k; m < std::min(k + 8, last); ++m) {
+    if (!IsWord(m) || !Outside(m)) break;
+    if (cue_at_[m] < 0 || cues_[cue_at_[m]].according) continue;
+    return m > k && LeftSpeakerNear(m, k).kind != SpeakerKind::kNone;
+  }
+  return false;
+}
+
+// Per token, the first comma at or after it that opens another report (one pass, so that each
+// reported clause finds its end in constant time).
+void Analysis::FindClauseBreaks() {
+  clause_break_.assign(toks_.size() + 1, toks_.size());
+  for (size_t c = toks_.size(); c-- > 0;) {
+    clause_break_[c] = OpensReport(c) ? c : clause_break_[c + 1];
+  }
+}
+
+// Where a reported clause from token `from` ends, before `last` (its sentence's end).
+size_t Analysis::ClauseEnd(size_t from, size_t last) const {
+  return std::min(clause_break_[from], last);
 }
 
 void Analysis::Indirect(Cue& cue, std::vector<Quote>* out) {
