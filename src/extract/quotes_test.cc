@@ -439,6 +439,19 @@ TEST_F(QuotesTest, QuotedWordsBeforeAClosingReportingClauseJoinItsQuote) {
   EXPECT_EQ(At(text, quotes[0].speaker), "le ministère russe de la Défense");
 }
 
+TEST_F(QuotesTest, EnglishDefiniteRoleTakesUpTheFirstMention) {
+  const std::string text =
+      "“We want peace,” a senior State Department official said.\n"
+      "Blinken will meet Lavrov on Friday.\n"
+      "“Putin can defuse this crisis,” the official told reporters.";
+  const std::vector<Quote> quotes = En().Extract(text);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(At(text, quotes[0].speaker), "a senior State Department official");
+  EXPECT_EQ(At(text, quotes[1].speaker), "the official");
+  EXPECT_EQ(quotes[1].speaker_kind, SpeakerKind::kDescription);
+  EXPECT_EQ(quotes[1].antecedent, 0);
+}
+
 TEST(QuoteLexiconTest, ErrorsNameTheLine) {
   auto bad = QuoteLexicon::Parse("@marks\n«\t»\n@verbs\nsaid\n", "x.txt");
   ASSERT_FALSE(bad.ok());
