@@ -99,8 +99,15 @@ class Analysis {
   Speaker LeftSpeakerNear(size_t cue, size_t limit) const;
   Speaker SubjectOf(size_t sentence, size_t limit) const;
   bool FollowsSubject(size_t b) const;
-  Speaker SubjectBefore(size_t token, size_t from, const std::vector<int>& reported) const;
+  // `speakers`, when given: the last words of the names that speak in the text; a name then
+  // must be one of them or a full name inside its sentence.
+  Speaker SubjectBefore(size_t token, size_t from, const std::vector<int>& reported,
+                        const std::unordered_set<std::string>* speakers = nullptr) const;
   size_t TokenAt(size_t byte) const;
+  bool OpensSentence(size_t i) const;
+  // Whether `word` (lower-cased) is written with a capital somewhere other than at a sentence's
+  // start: evidence that it is a name.
+  bool CapitalizedInside(const std::string& word) const;
   int RoleIn(size_t a, size_t b) const;
   int DefiniteRole(ByteSpan span) const;
   int RoleAntecedent(const std::vector<Quote>& quotes, size_t i, size_t before, int role) const;
@@ -130,6 +137,8 @@ class Analysis {
   std::vector<Cue> cues_;
   std::vector<int> cue_at_;           // per token: the cue starting there, -1
   std::vector<size_t> clause_break_;  // per token: the next comma opening a report
+  // Words written with a capital inside a sentence (lower-cased), found on first use.
+  mutable std::optional<std::unordered_set<std::string>> capitalized_inside_;
   // Per sentence: how many of its cues may report a clause (no direct quote used them, or a
   // complementizer follows them).
   std::vector<int> unused_cues_;

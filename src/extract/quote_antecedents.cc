@@ -28,7 +28,8 @@ bool Analysis::FollowsSubject(size_t b) const {
 // The closest name before token `token`, not before token `from` (nor more than
 // kAntecedentWindow tokens back), outside quotes and reported words (`reported` > 0), that is a
 // clause's subject.
-Speaker Analysis::SubjectBefore(size_t token, size_t from, const std::vector<int>& reported) const {
+Speaker Analysis::SubjectBefore(size_t token, size_t from, const std::vector<int>& reported,
+                                const std::unordered_set<std::string>* speakers) const {
   Speaker sp;
   const size_t stop =
       std::max(from, token > kAntecedentWindow ? token - kAntecedentWindow : size_t{0});
@@ -61,12 +62,39 @@ Speaker Analysis::SubjectBefore(size_t token, size_t from, const std::vector<int
       }
       continue;
     }
+    // A capital opening a sentence may be no name ("Sales were ..."): it is one when the text
+    // writes the word with a capital elsewhere too ("Liz Truss ..." then "Truss a prédit").
+    if (OpensSentence(a) && !CapitalizedInside(toks_[b - 1].lower)) continue;
+    // For a pronoun, a name that speaks in the text ("Lavrov a qualifié ..."), or a full name
+    // inside a sentence ("Mais Anthony Blinken a déclaré"); not any capitalised subject
+    // ("Qatar has ...").
+    if (speakers != nullptr && !speakers->count(toks_[b - 1].lower) &&
+        (b - a < 2 || OpensSentence(a))) {
+      continue;
+    }
     sp.kind = SpeakerKind::kName;
     sp.span = Span(a, b);
     sp.end_token = b;
     return sp;
   }
   return sp;
+}
+
+bool Analysis::OpensSentence(size_t i) const {
+  return i == sentence_begin_[sentence_[i]] ||
+         (i > 0 && (toks_[i - 1].type == QuoteTokenType::kMark || IsPunct(i - 1, ":")));
+}
+
+bool Analysis::CapitalizedInside(const std::string& word) const {
+  if (!capitalized_inside_) {
+    capitalized_inside_.emplace();
+    for (size_t i = 0; i < toks_.size(); ++i) {
+      if (IsWord(i) && toks_[i].capitalized && !OpensSentence(i)) {
+        capitalized_inside_->insert(toks_[i].lower);
+      }
+    }
+  }
+  return capitalized_inside_->count(word) > 0;
 }
 
 int Analysis::ParagraphAt(size_t byte) const {
@@ -142,6 +170,13 @@ void Analysis::ResolveAntecedents(std::vector<Quote>* quotes) const {
     }
   }
   for (size_t k = 1; k < reported.size(); ++k) reported[k] += reported[k - 1];
+  // The last words of the names that speak in the text (lower-cased).
+  std::unordered_set<std::string> speakers;
+  for (const Quote& q : *quotes) {
+    const ByteSpan name = !q.name.empty() ? q.name : q.speaker;
+    if (name.empty() || (q.name.empty() && q.speaker_kind != SpeakerKind::kName)) continue;
+    speakers.insert(toks_[TokenAt(name.end - 1)].lower);
+  }
   for (size_t i = 0; i < quotes->size(); ++i) {
     Quote& q = (*quotes)[i];
     if (q.speaker_kind == SpeakerKind::kDescription && q.name.empty()) {
@@ -190,7 +225,7 @@ void Analysis::ResolveAntecedents(std::vector<Quote>* quotes) const {
         --from;
       }
     }
-    const Speaker subject = SubjectBefore(at_token, from, reported);
+    const Speaker subject = SubjectBefore(at_token, from, reported, &speakers);
     if (subject.kind == SpeakerKind::kDescription) {
       // "La responsable a ... alerté ... « ... », a-t-elle détaillé": the description's
       // antecedent.

@@ -302,19 +302,31 @@ TEST_F(QuotesTest, PartialQuotesAfterTheirCue) {
 
 TEST_F(QuotesTest, PronounTakesTheSubjectOfAnEarlierSentence) {
   const std::string text =
+      "Lavrov a qualifié les pourparlers de « constructifs ».\n"
       "« Nous regardons ce qui est visible », a déclaré Blinken.\n"
       "Mais Lavrov a refusé de décrire cet engagement.\n"
       "« Je ne peux pas dire si nous sommes sur la bonne voie », a-t-il déclaré.\n"
       "Le ministère s'est moqué de ces déclarations, et Lavrov les a démenties.\n"
       "« J'espère que tout le monde ne travaille pas sur ces documents », a-t-il déclaré.";
   const std::vector<Quote> quotes = Fr().Extract(text);
-  ASSERT_EQ(quotes.size(), 3u);
-  EXPECT_EQ(quotes[1].speaker_kind, SpeakerKind::kPronoun);
-  EXPECT_EQ(quotes[1].antecedent, -1);
-  EXPECT_EQ(At(text, quotes[1].name), "Lavrov");
+  ASSERT_EQ(quotes.size(), 4u);
+  EXPECT_EQ(quotes[2].speaker_kind, SpeakerKind::kPronoun);
+  EXPECT_EQ(quotes[2].antecedent, -1);
   EXPECT_EQ(At(text, quotes[2].name), "Lavrov");
-  EXPECT_LT(quotes[2].name.begin, quotes[2].speaker.begin);
-  EXPECT_GT(quotes[2].name.begin, quotes[1].speaker.end);  // the later subject
+  EXPECT_EQ(At(text, quotes[3].name), "Lavrov");
+  EXPECT_LT(quotes[3].name.begin, quotes[3].speaker.begin);
+  EXPECT_GT(quotes[3].name.begin, quotes[2].speaker.end);  // the later subject
+}
+
+TEST_F(QuotesTest, SubjectThatNeverSpeaksIsNoAntecedent) {
+  // "Genève" opens a sentence and speaks nowhere: the pronoun keeps the last speaker.
+  const std::string text =
+      "« Oui », a déclaré Blinken mardi à Genève. Genève a accueilli la réunion.\n"
+      "« Non », a-t-il ajouté.";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[1].antecedent, 0);
+  EXPECT_TRUE(quotes[1].name.empty());
 }
 
 TEST_F(QuotesTest, NamesInsideAReportedClauseAreNoAntecedents) {
