@@ -25,7 +25,8 @@
 // ("he said", "a-t-il ajouté"), whose antecedent is, in the same or the previous paragraph (never
 // further), the closest of: an earlier quote's speaker (a name or description, or the same
 // pronoun, whose antecedent it takes), or a name that is a clause's subject ("Mais Lavrov a
-// refusé ...", "Lavrov les a démenties"; not inside reported words), kept in `name`, or a
+// refusé ...", "Lavrov les a démenties"; not inside reported words; a name that speaks in the
+// text or a full name inside its sentence), kept in `name`, or a
 // definite description of a role as subject ("La responsable a alerté"), whose earlier mention
 // it takes. A definite description of a role ("le fonctionnaire", data/LANG/quotes.txt @role)
 // takes up the closest earlier speaker of the same role ("un haut responsable"): `antecedent`.
