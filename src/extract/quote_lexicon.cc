@@ -34,8 +34,9 @@ Result<QuoteLexicon> QuoteLexicon::Parse(const std::string& text, const std::str
     if (line.front() == '@') {
       section = std::string(core::Trim(line.substr(1)));
       static const std::unordered_set<std::string> kSections = {
-          "marks",     "cue",   "complementizer", "according",    "pronoun",   "inversion",
-          "auxiliary", "title", "determiner",     "abbreviation", "no_clause", "stop"};
+          "marks",     "cue",    "complementizer", "according",    "pronoun",   "inversion",
+          "auxiliary", "title",  "determiner",     "abbreviation", "no_clause", "stop",
+          "adverb",    "clitic", "role",           "definite"};
       if (!kSections.count(section)) {
         return InvalidArgumentError(where + ": unknown section @" + section);
       }
@@ -55,6 +56,8 @@ Result<QuoteLexicon> QuoteLexicon::Parse(const std::string& text, const std::str
       lex.according.push_back(Words(entry));
     } else if (section == "auxiliary") {
       lex.auxiliaries.push_back(Words(entry));
+    } else if (section == "role") {
+      lex.roles.push_back(Words(entry));
     } else if (section == "inversion") {
       lex.inversions.push_back(core::AsciiLower(entry));
     } else {
@@ -64,6 +67,9 @@ Result<QuoteLexicon> QuoteLexicon::Parse(const std::string& text, const std::str
                                              : section == "title"        ? &lex.titles
                                              : section == "abbreviation" ? &lex.abbreviations
                                              : section == "no_clause"    ? &lex.no_clause
+                                             : section == "adverb"       ? &lex.adverbs
+                                             : section == "clitic"       ? &lex.clitics
+                                             : section == "definite"     ? &lex.definites
                                                                          : &lex.stops;
       set->insert(core::AsciiLower(entry));
     }

@@ -16,6 +16,12 @@
 //   @abbreviation   words whose final period does not end a sentence ("u.s.")
 //   @no_clause      words that, right after a cue, do not open its clause ("on", "lors")
 //   @stop           words that end a speaker read leftwards from a cue ("who", "qui")
+//   @adverb         words that may stand between a cue and the speaker after it ("a déclaré
+//                   mardi un responsable", "avait dit auparavant le président")
+//   @clitic         object pronouns between a subject and its verb ("Lavrov les a démenties")
+//   @role           role nouns that may name the same person, one group a line ("responsable
+//                   fonctionnaire"): "le fonctionnaire" takes up "un haut responsable"
+//   @definite       determiners of a description that takes up an earlier one ("le", "the")
 // Entries are compared with the text's words lower-cased (ASCII letters only, so accented
 // capitals must be listed as written). Errors name the file and line.
 //
@@ -49,6 +55,10 @@ struct QuoteLexicon {
   std::unordered_set<std::string> abbreviations;
   std::unordered_set<std::string> no_clause;
   std::unordered_set<std::string> stops;
+  std::unordered_set<std::string> adverbs;
+  std::unordered_set<std::string> clitics;
+  std::vector<std::vector<std::string>> roles;  // each group's lower-cased words
+  std::unordered_set<std::string> definites;
 
   // Reads `path` (the format above). Errors: NotFound when the file cannot be read,
   // InvalidArgument naming file:line for an unknown section, an entry before any section or a

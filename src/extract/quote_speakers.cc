@@ -26,15 +26,37 @@ SpeakerKind Analysis::KindOf(size_t first, size_t last) const {
 Speaker Analysis::LeftSpeaker(size_t cue, size_t limit) const {
   Speaker sp = LeftSpeakerNear(cue, limit);
   if (sp.kind != SpeakerKind::kNone || cue == 0) return sp;
-  if (cue > limit + 1 && IsPunct(cue - 1, ",")) {
+  // The comma before the cue and its auxiliaries (", Alexandre Fomine, a signifié").
+  size_t at = cue;
+  while (at > limit + 1 && IsWord(at - 1) && aux_.count(toks_[at - 1].lower) &&
+         !toks_[at - 1].inverted) {
+    --at;
+  }
+  if (at > limit + 1 && IsPunct(at - 1, ",")) {
     // "Hillary Clinton, at a later press gaggle, said": the speaker before an inserted phrase.
-    for (size_t k = cue - 1; k-- > limit && cue - k < 10 && sentence_[k] == sentence_[cue];) {
+    for (size_t k = at - 1; k-- > limit && at - k < 10 && sentence_[k] == sentence_[cue];) {
       if (IsPunct(k, ",")) {
         sp = LeftSpeakerNear(k, limit);
+        if (sp.kind == SpeakerKind::kNone) break;
+        if (sp.kind == SpeakerKind::kDescription && sp.name.empty() && sp.end_token == k) {
+          // "La ministre britannique des Affaires étrangères, Liz Truss, dira": the
+          // inserted phrase is the description's name.
+          bool name = at - 1 > k + 1;
+          for (size_t m = k + 1; m < at - 1 && name; ++m) {
+            name = IsWord(m) && (toks_[m].capitalized || lex_.titles.count(toks_[m].lower));
+          }
+          if (name) {
+            sp.kind = SpeakerKind::kName;
+            sp.name = Span(k + 1, at - 1);
+            sp.span = {sp.span.begin, sp.name.end};
+            sp.end_token = at - 1;
+            return sp;
+          }
+        }
         size_t first = k;
         while (first > limit && toks_[first].begin > sp.span.begin) --first;
         // Not an opening phrase ("During a speech, Trump attacked ..., saying").
-        if (sp.kind != SpeakerKind::kNone && !lex_.no_clause.count(toks_[first].lower)) return sp;
+        if (!lex_.no_clause.count(toks_[first].lower)) return sp;
         break;
       }
       if (!IsWord(k)) break;
@@ -47,7 +69,12 @@ Speaker Analysis::LeftSpeaker(size_t cue, size_t limit) const {
   // speaker.
   for (size_t k = cue; k-- > limit && sentence_[k] == sentence_[cue];) {
     if (!Outside(k)) break;
-    if (cue_at_[k] >= 0 && !cues_[cue_at_[k]].according) return LeftSpeakerNear(k, limit);
+    if (cue_at_[k] >= 0 && !cues_[cue_at_[k]].according) {
+      // "..., avait dit auparavant le président Joe Biden, jugeant ...": or after that cue.
+      sp = LeftSpeakerNear(k, limit);
+      if (sp.kind == SpeakerKind::kNone) sp = RightSpeaker(cues_[cue_at_[k]].end, cue);
+      return sp;
+    }
   }
   return sp;
 }
@@ -141,6 +168,12 @@ Speaker Analysis::LeftSpeakerNear(size_t cue, size_t limit) const {
       --k;
       day = day || lex_.no_clause.count(toks_[k].lower) > 0;
     }
+    // "... à la Géorgie, la Russie exhorte": a name after a preposition or a determiner ends
+    // an opening phrase, it is no apposition.
+    day =
+        day ||
+        (k > limit && IsWord(k - 1) &&
+         (lex_.determiners.count(toks_[k - 1].lower) || lex_.no_clause.count(toks_[k - 1].lower)));
     if (day) {
       sp.kind = KindOf(first, i);
       sp.span = Span(first, i);
@@ -182,6 +215,11 @@ void Analysis::NameAtEnd(size_t first, size_t last, Speaker* sp) const {
 Speaker Analysis::RightSpeaker(size_t from, size_t limit) const {
   Speaker sp;
   size_t i = from;
+  // "a déclaré mardi un haut responsable": a day or an adverb before the speaker.
+  for (size_t n = 0; n < 2 && i + 1 < limit && IsWord(i) && lex_.adverbs.count(toks_[i].lower);
+       ++n) {
+    ++i;
+  }
   if (i >= limit || !IsWord(i) || !Outside(i)) return sp;
   if (toks_[i].inverted || lex_.pronouns.count(toks_[i].lower)) {
     if (!toks_[i].inverted && (i + 1 < limit && IsWord(i + 1))) return sp;  // "said he would"

@@ -72,13 +72,19 @@ void Analysis::FindRegions() {
       finish(i, false, toks_[i - 1].end);
     }
     if (t.type != QuoteTokenType::kMark) continue;
-    const bool next_adjacent =
-        i + 1 < toks_.size() && !toks_[i + 1].space_before && toks_[i + 1].paragraph == t.paragraph;
+    const bool next_adjacent = i + 1 < toks_.size() && !toks_[i + 1].space_before &&
+                               toks_[i + 1].paragraph == t.paragraph &&
+                               toks_[i + 1].type == QuoteTokenType::kWord;
     if (!stack.empty() && *stack.back().close == t.lower) {
       const bool symmetric = toks_[stack.back().token].lower == t.lower;
       // A straight quote after a space and before a word opens a nested quote instead.
       if (!symmetric || !t.space_before || !next_adjacent) {
-        if (stack.size() == 1) {
+        // "« Me demandez-vous ... ? « Mais il paiera un lourd tribut », a déclaré le
+        // président": a quote does not open a second one with its own mark; the reporting
+        // clause closes both.
+        const bool same_as_outer = stack.size() >= 2 && toks_[stack.back().token].lower ==
+                                                            toks_[stack.front().token].lower;
+        if (stack.size() == 1 || (same_as_outer && !symmetric && ReportingClauseAfter(i))) {
           finish(i, true, t.begin);
         } else {
           stack.pop_back();
@@ -97,6 +103,30 @@ void Analysis::FindRegions() {
       stack.push_back({i, close});
       continue;
     }
+    if (stack.empty()) {
+      const std::string* closer = CloserOnly(t.lower);
+      if (closer != nullptr && t.space_before && next_adjacent && i > 0 &&
+          toks_[i - 1].type != QuoteTokenType::kMark && toks_[i - 1].paragraph == t.paragraph) {
+        // "qu' »une invasion ... »": a closing mark written where the opening one belongs.
+        stack.push_back({i, closer});
+        continue;
+      }
+      if (closer != nullptr && MissingOpening(i)) {
+        // "... aujourd'hui », a déclaré Blinken": the paragraph opens a quote whose opening
+        // mark was lost (machine translation); the quote runs from the paragraph's start.
+        size_t first = i;
+        while (first > 0 && toks_[first - 1].paragraph == t.paragraph) --first;
+        Region r;
+        r.open = first;
+        r.close = i;
+        r.content_begin = toks_[first].begin;
+        r.content_end = t.begin;
+        r.paragraph = t.paragraph;
+        for (size_t k = first; k <= i; ++k) region_of_[k] = static_cast<int>(regions_.size());
+        regions_.push_back(r);
+        continue;
+      }
+    }
     // A closing mark of an outer quote: the inner ones were left open.
     for (size_t d = stack.size(); d-- > 0;) {
       if (*stack[d].close == t.lower) {
@@ -110,6 +140,44 @@ void Analysis::FindRegions() {
     }
   }
   if (!stack.empty()) finish(toks_.size(), false, toks_.back().end);
+}
+
+// The closing mark `mark` when it closes some pair and opens none; else nullptr.
+const std::string* Analysis::CloserOnly(const std::string& mark) const {
+  const std::string* closer = nullptr;
+  for (const QuoteMarkPair& m : lex_.marks) {
+    if (m.open == mark) return nullptr;
+    if (m.close == mark) closer = &m.close;
+  }
+  return closer;
+}
+
+// Whether a reporting clause follows closing mark `i`: a cue's first word among the next three
+// words, after an optional comma (", a déclaré Blinken").
+bool Analysis::ReportingClauseAfter(size_t i) const {
+  const int paragraph = toks_[i].paragraph;
+  size_t k = i + 1;
+  if (IsPunct(k, ",")) ++k;
+  for (size_t end = std::min(k + 3, toks_.size()); k < end; ++k) {
+    if (!IsWord(k) || toks_[k].paragraph != paragraph) return false;
+    for (const auto& cue : lex_.cues) {
+      if (!cue.empty() && toks_[k].lower == cue[0]) return true;
+    }
+  }
+  return false;
+}
+
+// Closing-only mark `i`, with no quote open: its opening mark is missing when it is the
+// paragraph's first mark, closes words ("aujourd'hui »", "la paix. »") and a reporting clause
+// follows it.
+bool Analysis::MissingOpening(size_t i) const {
+  const int paragraph = toks_[i].paragraph;
+  if (i == 0 || toks_[i - 1].paragraph != paragraph) return false;
+  if (!IsWord(i - 1) && !SentenceEnd(i - 1)) return false;
+  for (size_t k = i; k-- > 0 && toks_[k].paragraph == paragraph;) {
+    if (toks_[k].type == QuoteTokenType::kMark) return false;
+  }
+  return ReportingClauseAfter(i);
 }
 
 void Analysis::FindSentences() {
@@ -171,6 +239,7 @@ std::optional<size_t> Analysis::MatchAt(const std::vector<std::vector<std::strin
 
 void Analysis::FindCues() {
   cue_at_.assign(toks_.size(), -1);
+  unused_cues_.assign(sentence_begin_.size(), 0);
   for (size_t i = 0; i < toks_.size(); ++i) {
     if (!IsWord(i) || !Outside(i)) continue;
     const std::optional<size_t> according = MatchAt(lex_.according, i);
@@ -182,8 +251,20 @@ void Analysis::FindCues() {
     if (i > 0 && IsWord(i - 1) && lex_.determiners.count(toks_[i - 1].lower)) continue;
     cue_at_[i] = static_cast<int>(cues_.size());
     cues_.push_back({i, i + *cue, according.has_value(), false});
+    ++unused_cues_[sentence_[i]];
     i += *cue - 1;
   }
+}
+
+void Analysis::Use(Cue& cue) {
+  if (cue.used) return;
+  cue.used = true;
+  // A cue with a complementizer still reports its clause ("« ... », expliquant que ...").
+  if (!ReportsClause(cue)) --unused_cues_[sentence_[cue.begin]];
+}
+
+bool Analysis::ReportsClause(const Cue& cue) const {
+  return IsWord(cue.end) && lex_.complementizers.count(toks_[cue.end].lower) > 0;
 }
 
 ByteSpan Analysis::ClauseSpan(size_t first, size_t last) const {
@@ -215,6 +296,15 @@ bool Analysis::DirectAfter(const Region& r, Quote* q, size_t* next_token) {
     Cue& cue = cues_[cue_at_[p]];
     if (cue.according) break;
     Speaker sp = p > k ? LeftSpeaker(p, k) : Speaker{};
+    if (sp.kind != SpeakerKind::kNone && sp.span.begin > toks_[k].begin) {
+      // "« ... », tandis que le Kremlin estimait": words before the speaker open another
+      // clause, this is no reporting clause of the quote.
+      bool only_aux = true;
+      for (size_t m = k; m < p && toks_[m].begin < sp.span.begin; ++m) {
+        only_aux = only_aux && IsWord(m) && aux_.count(toks_[m].lower) > 0;
+      }
+      if (!only_aux) break;
+    }
     if (sp.kind == SpeakerKind::kNone) {
       sp = RightSpeaker(cue.end, toks_.size());
       // "a-t-il ajouté": the pronoun sits between the auxiliary and the verb.
@@ -225,7 +315,7 @@ bool Analysis::DirectAfter(const Region& r, Quote* q, size_t* next_token) {
       for (size_t m = k; m < p; ++m) only_aux = only_aux && aux_.count(toks_[m].lower) > 0;
       if (!only_aux) break;
     }
-    cue.used = true;
+    Use(cue);
     q->cue = Span(cue.begin, cue.end);
     Apply(sp, q);
     *next_token = std::max(cue.end, sp.end_token);
@@ -268,12 +358,46 @@ bool Analysis::DirectBefore(const Region& r, Quote* q) {
     const size_t gap_first = right.kind != SpeakerKind::kNone ? right.end_token : cue.end;
     if (p > gap_first + 3) return false;
     if (p == r.open && p > gap_first) return false;
-    cue.used = true;
+    Use(cue);
     q->cue = Span(cue.begin, cue.end);
     Apply(sp, q);
     return true;
   }
   return false;
+}
+
+// Whether the comma at token `c` opens another speaker's report ("accusé Kiev de ..., tandis que
+// le Kremlin estimait que ...": conjunctions of @stop, then the speaker and the cue), which ends
+// a reported clause before it.
+bool Analysis::OpensReport(size_t c) const {
+  if (!IsPunct(c, ",") || !Outside(c)) return false;
+  const size_t last = sentence_end_[sentence_[c]];
+  size_t k = c + 1;
+  while (k < last && IsWord(k) &&
+         (lex_.stops.count(toks_[k].lower) || lex_.complementizers.count(toks_[k].lower))) {
+    ++k;
+  }
+  if (k == c + 1) return false;
+  for (size_t m = k; m < std::min(k + 8, last); ++m) {
+    if (!IsWord(m) || !Outside(m)) break;
+    if (cue_at_[m] < 0 || cues_[cue_at_[m]].according) continue;
+    return m > k && LeftSpeakerNear(m, k).kind != SpeakerKind::kNone;
+  }
+  return false;
+}
+
+// Per token, the first comma at or after it that opens another report (one pass, so that each
+// reported clause finds its end in constant time).
+void Analysis::FindClauseBreaks() {
+  clause_break_.assign(toks_.size() + 1, toks_.size());
+  for (size_t c = toks_.size(); c-- > 0;) {
+    clause_break_[c] = OpensReport(c) ? c : clause_break_[c + 1];
+  }
+}
+
+// Where a reported clause from token `from` ends, before `last` (its sentence's end).
+size_t Analysis::ClauseEnd(size_t from, size_t last) const {
+  return std::min(clause_break_[from], last);
 }
 
 void Analysis::Indirect(Cue& cue, std::vector<Quote>* out) {
@@ -298,11 +422,11 @@ void Analysis::Indirect(Cue& cue, std::vector<Quote>* out) {
   }
   Speaker left = LeftSpeaker(cue.begin, first);
   // "said (in a statement / to reporters) that ...".
-  for (size_t k = cue.end; k < std::min(cue.end + 8, last); ++k) {
+  for (size_t k = cue.end; k < std::min(cue.end + 10, last); ++k) {
     if (!IsWord(k) || !Outside(k)) break;
     if (lex_.complementizers.count(toks_[k].lower)) {
       Speaker sp = left.kind != SpeakerKind::kNone ? left : RightSpeaker(cue.end, k);
-      const ByteSpan content = ClauseSpan(k, last);
+      const ByteSpan content = ClauseSpan(k, ClauseEnd(k, last));
       if (content.empty()) return;
       Apply(sp, &q);
       q.content.push_back(content);
@@ -345,7 +469,7 @@ void Analysis::Indirect(Cue& cue, std::vector<Quote>* out) {
       (IsPunct(right.end_token, ",") || SentenceEnd(right.end_token))) {
     return;
   }
-  const ByteSpan content = ClauseSpan(cue.end, last);
+  const ByteSpan content = ClauseSpan(cue.end, ClauseEnd(cue.end, last));
   if (content.empty()) return;
   Apply(left, &q);
   q.content.push_back(content);
@@ -357,6 +481,8 @@ std::vector<Quote> Analysis::Run() {
   std::vector<bool> consumed(regions_.size(), false);
   std::vector<size_t> partial_regions;
   int last_direct = -1;
+  std::vector<size_t> loose_regions;  // quoted words with no cue of their own, no continuation
+  std::unordered_map<size_t, size_t> closing_quote_of_sentence;  // sentence -> quote
   int last_direct_paragraph = -2;
   for (size_t ri = 0; ri < regions_.size(); ++ri) {
     if (consumed[ri]) continue;
@@ -384,12 +510,8 @@ std::vector<Quote> Analysis::Run() {
       found = DirectBefore(r, &q);
     }
     if (!found) {
-      bool sentence_has_cue = false;
       const size_t s = sentence_[r.open];
-      for (size_t k = sentence_begin_[s]; k < sentence_end_[s]; ++k) {
-        sentence_has_cue = sentence_has_cue || (cue_at_[k] >= 0 && !cues_[cue_at_[k]].used);
-      }
-      if (sentence_has_cue) {
+      if (unused_cues_[s] > 0) {
         partial_regions.push_back(ri);
         continue;
       }
@@ -400,26 +522,43 @@ std::vector<Quote> Analysis::Run() {
         // The same speaker goes on: one quote of several spans, as a reader counts it.
         out[last_direct].content.push_back({r.content_begin, r.content_end});
         last_direct_paragraph = last_paragraph;
+      } else if (!IsTitle(r)) {
+        loose_regions.push_back(ri);
       }
       continue;
+    }
+    if (!q.cue.empty() && q.cue.begin >= q.content.back().end) {
+      closing_quote_of_sentence.emplace(sentence_[r.open], out.size());
     }
     last_direct = static_cast<int>(out.size());
     last_direct_paragraph = last_paragraph;
     out.push_back(std::move(q));
   }
+
+  // The indirect quotes of each sentence (a reported clause never leaves its cue's sentence).
+  std::unordered_map<size_t, std::vector<size_t>> indirect_of_sentence;
   for (Cue& cue : cues_) {
-    if (!cue.used) Indirect(cue, &out);
+    // "« ... », expliquant que ...": a direct quote's cue may report a clause too.
+    if (cue.used && !ReportsClause(cue)) continue;
+    const size_t before = out.size();
+    Indirect(cue, &out);
+    for (size_t qi = before; qi < out.size(); ++qi) {
+      indirect_of_sentence[sentence_[cue.begin]].push_back(qi);
+    }
   }
   // Quoted words inside a reported clause belong to it (partial quotes); the others are
   // direct quotes of the sentence's cue ("called Trump a “con artist”").
-  const size_t indirect_count = out.size();
   std::unordered_map<size_t, size_t> partial_quote_of_cue;  // cue token -> quote
+  std::unordered_map<size_t, std::optional<std::pair<size_t, Speaker>>> speaker_cue_of_sentence;
+  std::vector<int> no_reported;  // SubjectBefore's "reported words" (none known yet)
   for (size_t ri : partial_regions) {
     const Region& r = regions_[ri];
     bool inside = false;
-    for (size_t qi = 0; qi < indirect_count && !inside; ++qi) {
-      Quote& q = out[qi];
-      if (q.kind != QuoteKind::kIndirect) continue;
+    const auto in_sentence = indirect_of_sentence.find(sentence_[r.open]);
+    const size_t candidates =
+        in_sentence == indirect_of_sentence.end() ? 0 : in_sentence->second.size();
+    for (size_t n = 0; n < candidates && !inside; ++n) {
+      Quote& q = out[in_sentence->second[n]];
       const ByteSpan& c = q.content.front();
       if (c.begin <= r.content_begin && r.content_end <= c.end) {
         q.partial.push_back({r.content_begin, r.content_end});
@@ -428,24 +567,63 @@ std::vector<Quote> Analysis::Run() {
     }
     if (inside || IsTitle(r)) continue;
     const size_t s = sentence_[r.open];
-    for (size_t k = sentence_begin_[s]; k < sentence_end_[s]; ++k) {
-      if (cue_at_[k] < 0 || cues_[cue_at_[k]].according) continue;
-      const Speaker sp = LeftSpeaker(k, sentence_begin_[s]);
-      if (sp.kind == SpeakerKind::kNone) continue;
-      // Several quoted phrases of one report ("was “disgusting” and “a con”") are one quote.
-      auto same = partial_quote_of_cue.find(k);
-      if (same != partial_quote_of_cue.end()) {
-        out[same->second].content.push_back({r.content_begin, r.content_end});
+    // The sentence's first cue with a speaker to its left, looked up once per sentence.
+    auto known = speaker_cue_of_sentence.find(s);
+    if (known == speaker_cue_of_sentence.end()) {
+      std::optional<std::pair<size_t, Speaker>> found;
+      for (size_t k = sentence_begin_[s]; k < sentence_end_[s] && !found; ++k) {
+        if (cue_at_[k] < 0 || cues_[cue_at_[k]].according) continue;
+        const Speaker sp = LeftSpeaker(k, sentence_begin_[s]);
+        if (sp.kind != SpeakerKind::kNone) found.emplace(k, sp);
+      }
+      for (size_t k = sentence_begin_[s]; k < sentence_end_[s] && !found; ++k) {
+        // "Elle utilisera un discours ... pour appeler Poutine à « ... »": the cue's clause
+        // has no speaker next to it, the sentence's subject (a pronoun or a name) is it.
+        if (cue_at_[k] < 0 || cues_[cue_at_[k]].according) continue;
+        if (no_reported.empty()) no_reported.assign(toks_.size() + 1, 0);
+        Speaker sp = SubjectBefore(k, sentence_begin_[s], no_reported);
+        if (sp.kind != SpeakerKind::kName) {
+          // A pronoun opening the sentence (a capitalised word there may be no name: "Plus").
+          sp = SubjectOf(s, k);
+          if (sp.kind != SpeakerKind::kPronoun) sp = {};
+        }
+        if (sp.kind != SpeakerKind::kNone) found.emplace(k, sp);
         break;
       }
-      partial_quote_of_cue[k] = out.size();
-      Quote q;
-      q.content.push_back({r.content_begin, r.content_end});
-      q.cue = Span(cues_[cue_at_[k]].begin, cues_[cue_at_[k]].end);
-      Apply(sp, &q);
-      out.push_back(std::move(q));
-      break;
+      known = speaker_cue_of_sentence.emplace(s, found).first;
     }
+    if (!known->second) {
+      loose_regions.push_back(ri);
+      continue;
+    }
+    const size_t k = known->second->first;
+    const Speaker& sp = known->second->second;
+    // Several quoted phrases of one report ("was “disgusting” and “a con”") are one quote.
+    auto same = partial_quote_of_cue.find(k);
+    if (same != partial_quote_of_cue.end()) {
+      out[same->second].content.push_back({r.content_begin, r.content_end});
+      continue;
+    }
+    partial_quote_of_cue[k] = out.size();
+    Quote q;
+    q.content.push_back({r.content_begin, r.content_end});
+    q.cue = Span(cues_[cue_at_[k]].begin, cues_[cue_at_[k]].end);
+    Apply(sp, &q);
+    out.push_back(std::move(q));
+  }
+  // "... l'activation « Forces navales » et faire face aux « menaces » provenant « des mers »,
+  // a déclaré le ministère": quoted words before a quote whose reporting clause closes the
+  // sentence are that speaker's too (one quote of several spans).
+  std::sort(loose_regions.begin(), loose_regions.end());
+  for (size_t n = loose_regions.size(); n-- > 0;) {
+    const Region& r = regions_[loose_regions[n]];
+    const auto closing = closing_quote_of_sentence.find(sentence_[r.open]);
+    if (closing == closing_quote_of_sentence.end()) continue;
+    std::vector<ByteSpan>& content = out[closing->second].content;
+    if (content.front().begin < r.content_end) continue;
+    std::vector<ByteSpan> joined{ByteSpan{r.content_begin, r.content_end}};
+    joined.insert(joined.end(), content.begin(), content.end());
+    content = std::move(joined);
   }
   // Reported words mostly between quotation marks are direct speech ("said it was “a
   // disaster”"): the kind follows what the reader sees.
@@ -473,41 +651,6 @@ bool Analysis::IsTitle(const Region& r) const {
     if (!toks_[k].capitalized && !(words > 1 && toks_[k].lower.size() <= 3)) return false;
   }
   return words > 0 && words <= 5;
-}
-
-int Analysis::ParagraphAt(size_t byte) const {
-  auto it = std::upper_bound(toks_.begin(), toks_.end(), byte,
-                             [](size_t b, const QuoteToken& t) { return b < t.begin; });
-  return it == toks_.begin() ? 0 : std::prev(it)->paragraph;
-}
-
-// A pronoun refers to the closest earlier speaker of the same or the previous paragraph: a name
-// or description, or the same pronoun, whose antecedent it takes.
-void Analysis::ResolveAntecedents(std::vector<Quote>* quotes) const {
-  for (size_t i = 0; i < quotes->size(); ++i) {
-    Quote& q = (*quotes)[i];
-    if (q.speaker_kind != SpeakerKind::kPronoun) continue;
-    const int paragraph = ParagraphAt(q.speaker.begin);
-    const std::string pronoun =
-        core::AsciiLower(text_.substr(q.speaker.begin, q.speaker.end - q.speaker.begin));
-    for (size_t j = i; j-- > 0;) {
-      const Quote& p = (*quotes)[j];
-      // The paragraph where the earlier quote ends (its last span or its speaker).
-      const int p_paragraph = std::max(ParagraphAt(p.content.back().begin),
-                                       p.speaker.empty() ? 0 : ParagraphAt(p.speaker.begin));
-      if (p_paragraph + 1 < paragraph) break;
-      if (p.speaker_kind == SpeakerKind::kNone || p.speaker.begin >= q.speaker.begin) continue;
-      if (p.speaker_kind == SpeakerKind::kPronoun) {
-        // "Il a déclaré ... « ... », a-t-il ajouté": the same pronoun goes on with its antecedent.
-        const std::string other =
-            core::AsciiLower(text_.substr(p.speaker.begin, p.speaker.end - p.speaker.begin));
-        if (other == pronoun && p.antecedent >= 0) q.antecedent = p.antecedent;
-        break;
-      }
-      q.antecedent = static_cast<int>(j);
-      break;
-    }
-  }
 }
 
 }  // namespace quote_internal

@@ -22,13 +22,20 @@
 // Speakers: the words next to the cue: a name ("Blinken said", "a déclaré M. Blinken"), an
 // apposition ("le porte-parole du département d'Etat, Ned Price": the name is kept apart), a
 // description ("un haut responsable du département d'État", recorded as such) or a pronoun
-// ("he said", "a-t-il ajouté"), whose antecedent is the closest earlier quote's speaker in the
-// same or the previous paragraph, if any (never further): a name or description, or the same
-// pronoun, whose antecedent it takes. A description ending with capitalised words ("le
-// président américain Joe Biden") is a name, kept in `name`. A cue after a comma with no
-// speaker of its own (", saying, “...”", ", adding that") takes the speaker before an inserted
-// phrase, the sentence's other cue's, or the sentence's subject. Speakers are spans, not
-// entities: resolving them is the entity resolver's job.
+// ("he said", "a-t-il ajouté"), whose antecedent is, in the same or the previous paragraph (never
+// further), the closest of: an earlier quote's speaker (a name or description, or the same
+// pronoun, whose antecedent it takes), or a name that is a clause's subject ("Mais Lavrov a
+// refusé ...", "Lavrov les a démenties"; not inside reported words; a name that speaks in the
+// text or a full name inside its sentence), kept in `name`, or a
+// definite description of a role as subject ("La responsable a alerté"), whose earlier mention
+// it takes. A definite description of a role ("le fonctionnaire", data/LANG/quotes.txt @role)
+// takes up the closest earlier speaker of the same role ("un haut responsable"): `antecedent`.
+// A description ending with capitalised words ("le président américain Joe Biden") is a name,
+// kept in `name`. A cue after a comma with no speaker of its own (", saying, “...”", ", adding
+// that") takes the speaker before an inserted phrase (a name inserted after a description names
+// it: "La ministre ..., Liz Truss, dira"), the sentence's other cue's, or the sentence's
+// subject; failing those, the closest earlier speaker or subject as a pronoun would. Speakers
+// are spans, not entities: resolving them is the entity resolver's job.
 //
 // Immutable after Create; Extract is thread-safe.
 #ifndef DEPECHE_EXTRACT_QUOTES_H_
@@ -67,9 +74,13 @@ struct Quote {
   ByteSpan cue;  // the reporting verb or "according to" phrase; empty when signed after a dash
   SpeakerKind speaker_kind = SpeakerKind::kNone;
   ByteSpan speaker;  // the speaker mention
-  ByteSpan name;     // the name inside the speaker ("..., Ned Price", "... Joe Biden"); or empty
-  // For a pronoun speaker: index (into Extract's result) of the quote whose named or described
-  // speaker it refers to; -1 when the text gives none.
+  // The name inside the speaker ("..., Ned Price", "... Joe Biden"); for a pronoun whose
+  // antecedent is a clause's subject rather than a quote's speaker, that subject's name
+  // (elsewhere in the text; `antecedent` is then -1); or empty.
+  ByteSpan name;
+  // For a pronoun speaker, or a definite description taking up an earlier one ("le
+  // fonctionnaire"): index (into Extract's result) of the quote whose named or described speaker
+  // it refers to (the first mention); -1 when the text gives none.
   int antecedent = -1;
   std::vector<ByteSpan> partial;  // quoted words inside an indirect quote's content
 };

@@ -136,6 +136,7 @@ TEST_F(QuotesTest, PronounWithoutAntecedentTwoParagraphsBack) {
   ASSERT_EQ(quotes.size(), 2u);
   EXPECT_EQ(quotes[1].speaker_kind, SpeakerKind::kPronoun);
   EXPECT_EQ(quotes[1].antecedent, -1);
+  EXPECT_TRUE(quotes[1].name.empty());
 }
 
 TEST_F(QuotesTest, EnglishIndirectSpeechKinds) {
@@ -233,6 +234,234 @@ TEST_F(QuotesTest, DescriptionEndingWithANameIsAName) {
   EXPECT_EQ(quotes[0].speaker_kind, SpeakerKind::kName);
   EXPECT_EQ(At(text, quotes[0].speaker), "Le président américain Joe Biden");
   EXPECT_EQ(At(text, quotes[0].name), "Joe Biden");
+}
+
+TEST_F(QuotesTest, LostOpeningMarkOpensTheParagraph) {
+  // Machine translation dropped the opening « : the quote runs from the paragraph's start.
+  const std::string text =
+      "Blinken a rencontré Lavrov.\n"
+      "Nous avons entendu des responsables russes. M. Lavrov me l'a répété », a déclaré "
+      "Blinken.\n"
+      "Il pleut », dit la météo.";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_GE(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].kind, QuoteKind::kDirect);
+  EXPECT_EQ(At(text, quotes[0].content[0]),
+            "Nous avons entendu des responsables russes. M. Lavrov me l'a répété ");
+  EXPECT_EQ(At(text, quotes[0].speaker), "Blinken");
+  // Without a reporting clause after it, a lone closing mark opens nothing.
+  const std::string lone = "Le mot est lâché ». Il pleut.";
+  EXPECT_TRUE(Fr().Extract(lone).empty());
+}
+
+TEST_F(QuotesTest, ClosingMarkWrittenAsOpeningMark) {
+  const std::string text =
+      "Elle a déclaré que « le Kremlin n'a rien appris » et qu' »une invasion serait un "
+      "bourbier ».";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  ASSERT_EQ(quotes[0].partial.size(), 2u);
+  EXPECT_EQ(At(text, quotes[0].partial[1]), "une invasion serait un bourbier ");
+}
+
+TEST_F(QuotesTest, StraightQuoteBeforeACommaCloses) {
+  const std::string text =
+      "\" Poutine a le pouvoir de désamorcer cette crise \", a déclaré le fonctionnaire.";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(At(text, quotes[0].content[0]), " Poutine a le pouvoir de désamorcer cette crise ");
+  EXPECT_EQ(At(text, quotes[0].speaker), "le fonctionnaire");
+}
+
+TEST_F(QuotesTest, DayOrAdverbBetweenCueAndSpeaker) {
+  const std::string text =
+      "« Nous voulons la paix », a déclaré mardi un haut responsable du département d'État.\n"
+      "« Ils sont prêts », avait dit auparavant le président américain Joe Biden.";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(At(text, quotes[0].speaker), "un haut responsable du département d'État");
+  EXPECT_EQ(quotes[0].speaker_kind, SpeakerKind::kDescription);
+  EXPECT_EQ(At(text, quotes[1].name), "Joe Biden");
+}
+
+TEST_F(QuotesTest, PartialQuotesAfterTheirCue) {
+  const std::string text =
+      "Pendant ce temps, Lavrov a qualifié les pourparlers de « constructifs et utiles ».\n"
+      "La ministre britannique des Affaires étrangères, Liz Truss, dira à Poutine qu'il doit "
+      "« arrêter et reculer ».";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(At(text, quotes[0].content[0]), " constructifs et utiles ");
+  EXPECT_EQ(At(text, quotes[0].cue), "qualifié");
+  EXPECT_EQ(At(text, quotes[0].speaker), "Lavrov");
+  EXPECT_EQ(At(text, quotes[1].content[0]), " arrêter et reculer ");
+  EXPECT_EQ(At(text, quotes[1].cue), "dira");
+  EXPECT_EQ(quotes[1].speaker_kind, SpeakerKind::kName);
+  EXPECT_EQ(At(text, quotes[1].name), "Liz Truss");
+}
+
+TEST_F(QuotesTest, PronounTakesTheSubjectOfAnEarlierSentence) {
+  const std::string text =
+      "Lavrov a qualifié les pourparlers de « constructifs ».\n"
+      "« Nous regardons ce qui est visible », a déclaré Blinken.\n"
+      "Mais Lavrov a refusé de décrire cet engagement.\n"
+      "« Je ne peux pas dire si nous sommes sur la bonne voie », a-t-il déclaré.\n"
+      "Le ministère s'est moqué de ces déclarations, et Lavrov les a démenties.\n"
+      "« J'espère que tout le monde ne travaille pas sur ces documents », a-t-il déclaré.";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 4u);
+  EXPECT_EQ(quotes[2].speaker_kind, SpeakerKind::kPronoun);
+  EXPECT_EQ(quotes[2].antecedent, -1);
+  EXPECT_EQ(At(text, quotes[2].name), "Lavrov");
+  EXPECT_EQ(At(text, quotes[3].name), "Lavrov");
+  EXPECT_LT(quotes[3].name.begin, quotes[3].speaker.begin);
+  EXPECT_GT(quotes[3].name.begin, quotes[2].speaker.end);  // the later subject
+}
+
+TEST_F(QuotesTest, SubjectThatNeverSpeaksIsNoAntecedent) {
+  // "Genève" opens a sentence and speaks nowhere: the pronoun keeps the last speaker.
+  const std::string text =
+      "« Oui », a déclaré Blinken mardi à Genève. Genève a accueilli la réunion.\n"
+      "« Non », a-t-il ajouté.";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[1].antecedent, 0);
+  EXPECT_TRUE(quotes[1].name.empty());
+}
+
+TEST_F(QuotesTest, NamesInsideAReportedClauseAreNoAntecedents) {
+  const std::string text =
+      "Blinken a déclaré que Lavrov a réitéré l'insistance de la Russie.\n"
+      "« Nous regardons ce qui est visible pour tous », a-t-il dit.";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[1].speaker_kind, SpeakerKind::kPronoun);
+  EXPECT_EQ(quotes[1].antecedent, 0);
+  EXPECT_TRUE(quotes[1].name.empty());
+}
+
+TEST_F(QuotesTest, CueWithoutSpeakerTakesThePreviousSubject) {
+  const std::string text =
+      "Mais Anthony Blinken a déclaré hier qu'il ne remettrait aucun document.\n"
+      "« Nous devons voir où nous en sommes », expliquant que certaines demandes sont "
+      "« vouées à l'échec ».";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].kind, QuoteKind::kDirect);
+  EXPECT_EQ(At(text, quotes[0].cue), "expliquant");
+  EXPECT_EQ(At(text, quotes[0].speaker), "Anthony Blinken");
+  // The cue's own clause is reported too, by the same speaker, with its quoted words.
+  EXPECT_EQ(At(text, quotes[1].cue), "expliquant");
+  EXPECT_EQ(At(text, quotes[1].speaker), "Anthony Blinken");
+  ASSERT_EQ(quotes[1].partial.size(), 1u);
+}
+
+TEST_F(QuotesTest, DefiniteDescriptionTakesUpAnEarlierRole) {
+  const std::string text =
+      "\"Nous voulons la paix\", a déclaré mardi un haut responsable du département d'État.\n"
+      "Blinken rencontrera Lavrov vendredi.\n"
+      "Le secrétaire d'État Antony Blinken a déclaré que l'heure était venue.\n"
+      "\"La Russie pourrait attaquer\", a déclaré le fonctionnaire.\n"
+      "La responsable a par ailleurs alerté sur des mouvements de troupes.\n"
+      "\"Le fait est là\", a-t-elle détaillé.";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 4u);
+  EXPECT_EQ(At(text, quotes[0].speaker), "un haut responsable du département d'État");
+  EXPECT_EQ(quotes[0].antecedent, -1);
+  // "le fonctionnaire": the same role as "un haut responsable", not the secretary of state.
+  EXPECT_EQ(quotes[2].speaker_kind, SpeakerKind::kDescription);
+  EXPECT_EQ(At(text, quotes[2].speaker), "le fonctionnaire");
+  EXPECT_EQ(quotes[2].antecedent, 0);
+  // "elle": the subject "La responsable" before it, whose earlier mention is quotes[0]'s.
+  EXPECT_EQ(quotes[3].speaker_kind, SpeakerKind::kPronoun);
+  EXPECT_EQ(quotes[3].antecedent, 0);
+}
+
+TEST_F(QuotesTest, PartialQuoteTakesTheSentenceSubjectWhenItsCueHasNone) {
+  const std::string text =
+      "Truss a prédit que l'invasion serait un bourbier.\n"
+      "Elle utilisera un discours à Sydney pour appeler Poutine à « s'arrêter ».\n"
+      "Elle prétendra que « le Kremlin n'a pas retenu les leçons de l'histoire ».";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 3u);
+  EXPECT_EQ(At(text, quotes[1].content[0]), " s'arrêter ");
+  EXPECT_EQ(At(text, quotes[1].cue), "appeler");
+  EXPECT_EQ(At(text, quotes[1].speaker), "Elle");
+  EXPECT_EQ(quotes[1].antecedent, 0);
+  EXPECT_EQ(quotes[2].antecedent, 0);  // the same pronoun goes on
+}
+
+TEST_F(QuotesTest, ReportingClauseClosesAQuoteReopenedWithItsOwnMark) {
+  const std::string text =
+      "« Me demandez-vous si je pense qu'il le fera ? Oui. « Mais il paiera un lourd tribut », "
+      "a déclaré Joe Biden. Une « incursion mineure » a soulevé des questions.";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_GE(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].kind, QuoteKind::kDirect);
+  EXPECT_EQ(At(text, quotes[0].content[0]),
+            " Me demandez-vous si je pense qu'il le fera ? Oui. « Mais il paiera un lourd tribut ");
+  EXPECT_EQ(At(text, quotes[0].speaker), "Joe Biden");
+}
+
+TEST_F(QuotesTest, NameAfterAPrepositionIsNoApposition) {
+  const std::string text =
+      "En plus d'un traité sur l'Ukraine et la Géorgie, la Russie exhorte les Américains à "
+      "mettre fin aux exercices.";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(At(text, quotes[0].speaker), "la Russie");
+  EXPECT_TRUE(quotes[0].name.empty());
+}
+
+TEST_F(QuotesTest, AnotherSpeakersReportEndsTheClause) {
+  const std::string text =
+      "Les séparatistes ont accusé Kiev de vouloir « pousser le conflit », tandis que le "
+      "Kremlin estimait que la situation était « extrêmement dangereuse ».";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(At(text, quotes[0].cue), "accusé");
+  EXPECT_EQ(At(text, quotes[0].content[0]), "Kiev de vouloir « pousser le conflit »");
+  EXPECT_EQ(At(text, quotes[1].cue), "estimait");
+  EXPECT_EQ(At(text, quotes[1].name), "Kremlin");
+  ASSERT_EQ(quotes[1].partial.size(), 1u);
+  EXPECT_EQ(At(text, quotes[1].partial[0]), " extrêmement dangereuse ");
+}
+
+TEST_F(QuotesTest, InsertedNameBeforeAnAuxiliaryAndALongObject) {
+  const std::string text =
+      "Le vice-ministre russe de la Défense, Alexandre Fomine, a signifié aux attachés "
+      "militaires étrangers en poste à Moscou que ces manœuvres étaient destinées à «repousser "
+      "une agression extérieure».";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(At(text, quotes[0].cue), "signifié");
+  EXPECT_EQ(At(text, quotes[0].name), "Alexandre Fomine");
+  ASSERT_EQ(quotes[0].partial.size(), 1u);
+}
+
+TEST_F(QuotesTest, QuotedWordsBeforeAClosingReportingClauseJoinItsQuote) {
+  const std::string text =
+      "Le but est l'activation « Forces navales » et faire face aux « menaces » provenant « des "
+      "mers et des océans », a déclaré le ministère russe de la Défense.";
+  const std::vector<Quote> quotes = Fr().Extract(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  ASSERT_EQ(quotes[0].content.size(), 3u);
+  EXPECT_EQ(At(text, quotes[0].content[0]), " Forces navales ");
+  EXPECT_EQ(At(text, quotes[0].content[2]), " des mers et des océans ");
+  EXPECT_EQ(At(text, quotes[0].speaker), "le ministère russe de la Défense");
+}
+
+TEST_F(QuotesTest, EnglishDefiniteRoleTakesUpTheFirstMention) {
+  const std::string text =
+      "“We want peace,” a senior State Department official said.\n"
+      "Blinken will meet Lavrov on Friday.\n"
+      "“Putin can defuse this crisis,” the official told reporters.";
+  const std::vector<Quote> quotes = En().Extract(text);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(At(text, quotes[0].speaker), "a senior State Department official");
+  EXPECT_EQ(At(text, quotes[1].speaker), "the official");
+  EXPECT_EQ(quotes[1].speaker_kind, SpeakerKind::kDescription);
+  EXPECT_EQ(quotes[1].antecedent, 0);
 }
 
 TEST(QuoteLexiconTest, ErrorsNameTheLine) {
