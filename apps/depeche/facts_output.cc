@@ -48,9 +48,11 @@ std::string SpeakerText(const Article& a, const Quote& q) {
                ? q.speaker_entity_name
                : q.speaker_entity_name + " (" + written + ")";
   }
-  if (q.speaker_kind == "pronoun" && q.antecedent >= 0 &&
-      static_cast<size_t>(q.antecedent) < a.quotes.size()) {
+  if (q.antecedent >= 0 && static_cast<size_t>(q.antecedent) < a.quotes.size()) {
     return written + " -> " + Slice(a.text, a.quotes[static_cast<size_t>(q.antecedent)].speaker);
+  }
+  if (q.speaker_kind == "pronoun" && q.speaker_name.begin < q.speaker_name.end) {
+    return written + " -> " + Slice(a.text, q.speaker_name);
   }
   return written.empty() ? "(no speaker)" : written;
 }

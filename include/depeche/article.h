@@ -97,10 +97,14 @@ struct Quote {
   // "name" ("a déclaré M. Blinken"), "description" ("un haut responsable du département
   // d'État", kept as written), "pronoun" ("a-t-il ajouté") or "none".
   std::string speaker_kind = "none";
-  Span speaker;       // the speaker as written
-  Span speaker_name;  // the name inside a description ("le porte-parole, Ned Price"), or none
-  // For a pronoun: the index in Article::quotes of the quote whose speaker it refers to (the
-  // same or the previous paragraph only); -1 when the text gives none.
+  Span speaker;  // the speaker as written
+  // The name inside a description ("le porte-parole, Ned Price"); for a pronoun whose antecedent
+  // is a clause's subject rather than a quote's speaker ("Mais Lavrov a refusé ... », a-t-il
+  // déclaré"), that subject's name; or none.
+  Span speaker_name;
+  // For a pronoun, or a definite description taking up an earlier speaker ("le fonctionnaire"
+  // after "un haut responsable du département d'État"): the index in Article::quotes of the
+  // quote whose speaker it refers to (the same or the previous paragraph only); -1 when none.
   int32_t antecedent = -1;
   std::vector<Span> partial;  // the quoted words inside an indirect quote
   // The canonical entity the speaker names (its name; for a pronoun, its antecedent's), when

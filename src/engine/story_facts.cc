@@ -89,6 +89,13 @@ struct Speaker {
   std::string kind;  // as SpeakerQuotes::speaker_kind
 };
 
+// Whether `q` takes up the speaker of an earlier quote (a pronoun, or a definite description
+// of a role: "le fonctionnaire" after "un haut responsable"), `i` being its index.
+bool TakesUp(const Quote& q, size_t i) {
+  return (q.speaker_kind == "pronoun" || q.speaker_kind == "description") && q.antecedent >= 0 &&
+         static_cast<size_t>(q.antecedent) < i;
+}
+
 Speaker SpeakerOf(const Article& a, size_t index) {
   size_t i = index;
   for (int hop = 0; hop < kMaxAntecedentHops; ++hop) {
@@ -96,14 +103,16 @@ Speaker SpeakerOf(const Article& a, size_t index) {
     if (!q.speaker_entity_id.empty()) {
       return {"e:" + q.speaker_entity_id, q.speaker_entity_name, q.speaker_entity_id, "entity"};
     }
-    if (q.speaker_kind == "pronoun" && q.antecedent >= 0 && static_cast<size_t>(q.antecedent) < i) {
+    if (TakesUp(q, i)) {
       i = static_cast<size_t>(q.antecedent);
       continue;
     }
-    if (q.speaker_kind == "name" || q.speaker_kind == "description") {
-      const bool named = q.speaker_kind == "name" || q.speaker_name.end > q.speaker_name.begin;
-      std::string written(named && q.speaker_kind == "description" ? Text(a, q.speaker_name)
-                                                                   : Text(a, q.speaker));
+    const bool has_name = q.speaker_name.end > q.speaker_name.begin;
+    if (q.speaker_kind == "name" || q.speaker_kind == "description" ||
+        (q.speaker_kind == "pronoun" && has_name)) {
+      // A pronoun's name is the clause subject it refers to.
+      const bool named = q.speaker_kind != "description" || has_name;
+      std::string written(has_name ? Text(a, q.speaker_name) : Text(a, q.speaker));
       if (written.empty()) break;
       return {(named ? "n:" : "d:") + text::Fold(written), written, "",
               named ? "name" : "description"};
@@ -179,16 +188,16 @@ void LinkSpeakers(Article& article, const std::vector<ArticleEntityRef>& entitie
     Quote& q = article.quotes[i];
     q.speaker_entity_id.clear();
     q.speaker_entity_name.clear();
-    if (q.speaker_kind == "pronoun") {
-      if (q.antecedent >= 0 && static_cast<size_t>(q.antecedent) < i) {
-        const Quote& antecedent = article.quotes[static_cast<size_t>(q.antecedent)];
-        q.speaker_entity_id = antecedent.speaker_entity_id;
-        q.speaker_entity_name = antecedent.speaker_entity_name;
-      }
+    if (TakesUp(q, i)) {
+      const Quote& antecedent = article.quotes[static_cast<size_t>(q.antecedent)];
+      q.speaker_entity_id = antecedent.speaker_entity_id;
+      q.speaker_entity_name = antecedent.speaker_entity_name;
       continue;
     }
-    const bool described =
-        q.speaker_kind == "description" && q.speaker_name.end <= q.speaker_name.begin;
+    const bool has_name = q.speaker_name.end > q.speaker_name.begin;
+    // A pronoun is linked through the clause subject it names, when the extractor found one.
+    if (q.speaker_kind == "pronoun" && !has_name) continue;
+    const bool described = q.speaker_kind == "description" && !has_name;
     const Span target = q.speaker_kind == "name" || described ? q.speaker : q.speaker_name;
     if (target.end <= target.begin || target.end > article.text.size()) continue;
     const ArticleEntityRef* e = MentionedEntity(entities, target);

@@ -27,7 +27,9 @@ std::string QuoteText(const Article& article, const Quote& quote);
 // speaker's last word ("M. Lavrov" -> "Sergueï Lavrov"). A description with no name is linked
 // only when one entity's mention makes up two thirds of it ("le ministère russe de la
 // Défense"), never to where an unnamed person works ("un haut responsable du département
-// d'État"). A pronoun takes its antecedent's entity.
+// d'État"). A pronoun, or a definite description taking up an earlier speaker ("le
+// fonctionnaire"), takes its antecedent's entity; a pronoun without one is linked through the
+// clause subject the extractor named for it (Quote::speaker_name).
 void LinkSpeakers(Article& article, const std::vector<ArticleEntityRef>& entities);
 
 // Counted objects that name the same thing: normalised unit -> the group's name

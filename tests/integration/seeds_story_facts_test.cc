@@ -202,10 +202,11 @@ TEST_F(SeedsStoryFactsTest, NamedSpeakersAreLinkedToTheirEntities) {
   std::printf("seeds named speakers: %d gold, %d of them found, %d linked to their entity\n", named,
               found, linked);
   EXPECT_EQ(named, 57);
-  // Floors: today's figures (docs/QUALITY.md, "Quotations"). Most of the misses are pronouns
-  // whose antecedent the extractor does not find ("a-t-il déclaré" after a sentence naming him).
-  EXPECT_GE(found, 29);
-  EXPECT_GE(linked, 15);
+  // Floors: today's figures (docs/QUALITY.md, "Quotations"). Left: the ministry and a
+  // communiqué of the State Department (no entity mention covers them), "Vous direz" (a
+  // translation error for Liz Truss), one "il" taken as Ned Price for Joe Biden.
+  EXPECT_GE(found, 54);
+  EXPECT_GE(linked, 47);
 }
 
 }  // namespace
