@@ -1,9 +1,12 @@
 // depeche_bench_quotes_figures: quotation and figure extraction throughput on Reuters-21578
 // (issue 12's speed target: quotes + figures at 2,000 articles per CPU second). Reads the corpus
-// with eval::ReadReutersCorpus, then times extract::QuoteExtractor::Extract (English lexicon)
-// and extract::FigureExtractor::Extract(text, "en") on each article's title + "\n" + body (the
-// text is built before the clock starts), on one thread. CPU time is the process's user +
-// system time; the fastest of --repeat passes is reported, with the quotes and figures found.
+// with eval::ReadReutersCorpus, then times what the analyzer runs at ingest: the quotes of the
+// text with its wrapped lines read as paragraphs (extract::SoftWrapsAsSpaces,
+// QuoteExtractor::Extract with the English lexicon, extract::ArticleQuotes) and its figures
+// (FigureExtractor::Extract(text, "en"), extract::ArticleFigures), on each article's title +
+// "\n" + body (the text is built before the clock starts), on one thread. CPU time is the process's
+// user + system time; the fastest of --repeat passes is reported, with the quotes and figures
+// found.
 //
 //   depeche_bench_quotes_figures [--data DIR] [--limit N] [--repeat N]
 
@@ -16,6 +19,7 @@
 
 #include "core/time.h"
 #include "eval/reuters_reader.h"
+#include "extract/article_facts.h"
 #include "extract/figures.h"
 #include "extract/quotes.h"
 
@@ -78,14 +82,17 @@ int main(int argc, char** argv) {
     // known without reading the clock around every article.
     const double start = depeche::core::ProcessCpuSeconds();
     for (const std::string& text : texts) {
-      const auto found = (*quotes)->Extract(text);
+      const std::vector<depeche::Quote> found = depeche::extract::ArticleQuotes(
+          text, (*quotes)->Extract(depeche::extract::SoftWrapsAsSpaces(text)), {});
       quote_count += found.size();
-      for (const auto& q : found) {
-        if (q.kind == depeche::extract::QuoteKind::kDirect) ++direct_count;
+      for (const depeche::Quote& q : found) {
+        if (q.kind == "direct") ++direct_count;
       }
     }
     const double middle = depeche::core::ProcessCpuSeconds();
-    for (const std::string& text : texts) figure_count += (*figures)->Extract(text, "en").size();
+    for (const std::string& text : texts) {
+      figure_count += depeche::extract::ArticleFigures((*figures)->Extract(text, "en"), {}).size();
+    }
     const double quote_seconds = middle - start;
     const double figure_seconds = depeche::core::ProcessCpuSeconds() - middle;
     const double seconds = quote_seconds + figure_seconds;
