@@ -41,6 +41,12 @@ std::vector<const RougeSummary*> ModelsBut(const std::vector<Analyzed>& models,
   return out;
 }
 
+Result<RougeStemmer> MakeStemmer(const fs::path& wordnet_dir) {
+  if (wordnet_dir.empty()) return RougeStemmer();
+  DEPECHE_ASSIGN_OR_RETURN(auto exceptions, ReadWordNetExceptions(wordnet_dir));
+  return RougeStemmer(std::move(exceptions));
+}
+
 std::string_view NextLine(const std::string& text, size_t* pos) {
   size_t end = text.find('\n', *pos);
   if (end == std::string::npos) end = text.size();
@@ -104,99 +110,135 @@ std::vector<std::pair<std::string, double>> ParseRougeOutAverages(const std::str
   return scores;
 }
 
+std::vector<std::pair<std::string, double>> ParseRougeOutEvaluations(const std::string& text,
+                                                                     const std::string& measure) {
+  std::vector<std::pair<std::string, double>> scores;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const std::vector<std::string_view> f = Fields(NextLine(text, &pos));
+    double score = 0;
+    if (f.size() >= 5 && f[1] == measure && f[2] == "Eval" && f[4].substr(0, 2) == "R:" &&
+        ParseDouble(f[4].substr(2), &score)) {
+      scores.emplace_back(std::string(f[3]), score);
+    }
+  }
+  return scores;
+}
+
+RougeOptions Duc2006OfficialOptions() {
+  RougeOptions options;
+  options.word_limit = 0;
+  return options;
+}
+
+const char* const kRougeMeasureNames[kRougeMeasures] = {"ROUGE-1", "ROUGE-2", "ROUGE-SU4"};
+
 Result<RougeOfficialCheck> CheckRougeAgainstOfficial(const fs::path& duc2006_dir,
                                                      const RougeOptions& options,
                                                      const fs::path& wordnet_dir) {
   const fs::path rouge_dir = duc2006_dir / "NISTeval" / "ROUGE";
-  std::unordered_map<std::string, std::string> exceptions;
-  if (!wordnet_dir.empty()) {
-    DEPECHE_ASSIGN_OR_RETURN(exceptions, ReadWordNetExceptions(wordnet_dir));
-  }
-  RougeStemmer stemmer(std::move(exceptions));
+  DEPECHE_ASSIGN_OR_RETURN(RougeStemmer stemmer, MakeStemmer(wordnet_dir));
   DEPECHE_ASSIGN_OR_RETURN(auto models, AnalyzeModels(duc2006_dir, options, stemmer));
   DEPECHE_ASSIGN_OR_RETURN(std::vector<DucSummary> peers, ReadDucSummaries(rouge_dir / "peers"));
 
-  struct Sum {
-    int evaluations = 0;
-    double r1 = 0, r2 = 0, su4 = 0;
-  };
-  std::map<std::string, Sum> sums;
-  for (const DucSummary& peer : peers) {
-    auto topic = models.find(peer.topic);
-    if (topic == models.end()) continue;  // no model: ROUGE has nothing to score against
-    const RougeSummary analyzed = AnalyzeRougeSummary(peer.lines, options, stemmer);
-    const std::vector<const RougeSummary*> against = ModelsBut(topic->second, peer.author);
-    if (against.empty()) continue;
-    // A human who wrote one of the models is scored once against the others; a system is
-    // jackknifed over the models (as many evaluations as models).
-    const bool is_model = against.size() < topic->second.size();
-    const RougeScores s = is_model ? ScoreRouge(analyzed, against, options)
-                                   : JackknifeRouge(analyzed, against, options);
-    const int evaluations = is_model || against.size() < 2 ? 1 : static_cast<int>(against.size());
-    Sum& sum = sums[peer.author];
-    sum.evaluations += evaluations;
-    sum.r1 += s.rouge1.recall * evaluations;
-    sum.r2 += s.rouge2.recall * evaluations;
-    sum.su4 += s.su4.recall * evaluations;
-  }
-
+  // Official scores: averages per peer, recall per evaluation.
+  std::vector<std::pair<std::string, double>> averages[kRougeMeasures];
+  std::unordered_map<std::string, double> per_evaluation[kRougeMeasures];
   DEPECHE_ASSIGN_OR_RETURN(std::string avg2,
                            core::ReadFile((rouge_dir / "rouge2.jk.m.avg").string()));
   DEPECHE_ASSIGN_OR_RETURN(std::string avg_su4,
                            core::ReadFile((rouge_dir / "rougeSU4.jk.m.avg").string()));
-  DEPECHE_ASSIGN_OR_RETURN(auto official2, ParseRougeAvg(avg2, "rouge2.jk.m.avg"));
-  DEPECHE_ASSIGN_OR_RETURN(auto official_su4, ParseRougeAvg(avg_su4, "rougeSU4.jk.m.avg"));
-  std::vector<std::pair<std::string, double>> official1;
+  DEPECHE_ASSIGN_OR_RETURN(averages[1], ParseRougeAvg(avg2, "rouge2.jk.m.avg"));
+  DEPECHE_ASSIGN_OR_RETURN(averages[2], ParseRougeAvg(avg_su4, "rougeSU4.jk.m.avg"));
   if (auto out = core::ReadFile((rouge_dir / "rougejk.m.out").string()); out.ok()) {
-    official1 = ParseRougeOutAverages(out.value(), "ROUGE-1");
+    averages[0] = ParseRougeOutAverages(out.value(), kRougeMeasureNames[0]);
+    for (int k = 0; k < kRougeMeasures; ++k) {
+      for (auto& [id, score] : ParseRougeOutEvaluations(out.value(), kRougeMeasureNames[k])) {
+        per_evaluation[k].emplace(std::move(id), score);
+      }
+    }
   }
+
+  struct Sum {
+    int evaluations = 0;
+    double ours[kRougeMeasures] = {0, 0, 0};
+    double official[kRougeMeasures] = {0, 0, 0};
+    int official_count[kRougeMeasures] = {0, 0, 0};
+  };
+  std::map<std::string, Sum> sums;
+  RougeOfficialCheck check;
+  for (const DucSummary& peer : peers) {
+    auto topic = models.find(peer.topic);
+    if (topic == models.end()) continue;  // no model: ROUGE has nothing to score against
+    const std::vector<Analyzed>& topic_models = topic->second;
+    const RougeSummary analyzed = AnalyzeRougeSummary(peer.lines, options, stemmer);
+    const bool is_model = std::any_of(topic_models.begin(), topic_models.end(),
+                                      [&](const Analyzed& m) { return m.author == peer.author; });
+    // "D0601.M.250.A.24" -> evaluation "D0601.M.250.A-<left out model>.24".
+    const std::string prefix = peer.file.substr(0, peer.file.size() - peer.author.size() - 1);
+    Sum& sum = sums[peer.author];
+    for (const Analyzed& left_out : topic_models) {
+      // A human who wrote one of the models is scored once, against the others.
+      if (is_model && left_out.author != peer.author) continue;
+      const std::vector<const RougeSummary*> against = ModelsBut(topic_models, left_out.author);
+      if (against.empty()) continue;
+      const RougeScores s = ScoreRouge(analyzed, against, options);
+      const double recall[kRougeMeasures] = {s.rouge1.recall, s.rouge2.recall, s.su4.recall};
+      const std::string evaluation = prefix + "-" + left_out.author + "." + peer.author;
+      ++sum.evaluations;
+      for (int k = 0; k < kRougeMeasures; ++k) {
+        sum.ours[k] += recall[k];
+        auto official = per_evaluation[k].find(evaluation);
+        if (official == per_evaluation[k].end()) continue;
+        const double diff = std::fabs(recall[k] - official->second);
+        ++check.evaluations_compared[k];
+        if (diff < 5e-7) ++check.evaluations_identical[k];
+        check.max_evaluation_diff[k] = std::max(check.max_evaluation_diff[k], diff);
+        sum.official[k] += official->second;
+        ++sum.official_count[k];
+      }
+    }
+  }
+
   auto lookup = [](const std::vector<std::pair<std::string, double>>& list, const std::string& id) {
     for (const auto& [system, score] : list) {
       if (system == id) return score;
     }
     return -1.0;
   };
-
-  RougeOfficialCheck check;
   for (const auto& [system, sum] : sums) {
+    if (sum.evaluations == 0) continue;
     RougeSystemCheck row;
     row.system = system;
     row.evaluations = sum.evaluations;
-    row.ours_rouge1 = sum.r1 / sum.evaluations;
-    row.ours_rouge2 = sum.r2 / sum.evaluations;
-    row.ours_su4 = sum.su4 / sum.evaluations;
-    row.official_rouge1 = lookup(official1, system);
-    row.official_rouge2 = lookup(official2, system);
-    row.official_su4 = lookup(official_su4, system);
-    if (row.official_rouge1 >= 0) {
-      check.max_diff_rouge1 =
-          std::max(check.max_diff_rouge1, std::fabs(row.ours_rouge1 - row.official_rouge1));
-    }
-    if (row.official_rouge2 >= 0) {
-      const double d = std::fabs(row.ours_rouge2 - row.official_rouge2);
-      if (d >= check.max_diff_rouge2) {
-        check.max_diff_rouge2 = d;
-        check.max_diff_rouge2_system = system;
+    for (int k = 0; k < kRougeMeasures; ++k) {
+      row.ours[k] = sum.ours[k] / sum.evaluations;
+      row.official[k] = lookup(averages[k], system);
+      if (sum.official_count[k] > 0) {
+        row.official_mean[k] = sum.official[k] / sum.official_count[k];
+        check.max_diff_mean[k] =
+            std::max(check.max_diff_mean[k], std::fabs(row.ours[k] - row.official_mean[k]));
       }
-    }
-    if (row.official_su4 >= 0) {
-      const double d = std::fabs(row.ours_su4 - row.official_su4);
-      if (d >= check.max_diff_su4) {
-        check.max_diff_su4 = d;
-        check.max_diff_su4_system = system;
+      if (row.official[k] >= 0) {
+        const double diff = std::fabs(row.ours[k] - row.official[k]);
+        if (diff >= check.max_diff[k]) {
+          check.max_diff[k] = diff;
+          check.max_diff_system[k] = system;
+        }
       }
     }
     check.systems.push_back(std::move(row));
   }
   std::stable_sort(check.systems.begin(), check.systems.end(),
                    [](const RougeSystemCheck& a, const RougeSystemCheck& b) {
-                     return a.official_rouge2 > b.official_rouge2;
+                     return a.official[1] > b.official[1];
                    });
   return check;
 }
 
-Result<RougeScores> ScoreDucLeadBaseline(const fs::path& duc2006_dir, const RougeOptions& options) {
-  RougeStemmer stemmer;
+Result<RougeScores> ScoreDucLeadBaseline(const fs::path& duc2006_dir, const RougeOptions& options,
+                                         const fs::path& wordnet_dir) {
+  DEPECHE_ASSIGN_OR_RETURN(RougeStemmer stemmer, MakeStemmer(wordnet_dir));
   DEPECHE_ASSIGN_OR_RETURN(auto models, AnalyzeModels(duc2006_dir, options, stemmer));
   DEPECHE_ASSIGN_OR_RETURN(std::vector<DucTopic> topics,
                            ReadDucTopics(duc2006_dir / "duc2006_docs"));

@@ -199,8 +199,8 @@ Result<std::unordered_map<std::string, std::string>> ReadWordNetExceptions(
       size_t base_end = line.find(' ', space + 1);
       if (base_end == std::string_view::npos) base_end = line.size();
       if (base_end <= space + 1) continue;
-      exceptions.emplace(std::string(line.substr(0, space)),
-                         std::string(line.substr(space + 1, base_end - space - 1)));
+      exceptions.insert_or_assign(std::string(line.substr(0, space)),
+                                  std::string(line.substr(space + 1, base_end - space - 1)));
     }
   }
   if (files == 0) return NotFoundError("no WordNet exception list (*.exc) in " + dir.string());

@@ -29,7 +29,8 @@ namespace depeche::eval {
 std::string RougePorterStem(std::string_view word);
 
 // Reads WordNet exception lists (adj.exc, adv.exc, noun.exc, verb.exc under `dir`: lines
-// "inflected base [base...]"); the first list read that names an inflected form gives its base.
+// "inflected base [base...]"), in that order, each line mapping the inflected form to its first
+// base; a later line overrides an earlier one, as in the database ROUGE-1.5.5 builds from them.
 // Errors: NotFound when none of the four files is in `dir`.
 Result<std::unordered_map<std::string, std::string>> ReadWordNetExceptions(
     const std::filesystem::path& dir);
