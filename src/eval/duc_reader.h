@@ -1,5 +1,6 @@
-// Reader of the DUC 2006/2007 summarisation data (NIST, ../shared/data/duc2006-2007; internal
-// evaluation only: nothing of it is copied into the repository).
+// Reader of the DUC 2006 summarisation data (NIST, ../shared/data/duc2006-2007; internal
+// evaluation only: nothing of it is copied into the repository). DUC 2007 uses the same layout
+// (its folders are not in ../shared here, so untested).
 //  - documents: duc2006_docs/<topic>/<docno>, TREC SGML <DOC><DOCNO>..</DOCNO>
 //    <DATE_TIME>..</DATE_TIME> .. <HEADLINE>..</HEADLINE> .. <TEXT><P>..</P>..</TEXT></DOC>;
 //    the topic folder is named like "D0601A" (topic D0601, assessor A);

@@ -6,6 +6,9 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
 
 namespace depeche::eval {
 namespace {
@@ -41,6 +44,63 @@ TEST(RougeCheckTest, ParsesOfficialEvaluations) {
   ASSERT_EQ(evals.size(), 1u);
   EXPECT_EQ(evals[0].first, "D0601.M.250.A-A.1");
   EXPECT_DOUBLE_EQ(evals[0].second, 0.02568);
+}
+
+class RougeCheckFilesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::random_device rd;
+    dir_ = std::filesystem::temp_directory_path() /
+           ("rouge_check_" + std::to_string(rd()) + std::to_string(rd()));
+    std::filesystem::create_directories(dir_ / "NISTeval/ROUGE/models");
+    std::filesystem::create_directories(dir_ / "NISTeval/ROUGE/peers");
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void Write(const std::string& path, const std::string& text) {
+    std::ofstream(dir_ / "NISTeval/ROUGE" / path) << text;
+  }
+  std::filesystem::path dir_;
+};
+
+// One topic, models A and B; system 1 is scored against {B} and {A}, human A against {B} only.
+TEST_F(RougeCheckFilesTest, ScoresAsTheJackknifedRunAndCompares) {
+  Write("models/D0601.M.250.A.A", "a b c\n");
+  Write("models/D0601.M.250.A.B", "a b d\n");
+  Write("peers/D0601.M.250.A.A", "a b c\n");
+  Write("peers/D0601.M.250.A.1", "A B.\n");
+  Write("rouge2.jk.m.avg", "A 0.50000 (x)\n1 0.50100 (x)\n");
+  Write("rougeSU4.jk.m.avg", "A 0.60000 (x)\n1 0.40000 (x)\n");
+  Write("rougejk.m.out",
+        "1 ROUGE-1 Average_R: 0.66667 (x)\n"
+        "1 ROUGE-1 Eval D0601.M.250.A-A.1 R:0.66667 P:1 F:1\n"
+        "1 ROUGE-1 Eval D0601.M.250.A-B.1 R:0.66000 P:1 F:1\n"  // one wrong on purpose
+        "1 ROUGE-2 Eval D0601.M.250.A-A.1 R:0.50000 P:1 F:1\n"
+        "1 ROUGE-2 Eval D0601.M.250.A-B.1 R:0.50000 P:1 F:1\n"
+        "A ROUGE-2 Eval D0601.M.250.A-A.A R:0.50000 P:1 F:1\n"
+        "A ROUGE-SU4 Eval D0601.M.250.A-A.A R:0.60000 P:1 F:1\n");
+  auto check = CheckRougeAgainstOfficial(dir_, Duc2006OfficialOptions(), "");
+  ASSERT_TRUE(check.ok()) << check.status().ToString();
+  ASSERT_EQ(check->systems.size(), 2u);
+  const RougeSystemCheck& system = check->systems[0];  // best official ROUGE-2 first
+  const RougeSystemCheck& human = check->systems[1];
+  EXPECT_EQ(system.system, "1");
+  EXPECT_EQ(system.evaluations, 2);
+  EXPECT_DOUBLE_EQ(system.ours[0], 0.66667);  // a, b of 3 model words either way
+  EXPECT_DOUBLE_EQ(system.ours[1], 0.5);      // "a b" of 2 model bigrams
+  EXPECT_DOUBLE_EQ(system.ours[2], 0.4);      // unigram a and pair a-b of 5 model grams
+  EXPECT_DOUBLE_EQ(system.official[0], 0.66667);
+  EXPECT_DOUBLE_EQ(system.official_mean[0], (0.66667 + 0.66) / 2);
+  EXPECT_EQ(human.system, "A");
+  EXPECT_EQ(human.evaluations, 1);
+  EXPECT_DOUBLE_EQ(human.ours[2], 0.6);  // a, b, a-b of B's 5
+  EXPECT_EQ(check->evaluations_compared[0], 2);
+  EXPECT_EQ(check->evaluations_identical[0], 1);
+  EXPECT_NEAR(check->max_evaluation_diff[0], 0.00667, 1e-9);
+  EXPECT_EQ(check->evaluations_compared[1], 3);
+  EXPECT_EQ(check->evaluations_identical[1], 3);
+  EXPECT_NEAR(check->max_diff[1], 0.001, 1e-9);
+  EXPECT_EQ(check->max_diff_system[1], "1");
+  EXPECT_FALSE(CheckRougeAgainstOfficial(dir_ / "absent", Duc2006OfficialOptions(), "").ok());
 }
 
 // Every DUC 2006 peer scored with our ROUGE as the official jackknifed run did, beside the
