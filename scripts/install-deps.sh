@@ -16,6 +16,8 @@ packages=(
   nodejs npm
   # scripts/gen-gazetteers.sh only (the engine reads the generated data/gazetteer files)
   libgeonames-dev iso-codes tzdata
+  # src/eval ROUGE: WordNet's exception lists (/usr/share/wordnet/*.exc), as ROUGE-1.5.5 stems
+  wordnet-base
 )
 
 missing=()

@@ -297,6 +297,7 @@ void RegisterEval(CLI::App& app, Context& ctx) {
   RegisterEvalTimex(*eval, ctx);
   RegisterEvalFigures(*eval, ctx);
   RegisterEvalQuotes(*eval, ctx);
+  RegisterEvalSummary(*eval, ctx);
 }
 
 }  // namespace depeche::cli

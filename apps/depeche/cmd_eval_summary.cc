@@ -1,0 +1,145 @@
+// depeche eval summary --format duc --data DUC_data/DUC2006 [--system lead] [--check-rouge]
+// [--wordnet DIR] [--json]: summaries of the DUC 2006 document clusters scored with ROUGE-1,
+// ROUGE-2 and ROUGE-SU4 recall against the human models (eval/rouge.h: ROUGE-1.5.5 with the DUC
+// settings, jackknifed over the 4 models). --check-rouge scores NIST's peer summaries instead
+// and sets them beside the official scores (eval/rouge_check.h).
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+#include "cli.h"
+#include "eval/rouge_check.h"
+
+namespace depeche::cli {
+namespace {
+
+struct SummaryEvalFlags {
+  std::string data;
+  std::string format = "duc";
+  std::string system = "lead";
+  std::string wordnet = eval::kDefaultWordNetDir;
+  bool check_rouge = false;
+  bool json = false;
+};
+
+std::string Five(double v) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%.5f", v);
+  return b;
+}
+
+void RunRougeCheck(const SummaryEvalFlags& flags, Context& ctx) {
+  auto check =
+      eval::CheckRougeAgainstOfficial(flags.data, eval::Duc2006OfficialOptions(), flags.wordnet);
+  if (Failed(check.status(), ctx)) return;
+  if (flags.json) {
+    nlohmann::json systems = nlohmann::json::array();
+    for (const eval::RougeSystemCheck& s : check->systems) {
+      nlohmann::json j = {{"system", s.system}, {"evaluations", s.evaluations}};
+      for (int k = 0; k < eval::kRougeMeasures; ++k) {
+        j[eval::kRougeMeasureNames[k]] = {{"ours", s.ours[k]},
+                                          {"official", s.official[k]},
+                                          {"official_mean", s.official_mean[k]}};
+      }
+      systems.push_back(std::move(j));
+    }
+    nlohmann::json measures;
+    for (int k = 0; k < eval::kRougeMeasures; ++k) {
+      measures[eval::kRougeMeasureNames[k]] = {
+          {"evaluations_compared", check->evaluations_compared[k]},
+          {"evaluations_identical", check->evaluations_identical[k]},
+          {"max_evaluation_diff", check->max_evaluation_diff[k]},
+          {"max_diff", check->max_diff[k]},
+          {"max_diff_system", check->max_diff_system[k]},
+          {"max_diff_mean", check->max_diff_mean[k]}};
+    }
+    PrintJson({{"task", "rouge-check"},
+               {"data", flags.data},
+               {"measures", measures},
+               {"systems", systems}});
+    return;
+  }
+  std::printf("ROUGE recall of NIST's DUC 2006 peers, ours / official (bootstrap average)\n");
+  Table t({"peer", "evals", "R-1", "official", "R-2", "official", "R-SU4", "official"});
+  for (const eval::RougeSystemCheck& s : check->systems) {
+    t.Add({s.system, std::to_string(s.evaluations), Five(s.ours[0]), Five(s.official[0]),
+           Five(s.ours[1]), Five(s.official[1]), Five(s.ours[2]), Five(s.official[2])});
+  }
+  t.Print(stdout);
+  for (int k = 0; k < eval::kRougeMeasures; ++k) {
+    std::printf(
+        "%s: %d/%d evaluations identical to 5 decimals (largest difference %s); largest "
+        "|ours - official average| %s (peer %s); largest |ours - mean of the official "
+        "evaluations| %s\n",
+        eval::kRougeMeasureNames[k], check->evaluations_identical[k],
+        check->evaluations_compared[k], Five(check->max_evaluation_diff[k]).c_str(),
+        Five(check->max_diff[k]).c_str(), check->max_diff_system[k].c_str(),
+        Five(check->max_diff_mean[k]).c_str());
+  }
+}
+
+void RunSummaryEval(const SummaryEvalFlags& flags, Context& ctx) {
+  if (flags.format != "duc") {
+    PrintError("unknown summary data format '" + flags.format + "' (duc)");
+    ctx.exit_code = kExitUsage;
+    return;
+  }
+  if (flags.check_rouge) {
+    RunRougeCheck(flags, ctx);
+    return;
+  }
+  if (flags.system != "lead") {
+    PrintError("unknown summary system '" + flags.system + "' (lead)");
+    ctx.exit_code = kExitUsage;
+    return;
+  }
+  auto scores = eval::ScoreDucLeadBaseline(flags.data, eval::RougeOptions(), flags.wordnet);
+  if (Failed(scores.status(), ctx)) return;
+  const eval::RougePrf* prf[3] = {&scores->rouge1, &scores->rouge2, &scores->su4};
+  if (flags.json) {
+    nlohmann::json measures;
+    for (int k = 0; k < eval::kRougeMeasures; ++k) {
+      measures[eval::kRougeMeasureNames[k]] = {
+          {"recall", prf[k]->recall}, {"precision", prf[k]->precision}, {"f", prf[k]->f}};
+    }
+    PrintJson({{"task", "summary"},
+               {"data", flags.data},
+               {"system", flags.system},
+               {"words", eval::RougeOptions().word_limit},
+               {"measures", measures}});
+    return;
+  }
+  std::printf("%s summaries of %d words against %s, jackknifed over the models\n",
+              flags.system.c_str(), eval::RougeOptions().word_limit, flags.data.c_str());
+  Table t({"measure", "recall", "precision", "F"});
+  for (int k = 0; k < eval::kRougeMeasures; ++k) {
+    t.Add({eval::kRougeMeasureNames[k], Five(prf[k]->recall), Five(prf[k]->precision),
+           Five(prf[k]->f)});
+  }
+  t.Print(stdout);
+}
+
+}  // namespace
+
+void RegisterEvalSummary(CLI::App& eval, Context& ctx) {
+  auto flags = std::make_shared<SummaryEvalFlags>();
+  CLI::App* cmd = eval.add_subcommand(
+      "summary",
+      "Multi-document summaries of the DUC 2006 clusters: ROUGE-1/2/SU4 recall against the "
+      "human models, as ROUGE-1.5.5 with the DUC settings (stemming, -l 250, jackknifing)");
+  cmd->add_option("--data", flags->data, "DUC_data/DUC2006 folder")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  cmd->add_option("--format", flags->format, "duc (the only format)");
+  cmd->add_option("--system", flags->system,
+                  "lead: the first sentences of the most recent documents");
+  cmd->add_flag("--check-rouge", flags->check_rouge,
+                "Score NIST's peer summaries and compare with the official ROUGE scores");
+  cmd->add_option("--wordnet", flags->wordnet,
+                  "Folder of WordNet's exception lists used by the stemmer (Debian wordnet-base)")
+      ->check(CLI::ExistingDirectory);
+  cmd->add_flag("--json", flags->json, "JSON output");
+  cmd->callback([flags, &ctx] { RunSummaryEval(*flags, ctx); });
+}
+
+}  // namespace depeche::cli
