@@ -237,26 +237,44 @@ nlohmann::json StoryFiguresJson(Engine& engine, const std::vector<FigureGroup>& 
 
 void PrintStoryQuotes(const std::vector<SpeakerQuotes>& speakers) {
   if (speakers.empty()) return;
-  std::printf("\n  quotes by speaker\n");
-  for (const SpeakerQuotes& s : speakers) {
+  // The table shows the first speakers and a few quotes of each, direct ones first; --json has
+  // them all.
+  constexpr size_t kSpeakersShown = 8;
+  constexpr size_t kQuotesShown = 3;
+  std::printf("\n  quotes by speaker (direct first; --json for all)\n");
+  for (size_t i = 0; i < speakers.size() && i < kSpeakersShown; ++i) {
+    const SpeakerQuotes& s = speakers[i];
     std::string head = s.speaker_kind == "none" ? "(no speaker found)" : s.speaker;
     if (s.speaker_kind == "description") head += " (unnamed)";
-    std::printf("    %s  %lld article%s\n", ingest::EscapeForDisplay(head).c_str(),
-                static_cast<long long>(s.article_count), s.article_count == 1 ? "" : "s");
-    for (const StoryQuote& q : s.quotes) {
-      std::string from = SourceLine(q.sources.front());
-      if (q.sources.size() > 1) from += " +" + std::to_string(q.sources.size() - 1);
-      std::string text = q.kind == "direct" ? "« " + q.text + " »" : "(" + q.kind + ") " + q.text;
+    std::printf("    %s  %lld article%s, %zu quote%s\n", ingest::EscapeForDisplay(head).c_str(),
+                static_cast<long long>(s.article_count), s.article_count == 1 ? "" : "s",
+                s.quotes.size(), s.quotes.size() == 1 ? "" : "s");
+    std::vector<const StoryQuote*> shown;
+    for (const std::string kind : {"direct", "indirect"}) {
+      for (const StoryQuote& q : s.quotes) {
+        if (q.kind == kind && shown.size() < kQuotesShown) shown.push_back(&q);
+      }
+    }
+    for (const StoryQuote* q : shown) {
+      std::string from = SourceLine(q->sources.front());
+      if (q->sources.size() > 1) from += " +" + std::to_string(q->sources.size() - 1);
+      std::string text =
+          q->kind == "direct" ? "« " + q->text + " »" : "(" + q->kind + ") " + q->text;
       std::printf("      %s\n        %s\n", ingest::EscapeForDisplay(Ellipsize(text, 104)).c_str(),
                   ingest::EscapeForDisplay(from).c_str());
     }
+  }
+  if (speakers.size() > kSpeakersShown) {
+    std::printf("    ... %zu more speakers\n", speakers.size() - kSpeakersShown);
   }
 }
 
 void PrintStoryFigures(const std::vector<FigureGroup>& groups) {
   if (groups.empty()) return;
+  constexpr size_t kGroupsShown = 6;  // --json has them all
   std::printf("\n  figures by object (earliest first)\n");
-  for (const FigureGroup& g : groups) {
+  for (size_t i = 0; i < groups.size() && i < kGroupsShown; ++i) {
+    const FigureGroup& g = groups[i];
     std::string head = g.object;
     if (!g.entity_name.empty()) head.append(" (").append(g.entity_name).append(")");
     std::printf("    %s  %lld article%s\n", ingest::EscapeForDisplay(head).c_str(),
@@ -270,6 +288,9 @@ void PrintStoryFigures(const std::vector<FigureGroup>& groups) {
                   ingest::EscapeForDisplay(SourceLine(f.source).substr(0, 8)).c_str(),
                   ingest::EscapeForDisplay(Ellipsize(f.text, 60)).c_str());
     }
+  }
+  if (groups.size() > kGroupsShown) {
+    std::printf("    ... %zu more objects\n", groups.size() - kGroupsShown);
   }
 }
 
