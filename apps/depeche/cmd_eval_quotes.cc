@@ -10,6 +10,7 @@
 #include "depeche/config.h"
 #include "eval/polnear_reader.h"
 #include "eval/quote_scorer.h"
+#include "extract/article_facts.h"
 #include "extract/quotes.h"
 
 namespace depeche::cli {
@@ -132,7 +133,8 @@ void RunQuoteEval(const QuoteEvalFlags& flags, Context& ctx) {
   std::vector<std::vector<eval::QuoteItem>> system;
   size_t misses_left = flags.misses;
   for (const eval::PolnearDocument& d : *docs) {
-    system.push_back(ToItems((*extractor)->Extract(d.text)));
+    // As the analyzer reads an article (a wire text's wrapped lines joined; offsets unchanged).
+    system.push_back(ToItems((*extractor)->Extract(extract::SoftWrapsAsSpaces(d.text))));
     if (misses_left > 0) PrintMisses(d, system.back(), &misses_left);
   }
   auto report = eval::ScoreQuoteCorpus(*docs, system);
