@@ -34,6 +34,9 @@ class SeedsStoryFactsTest : public ::testing::Test {
     engine_ = std::move(engine).value();
     auto report = engine_->Ingest({SeedsDir()}, {});
     ASSERT_TRUE(report.ok() && report->inserted == 5);
+    // The sanitizer build trains no NER model: the gazetteers alone find fewer people.
+    ner_models_ = std::find(report->ner_languages.begin(), report->ner_languages.end(), "fr") !=
+                  report->ner_languages.end();
     auto stories = engine_->Stories({});
     ASSERT_TRUE(stories.ok());
     ASSERT_EQ(stories->size(), 1u);
@@ -51,10 +54,13 @@ class SeedsStoryFactsTest : public ::testing::Test {
 
   std::unique_ptr<Engine> engine_;
   StoryDetail story_;
+  bool ner_models_ = false;
 };
 
 TEST_F(SeedsStoryFactsTest, QuotesAreGroupedByTheirSpeakersEntity) {
-  for (const char* name : {"Antony Blinken", "Joe Biden", "Ned Price", "Sergueï Lavrov"}) {
+  std::vector<std::string> names = {"Antony Blinken", "Joe Biden", "Sergueï Lavrov"};
+  if (ner_models_) names.push_back("Ned Price");  // in no gazetteer
+  for (const std::string& name : names) {
     const SpeakerQuotes* s = Speaker(name);
     ASSERT_NE(s, nullptr) << name;
     EXPECT_EQ(s->speaker_kind, "entity") << name;
@@ -206,7 +212,9 @@ TEST_F(SeedsStoryFactsTest, NamedSpeakersAreLinkedToTheirEntities) {
   // communiqué of the State Department (no entity mention covers them), "Vous direz" (a
   // translation error for Liz Truss), one "il" taken as Ned Price for Joe Biden.
   EXPECT_GE(found, 54);
-  EXPECT_GE(linked, 47);
+  // Without NER models (the sanitizer build) Ned Price, Josep Borrell and the Kremlin are no
+  // entities: 41.
+  EXPECT_GE(linked, ner_models_ ? 47 : 41);
 }
 
 }  // namespace
