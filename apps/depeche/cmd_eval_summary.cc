@@ -55,6 +55,7 @@ void RunRougeCheck(const SummaryEvalFlags& flags, Context& ctx) {
     }
     PrintJson({{"task", "rouge-check"},
                {"data", flags.data},
+               {"format", flags.format},
                {"measures", measures},
                {"systems", systems}});
     return;
@@ -97,16 +98,21 @@ void RunSummaryEval(const SummaryEvalFlags& flags, Context& ctx) {
   if (Failed(scores.status(), ctx)) return;
   const eval::RougePrf* prf[3] = {&scores->rouge1, &scores->rouge2, &scores->su4};
   if (flags.json) {
-    nlohmann::json measures;
+    // DESIGN.md's evaluation shape: recall (DUC's measure) under the plain metric names,
+    // precision and F beside it.
+    constexpr const char* kKeys[] = {"rouge1", "rouge2", "rougesu4"};
+    nlohmann::json overall;
     for (int k = 0; k < eval::kRougeMeasures; ++k) {
-      measures[eval::kRougeMeasureNames[k]] = {
-          {"recall", prf[k]->recall}, {"precision", prf[k]->precision}, {"f", prf[k]->f}};
+      overall[kKeys[k]] = prf[k]->recall;
+      overall[std::string(kKeys[k]) + "_precision"] = prf[k]->precision;
+      overall[std::string(kKeys[k]) + "_f"] = prf[k]->f;
     }
     PrintJson({{"task", "summary"},
                {"data", flags.data},
+               {"format", flags.format},
                {"system", flags.system},
                {"words", eval::RougeOptions().word_limit},
-               {"measures", measures}});
+               {"overall", overall}});
     return;
   }
   std::printf("%s summaries of %d words against %s, jackknifed over the models\n",
