@@ -8,7 +8,9 @@
 #include <filesystem>
 
 #include "cli.h"
+#include "depeche/config.h"
 #include "eval/rouge_check.h"
+#include "eval/summary_eval.h"
 
 namespace depeche::cli {
 namespace {
@@ -16,7 +18,7 @@ namespace {
 struct SummaryEvalFlags {
   std::string data;
   std::string format = "duc";
-  std::string system = "lead";
+  std::string system = "depeche";
   std::string wordnet = eval::kDefaultWordNetDir;
   bool check_rouge = false;
   bool json = false;
@@ -89,12 +91,23 @@ void RunSummaryEval(const SummaryEvalFlags& flags, Context& ctx) {
     RunRougeCheck(flags, ctx);
     return;
   }
-  if (flags.system != "lead") {
-    PrintError("unknown summary system '" + flags.system + "' (lead)");
+  if (flags.system != "lead" && flags.system != "depeche") {
+    PrintError("unknown summary system '" + flags.system + "' (depeche, lead)");
     ctx.exit_code = kExitUsage;
     return;
   }
-  auto scores = eval::ScoreDucLeadBaseline(flags.data, eval::RougeOptions(), flags.wordnet);
+  Result<eval::RougeScores> scores = InternalError("no system");
+  if (flags.system == "lead") {
+    scores = eval::ScoreDucLeadBaseline(flags.data, eval::RougeOptions(), flags.wordnet);
+  } else {
+    story::SummaryOptions options;
+    options.max_words = static_cast<size_t>(eval::RougeOptions().word_limit);
+    auto summarizer = eval::DucSummarizer::Create(DefaultDataDir(), options);
+    if (Failed(summarizer.status(), ctx)) return;
+    scores = eval::ScoreDucSystem(
+        flags.data, [&](const eval::DucTopic& topic) { return (*summarizer)->Summarize(topic); },
+        eval::RougeOptions(), flags.wordnet);
+  }
   if (Failed(scores.status(), ctx)) return;
   const eval::RougePrf* prf[3] = {&scores->rouge1, &scores->rouge2, &scores->su4};
   if (flags.json) {
@@ -138,7 +151,8 @@ void RegisterEvalSummary(CLI::App& eval, Context& ctx) {
       ->check(CLI::ExistingDirectory);
   cmd->add_option("--format", flags->format, "duc (the only format)");
   cmd->add_option("--system", flags->system,
-                  "lead: the first sentences of the most recent documents");
+                  "depeche: the story summarizer (src/story/summarizer.h) over the documents as "
+                  "ingest reads them; lead: the first sentences of the most recent documents");
   cmd->add_flag("--check-rouge", flags->check_rouge,
                 "Score NIST's peer summaries and compare with the official ROUGE scores");
   cmd->add_option("--wordnet", flags->wordnet,

@@ -236,8 +236,8 @@ Result<RougeOfficialCheck> CheckRougeAgainstOfficial(const fs::path& duc2006_dir
   return check;
 }
 
-Result<RougeScores> ScoreDucLeadBaseline(const fs::path& duc2006_dir, const RougeOptions& options,
-                                         const fs::path& wordnet_dir) {
+Result<RougeScores> ScoreDucSystem(const fs::path& duc2006_dir, const DucSystem& system,
+                                   const RougeOptions& options, const fs::path& wordnet_dir) {
   DEPECHE_ASSIGN_OR_RETURN(RougeStemmer stemmer, MakeStemmer(wordnet_dir));
   DEPECHE_ASSIGN_OR_RETURN(auto models, AnalyzeModels(duc2006_dir, options, stemmer));
   DEPECHE_ASSIGN_OR_RETURN(std::vector<DucTopic> topics,
@@ -247,9 +247,9 @@ Result<RougeScores> ScoreDucLeadBaseline(const fs::path& duc2006_dir, const Roug
   for (const DucTopic& topic : topics) {
     auto m = models.find(topic.id.substr(0, 5));  // "D0601A" -> "D0601"
     if (m == models.end()) continue;
-    const RougeSummary lead = AnalyzeRougeSummary(
-        DucLeadSummary(topic, options.word_limit > 0 ? options.word_limit : 250), options, stemmer);
-    const RougeScores s = JackknifeRouge(lead, ModelsBut(m->second, ""), options);
+    DEPECHE_ASSIGN_OR_RETURN(std::vector<std::string> lines, system(topic));
+    const RougeSummary peer = AnalyzeRougeSummary(lines, options, stemmer);
+    const RougeScores s = JackknifeRouge(peer, ModelsBut(m->second, ""), options);
     for (auto [sum, value] : {std::pair{&mean.rouge1, s.rouge1}, std::pair{&mean.rouge2, s.rouge2},
                               std::pair{&mean.su4, s.su4}}) {
       sum->recall += value.recall;
@@ -265,6 +265,17 @@ Result<RougeScores> ScoreDucLeadBaseline(const fs::path& duc2006_dir, const Roug
     p->f /= scored;
   }
   return mean;
+}
+
+Result<RougeScores> ScoreDucLeadBaseline(const fs::path& duc2006_dir, const RougeOptions& options,
+                                         const fs::path& wordnet_dir) {
+  const int words = options.word_limit > 0 ? options.word_limit : 250;
+  return ScoreDucSystem(
+      duc2006_dir,
+      [words](const DucTopic& topic) -> Result<std::vector<std::string>> {
+        return DucLeadSummary(topic, words);
+      },
+      options, wordnet_dir);
 }
 
 }  // namespace depeche::eval

@@ -14,11 +14,13 @@
 #define DEPECHE_EVAL_ROUGE_CHECK_H_
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "depeche/status.h"
+#include "eval/duc_reader.h"
 #include "eval/rouge.h"
 
 namespace depeche::eval {
@@ -78,8 +80,17 @@ std::vector<std::pair<std::string, double>> ParseRougeOutAverages(const std::str
 std::vector<std::pair<std::string, double>> ParseRougeOutEvaluations(const std::string& text,
                                                                      const std::string& measure);
 
-// Mean jackknifed scores of DucLeadSummary(topic, options.word_limit or 250) over the DUC 2006
-// topics, with the stemmer's exceptions read from `wordnet_dir` when not empty.
+// A system under evaluation: the summary of a topic's documents as lines of text (ROUGE cuts
+// it at options.word_limit words).
+using DucSystem = std::function<Result<std::vector<std::string>>(const DucTopic&)>;
+
+// Mean jackknifed scores of `system`'s summaries over the DUC 2006 topics, with the stemmer's
+// exceptions read from `wordnet_dir` when not empty. Errors: the data's, or the system's first.
+Result<RougeScores> ScoreDucSystem(const std::filesystem::path& duc2006_dir,
+                                   const DucSystem& system, const RougeOptions& options = {},
+                                   const std::filesystem::path& wordnet_dir = {});
+
+// ScoreDucSystem of DucLeadSummary(topic, options.word_limit or 250).
 Result<RougeScores> ScoreDucLeadBaseline(const std::filesystem::path& duc2006_dir,
                                          const RougeOptions& options = {},
                                          const std::filesystem::path& wordnet_dir = {});

@@ -373,7 +373,7 @@ TEST(JsonSchemaTest, EvalFiguresConforms) {
   EXPECT_EQ(j["items"][1]["system"], 1);
 }
 
-// eval summary (the lead baseline) on DUC 2006, when ../shared holds it.
+// eval summary (depeche's summarizer) on DUC 2006, when ../shared holds it.
 TEST(JsonSchemaTest, EvalSummaryConforms) {
   const std::filesystem::path duc =
       std::filesystem::path(DEPECHE_SHARED_DIR) / "data/duc2006-2007/DUC_data/DUC2006";
@@ -383,8 +383,8 @@ TEST(JsonSchemaTest, EvalSummaryConforms) {
       Conforming(validator, "eval-summary.json",
                  Depeche("eval summary --json --format duc --data '" + duc.string() + "'"));
   ASSERT_FALSE(j.is_null());
-  EXPECT_EQ(j["system"], "lead");
-  EXPECT_GT(j["overall"]["rouge2"].get<double>(), 0.04);  // NIST's lead: 0.0495
+  EXPECT_EQ(j["system"], "depeche");
+  EXPECT_GT(j["overall"]["rouge2"].get<double>(), 0.05);  // NIST's lead: 0.0495
 }
 
 // eval quotes on a hand-written PolNeAR-style folder: one direct quote with its speaker and

@@ -1,0 +1,79 @@
+// Summarizer: an extractive summary of several documents that tell one story, each thing said
+// once (issue 13). Sentences are scored by their centrality among all the documents' sentences
+// (LexRank: a graph of the sentences whose stemmed TF-IDF cosine passes a threshold, ranked by
+// a damped random walk) blended with a prior for a document's first sentences, then chosen
+// greedily, best first, leaving out a sentence too close to one already chosen (the same fact
+// from another source is recorded with the chosen line instead), until the word budget is
+// spent. Only self-contained sentences are candidates: of a sensible length and not opening
+// with a word that leans on the sentence before ("He said", "Mais", data/<lang>/summary.txt).
+// The lines come out in the documents' time order, then in their order in the document.
+//
+// Immutable after Create; Summarize is thread-safe.
+#ifndef DEPECHE_STORY_SUMMARIZER_H_
+#define DEPECHE_STORY_SUMMARIZER_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "depeche/article.h"
+#include "depeche/status.h"
+#include "text/stopwords.h"
+
+namespace depeche::story {
+
+struct SummaryDocument {
+  std::string_view text;        // not owned
+  std::vector<Span> sentences;  // bytes of `text`, boilerplate left out
+  std::string lang;             // ISO 639-1
+  int64_t time = 0;             // for the order of the lines (seconds; documents alike: 0)
+};
+
+// Another document's sentence saying what a summary line says.
+struct SummarySource {
+  size_t document = 0;
+  Span span;
+};
+
+struct SummaryLine {
+  size_t document = 0;  // index into Summarize's documents
+  Span span;            // the sentence, bytes of that document's text
+  size_t words = 0;
+  double score = 0;                 // centrality blended with position, in [0, 1]
+  std::vector<SummarySource> also;  // the same content elsewhere (cosine >= redundancy)
+};
+
+struct SummaryOptions {
+  size_t max_words = 250;  // the budget: lines are added while fewer words are chosen
+  bool fill = true;        // the last line may pass the budget (false: only lines that fit)
+  size_t min_sentence_words = 8;
+  size_t max_sentence_words = 60;
+  double edge_threshold = 0.1;  // LexRank's cosine threshold for an edge
+  double damping = 0.85;
+  // Share of the score given to the position prior 1 / sqrt(1 + index in its document).
+  double position_weight = 0.3;
+  double redundancy = 0.5;  // a sentence this close (cosine) to a chosen line is left out
+};
+
+class Summarizer {
+ public:
+  // Reads the stop words and the leaning words (data/<lang>/summary.txt) of every language
+  // folder of `data_dir`. Errors: an unreadable file.
+  static Result<std::unique_ptr<Summarizer>> Create(const std::string& data_dir);
+
+  std::vector<SummaryLine> Summarize(const std::vector<SummaryDocument>& documents,
+                                     const SummaryOptions& options = {}) const;
+
+ private:
+  Summarizer() = default;
+  std::map<std::string, text::StopWords, std::less<>> stop_words_;
+  std::map<std::string, std::unordered_set<std::string>, std::less<>> leaning_;
+};
+
+}  // namespace depeche::story
+
+#endif  // DEPECHE_STORY_SUMMARIZER_H_
