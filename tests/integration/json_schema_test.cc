@@ -373,18 +373,19 @@ TEST(JsonSchemaTest, EvalFiguresConforms) {
   EXPECT_EQ(j["items"][1]["system"], 1);
 }
 
-// eval summary (depeche's summarizer) on DUC 2006, when ../shared holds it.
+// eval summary on DUC 2006, when ../shared holds it: the lead baseline, whose output has the
+// summarizer's shape (the summarizer through the analyzer takes 30 s under the sanitizers).
 TEST(JsonSchemaTest, EvalSummaryConforms) {
   const std::filesystem::path duc =
       std::filesystem::path(DEPECHE_SHARED_DIR) / "data/duc2006-2007/DUC_data/DUC2006";
   if (!std::filesystem::exists(duc)) GTEST_SKIP() << "no DUC 2006 data";
   JsonSchemaValidator validator(SchemaDir());
-  nlohmann::json j =
-      Conforming(validator, "eval-summary.json",
-                 Depeche("eval summary --json --format duc --data '" + duc.string() + "'"));
+  nlohmann::json j = Conforming(
+      validator, "eval-summary.json",
+      Depeche("eval summary --json --format duc --system lead --data '" + duc.string() + "'"));
   ASSERT_FALSE(j.is_null());
-  EXPECT_EQ(j["system"], "depeche");
-  EXPECT_GT(j["overall"]["rouge2"].get<double>(), 0.05);  // NIST's lead: 0.0495
+  EXPECT_EQ(j["system"], "lead");
+  EXPECT_GT(j["overall"]["rouge2"].get<double>(), 0.04);  // NIST's lead: 0.0495
 }
 
 // eval quotes on a hand-written PolNeAR-style folder: one direct quote with its speaker and
