@@ -12,8 +12,8 @@ TEST(DeriveTitleTest, ShortSentenceIsKept) {
 
 TEST(DeriveTitleTest, LongSentenceIsCutAtAWord) {
   std::string s =
-      "Le secrétaire d'État Antony Blinken se déplacera dans un contexte d'inquiétudes exprimées "
-      "par l'Ukraine et ses alliés occidentaux concernant les troupes russes.";
+      "Le chef de la diplomatie américaine se rendra en Europe dans un climat de fortes tensions "
+      "exprimées par Kiev et ses partenaires européens au sujet des soldats russes.";
   std::string t = DeriveTitle(s, 60);
   EXPECT_TRUE(t.ends_with("…"));
   EXPECT_LE(t.size(), 60u + 3);

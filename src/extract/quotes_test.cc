@@ -34,15 +34,15 @@ class QuotesTest : public ::testing::Test {
 
 TEST_F(QuotesTest, FrenchQuoteInterruptedByItsReportingClauseIsOneQuote) {
   const std::string text =
-      "« Si la Russie veut commencer à convaincre le monde », a déclaré M. Blinken, « elle "
-      "doit retirer ses troupes ».";
+      "« Si Moscou veut rassurer ses voisins », a déclaré M. Blinken, « elle doit rappeler "
+      "ses soldats ».";
   const std::vector<Quote> quotes = Fr().Extract(text);
   ASSERT_EQ(quotes.size(), 1u);
   const Quote& q = quotes[0];
   EXPECT_EQ(q.kind, QuoteKind::kDirect);
   ASSERT_EQ(q.content.size(), 2u);
-  EXPECT_EQ(At(text, q.content[0]), " Si la Russie veut commencer à convaincre le monde ");
-  EXPECT_EQ(At(text, q.content[1]), " elle doit retirer ses troupes ");
+  EXPECT_EQ(At(text, q.content[0]), " Si Moscou veut rassurer ses voisins ");
+  EXPECT_EQ(At(text, q.content[1]), " elle doit rappeler ses soldats ");
   EXPECT_EQ(At(text, q.cue), "déclaré");
   EXPECT_EQ(q.speaker_kind, SpeakerKind::kName);
   EXPECT_EQ(At(text, q.speaker), "M. Blinken");
@@ -50,7 +50,7 @@ TEST_F(QuotesTest, FrenchQuoteInterruptedByItsReportingClauseIsOneQuote) {
 
 TEST_F(QuotesTest, FrenchInvertedPronounTakesThePreviousSpeaker) {
   const std::string text =
-      "« Je ne peux pas dire si nous sommes sur la bonne voie », a déclaré Sergueï Lavrov.\n"
+      "« Je ne sais pas si ces échanges aboutiront », a déclaré Sergueï Lavrov.\n"
       "« Nous attendons une réponse écrite », a-t-il ajouté.";
   const std::vector<Quote> quotes = Fr().Extract(text);
   ASSERT_EQ(quotes.size(), 2u);
@@ -286,15 +286,15 @@ TEST_F(QuotesTest, DayOrAdverbBetweenCueAndSpeaker) {
 
 TEST_F(QuotesTest, PartialQuotesAfterTheirCue) {
   const std::string text =
-      "Pendant ce temps, Lavrov a qualifié les pourparlers de « constructifs et utiles ».\n"
-      "La ministre britannique des Affaires étrangères, Liz Truss, dira à Poutine qu'il doit "
-      "« arrêter et reculer ».";
+      "Pendant ce temps, Lavrov a qualifié la rencontre de « franche et sérieuse ».\n"
+      "La ministre britannique du Commerce, Liz Truss, dira à Poutine qu'il doit "
+      "« cesser et repartir ».";
   const std::vector<Quote> quotes = Fr().Extract(text);
   ASSERT_EQ(quotes.size(), 2u);
-  EXPECT_EQ(At(text, quotes[0].content[0]), " constructifs et utiles ");
+  EXPECT_EQ(At(text, quotes[0].content[0]), " franche et sérieuse ");
   EXPECT_EQ(At(text, quotes[0].cue), "qualifié");
   EXPECT_EQ(At(text, quotes[0].speaker), "Lavrov");
-  EXPECT_EQ(At(text, quotes[1].content[0]), " arrêter et reculer ");
+  EXPECT_EQ(At(text, quotes[1].content[0]), " cesser et repartir ");
   EXPECT_EQ(At(text, quotes[1].cue), "dira");
   EXPECT_EQ(quotes[1].speaker_kind, SpeakerKind::kName);
   EXPECT_EQ(At(text, quotes[1].name), "Liz Truss");
@@ -303,9 +303,9 @@ TEST_F(QuotesTest, PartialQuotesAfterTheirCue) {
 TEST_F(QuotesTest, PronounTakesTheSubjectOfAnEarlierSentence) {
   const std::string text =
       "Lavrov a qualifié les pourparlers de « constructifs ».\n"
-      "« Nous regardons ce qui est visible », a déclaré Blinken.\n"
+      "« Nous jugerons sur les actes », a déclaré Blinken.\n"
       "Mais Lavrov a refusé de décrire cet engagement.\n"
-      "« Je ne peux pas dire si nous sommes sur la bonne voie », a-t-il déclaré.\n"
+      "« Je ne sais pas si ces échanges aboutiront », a-t-il déclaré.\n"
       "Le ministère s'est moqué de ces déclarations, et Lavrov les a démenties.\n"
       "« J'espère que tout le monde ne travaille pas sur ces documents », a-t-il déclaré.";
   const std::vector<Quote> quotes = Fr().Extract(text);
@@ -332,7 +332,7 @@ TEST_F(QuotesTest, SubjectThatNeverSpeaksIsNoAntecedent) {
 TEST_F(QuotesTest, NamesInsideAReportedClauseAreNoAntecedents) {
   const std::string text =
       "Blinken a déclaré que Lavrov a réitéré l'insistance de la Russie.\n"
-      "« Nous regardons ce qui est visible pour tous », a-t-il dit.";
+      "« Nous jugerons sur les actes », a-t-il dit.";
   const std::vector<Quote> quotes = Fr().Extract(text);
   ASSERT_EQ(quotes.size(), 2u);
   EXPECT_EQ(quotes[1].speaker_kind, SpeakerKind::kPronoun);
@@ -362,7 +362,7 @@ TEST_F(QuotesTest, DefiniteDescriptionTakesUpAnEarlierRole) {
       "Blinken rencontrera Lavrov vendredi.\n"
       "Le secrétaire d'État Antony Blinken a déclaré que l'heure était venue.\n"
       "\"La Russie pourrait attaquer\", a déclaré le fonctionnaire.\n"
-      "La responsable a par ailleurs alerté sur des mouvements de troupes.\n"
+      "La responsable a aussi alerté sur des manœuvres navales.\n"
       "\"Le fait est là\", a-t-elle détaillé.";
   const std::vector<Quote> quotes = Fr().Extract(text);
   ASSERT_EQ(quotes.size(), 4u);
@@ -429,25 +429,24 @@ TEST_F(QuotesTest, AnotherSpeakersReportEndsTheClause) {
 
 TEST_F(QuotesTest, InsertedNameBeforeAnAuxiliaryAndALongObject) {
   const std::string text =
-      "Le vice-ministre russe de la Défense, Alexandre Fomine, a signifié aux attachés "
-      "militaires étrangers en poste à Moscou que ces manœuvres étaient destinées à «repousser "
-      "une agression extérieure».";
+      "Le vice-ministre russe de l'Intérieur, Igor Petrov, a signifié aux diplomates étrangers "
+      "réunis à Minsk que ces exercices visaient à «prévenir toute menace extérieure».";
   const std::vector<Quote> quotes = Fr().Extract(text);
   ASSERT_EQ(quotes.size(), 1u);
   EXPECT_EQ(At(text, quotes[0].cue), "signifié");
-  EXPECT_EQ(At(text, quotes[0].name), "Alexandre Fomine");
+  EXPECT_EQ(At(text, quotes[0].name), "Igor Petrov");
   ASSERT_EQ(quotes[0].partial.size(), 1u);
 }
 
 TEST_F(QuotesTest, QuotedWordsBeforeAClosingReportingClauseJoinItsQuote) {
   const std::string text =
-      "Le but est l'activation « Forces navales » et faire face aux « menaces » provenant « des "
-      "mers et des océans », a déclaré le ministère russe de la Défense.";
+      "Le but est l'activation « Forces maritimes » et faire face aux « risques » provenant « du "
+      "ciel et de l'espace », a déclaré le ministère russe de la Défense.";
   const std::vector<Quote> quotes = Fr().Extract(text);
   ASSERT_EQ(quotes.size(), 1u);
   ASSERT_EQ(quotes[0].content.size(), 3u);
-  EXPECT_EQ(At(text, quotes[0].content[0]), " Forces navales ");
-  EXPECT_EQ(At(text, quotes[0].content[2]), " des mers et des océans ");
+  EXPECT_EQ(At(text, quotes[0].content[0]), " Forces maritimes ");
+  EXPECT_EQ(At(text, quotes[0].content[2]), " du ciel et de l'espace ");
   EXPECT_EQ(At(text, quotes[0].speaker), "le ministère russe de la Défense");
 }
 
