@@ -240,14 +240,14 @@ TEST_F(QuotesTest, LostOpeningMarkOpensTheParagraph) {
   // Machine translation dropped the opening « : the quote runs from the paragraph's start.
   const std::string text =
       "Blinken a rencontré Lavrov.\n"
-      "Nous avons entendu des responsables russes. M. Lavrov me l'a répété », a déclaré "
+      "Nous avons écouté nos homologues. M. Lavrov me l'a redit », a déclaré "
       "Blinken.\n"
       "Il pleut », dit la météo.";
   const std::vector<Quote> quotes = Fr().Extract(text);
   ASSERT_GE(quotes.size(), 1u);
   EXPECT_EQ(quotes[0].kind, QuoteKind::kDirect);
   EXPECT_EQ(At(text, quotes[0].content[0]),
-            "Nous avons entendu des responsables russes. M. Lavrov me l'a répété ");
+            "Nous avons écouté nos homologues. M. Lavrov me l'a redit ");
   EXPECT_EQ(At(text, quotes[0].speaker), "Blinken");
   // Without a reporting clause after it, a lone closing mark opens nothing.
   const std::string lone = "Le mot est lâché ». Il pleut.";
@@ -304,10 +304,10 @@ TEST_F(QuotesTest, PronounTakesTheSubjectOfAnEarlierSentence) {
   const std::string text =
       "Lavrov a qualifié les pourparlers de « constructifs ».\n"
       "« Nous jugerons sur les actes », a déclaré Blinken.\n"
-      "Mais Lavrov a refusé de décrire cet engagement.\n"
+      "Mais Lavrov a refusé de commenter la rencontre.\n"
       "« Je ne sais pas si ces échanges aboutiront », a-t-il déclaré.\n"
       "Le ministère s'est moqué de ces déclarations, et Lavrov les a démenties.\n"
-      "« J'espère que tout le monde ne travaille pas sur ces documents », a-t-il déclaré.";
+      "« J'espère que chacun lira nos propositions », a-t-il déclaré.";
   const std::vector<Quote> quotes = Fr().Extract(text);
   ASSERT_EQ(quotes.size(), 4u);
   EXPECT_EQ(quotes[2].speaker_kind, SpeakerKind::kPronoun);
