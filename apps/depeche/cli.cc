@@ -185,6 +185,20 @@ std::vector<uint32_t> CharOffsets(const std::string& text) {
   return out;
 }
 
+uint32_t ArticleCharOffsets::At(const std::string& id, uint32_t byte) {
+  auto it = chars_.find(id);
+  if (it == chars_.end()) {
+    Result<Article> a = engine_.GetArticle(id);
+    it = chars_.emplace(id, a.ok() ? CharOffsets(a->text) : std::vector<uint32_t>{0}).first;
+  }
+  return it->second[std::min<size_t>(byte, it->second.size() - 1)];
+}
+
+std::string SpanText(const std::string& text, const Span& span) {
+  if (span.end > text.size() || span.begin >= span.end) return "";
+  return text.substr(span.begin, span.end - span.begin);
+}
+
 nlohmann::json ToJson(const Article& a) {
   // Offsets in the JSON are characters (Unicode code points) of `text`, as Python's str indexes
   // them; the store keeps UTF-8 byte offsets (docs/CLI.md, "JSON output").

@@ -5,6 +5,7 @@
 #define DEPECHE_APPS_CLI_H_
 
 #include <CLI/CLI.hpp>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -67,28 +68,43 @@ nlohmann::json OrNull(const std::string& value);
 // For each byte offset into the UTF-8 `text` (0..size), the number of characters (code points)
 // before it; an offset inside a character counts that character as before it ends.
 std::vector<uint32_t> CharOffsets(const std::string& text);
+// CharOffsets of each article's text, each article read once (the story's --json parts share
+// one).
+class ArticleCharOffsets {
+ public:
+  explicit ArticleCharOffsets(Engine& engine) : engine_(engine) {}
+  // The character offset of byte `byte` of article `id`'s text (0 when it cannot be read).
+  uint32_t At(const std::string& id, uint32_t byte);
+
+ private:
+  Engine& engine_;
+  std::map<std::string, std::vector<uint32_t>> chars_;
+};
+// The bytes `span` of `text`, "" when it is empty or outside.
+std::string SpanText(const std::string& text, const Span& span);
 nlohmann::json ToJson(const ArticleSummary& a);
 nlohmann::json ToJson(const Article& a);
 nlohmann::json ToJson(const StorySummary& s);  // cmd_stories.cc
 nlohmann::json ToJson(const StoryArticle& a);
 // Dates (dates_output.cc): an article's best date and its temporal expressions as --json
 // (offsets in characters: `chars` is CharOffsets(a.text)), and as text lines; a story's event
-// dates the same ways (`engine` reads the articles to give offsets in characters).
+// dates the same ways (`chars` gives offsets in characters).
 nlohmann::json ArticleDateJson(const Article& a, const std::vector<uint32_t>& chars);
 nlohmann::json TimexesJson(const Article& a, const std::vector<uint32_t>& chars);
 void PrintArticleDates(const Article& a);
 void PrintTimexes(const Article& a);
-nlohmann::json EventDatesJson(Engine& engine, const std::vector<StoryEventDate>& days);
+nlohmann::json EventDatesJson(ArticleCharOffsets& chars, const std::vector<StoryEventDate>& days);
 void PrintEventDates(const std::vector<StoryEventDate>& days);
 // Quotations and figures (facts_output.cc): an article's as --json (offsets in characters) and
-// as text lines; a story's quotes by speaker and figures by object the same ways (`engine`
-// reads the articles to give offsets in characters).
+// as text lines; a story's quotes by speaker and figures by object the same ways (`chars`
+// gives offsets in characters).
 nlohmann::json QuotesJson(const Article& a, const std::vector<uint32_t>& chars);
 nlohmann::json FiguresJson(const Article& a, const std::vector<uint32_t>& chars);
 void PrintQuotes(const Article& a);
 void PrintFigures(const Article& a);
-nlohmann::json StoryQuotesJson(Engine& engine, const std::vector<SpeakerQuotes>& speakers);
-nlohmann::json StoryFiguresJson(Engine& engine, const std::vector<FigureGroup>& groups);
+nlohmann::json StoryQuotesJson(ArticleCharOffsets& chars,
+                               const std::vector<SpeakerQuotes>& speakers);
+nlohmann::json StoryFiguresJson(ArticleCharOffsets& chars, const std::vector<FigureGroup>& groups);
 void PrintStoryQuotes(const std::vector<SpeakerQuotes>& speakers);
 void PrintStoryFigures(const std::vector<FigureGroup>& groups);
 // A figure's value as people read it: "~100 000", ">150 000", "1.5-2", "3.2".

@@ -48,9 +48,10 @@ void RegisterStory(CLI::App& app, Context& ctx) {
                          {"mention_count", e.mention_count}});
       }
       j["entities"] = named;
-      j["event_dates"] = EventDatesJson(*engine, story->event_dates);
-      j["quotes"] = StoryQuotesJson(*engine, story->quotes);
-      j["figures"] = StoryFiguresJson(*engine, story->figures);
+      ArticleCharOffsets chars(*engine);
+      j["event_dates"] = EventDatesJson(chars, story->event_dates);
+      j["quotes"] = StoryQuotesJson(chars, story->quotes);
+      j["figures"] = StoryFiguresJson(chars, story->figures);
       PrintJson(j);
       return;
     }

@@ -40,18 +40,13 @@ std::string SentenceAround(const Article& a, uint32_t begin, uint32_t end) {
   return a.text.substr(from, to - from);
 }
 
-std::string Slice(const std::string& text, const Span& span) {
-  if (span.end > text.size() || span.begin > span.end) return "";
-  return text.substr(span.begin, span.end - span.begin);
-}
-
 }  // namespace
 
 nlohmann::json ArticleDateJson(const Article& a, const std::vector<uint32_t>& chars) {
   auto at = [&](uint32_t byte) { return chars[std::min<size_t>(byte, chars.size() - 1)]; };
   nlohmann::json evidence = nlohmann::json::array();
   for (const Span& s : a.date.evidence) {
-    evidence.push_back({{"begin", at(s.begin)}, {"end", at(s.end)}, {"text", Slice(a.text, s)}});
+    evidence.push_back({{"begin", at(s.begin)}, {"end", at(s.end)}, {"text", SpanText(a.text, s)}});
   }
   const char* precision = PrecisionName(a.date.date.precision);
   return {{"iso", OrNull(a.date.date.iso)},
@@ -67,7 +62,7 @@ nlohmann::json TimexesJson(const Article& a, const std::vector<uint32_t>& chars)
   for (const TemporalExpression& t : a.timexes) {
     out.push_back({{"begin", at(t.span.begin)},
                    {"end", at(t.span.end)},
-                   {"text", Slice(a.text, t.span)},
+                   {"text", SpanText(a.text, t.span)},
                    {"type", t.type},
                    {"value", t.value},
                    {"resolved", t.resolved},
@@ -90,7 +85,7 @@ void PrintArticleDates(const Article& a) {
         a.date.basis == "story" ? "inferred from its text and its story" : "inferred from its text";
     std::vector<std::string> words;
     for (const Span& s : a.date.evidence) {
-      std::string w = Slice(a.text, s);
+      std::string w = SpanText(a.text, s);
       if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(w);
     }
     if (!words.empty()) why += ": " + Ellipsize(JoinComma(words), 80);
@@ -104,7 +99,7 @@ void PrintTimexes(const Article& a) {
   if (a.timexes.empty()) return;
   std::printf("\n  dates (%zu)\n", a.timexes.size());
   for (const TemporalExpression& t : a.timexes) {
-    std::string head = "\"" + Slice(a.text, t.span) + "\" " + t.type + " " + t.value;
+    std::string head = "\"" + SpanText(a.text, t.span) + "\" " + t.type + " " + t.value;
     std::printf(
         "    %s\n      %s\n", ingest::EscapeForDisplay(head).c_str(),
         ingest::EscapeForDisplay(Ellipsize(SentenceAround(a, t.span.begin, t.span.end), 110))
@@ -112,21 +107,13 @@ void PrintTimexes(const Article& a) {
   }
 }
 
-nlohmann::json EventDatesJson(Engine& engine, const std::vector<StoryEventDate>& days) {
+nlohmann::json EventDatesJson(ArticleCharOffsets& chars, const std::vector<StoryEventDate>& days) {
   // Offsets in characters of each article's text, as everywhere in --json.
-  std::map<std::string, std::vector<uint32_t>> chars;
   nlohmann::json out = nlohmann::json::array();
   for (const StoryEventDate& d : days) {
     nlohmann::json mentions = nlohmann::json::array();
     for (const EventDateMention& m : d.mentions) {
-      auto it = chars.find(m.article_id);
-      if (it == chars.end()) {
-        Result<Article> a = engine.GetArticle(m.article_id);
-        it = chars.emplace(m.article_id, a.ok() ? CharOffsets(a->text) : std::vector<uint32_t>{0})
-                 .first;
-      }
-      const std::vector<uint32_t>& c = it->second;
-      auto at = [&](uint32_t byte) { return c[std::min<size_t>(byte, c.size() - 1)]; };
+      auto at = [&](uint32_t byte) { return chars.At(m.article_id, byte); };
       mentions.push_back({{"article_id", m.article_id},
                           {"begin", at(m.begin)},
                           {"end", at(m.end)},

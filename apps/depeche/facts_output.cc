@@ -11,11 +11,6 @@
 namespace depeche::cli {
 namespace {
 
-std::string Slice(const std::string& text, const Span& span) {
-  if (span.end > text.size() || span.begin >= span.end) return "";
-  return text.substr(span.begin, span.end - span.begin);
-}
-
 class CharMap {
  public:
   explicit CharMap(const std::vector<uint32_t>& chars) : chars_(chars) {}
@@ -30,7 +25,7 @@ class CharMap {
 // {begin, end, text} of a span, or null when it is empty.
 nlohmann::json SpanJson(const Article& a, const CharMap& at, const Span& s) {
   if (s.begin >= s.end) return nullptr;
-  return {{"begin", at(s.begin)}, {"end", at(s.end)}, {"text", Slice(a.text, s)}};
+  return {{"begin", at(s.begin)}, {"end", at(s.end)}, {"text", SpanText(a.text, s)}};
 }
 
 nlohmann::json SpansJson(const Article& a, const CharMap& at, const std::vector<Span>& spans) {
@@ -42,17 +37,17 @@ nlohmann::json SpansJson(const Article& a, const CharMap& at, const std::vector<
 // "Antony Blinken (M. Blinken)", "un haut responsable du département d'État", "il -> Antony
 // Blinken", "(no speaker)".
 std::string SpeakerText(const Article& a, const Quote& q) {
-  const std::string written = Slice(a.text, q.speaker);
+  const std::string written = SpanText(a.text, q.speaker);
   if (!q.speaker_entity_name.empty()) {
     return written.empty() || written == q.speaker_entity_name
                ? q.speaker_entity_name
                : q.speaker_entity_name + " (" + written + ")";
   }
   if (q.antecedent >= 0 && static_cast<size_t>(q.antecedent) < a.quotes.size()) {
-    return written + " -> " + Slice(a.text, a.quotes[static_cast<size_t>(q.antecedent)].speaker);
+    return written + " -> " + SpanText(a.text, a.quotes[static_cast<size_t>(q.antecedent)].speaker);
   }
   if (q.speaker_kind == "pronoun" && q.speaker_name.begin < q.speaker_name.end) {
-    return written + " -> " + Slice(a.text, q.speaker_name);
+    return written + " -> " + SpanText(a.text, q.speaker_name);
   }
   return written.empty() ? "(no speaker)" : written;
 }
@@ -74,26 +69,8 @@ std::string FormatNumber(double v) {
   return buf;
 }
 
-// Offsets in characters of each article's text, read once per article.
-class ArticleChars {
- public:
-  explicit ArticleChars(Engine& engine) : engine_(engine) {}
-  const std::vector<uint32_t>& Of(const std::string& id) {
-    auto it = chars_.find(id);
-    if (it == chars_.end()) {
-      Result<Article> a = engine_.GetArticle(id);
-      it = chars_.emplace(id, a.ok() ? CharOffsets(a->text) : std::vector<uint32_t>{0}).first;
-    }
-    return it->second;
-  }
-
- private:
-  Engine& engine_;
-  std::map<std::string, std::vector<uint32_t>> chars_;
-};
-
-nlohmann::json SourceJson(ArticleChars& chars, const FactSource& s) {
-  CharMap at(chars.Of(s.article_id));
+nlohmann::json SourceJson(ArticleCharOffsets& chars, const FactSource& s) {
+  auto at = [&](uint32_t byte) { return chars.At(s.article_id, byte); };
   nlohmann::json spans = nlohmann::json::array();
   for (const Span& span : s.spans)
     spans.push_back({{"begin", at(span.begin)}, {"end", at(span.end)}});
@@ -129,7 +106,7 @@ nlohmann::json QuotesJson(const Article& a, const std::vector<uint32_t>& chars) 
   for (const Quote& q : a.quotes) {
     nlohmann::json speaker = {
         {"kind", q.speaker_kind},
-        {"text", q.speaker.begin < q.speaker.end ? nlohmann::json(Slice(a.text, q.speaker))
+        {"text", q.speaker.begin < q.speaker.end ? nlohmann::json(SpanText(a.text, q.speaker))
                                                  : nlohmann::json(nullptr)},
         {"begin", q.speaker.begin < q.speaker.end ? nlohmann::json(at(q.speaker.begin))
                                                   : nlohmann::json(nullptr)},
@@ -155,7 +132,7 @@ nlohmann::json FiguresJson(const Article& a, const std::vector<uint32_t>& chars)
   for (const Figure& f : a.figures) {
     out.push_back({{"begin", at(f.span.begin)},
                    {"end", at(f.span.end)},
-                   {"text", Slice(a.text, f.span)},
+                   {"text", SpanText(a.text, f.span)},
                    {"value", f.value},
                    {"high", f.high ? nlohmann::json(*f.high) : nlohmann::json(nullptr)},
                    {"bound", f.bound},
@@ -189,12 +166,12 @@ void PrintFigures(const Article& a) {
                   FigureValueText(f.value, f.high, f.bound).c_str(),
                   f.unit.empty() ? "-" : f.unit.c_str());
     std::printf("    %s \"%s\"\n", ingest::EscapeForDisplay(line).c_str(),
-                ingest::EscapeForDisplay(Slice(a.text, f.span)).c_str());
+                ingest::EscapeForDisplay(SpanText(a.text, f.span)).c_str());
   }
 }
 
-nlohmann::json StoryQuotesJson(Engine& engine, const std::vector<SpeakerQuotes>& speakers) {
-  ArticleChars chars(engine);
+nlohmann::json StoryQuotesJson(ArticleCharOffsets& chars,
+                               const std::vector<SpeakerQuotes>& speakers) {
   nlohmann::json out = nlohmann::json::array();
   for (const SpeakerQuotes& s : speakers) {
     nlohmann::json quotes = nlohmann::json::array();
@@ -212,8 +189,7 @@ nlohmann::json StoryQuotesJson(Engine& engine, const std::vector<SpeakerQuotes>&
   return out;
 }
 
-nlohmann::json StoryFiguresJson(Engine& engine, const std::vector<FigureGroup>& groups) {
-  ArticleChars chars(engine);
+nlohmann::json StoryFiguresJson(ArticleCharOffsets& chars, const std::vector<FigureGroup>& groups) {
   nlohmann::json out = nlohmann::json::array();
   for (const FigureGroup& g : groups) {
     nlohmann::json figures = nlohmann::json::array();

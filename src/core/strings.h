@@ -11,6 +11,9 @@ namespace depeche::core {
 // Strips ASCII whitespace and U+00A0 / U+202F (no-break spaces) at both ends.
 std::string_view Trim(std::string_view s);
 
+// Runs of ASCII spaces, tabs and line breaks as one space; none at the ends.
+std::string CollapseSpaces(std::string_view s);
+
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
 

@@ -71,22 +71,6 @@ std::string CleanText(std::string_view raw, std::vector<std::string>& warnings) 
   return std::string(core::Trim(text::Nfc(out)));
 }
 
-std::string CollapseSpaces(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
 // Prefix of `s` of at most `max` bytes, not cutting a UTF-8 sequence.
 std::string_view Utf8Prefix(std::string_view s, size_t max) {
   if (s.size() <= max) return s;
@@ -168,7 +152,7 @@ std::vector<Span> WithoutBoilerplate(std::string_view text, std::vector<Span> se
 }  // namespace
 
 std::string DeriveTitle(std::string_view first_sentence, size_t max_chars) {
-  std::string s = CollapseSpaces(first_sentence);
+  std::string s = core::CollapseSpaces(first_sentence);
   if (s.size() <= max_chars) return s;
   size_t cut = s.rfind(' ', max_chars);
   if (cut == std::string::npos || cut < max_chars / 2) cut = Utf8Prefix(s, max_chars).size();
@@ -241,16 +225,16 @@ Result<Article> Analyzer::Analyze(ingest::RawArticle raw) const {
   Article a;
   a.warnings = std::move(raw.warnings);
   a.text = CleanText(raw.text, a.warnings);
-  a.title = CollapseSpaces(CleanText(raw.title, a.warnings));
+  a.title = core::CollapseSpaces(CleanText(raw.title, a.warnings));
   // Headline feeds give a title and no text: the title is the article's text. Not for HTML
   // pages, whose <title> without a body is no article.
   const bool title_only = raw.title_origin != "html" && !a.title.empty() &&
-                          (a.text.empty() || CollapseSpaces(a.text) == a.title);
+                          (a.text.empty() || core::CollapseSpaces(a.text) == a.title);
   if (title_only) a.text = a.title;
   if (a.text.empty()) return InvalidArgumentError("no text left after cleaning");
   a.url = std::string(core::Trim(raw.url));
   a.feed_id = std::string(core::Trim(raw.external_id));
-  a.source = CollapseSpaces(CleanText(raw.source, a.warnings));
+  a.source = core::CollapseSpaces(CleanText(raw.source, a.warnings));
   a.origin = std::move(raw.origin);
   a.metadata_json = std::move(raw.metadata_json);
   a.lang_declared = core::AsciiLower(core::Trim(raw.lang));

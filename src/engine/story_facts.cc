@@ -166,19 +166,10 @@ FactSource SourceOf(const FactArticle& fa, std::vector<Span> spans) {
 std::string QuoteText(const Article& article, const Quote& quote) {
   std::string out;
   for (Span s : quote.content) {
-    std::string_view piece = core::Trim(Text(article, s));
+    const std::string piece = core::CollapseSpaces(core::Trim(Text(article, s)));
     if (piece.empty()) continue;
     if (!out.empty()) out += " … ";
-    bool space = false;
-    for (char c : piece) {
-      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-        space = true;
-        continue;
-      }
-      if (space) out.push_back(' ');
-      space = false;
-      out.push_back(c);
-    }
+    out += piece;
   }
   return out;
 }

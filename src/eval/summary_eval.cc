@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/strings.h"
 #include "depeche/config.h"
 
 namespace depeche::eval {
@@ -44,17 +45,7 @@ Result<std::vector<std::string>> DucSummarizer::Summarize(const DucTopic& topic)
   for (const story::SummaryLine& l : summarizer_->Summarize(input, options_)) {
     const std::string_view s =
         input[l.document].text.substr(l.span.begin, l.span.end - l.span.begin);
-    std::string line;
-    bool space = false;
-    for (char c : s) {
-      if (c == ' ' || c == '\n' || c == '\t') {
-        space = !line.empty();
-        continue;
-      }
-      if (space) line.push_back(' ');
-      space = false;
-      line.push_back(c);
-    }
+    std::string line = core::CollapseSpaces(s);
     lines.push_back(std::move(line));
   }
   return lines;

@@ -2,36 +2,22 @@
 
 #include <algorithm>
 
+#include "core/strings.h"
+
 namespace depeche::extract {
 namespace {
 
 Span ToSpan(ByteSpan s) { return {static_cast<uint32_t>(s.begin), static_cast<uint32_t>(s.end)}; }
 
-// The length of the space (ASCII, U+00A0, U+202F, U+2009) that starts at `at`, or 0.
-size_t SpaceAt(std::string_view text, size_t at) {
-  const std::string_view rest = text.substr(at);
-  if (!rest.empty() && (rest[0] == ' ' || rest[0] == '\n' || rest[0] == '\t')) return 1;
-  if (rest.substr(0, 2) == "\xc2\xa0") return 2;
-  if (rest.substr(0, 3) == "\xe2\x80\xaf" || rest.substr(0, 3) == "\xe2\x80\x89") return 3;
-  return 0;
-}
-
-// The length of the space that ends at `end`, or 0.
-size_t SpaceBefore(std::string_view text, size_t end) {
-  for (size_t n : {size_t{1}, size_t{2}, size_t{3}}) {
-    if (end >= n && SpaceAt(text, end - n) == n) return n;
-  }
-  return 0;
-}
-
-// `spans` trimmed of spaces at both ends, the empty ones dropped.
+// `spans` trimmed of spaces at both ends (core::Trim: no-break ones too), the empty ones dropped.
 std::vector<Span> Trimmed(std::string_view text, const std::vector<ByteSpan>& spans) {
   std::vector<Span> out;
   for (ByteSpan s : spans) {
-    if (s.end > text.size() || s.begin > s.end) continue;
-    while (s.begin < s.end && SpaceAt(text, s.begin) > 0) s.begin += SpaceAt(text, s.begin);
-    while (s.end > s.begin && SpaceBefore(text, s.end) > 0) s.end -= SpaceBefore(text, s.end);
-    if (s.begin < s.end) out.push_back(ToSpan(s));
+    if (s.end > text.size() || s.begin >= s.end) continue;
+    const std::string_view kept = core::Trim(text.substr(s.begin, s.end - s.begin));
+    if (kept.empty()) continue;
+    const auto begin = static_cast<uint32_t>(kept.data() - text.data());
+    out.push_back({begin, begin + static_cast<uint32_t>(kept.size())});
   }
   return out;
 }
