@@ -157,6 +157,15 @@ const ArticleEntityRef* OwnerOf(const FactArticle& fa, const Figure& f) {
   return nullptr;
 }
 
+// `articles` earliest first (Earlier).
+std::vector<const FactArticle*> ByDate(const std::vector<FactArticle>& articles) {
+  std::vector<const FactArticle*> order;
+  for (const FactArticle& fa : articles) order.push_back(&fa);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const FactArticle* x, const FactArticle* y) { return Earlier(*x, *y); });
+  return order;
+}
+
 FactSource SourceOf(const FactArticle& fa, std::vector<Span> spans) {
   return {fa.article->id, fa.article->source, fa.date, std::move(spans)};
 }
@@ -246,10 +255,7 @@ const std::string& FigureObjects::GroupOf(const std::string& unit) const {
 }
 
 std::vector<SpeakerQuotes> GroupQuotes(const std::vector<FactArticle>& articles) {
-  std::vector<const FactArticle*> order;
-  for (const FactArticle& fa : articles) order.push_back(&fa);
-  std::stable_sort(order.begin(), order.end(),
-                   [](const FactArticle* x, const FactArticle* y) { return Earlier(*x, *y); });
+  const std::vector<const FactArticle*> order = ByDate(articles);
   std::vector<SpeakerQuotes> groups;
   std::map<std::string, size_t> group_of;               // speaker key -> index
   std::vector<std::map<std::string, size_t>> quote_of;  // per group: folded words -> index
@@ -289,10 +295,7 @@ std::vector<SpeakerQuotes> GroupQuotes(const std::vector<FactArticle>& articles)
 
 std::vector<FigureGroup> GroupFigures(const std::vector<FactArticle>& articles,
                                       const FigureObjects& objects, size_t max_groups) {
-  std::vector<const FactArticle*> order;
-  for (const FactArticle& fa : articles) order.push_back(&fa);
-  std::stable_sort(order.begin(), order.end(),
-                   [](const FactArticle* x, const FactArticle* y) { return Earlier(*x, *y); });
+  const std::vector<const FactArticle*> order = ByDate(articles);
   struct Found {
     const FactArticle* article;
     const Figure* figure;
