@@ -17,24 +17,14 @@
 #include "core/time.h"
 #include "eval/reuters_reader.h"
 #include "extract/timex_tagger.h"
+#include "reuters_bench_args.h"
 
 int main(int argc, char** argv) {
-  std::string data = DEPECHE_SHARED_DIR "/data/reuters21578";
-  long limit = 0;
-  int repeat = 3;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string_view flag = argv[i];
-    if (flag == "--data") {
-      data = argv[i + 1];
-    } else if (flag == "--limit") {
-      limit = std::atol(argv[i + 1]);
-    } else if (flag == "--repeat") {
-      repeat = std::max(1, std::atoi(argv[i + 1]));
-    } else {
-      std::fprintf(stderr, "usage: %s [--data DIR] [--limit N] [--repeat N]\n", argv[0]);
-      return 2;
-    }
-  }
+  depeche::bench::ReutersBenchArgs args;
+  if (!depeche::bench::ParseReutersBenchArgs(argc, argv, args)) return 2;
+  const std::string& data = args.data;
+  const long limit = args.limit;
+  const int repeat = args.repeat;
   auto tagger = depeche::extract::TimexTagger::Create(DEPECHE_SOURCE_DIR "/data");
   if (!tagger.ok()) {
     std::fprintf(stderr, "depeche_bench_timex: %s\n", tagger.status().ToString().c_str());
