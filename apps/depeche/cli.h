@@ -107,6 +107,19 @@ nlohmann::json StoryQuotesJson(ArticleCharOffsets& chars,
 nlohmann::json StoryFiguresJson(ArticleCharOffsets& chars, const std::vector<FigureGroup>& groups);
 void PrintStoryQuotes(const std::vector<SpeakerQuotes>& speakers);
 void PrintStoryFigures(const std::vector<FigureGroup>& groups);
+// Where a fact was read, as --json ({article_id, source, date, spans} with offsets in
+// characters) and as people read it ("1a2b3c4d Le Monde 2022-01-21").
+nlohmann::json FactSourceJson(ArticleCharOffsets& chars, const FactSource& s);
+std::string FactSourceLine(const FactSource& s);
+// A story's digest (digest_output.cc): headlines per language, summary and timeline, as --json
+// (docs/json-schema/story.json "headlines", "summary", "timeline") and as text.
+nlohmann::json HeadlinesJson(const std::vector<StoryHeadline>& headlines);
+nlohmann::json StoryLinesJson(ArticleCharOffsets& chars, const std::vector<StoryLine>& lines);
+nlohmann::json TimelineJson(ArticleCharOffsets& chars,
+                            const std::vector<StoryTimelineEntry>& timeline);
+void PrintHeadlines(const std::vector<StoryHeadline>& headlines);
+void PrintSummary(const std::vector<StoryLine>& lines, const std::string& since);
+void PrintTimeline(const std::vector<StoryTimelineEntry>& timeline, const std::string& since);
 // A figure's value as people read it: "~100 000", ">150 000", "1.5-2", "3.2".
 std::string FigureValueText(double value, const std::optional<double>& high,
                             const std::string& bound);

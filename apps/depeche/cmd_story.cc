@@ -1,5 +1,6 @@
-// depeche story ID : one story with its articles, the days they mention, its most salient
-// entities, its quotations by speaker and its figures by what they count.
+// depeche story ID [--since T] : one story with its headlines, summary and timeline (or what is
+// new since T), its articles, the days they mention, its most salient entities, its quotations
+// by speaker and its figures by what they count.
 #include "cli.h"
 
 namespace depeche::cli {
@@ -13,16 +14,21 @@ constexpr int kStoryEntities = 20;
 void RegisterStory(CLI::App& app, Context& ctx) {
   struct Flags {
     std::string id;
+    std::string since;
     bool json = false;
   };
   auto flags = std::make_shared<Flags>();
   CLI::App* cmd = app.add_subcommand("story", "Show one story (id or unique id prefix)");
   cmd->add_option("id", flags->id, "Story id")->required();
+  cmd->add_option("--since", flags->since,
+                  "What is new since this ISO date or date-time (summary and timeline)");
   cmd->add_flag("--json", flags->json, "JSON output");
   cmd->callback([flags, &ctx] {
     auto engine = ctx.OpenEngine();
     if (!engine) return;
-    auto story = engine->GetStory(flags->id);
+    StoryOptions options;
+    options.since = flags->since;
+    auto story = engine->GetStory(flags->id, options);
     if (!story.ok()) {
       PrintError(story.status().message());
       ctx.exit_code = ExitCodeFor(story.status());
@@ -52,6 +58,10 @@ void RegisterStory(CLI::App& app, Context& ctx) {
       j["event_dates"] = EventDatesJson(chars, story->event_dates);
       j["quotes"] = StoryQuotesJson(chars, story->quotes);
       j["figures"] = StoryFiguresJson(chars, story->figures);
+      j["headlines"] = HeadlinesJson(story->headlines);
+      j["since"] = OrNull(story->since);
+      j["summary"] = StoryLinesJson(chars, story->summary_lines);
+      j["timeline"] = TimelineJson(chars, story->timeline);
       PrintJson(j);
       return;
     }
@@ -77,6 +87,9 @@ void RegisterStory(CLI::App& app, Context& ctx) {
     field("merged", JoinComma(story->merged_from));
     field("split from", story->split_from);
     field("split off", JoinComma(story->split_off));
+    PrintHeadlines(story->headlines);
+    PrintSummary(story->summary_lines, story->since);
+    PrintTimeline(story->timeline, story->since);
     PrintEventDates(story->event_dates);
     PrintStoryQuotes(story->quotes);
     PrintStoryFigures(story->figures);

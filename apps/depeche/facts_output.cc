@@ -69,7 +69,9 @@ std::string FormatNumber(double v) {
   return buf;
 }
 
-nlohmann::json SourceJson(ArticleCharOffsets& chars, const FactSource& s) {
+}  // namespace
+
+nlohmann::json FactSourceJson(ArticleCharOffsets& chars, const FactSource& s) {
   auto at = [&](uint32_t byte) { return chars.At(s.article_id, byte); };
   nlohmann::json spans = nlohmann::json::array();
   for (const Span& span : s.spans)
@@ -80,14 +82,12 @@ nlohmann::json SourceJson(ArticleCharOffsets& chars, const FactSource& s) {
           {"spans", spans}};
 }
 
-std::string SourceLine(const FactSource& s) {
+std::string FactSourceLine(const FactSource& s) {
   std::string out = s.article_id.substr(0, 8);
   if (!s.source.empty()) out += " " + s.source;
   if (!s.date.empty()) out += " " + s.date;
   return out;
 }
-
-}  // namespace
 
 std::string FigureValueText(double value, const std::optional<double>& high,
                             const std::string& bound) {
@@ -177,7 +177,7 @@ nlohmann::json StoryQuotesJson(ArticleCharOffsets& chars,
     nlohmann::json quotes = nlohmann::json::array();
     for (const StoryQuote& q : s.quotes) {
       nlohmann::json sources = nlohmann::json::array();
-      for (const FactSource& src : q.sources) sources.push_back(SourceJson(chars, src));
+      for (const FactSource& src : q.sources) sources.push_back(FactSourceJson(chars, src));
       quotes.push_back({{"kind", q.kind}, {"text", q.text}, {"sources", sources}});
     }
     out.push_back({{"speaker", OrNull(s.speaker)},
@@ -200,7 +200,7 @@ nlohmann::json StoryFiguresJson(ArticleCharOffsets& chars, const std::vector<Fig
                          {"unit", OrNull(f.unit)},
                          {"text", f.text},
                          {"sentence", f.sentence},
-                         {"source", SourceJson(chars, f.source)}});
+                         {"source", FactSourceJson(chars, f.source)}});
     }
     out.push_back({{"object", g.object},
                    {"entity_id", OrNull(g.entity_id)},
@@ -232,7 +232,7 @@ void PrintStoryQuotes(const std::vector<SpeakerQuotes>& speakers) {
       }
     }
     for (const StoryQuote* q : shown) {
-      std::string from = SourceLine(q->sources.front());
+      std::string from = FactSourceLine(q->sources.front());
       if (q->sources.size() > 1) from += " +" + std::to_string(q->sources.size() - 1);
       std::string text =
           q->kind == "direct" ? "« " + q->text + " »" : "(" + q->kind + ") " + q->text;
@@ -261,7 +261,7 @@ void PrintStoryFigures(const std::vector<FigureGroup>& groups) {
                     FigureValueText(f.value, f.high, f.bound).c_str());
       std::printf("      %s %-12s %s  \"%s\"\n", value,
                   f.source.date.empty() ? "?" : f.source.date.c_str(),
-                  ingest::EscapeForDisplay(SourceLine(f.source).substr(0, 8)).c_str(),
+                  ingest::EscapeForDisplay(FactSourceLine(f.source).substr(0, 8)).c_str(),
                   ingest::EscapeForDisplay(Ellipsize(f.text, 60)).c_str());
     }
   }

@@ -117,7 +117,12 @@ class Engine {
   // and a merged story's id answers with the story it was merged into. A key that names no
   // story but an article (GetArticle: id, prefix, URL, feed id) answers with that article's
   // story. NotFound; InvalidArgument (ambiguous prefix).
-  virtual Result<StoryDetail> GetStory(const std::string& key) = 0;
+  // With `options.since`, the summary and timeline say what is new since then. The digest
+  // (headlines, summary, timeline) is cached in the store and computed again when the story
+  // changed since; a read-only engine computes a stale one without storing it. Errors also:
+  // InvalidArgument (since not an ISO date).
+  virtual Result<StoryDetail> GetStory(const std::string& key, const StoryOptions& options) = 0;
+  Result<StoryDetail> GetStory(const std::string& key) { return GetStory(key, StoryOptions{}); }
   // Near-duplicate groups with two or more stored articles, latest group first, at most
   // `limit` groups. Errors: InvalidArgument (limit <= 0).
   virtual Result<std::vector<DuplicateGroup>> Duplicates(int limit) = 0;

@@ -112,6 +112,7 @@ struct FactSource {
   std::string source;
   std::string date;         // the article's best date (StoryArticle::date), "" when unknown
   std::vector<Span> spans;  // a quote's content spans, or a figure's span
+  friend bool operator==(const FactSource&, const FactSource&) = default;
 };
 
 // One quotation of a story: the same words in several articles (copies, syndicated wire) are
@@ -157,6 +158,44 @@ struct FigureGroup {
   std::vector<StoryFigure> figures;  // by date, then arrival, then offset
 };
 
+// A headline of a story in one language: the most representative real headline among its
+// articles in that language (chosen as StorySummary::title is, among those articles only).
+struct StoryHeadline {
+  std::string lang;
+  std::string title;
+  std::string article_id;  // the article that carries it (the first of its copies)
+  friend bool operator==(const StoryHeadline&, const StoryHeadline&) = default;
+};
+
+// One line of a story's summary or timeline: a whole sentence of one article, and the other
+// articles that said the same thing (copies, syndicated wire, other sources' wording).
+struct StoryLine {
+  std::string text;               // the sentence, runs of spaces and line breaks as one space
+  FactSource source;              // its article and the sentence's bytes (one span)
+  std::vector<FactSource> also;  // the same content in other articles, earliest date first
+  friend bool operator==(const StoryLine&, const StoryLine&) = default;
+};
+
+// One entry of a story's timeline: an event's date as its articles give it, and a line saying
+// what happened then.
+struct StoryTimelineEntry {
+  // The date at its precision: "2022-01-21" (day), "2022-W04" (week), "2022-01" (month),
+  // "2022" (year).
+  std::string date;
+  std::string precision;  // "day", "week", "month" or "year"
+  // How the line's date was found: "stated" (written in full), "relative" (an expression such
+  // as "vendredi" read against its article's date) or "published" (no expression: the date of
+  // the article that reports it).
+  std::string basis;
+  // Uncertain: read against an article date that was itself inferred, or only the date of the
+  // report ("published").
+  bool inferred = false;
+  std::string expression;     // the date expression as written in the line ("" for "published")
+  int64_t article_count = 0;  // articles that refer to this date (exact copies once)
+  StoryLine line;
+  friend bool operator==(const StoryTimelineEntry&, const StoryTimelineEntry&) = default;
+};
+
 struct StoryDetail {
   StorySummary summary;
   std::vector<StoryArticle> articles;    // in arrival order
@@ -173,6 +212,25 @@ struct StoryDetail {
   // Engine's kStoryFactArticles latest articles.
   std::vector<SpeakerQuotes> quotes;
   std::vector<FigureGroup> figures;
+  // One headline per language of its articles, the story's main language first (the one of
+  // summary.title), then by article count.
+  std::vector<StoryHeadline> headlines;
+  // An extractive summary of its articles in its main language: central, self-contained
+  // sentences, each fact once with all its sources, in the time order of their articles; the
+  // first line never repeats the headline. With StoryOptions::since: what is new since then
+  // (lines from the articles dated after it that older articles did not already say).
+  std::vector<StoryLine> summary_lines;
+  // Dated entries, earliest first (with StoryOptions::since: those reported since then).
+  std::vector<StoryTimelineEntry> timeline;
+  // The StoryOptions::since the summary and timeline answer ("" for the whole story).
+  std::string since;
+};
+
+// What Engine::GetStory computes besides the stored story.
+struct StoryOptions {
+  // An ISO date or date-time: the summary and timeline say what is new since then (articles
+  // whose best date, else arrival time, is after it). "" for the whole story.
+  std::string since;
 };
 
 struct DuplicateGroup {

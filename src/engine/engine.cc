@@ -2,9 +2,11 @@
 
 #include <optional>
 
+#include "core/time.h"
 #include "engine/analyzer.h"
 #include "engine/entity_stage.h"
 #include "engine/ingest_job.h"
+#include "engine/story_digest.h"
 #include "engine/story_facts.h"
 #include "engine/story_stage.h"
 #include "engine/writer_lock.h"
@@ -52,6 +54,7 @@ class EngineImpl final : public Engine {
   }
 
   ~EngineImpl() override {
+    digests_.reset();
     dates_.reset();
     entity_stage_.reset();
     entities_.reset();
@@ -130,7 +133,17 @@ class EngineImpl final : public Engine {
     return story_store().Stories(query);
   }
 
-  Result<StoryDetail> GetStory(const std::string& key) override {
+  using Engine::GetStory;
+  Result<StoryDetail> GetStory(const std::string& key, const StoryOptions& options) override {
+    std::string since;  // normalised
+    if (!options.since.empty()) {
+      Result<PublicationDate> parsed = core::ParseIsoDate(options.since);
+      if (!parsed.ok()) {
+        return InvalidArgumentError("since: not an ISO date: \"" + options.since + "\"");
+      }
+      since = parsed->precision >= DatePrecision::kMinute ? core::FormatUtc(parsed->utc_seconds)
+                                                          : parsed->iso;
+    }
     DEPECHE_ASSIGN_OR_RETURN(StoryDetail story, FindStory(key));
     // The story's names are its resolved entities where it has any (one "Antony Blinken"
     // whatever each article wrote), most salient first; else the articles' capitalised runs.
@@ -145,29 +158,58 @@ class EngineImpl final : public Engine {
     }
     DEPECHE_ASSIGN_OR_RETURN(story.event_dates,
                              dates_->EventDates(story.summary.id, kStoryEventDates));
-    DEPECHE_RETURN_IF_ERROR(AddFacts(story));
-    return story;
-  }
-
-  // The story's quotations by speaker and figures by object, from its latest articles.
-  Status AddFacts(StoryDetail& story) {
-    if (!figure_objects_) {
-      DEPECHE_ASSIGN_OR_RETURN(figure_objects_,
-                               engine::FigureObjects::Load(
-                                   config_.data_dir.empty() ? DefaultDataDir() : config_.data_dir));
-    }
     const size_t first =
         story.articles.size() > kStoryFactArticles ? story.articles.size() - kStoryFactArticles : 0;
     std::vector<Article> read;
-    std::vector<std::vector<ArticleEntityRef>> entities;
+    std::vector<std::vector<ArticleEntityRef>> named;
     read.reserve(story.articles.size() - first);
-    entities.reserve(story.articles.size() - first);
+    named.reserve(story.articles.size() - first);
     for (size_t i = first; i < story.articles.size(); ++i) {
       DEPECHE_ASSIGN_OR_RETURN(Article a, articles_->Get(story.articles[i].id));
-      DEPECHE_ASSIGN_OR_RETURN(std::vector<ArticleEntityRef> named, entities_->OfArticle(a.id));
-      engine::LinkSpeakers(a, named);
+      DEPECHE_ASSIGN_OR_RETURN(std::vector<ArticleEntityRef> refs, entities_->OfArticle(a.id));
+      engine::LinkSpeakers(a, refs);
       read.push_back(std::move(a));
-      entities.push_back(std::move(named));
+      named.push_back(std::move(refs));
+    }
+    DEPECHE_RETURN_IF_ERROR(AddFacts(story, read, named, first));
+    DEPECHE_RETURN_IF_ERROR(AddDigest(story, read, since));
+    return story;
+  }
+
+  // The story's headlines, summary and timeline: the cached digest when it is the story's
+  // current one, else computed (and cached when this engine may write).
+  Status AddDigest(StoryDetail& story, const std::vector<Article>& read, const std::string& since) {
+    if (!digester_) {
+      DEPECHE_ASSIGN_OR_RETURN(digester_, engine::StoryDigester::Create(DataDir()));
+      DEPECHE_ASSIGN_OR_RETURN(digests_, store::DigestStore::Create(db_.get()));
+    }
+    story.since = since;
+    std::optional<engine::StoryDigest> digest;
+    const std::string key = engine::StoryDigester::Key(story);
+    if (since.empty()) {
+      DEPECHE_ASSIGN_OR_RETURN(digest, digests_->Get(story.summary.id, key));
+    }
+    if (!digest) {
+      digest = digester_->Digest(story, read, since);
+      // A cache: a write refused (another writer holds the database) costs only the next read.
+      if (since.empty() && stories_ != nullptr) (void)digests_->Put(story.summary.id, key, *digest);
+    }
+    story.headlines = std::move(digest->headlines);
+    story.summary_lines = std::move(digest->summary_lines);
+    story.timeline = std::move(digest->timeline);
+    return Status::Ok();
+  }
+
+  std::string DataDir() const {
+    return config_.data_dir.empty() ? DefaultDataDir() : config_.data_dir;
+  }
+
+  // The story's quotations by speaker and figures by object, from `read`: its articles from
+  // index `first` on, with their entities.
+  Status AddFacts(StoryDetail& story, const std::vector<Article>& read,
+                  const std::vector<std::vector<ArticleEntityRef>>& entities, size_t first) {
+    if (!figure_objects_) {
+      DEPECHE_ASSIGN_OR_RETURN(figure_objects_, engine::FigureObjects::Load(DataDir()));
     }
     std::vector<engine::FactArticle> facts;
     for (size_t i = 0; i < read.size(); ++i) {
@@ -262,7 +304,7 @@ class EngineImpl final : public Engine {
 
   // The full id of the story `key` names (GetStory's rules: prefixes, merges, articles).
   Result<std::string> StoryId(const std::string& key) {
-    DEPECHE_ASSIGN_OR_RETURN(StoryDetail story, GetStory(key));
+    DEPECHE_ASSIGN_OR_RETURN(StoryDetail story, FindStory(key));
     return story.summary.id;
   }
 
@@ -275,6 +317,8 @@ class EngineImpl final : public Engine {
   std::unique_ptr<store::EntityStore> entities_;
   std::unique_ptr<store::DateStore> dates_;              // made on first use
   std::optional<engine::FigureObjects> figure_objects_;  // read at the first GetStory
+  std::unique_ptr<engine::StoryDigester> digester_;       // made at the first GetStory
+  std::unique_ptr<store::DigestStore> digests_;
   // Ingest only, loaded by EnsureEntities.
   bool entities_tried_ = false;
   std::unique_ptr<extract::EntityExtractor> extractor_;

@@ -382,6 +382,17 @@ CREATE TABLE article_figures (
 ) WITHOUT ROWID;
 )sql";
 
+// Story digests (issue 13): a story's headlines, summary and timeline as last computed, as JSON
+// (store/digest_store.cc), with the key of the articles they were computed from. A cache: rows
+// may be dropped at any time; a story without one gets it computed again.
+constexpr std::string_view kMigration10 = R"sql(
+CREATE TABLE story_digests (
+  story_id TEXT PRIMARY KEY,
+  key TEXT NOT NULL,
+  digest TEXT NOT NULL CHECK (json_valid(digest))
+) WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "articles, listing indexes, article_fts (depeche tokenizer)", kMigration1},
     {2, "stories, article_story, story_merges, story pipeline state", kMigration2},
@@ -393,6 +404,8 @@ constexpr Migration kMigrations[] = {
     {8, "dates: articles.published_source, best date and its provenance, article_timexes",
      kMigration8},
     {9, "article_quotes, article_figures: quotations and figures with their offsets", kMigration9},
+    {10, "story_digests: each story's headlines, summary and timeline as last computed",
+     kMigration10},
 };
 
 }  // namespace

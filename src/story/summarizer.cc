@@ -25,6 +25,27 @@ struct Sentence {
   std::vector<std::pair<uint32_t, double>> terms;  // (term id, weight), sorted by id; unit norm
 };
 
+// For each candidate, whether a background sentence says the same (cosine >= `redundancy`),
+// through the candidates' postings.
+std::vector<bool> KnownCandidates(
+    const std::vector<SummaryDocument>& documents, const std::vector<Sentence>& sentences,
+    const std::vector<size_t>& candidates,
+    const std::vector<std::vector<std::pair<uint32_t, double>>>& postings, double redundancy) {
+  std::vector<bool> known(candidates.size(), false);
+  std::unordered_map<uint32_t, double> dot;
+  for (const Sentence& b : sentences) {
+    if (!documents[b.document].background) continue;
+    dot.clear();
+    for (const auto& [term, w] : b.terms) {
+      for (const auto& [c, wc] : postings[term]) dot[c] += w * wc;
+    }
+    for (const auto& [c, cos] : dot) {
+      if (cos >= redundancy) known[c] = true;
+    }
+  }
+  return known;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Summarizer>> Summarizer::Create(const std::string& data_dir) {
@@ -89,7 +110,7 @@ std::vector<SummaryLine> Summarizer::Summarize(const std::vector<SummaryDocument
         bag.push_back(it->second);
       }
       const bool leans = lean_it != leaning_.end() && lean_it->second.count(first) > 0;
-      s.candidate = !leans && s.words >= options.min_sentence_words &&
+      s.candidate = !doc.background && !leans && s.words >= options.min_sentence_words &&
                     s.words <= options.max_sentence_words && !bag.empty();
       std::sort(bag.begin(), bag.end());
       for (size_t i = 0; i < bag.size(); ++i) {
@@ -138,6 +159,9 @@ std::vector<SummaryLine> Summarizer::Summarize(const std::vector<SummaryDocument
       }
     }
   }
+  // Candidates that say what the background already says.
+  const std::vector<bool> known = KnownCandidates(documents, sentences, candidates, postings,
+                                                  options.redundancy);
   // 4. LexRank on the thresholded graph.
   std::vector<std::vector<uint32_t>> edges(m);
   for (size_t c = 0; c < m; ++c) {
@@ -179,6 +203,7 @@ std::vector<SummaryLine> Summarizer::Summarize(const std::vector<SummaryDocument
   for (size_t c : order) {
     if (words >= options.max_words) break;
     const Sentence& s = sentences[candidates[c]];
+    if (known[c]) continue;
     if (!options.fill && words + s.words > options.max_words) continue;
     bool redundant = false;
     for (size_t k = 0; k < chosen.size() && !redundant; ++k) {

@@ -31,6 +31,9 @@ struct SummaryDocument {
   std::vector<Span> sentences;  // bytes of `text`, boilerplate left out
   std::string lang;             // ISO 639-1
   int64_t time = 0;             // for the order of the lines (seconds; documents alike: 0)
+  // What the reader already knows (an update summary's older documents): never a line, and a
+  // sentence saying what one of its sentences says (cosine >= redundancy) is left out.
+  bool background = false;
 };
 
 // Another document's sentence saying what a summary line says.

@@ -1,0 +1,303 @@
+#include "engine/story_digest.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/hash.h"
+#include "core/strings.h"
+#include "store/story_title.h"
+#include "text/normalize.h"
+#include "text/tokenize.h"
+
+namespace depeche::engine {
+namespace {
+
+// Bumped whenever the digest's computation changes, so that cached digests are recomputed.
+constexpr std::string_view kDigestVersion = "digest-1";
+// A summary line whose words are this much the headline's says the headline again.
+constexpr double kHeadlineOverlap = 0.7;
+
+struct Doc {
+  const Article* article = nullptr;
+  const StoryArticle* meta = nullptr;
+  size_t order = 0;                     // position in the story (arrival)
+  std::vector<const StoryArticle*> copies;  // exact copies of it, left out of the documents
+};
+
+std::unordered_set<std::string> FoldedWords(std::string_view s) {
+  std::unordered_set<std::string> out;
+  const std::string folded = text::Fold(s);
+  for (text::WordRun run = text::NextWord(folded, 0); run.end != 0;
+       run = text::NextWord(folded, run.end)) {
+    out.emplace(folded.substr(run.begin, run.end - run.begin));
+  }
+  return out;
+}
+
+// Most of the line's words are the headline's (the lead repeating the title, or the title line
+// of a text file taken as a sentence).
+bool RepeatsHeadline(std::string_view line, const std::unordered_set<std::string>& headline) {
+  if (headline.empty()) return false;
+  const std::unordered_set<std::string> words = FoldedWords(line);
+  if (words.empty()) return false;
+  size_t shared = 0;
+  for (const std::string& w : words) shared += headline.count(w);
+  return static_cast<double>(shared) >= kHeadlineOverlap * static_cast<double>(words.size());
+}
+
+// The article was dated after `since` (an ISO date or date-time): its published date-time when
+// it has one, else its best day.
+bool IsNew(const StoryArticle& a, const std::string& since) {
+  const bool timed = a.published.size() > 10;
+  const std::string key = timed ? a.published : a.date;
+  if (key.empty()) return false;
+  if (since.size() <= 10) return key.substr(0, 10) >= since;
+  if (timed) return key >= since;
+  return key.substr(0, 10) > since.substr(0, 10);
+}
+
+FactSource SourceOf(const StoryArticle& meta, Span span) {
+  return {meta.id, meta.source, meta.date, {span}};
+}
+
+// The line's own source, then its other sources (each with its exact copies), earliest first.
+StoryLine LineOf(const std::vector<Doc>& docs, size_t doc, Span span,
+                 const std::vector<std::pair<size_t, Span>>& also) {
+  StoryLine line;
+  const Article& a = *docs[doc].article;
+  line.text = core::CollapseSpaces(std::string_view(a.text).substr(span.begin, span.end - span.begin));
+  line.source = SourceOf(*docs[doc].meta, span);
+  std::vector<std::pair<size_t, FactSource>> others;  // (arrival, source)
+  for (const StoryArticle* copy : docs[doc].copies) {
+    others.emplace_back(docs[doc].order, SourceOf(*copy, span));
+  }
+  for (const auto& [d, s] : also) {
+    others.emplace_back(docs[d].order, SourceOf(*docs[d].meta, s));
+    for (const StoryArticle* copy : docs[d].copies) {
+      others.emplace_back(docs[d].order, SourceOf(*copy, s));
+    }
+  }
+  std::stable_sort(others.begin(), others.end(), [](const auto& x, const auto& y) {
+    const bool xd = !x.second.date.empty(), yd = !y.second.date.empty();
+    if (xd != yd) return xd;
+    if (x.second.date != y.second.date) return x.second.date < y.second.date;
+    return x.first < y.first;
+  });
+  for (auto& [order, s] : others) line.also.push_back(std::move(s));
+  return line;
+}
+
+// The main language: the one of most articles, ties to the headline's article's.
+std::string MainLanguage(const std::vector<Doc>& docs, const std::string& title) {
+  std::map<std::string, size_t> count;
+  std::string title_lang;
+  for (const Doc& d : docs) {
+    count[d.article->lang] += 1 + d.copies.size();
+    if (title_lang.empty() && d.article->title == title) title_lang = d.article->lang;
+  }
+  std::string best;
+  size_t most = 0;
+  for (const auto& [lang, n] : count) {
+    if (n > most || (n == most && lang == title_lang)) {
+      best = lang;
+      most = n;
+    }
+  }
+  return best;
+}
+
+std::vector<StoryHeadline> Headlines(const StoryDetail& story, const std::vector<Doc>& all,
+                                     const std::string& main) {
+  std::vector<std::string> keys = story.top_terms;
+  keys.insert(keys.end(), story.top_names.begin(), story.top_names.end());
+  std::map<std::string, std::vector<const Doc*>> by_lang;
+  for (const Doc& d : all) by_lang[d.article->lang].push_back(&d);
+  std::vector<std::pair<size_t, StoryHeadline>> out;  // (articles, headline)
+  for (const auto& [lang, docs] : by_lang) {
+    std::vector<store::TitleCandidate> candidates;
+    std::vector<const Article*> of;
+    for (const Doc* d : docs) {
+      candidates.push_back({d->article->title, d->article->title_origin, d->article->source,
+                            d->article->lang, static_cast<int64_t>(d->order)});
+      of.push_back(d->article);
+    }
+    int best = store::ChooseStoryTitle(candidates, keys);
+    if (lang == main) {
+      // The story's own headline when this language's articles carry it.
+      for (size_t i = 0; i < of.size(); ++i) {
+        if (of[i]->title == story.summary.title) best = static_cast<int>(i);
+        if (of[i]->title == story.summary.title) break;
+      }
+    }
+    if (best < 0 || of[best]->title.empty()) continue;
+    const size_t n = lang == main ? SIZE_MAX : docs.size();
+    out.emplace_back(n, StoryHeadline{lang, of[best]->title, of[best]->id});
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& x, const auto& y) { return x.first > y.first; });
+  std::vector<StoryHeadline> headlines;
+  for (auto& [n, h] : out) headlines.push_back(std::move(h));
+  return headlines;
+}
+
+std::vector<StoryLine> Summary(const story::Summarizer& summarizer, const std::vector<Doc>& docs,
+                               const std::vector<size_t>& chosen, const std::string& since,
+                               const std::string& headline) {
+  std::vector<story::SummaryDocument> input;
+  for (size_t i : chosen) {
+    const Article& a = *docs[i].article;
+    story::SummaryDocument d;
+    d.text = a.text;
+    d.sentences = a.sentences;
+    d.lang = a.lang;
+    d.time = a.date.date.known() ? a.date.date.utc_seconds : 0;
+    d.background = !since.empty() && !IsNew(*docs[i].meta, since);
+    input.push_back(std::move(d));
+  }
+  story::SummaryOptions options;
+  options.max_words = kStorySummaryWords + 60;  // room for the lines left out below
+  std::vector<story::SummaryLine> lines = summarizer.Summarize(input, options);
+  const std::unordered_set<std::string> title = FoldedWords(headline);
+  std::vector<const story::SummaryLine*> kept;
+  for (const story::SummaryLine& l : lines) {
+    const std::string_view text = input[l.document].text;
+    if (!RepeatsHeadline(text.substr(l.span.begin, l.span.end - l.span.begin), title)) {
+      kept.push_back(&l);
+    }
+  }
+  // The best lines within the budget, in the summarizer's (time) order.
+  std::vector<const story::SummaryLine*> best = kept;
+  std::stable_sort(best.begin(), best.end(), [](const auto* x, const auto* y) {
+    return x->score > y->score;
+  });
+  std::set<const story::SummaryLine*> in;
+  size_t words = 0;
+  for (const story::SummaryLine* l : best) {
+    if (words >= kStorySummaryWords) break;
+    in.insert(l);
+    words += l->words;
+  }
+  std::vector<StoryLine> out;
+  for (const story::SummaryLine* l : kept) {
+    if (in.count(l) == 0) continue;
+    std::vector<std::pair<size_t, Span>> also;
+    for (const story::SummarySource& s : l->also) also.emplace_back(chosen[s.document], s.span);
+    out.push_back(LineOf(docs, chosen[l->document], l->span, also));
+  }
+  return out;
+}
+
+std::vector<StoryTimelineEntry> Timeline(const story::TimelineBuilder& builder,
+                                         const std::vector<Doc>& docs,
+                                         const std::vector<size_t>& chosen,
+                                         const std::string& since) {
+  std::vector<story::TimelineDocument> input;
+  std::vector<size_t> of;
+  for (size_t i : chosen) {
+    if (!since.empty() && !IsNew(*docs[i].meta, since)) continue;
+    const Article& a = *docs[i].article;
+    story::TimelineDocument d;
+    d.text = a.text;
+    d.sentences = a.sentences;
+    d.timexes = a.timexes;
+    d.lang = a.lang;
+    d.date = docs[i].meta->date;
+    d.date_inferred = a.date.provenance == "inferred";
+    input.push_back(std::move(d));
+    of.push_back(i);
+  }
+  story::TimelineOptions options;
+  options.max_dates = kStoryTimelineDates;
+  // A date one article alone gives is an event of a small story, noise in a large one.
+  options.min_date_documents = input.size() >= 6 ? 2 : 1;
+  std::vector<StoryTimelineEntry> out;
+  for (const story::TimelineEntry& e : builder.Build(input, options)) {
+    StoryTimelineEntry entry;
+    entry.date = e.date;
+    entry.precision = e.precision;
+    entry.basis = e.basis;
+    entry.inferred = e.inferred;
+    if (e.expression.end > e.expression.begin) {
+      entry.expression = core::CollapseSpaces(
+          input[e.document].text.substr(e.expression.begin, e.expression.end - e.expression.begin));
+    }
+    entry.article_count = static_cast<int64_t>(e.date_documents);
+    std::vector<std::pair<size_t, Span>> also;
+    for (const story::TimelineSource& s : e.also) also.emplace_back(of[s.document], s.span);
+    entry.line = LineOf(docs, of[e.document], e.span, also);
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<StoryDigester>> StoryDigester::Create(const std::string& data_dir) {
+  std::unique_ptr<StoryDigester> d(new StoryDigester());
+  DEPECHE_ASSIGN_OR_RETURN(d->summarizer_, story::Summarizer::Create(data_dir));
+  DEPECHE_ASSIGN_OR_RETURN(d->timeline_, story::TimelineBuilder::Create(data_dir));
+  return d;
+}
+
+std::string StoryDigester::Key(const StoryDetail& story) {
+  core::Hasher h;
+  h.Update(kDigestVersion);
+  auto field = [&](std::string_view s) {
+    h.Update(s);
+    h.Update(std::string_view("\x1f", 1));
+  };
+  field(story.summary.title);
+  for (const std::string& t : story.top_terms) field(t);
+  for (const std::string& n : story.top_names) field(n);
+  for (const StoryArticle& a : story.articles) {
+    field(a.id);
+    field(a.date);
+    field(a.published);
+    field(a.lang);
+    field(a.original_id);
+    field(a.exact_copy ? "1" : "0");
+  }
+  return core::Hex64(h.Digest());
+}
+
+StoryDigest StoryDigester::Digest(const StoryDetail& story, const std::vector<Article>& articles,
+                                  const std::string& since) const {
+  std::unordered_map<std::string_view, size_t> position;
+  for (size_t i = 0; i < story.articles.size(); ++i) position.emplace(story.articles[i].id, i);
+  std::vector<Doc> docs;
+  std::unordered_map<std::string_view, size_t> doc_of;
+  for (const Article& a : articles) {
+    auto it = position.find(a.id);
+    if (it == position.end()) continue;
+    const StoryArticle& meta = story.articles[it->second];
+    // An exact copy of an article read is that article again: one more source of its lines.
+    if (meta.exact_copy) {
+      auto original = doc_of.find(meta.original_id);
+      if (original != doc_of.end()) {
+        docs[original->second].copies.push_back(&meta);
+        doc_of.emplace(a.id, original->second);
+        continue;
+      }
+    }
+    doc_of.emplace(a.id, docs.size());
+    docs.push_back({&a, &meta, it->second, {}});
+  }
+  StoryDigest digest;
+  if (docs.empty()) return digest;
+  const std::string main = MainLanguage(docs, story.summary.title);
+  digest.headlines = Headlines(story, docs, main);
+  std::vector<size_t> chosen;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (docs[i].article->lang == main) chosen.push_back(i);
+  }
+  const std::string headline =
+      digest.headlines.empty() ? story.summary.title : digest.headlines.front().title;
+  digest.summary_lines = Summary(*summarizer_, docs, chosen, since, headline);
+  digest.timeline = Timeline(*timeline_, docs, chosen, since);
+  return digest;
+}
+
+}  // namespace depeche::engine
