@@ -23,7 +23,7 @@ constexpr double kHeadlineOverlap = 0.7;
 struct Doc {
   const Article* article = nullptr;
   const StoryArticle* meta = nullptr;
-  size_t order = 0;                     // position in the story (arrival)
+  size_t order = 0;                         // position in the story (arrival)
   std::vector<const StoryArticle*> copies;  // exact copies of it, left out of the documents
 };
 
@@ -68,7 +68,8 @@ StoryLine LineOf(const std::vector<Doc>& docs, size_t doc, Span span,
                  const std::vector<std::pair<size_t, Span>>& also) {
   StoryLine line;
   const Article& a = *docs[doc].article;
-  line.text = core::CollapseSpaces(std::string_view(a.text).substr(span.begin, span.end - span.begin));
+  line.text =
+      core::CollapseSpaces(std::string_view(a.text).substr(span.begin, span.end - span.begin));
   line.source = SourceOf(*docs[doc].meta, span);
   std::vector<std::pair<size_t, FactSource>> others;  // (arrival, source)
   for (const StoryArticle* copy : docs[doc].copies) {
@@ -170,9 +171,8 @@ std::vector<StoryLine> Summary(const story::Summarizer& summarizer, const std::v
   }
   // The best lines within the budget, in the summarizer's (time) order.
   std::vector<const story::SummaryLine*> best = kept;
-  std::stable_sort(best.begin(), best.end(), [](const auto* x, const auto* y) {
-    return x->score > y->score;
-  });
+  std::stable_sort(best.begin(), best.end(),
+                   [](const auto* x, const auto* y) { return x->score > y->score; });
   std::set<const story::SummaryLine*> in;
   size_t words = 0;
   for (const story::SummaryLine* l : best) {

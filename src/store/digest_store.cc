@@ -23,7 +23,8 @@ FactSource SourceFrom(const json& j) {
   s.article_id = j.at("a").get<std::string>();
   s.source = j.at("s").get<std::string>();
   s.date = j.at("d").get<std::string>();
-  for (const json& p : j.at("p")) s.spans.push_back({p.at(0).get<uint32_t>(), p.at(1).get<uint32_t>()});
+  for (const json& p : j.at("p"))
+    s.spans.push_back({p.at(0).get<uint32_t>(), p.at(1).get<uint32_t>()});
   return s;
 }
 

@@ -7,9 +7,9 @@
 #include <unordered_map>
 
 #include "core/files.h"
+#include "story/sentence_vectors.h"
 #include "text/normalize.h"
-#include "text/stemmer.h"
-#include "text/tokenize.h"
+#include "text/stopwords.h"
 
 namespace depeche::story {
 namespace {
@@ -22,7 +22,7 @@ struct Sentence {
   Span span;
   size_t words = 0;
   bool candidate = false;
-  std::vector<std::pair<uint32_t, double>> terms;  // (term id, weight), sorted by id; unit norm
+  TermVector terms;  // unit norm
 };
 
 // For each candidate, whether a background sentence says the same (cosine >= `redundancy`),
@@ -71,71 +71,31 @@ std::vector<SummaryLine> Summarizer::Summarize(const std::vector<SummaryDocument
                                                const SummaryOptions& options) const {
   // 1. Sentences as stemmed content words.
   std::vector<Sentence> sentences;
-  std::unordered_map<std::string, uint32_t> term_ids;
-  std::vector<double> df;
-  std::map<std::string, std::unique_ptr<text::Stemmer>, std::less<>> stemmers;
+  SentenceTokenizer tokenizer(stop_words_);
   std::vector<std::vector<uint32_t>> bags;  // term ids of each sentence, repeated
   for (size_t d = 0; d < documents.size(); ++d) {
     const SummaryDocument& doc = documents[d];
-    const std::string lang = doc.lang.substr(0, 2);
-    auto stem_it = stemmers.find(lang);
-    if (stem_it == stemmers.end()) {
-      auto made = text::Stemmer::Supports(lang) ? text::Stemmer::Create(lang)
-                                                : Result<std::unique_ptr<text::Stemmer>>(nullptr);
-      stem_it = stemmers.emplace(lang, made.ok() ? std::move(made).value() : nullptr).first;
-    }
-    text::Stemmer* stemmer = stem_it->second.get();
-    auto stop_it = stop_words_.find(lang);
-    const text::StopWords* stop = stop_it == stop_words_.end() ? nullptr : &stop_it->second;
-    auto lean_it = leaning_.find(lang);
+    auto lean_it = leaning_.find(doc.lang.substr(0, 2));
     for (size_t p = 0; p < doc.sentences.size(); ++p) {
       const Span span = doc.sentences[p];
       if (span.end > doc.text.size() || span.begin >= span.end) continue;
-      const std::string folded = text::Fold(doc.text.substr(span.begin, span.end - span.begin));
+      SentenceTokens tokens =
+          tokenizer.Read(doc.text.substr(span.begin, span.end - span.begin), doc.lang);
       Sentence s;
       s.document = d;
       s.position = p;
       s.span = span;
-      std::vector<uint32_t> bag;
-      std::string first;
-      for (text::WordRun run = text::NextWord(folded, 0); run.end != 0;
-           run = text::NextWord(folded, run.end)) {
-        const std::string_view word(folded.data() + run.begin, run.end - run.begin);
-        if (s.words++ == 0) first = std::string(word);
-        if (word.size() < 2 || (stop != nullptr && stop->Contains(word))) continue;
-        if (std::isdigit(static_cast<unsigned char>(word[0]))) continue;
-        std::string stem(stemmer != nullptr ? stemmer->Stem(word) : word);
-        auto [it, added] = term_ids.emplace(std::move(stem), static_cast<uint32_t>(df.size()));
-        if (added) df.push_back(0);
-        bag.push_back(it->second);
-      }
-      const bool leans = lean_it != leaning_.end() && lean_it->second.count(first) > 0;
+      s.words = tokens.words;
+      const bool leans = lean_it != leaning_.end() && lean_it->second.count(tokens.first) > 0;
       s.candidate = !doc.background && !leans && s.words >= options.min_sentence_words &&
-                    s.words <= options.max_sentence_words && !bag.empty();
-      std::sort(bag.begin(), bag.end());
-      for (size_t i = 0; i < bag.size(); ++i) {
-        if (i == 0 || bag[i] != bag[i - 1]) df[bag[i]] += 1;
-      }
-      bags.push_back(std::move(bag));
+                    s.words <= options.max_sentence_words && !tokens.terms.empty();
+      bags.push_back(std::move(tokens.terms));
       sentences.push_back(std::move(s));
     }
   }
   // 2. TF-IDF vectors of unit length.
-  const double n = static_cast<double>(sentences.size());
-  for (size_t i = 0; i < sentences.size(); ++i) {
-    const std::vector<uint32_t>& bag = bags[i];
-    double norm = 0;
-    for (size_t k = 0; k < bag.size();) {
-      size_t e = k;
-      while (e < bag.size() && bag[e] == bag[k]) ++e;
-      const double w = static_cast<double>(e - k) * std::log(1.0 + n / df[bag[k]]);
-      sentences[i].terms.emplace_back(bag[k], w);
-      norm += w * w;
-      k = e;
-    }
-    norm = std::sqrt(norm);
-    for (auto& t : sentences[i].terms) t.second = norm > 0 ? t.second / norm : 0;
-  }
+  std::vector<TermVector> vectors = TfIdfVectors(bags, tokenizer.term_count());
+  for (size_t i = 0; i < sentences.size(); ++i) sentences[i].terms = std::move(vectors[i]);
   // 3. Cosines between candidates through an inverted index.
   std::vector<size_t> candidates;
   for (size_t i = 0; i < sentences.size(); ++i) {
@@ -143,7 +103,7 @@ std::vector<SummaryLine> Summarizer::Summarize(const std::vector<SummaryDocument
   }
   const size_t m = candidates.size();
   if (m == 0) return {};
-  std::vector<std::vector<std::pair<uint32_t, double>>> postings(df.size());
+  std::vector<std::vector<std::pair<uint32_t, double>>> postings(tokenizer.term_count());
   for (size_t c = 0; c < m; ++c) {
     for (const auto& [term, w] : sentences[candidates[c]].terms) {
       postings[term].emplace_back(static_cast<uint32_t>(c), w);
@@ -160,8 +120,8 @@ std::vector<SummaryLine> Summarizer::Summarize(const std::vector<SummaryDocument
     }
   }
   // Candidates that say what the background already says.
-  const std::vector<bool> known = KnownCandidates(documents, sentences, candidates, postings,
-                                                  options.redundancy);
+  const std::vector<bool> known =
+      KnownCandidates(documents, sentences, candidates, postings, options.redundancy);
   // 4. LexRank on the thresholded graph.
   std::vector<std::vector<uint32_t>> edges(m);
   for (size_t c = 0; c < m; ++c) {

@@ -76,6 +76,21 @@ struct TimelineOptions {
   size_t min_sentence_words = 6;
   size_t max_sentence_words = 50;
   double redundancy = 0.5;  // a sentence this close (cosine) to a chosen line is merged into it
+  // A date's salience: the documents that refer to it, each counted once at its strongest
+  // reference: 1 for an expression in a document of another day, `same_day_weight` for one in
+  // a document of that very day, `publication_weight` for a document published that day
+  // (with `publication_dates`); times the weight of the date's precision (a day 1).
+  double same_day_weight = 0.8;
+  double publication_weight = 0.5;
+  double week_weight = 0.5;
+  double month_weight = 0.25;
+  double year_weight = 0.1;
+  // A TIME expression that opens with a day ("vendredi soir": "2022-01-21TEV") dates its
+  // sentence by that day, as a DATE would.
+  bool time_days = true;
+  // Only dates starting in [first_date, last_date] (ISO days; "" for no bound).
+  std::string first_date;
+  std::string last_date;
 };
 
 class TimelineBuilder {
