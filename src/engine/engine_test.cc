@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "store/database.h"
+
 namespace depeche {
 namespace {
 
@@ -106,6 +108,77 @@ TEST(EngineTest, ReadOnlyEngineNeverCreatesOrWrites) {
   EXPECT_EQ(hits->size(), 1u);
   q.story = "no-such-story";
   EXPECT_EQ(engine.Search(q).status().code(), StatusCode::kNotFound);
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+// One record of a story about floods: the same event in other words.
+std::string FloodRecord(int n, const std::string& text) {
+  return "{\"url\":\"https://example.org/flood" + std::to_string(n) +
+         "\",\"published\":\"2023-05-0" + std::to_string(n) +
+         "T08:00:00Z\",\"title\":\"Floods close valley roads\",\"lang\":\"en\",\"text\":\"" + text +
+         "\"}\n";
+}
+
+TEST(EngineTest, StoryDigestIsCachedUntilTheStoryChanges) {
+  std::string path = TempPath("digest.db");
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  EngineConfig config;
+  config.db_path = path;
+  auto writer = Engine::Open(config);
+  ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+  const std::string flood =
+      "Heavy rain flooded the Aare valley overnight and the police closed the main roads to "
+      "Thun. Rescue teams evacuated two hundred residents from the lower villages on Monday. "
+      "The regional government said the water would not recede before Wednesday.";
+  auto r = (*writer)->IngestJsonl("mem", FloodRecord(1, flood) + FloodRecord(2, flood), {});
+  ASSERT_TRUE(r.ok() && r->inserted == 2);
+  auto story = (*writer)->GetStory("https://example.org/flood1");
+  ASSERT_TRUE(story.ok()) << story.status().ToString();
+  ASSERT_FALSE(story->headlines.empty());
+  ASSERT_FALSE(story->summary_lines.empty());
+  EXPECT_TRUE(story->since.empty());
+  // The second record is a copy: a source of every line.
+  EXPECT_EQ(story->summary_lines[0].also.size(), 1u);
+  // Marked in the cached row: a read-only engine answers with it.
+  {
+    auto db = store::Database::Open(path);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)
+                    ->Exec("UPDATE story_digests SET digest = json_set(digest, "
+                           "'$.headlines[0].title', 'from the cache')")
+                    .ok());
+  }
+  config.read_only = true;
+  {
+    auto reader = Engine::Open(config);
+    ASSERT_TRUE(reader.ok());
+    auto cached = (*reader)->GetStory("https://example.org/flood1");
+    ASSERT_TRUE(cached.ok());
+    ASSERT_FALSE(cached->headlines.empty());
+    EXPECT_EQ(cached->headlines[0].title, "from the cache");
+    // What is new is computed, never cached.
+    StoryOptions since;
+    since.since = "2023-05-02";
+    auto update = (*reader)->GetStory("https://example.org/flood1", since);
+    ASSERT_TRUE(update.ok());
+    EXPECT_EQ(update->since, "2023-05-02");
+    since.since = "May 2nd";
+    EXPECT_EQ((*reader)->GetStory("https://example.org/flood1", since).status().code(),
+              StatusCode::kInvalidArgument);
+  }
+  // A new article changes the story: its digest is computed again.
+  r = (*writer)->IngestJsonl(
+      "mem",
+      FloodRecord(3, flood + " The water began to recede on Wednesday evening, the regional "
+                             "government said."),
+      {});
+  ASSERT_TRUE(r.ok() && r->inserted == 1);
+  auto changed = (*writer)->GetStory("https://example.org/flood1");
+  ASSERT_TRUE(changed.ok());
+  ASSERT_EQ(changed->articles.size(), 3u);
+  ASSERT_FALSE(changed->headlines.empty());
+  EXPECT_EQ(changed->headlines[0].title, "Floods close valley roads");
+  writer->reset();
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
 
