@@ -15,6 +15,11 @@ run stories --limit 8
 run stories --sort size --min-articles 2 --limit 8
 run search "manifestations egypte"
 run search "siria refugiados"
+# One story in full: the sample corpus's largest (headlines, summary, timeline, quotes, figures,
+# entities and articles).
+largest="$("$bin" --db "$db" stories --sort size --min-articles 2 --limit 1 --json |
+  sed -n 's/^ *"id": "\([0-9a-f]*\)".*/\1/p' | head -1)"
+if [ -n "$largest" ]; then run story "$largest"; fi
 
 # The five seed articles (one story told by five sources), when the shared folder is beside the
 # checkout; they are not part of the repository.

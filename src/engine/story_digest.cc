@@ -9,6 +9,7 @@
 #include "core/hash.h"
 #include "core/strings.h"
 #include "store/story_title.h"
+#include "story/prose.h"
 #include "text/normalize.h"
 #include "text/tokenize.h"
 
@@ -16,7 +17,7 @@ namespace depeche::engine {
 namespace {
 
 // Bumped whenever the digest's computation changes, so that cached digests are recomputed.
-constexpr std::string_view kDigestVersion = "digest-1";
+constexpr std::string_view kDigestVersion = "digest-2";
 // A summary line whose words are this much the headline's says the headline again.
 constexpr double kHeadlineOverlap = 0.7;
 
@@ -46,6 +47,19 @@ bool RepeatsHeadline(std::string_view line, const std::unordered_set<std::string
   size_t shared = 0;
   for (const std::string& w : words) shared += headline.count(w);
   return static_cast<double>(shared) >= kHeadlineOverlap * static_cast<double>(words.size());
+}
+
+// The sentences of `a` a reader can be shown on their own (story::IsProseSentence): code or
+// markup left in a page's text, lists of tags and fragments without an end are left out.
+std::vector<Span> ProseSentences(const Article& a) {
+  std::vector<Span> out;
+  for (const Span& s : a.sentences) {
+    if (s.end <= a.text.size() && s.begin < s.end &&
+        story::IsProseSentence(std::string_view(a.text).substr(s.begin, s.end - s.begin))) {
+      out.push_back(s);
+    }
+  }
+  return out;
 }
 
 // The article was dated after `since` (an ISO date or date-time): its published date-time when
@@ -152,7 +166,7 @@ std::vector<StoryLine> Summary(const story::Summarizer& summarizer, const std::v
     const Article& a = *docs[i].article;
     story::SummaryDocument d;
     d.text = a.text;
-    d.sentences = a.sentences;
+    d.sentences = ProseSentences(a);
     d.lang = a.lang;
     d.time = a.date.date.known() ? a.date.date.utc_seconds : 0;
     d.background = !since.empty() && !IsNew(*docs[i].meta, since);
@@ -201,7 +215,7 @@ std::vector<StoryTimelineEntry> Timeline(const story::TimelineBuilder& builder,
     const Article& a = *docs[i].article;
     story::TimelineDocument d;
     d.text = a.text;
-    d.sentences = a.sentences;
+    d.sentences = ProseSentences(a);
     d.timexes = a.timexes;
     d.lang = a.lang;
     d.date = docs[i].meta->date;
