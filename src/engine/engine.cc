@@ -1,6 +1,7 @@
 #include "depeche/engine.h"
 
 #include <optional>
+#include <set>
 
 #include "core/time.h"
 #include "engine/analyzer.h"
@@ -72,7 +73,7 @@ class EngineImpl final : public Engine {
     engine::IngestJob job(config_, *analyzer_, *db_, *articles_, *stories_, options,
                           entities ? extractor_.get() : nullptr,
                           entities ? entity_stage_.get() : nullptr);
-    return WithEntityNote(job.Run(ingest::ExpandInputs(paths)), entities);
+    return RefreshDigests(WithEntityNote(job.Run(ingest::ExpandInputs(paths)), entities));
   }
 
   Result<IngestReport> IngestJsonl(std::string_view name, std::string_view jsonl,
@@ -83,7 +84,52 @@ class EngineImpl final : public Engine {
     engine::IngestJob job(config_, *analyzer_, *db_, *articles_, *stories_, options,
                           entities ? extractor_.get() : nullptr,
                           entities ? entity_stage_.get() : nullptr);
-    return WithEntityNote(job.RunJsonl(name, jsonl), entities);
+    return RefreshDigests(WithEntityNote(job.RunJsonl(name, jsonl), entities));
+  }
+
+  // Computes again the digests of the stories of several articles that this ingest changed,
+  // so that reads (read-only engines included) find them current. Single-article stories are
+  // computed when read. A failure leaves the cache stale (reads compute what they need): it is
+  // a note of the report, not an ingest error.
+  Result<IngestReport> RefreshDigests(Result<IngestReport> report) {
+    if (!report.ok() || report->inserted_ids.empty()) return report;
+    std::vector<std::string> stories;
+    std::set<std::string> seen;
+    for (const std::string& id : report->inserted_ids) {
+      Result<std::string> story = articles_->StoryOf(id);
+      if (story.ok() && !story->empty() && seen.insert(*story).second) stories.push_back(*story);
+    }
+    Status refreshed = RefreshDigestsOf(stories);
+    if (!refreshed.ok()) {
+      report->issues.push_back(
+          {"", 0, "warning", "story summaries not refreshed: " + refreshed.message()});
+    }
+    return report;
+  }
+
+  Status RefreshDigestsOf(const std::vector<std::string>& story_ids) {
+    DEPECHE_RETURN_IF_ERROR(db_->Begin());
+    for (const std::string& id : story_ids) {
+      Result<StorySummary> row = story_store().SummaryRow(id);
+      if (!row.ok() && row.status().code() == StatusCode::kNotFound) continue;  // merged since
+      if (row.ok() && row->article_count < 2) continue;
+      Result<StoryDetail> story = NamedStory(id);
+      if (!story.ok()) {
+        if (story.status().code() == StatusCode::kNotFound) continue;  // merged since
+        (void)db_->Rollback();
+        return story.status();
+      }
+      if (story->articles.size() < 2) continue;
+      std::vector<Article> read;
+      std::vector<std::vector<ArticleEntityRef>> named;
+      Status status = ReadStoryArticles(*story, read, named);
+      if (status.ok()) status = AddDigest(*story, read, "");
+      if (!status.ok()) {
+        (void)db_->Rollback();
+        return status;
+      }
+    }
+    return db_->Commit();
   }
 
   // Serialises writers (engine/writer_lock.h), then reloads the story state when another
@@ -144,24 +190,40 @@ class EngineImpl final : public Engine {
       since = parsed->precision >= DatePrecision::kMinute ? core::FormatUtc(parsed->utc_seconds)
                                                           : parsed->iso;
     }
+    DEPECHE_ASSIGN_OR_RETURN(StoryDetail story, NamedStory(key));
+    if (!dates_) {
+      DEPECHE_ASSIGN_OR_RETURN(dates_, store::DateStore::Create(db_.get()));
+    }
+    DEPECHE_ASSIGN_OR_RETURN(story.event_dates,
+                             dates_->EventDates(story.summary.id, kStoryEventDates));
+    std::vector<Article> read;
+    std::vector<std::vector<ArticleEntityRef>> named;
+    DEPECHE_RETURN_IF_ERROR(ReadStoryArticles(story, read, named));
+    DEPECHE_RETURN_IF_ERROR(AddFacts(story, read, named, story.articles.size() - read.size()));
+    DEPECHE_RETURN_IF_ERROR(AddDigest(story, read, since));
+    return story;
+  }
+
+  // The story `key` names (FindStory) with its names: its resolved entities where it has any
+  // (one "Antony Blinken" whatever each article wrote), most salient first; else the articles'
+  // capitalised runs.
+  Result<StoryDetail> NamedStory(const std::string& key) {
     DEPECHE_ASSIGN_OR_RETURN(StoryDetail story, FindStory(key));
-    // The story's names are its resolved entities where it has any (one "Antony Blinken"
-    // whatever each article wrote), most salient first; else the articles' capitalised runs.
     DEPECHE_ASSIGN_OR_RETURN(std::vector<StoryEntity> entities,
                              entities_->OfStory(story.summary.id, kStoryNames));
     if (!entities.empty()) {
       story.top_names.clear();
       for (const StoryEntity& e : entities) story.top_names.push_back(e.name);
     }
-    if (!dates_) {
-      DEPECHE_ASSIGN_OR_RETURN(dates_, store::DateStore::Create(db_.get()));
-    }
-    DEPECHE_ASSIGN_OR_RETURN(story.event_dates,
-                             dates_->EventDates(story.summary.id, kStoryEventDates));
+    return story;
+  }
+
+  // The story's latest kStoryFactArticles articles, with their entities (quote speakers
+  // linked).
+  Status ReadStoryArticles(const StoryDetail& story, std::vector<Article>& read,
+                           std::vector<std::vector<ArticleEntityRef>>& named) {
     const size_t first =
         story.articles.size() > kStoryFactArticles ? story.articles.size() - kStoryFactArticles : 0;
-    std::vector<Article> read;
-    std::vector<std::vector<ArticleEntityRef>> named;
     read.reserve(story.articles.size() - first);
     named.reserve(story.articles.size() - first);
     for (size_t i = first; i < story.articles.size(); ++i) {
@@ -171,9 +233,7 @@ class EngineImpl final : public Engine {
       read.push_back(std::move(a));
       named.push_back(std::move(refs));
     }
-    DEPECHE_RETURN_IF_ERROR(AddFacts(story, read, named, first));
-    DEPECHE_RETURN_IF_ERROR(AddDigest(story, read, since));
-    return story;
+    return Status::Ok();
   }
 
   // The story's headlines, summary and timeline: the cached digest when it is the story's

@@ -74,6 +74,9 @@ class StoryStore {
   Result<std::vector<StorySummary>> Stories(const StoryQuery& query);
   // Exact id or unique prefix (>= 6 characters). NotFound; InvalidArgument (ambiguous).
   Result<StoryDetail> GetStory(const std::string& id_or_prefix);
+  // The summary row of the story `story_id` (a full id; merges not followed): one indexed row.
+  // NotFound when it has no stored article.
+  Result<StorySummary> SummaryRow(const std::string& story_id);
   // Recomputes `story_id`'s summary row and its per-source rows from its articles (removes
   // them when it has none). For whoever moves articles between stories. Errors: SQLite errors.
   Status RebuildSummary(const std::string& story_id);
@@ -88,7 +91,6 @@ class StoryStore {
   Result<std::vector<StorySummary>> RankedByWindow(const StoryQuery& q, std::optional<int64_t> lo,
                                                    std::optional<int64_t> hi);
   Result<bool> NothingDated();
-  Result<StorySummary> SummaryRow(const std::string& story_id);
   // Summary maintenance (story_summary.cc).
   // `opened`: the article opened the story (its row, when absent, is written from the article
   // alone instead of rebuilt).
