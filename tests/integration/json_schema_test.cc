@@ -3,6 +3,8 @@
 // group everywhere, offsets count characters.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -192,12 +194,34 @@ TEST_F(JsonOutputTest, EveryCommandConformsToItsSchema) {
   nlohmann::json stories =
       Conforming(validator_, "stories.json", Depeche(db_ + "stories --sort activity --json"));
   ASSERT_FALSE(stories.empty());
+  size_t lines_checked = 0;
   for (const auto& s : stories) {
     const std::string id = s["id"];
     nlohmann::json story =
         Conforming(validator_, "story.json", Depeche(db_ + "story --json " + id));
     EXPECT_EQ(story["article_count"], s["article_count"]);
     EXPECT_EQ(story["articles"].size(), s["article_count"].get<size_t>());
+    Conforming(validator_, "story.json", Depeche(db_ + "story --json --since 2022-01-21 " + id));
+    // Summary and timeline lines: their source's span (in characters) is the line.
+    std::vector<nlohmann::json> lines(story["summary"].begin(), story["summary"].end());
+    lines.insert(lines.end(), story["timeline"].begin(), story["timeline"].end());
+    for (const auto& line : lines) {
+      const nlohmann::json& from = line["source"];
+      nlohmann::json shown = nlohmann::json::parse(
+          Depeche(db_ + "show --json " + from["article_id"].get<std::string>()).out);
+      const std::string text = shown["text"];
+      std::vector<size_t> starts;  // byte index of each character
+      for (size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+      }
+      starts.push_back(text.size());
+      const size_t begin = from["spans"][0]["begin"], end = from["spans"][0]["end"];
+      ASSERT_LT(end, starts.size());
+      std::string span = text.substr(starts[begin], starts[end] - starts[begin]);
+      std::replace(span.begin(), span.end(), '\n', ' ');
+      EXPECT_EQ(span.substr(0, 20), line["text"].get<std::string>().substr(0, 20)) << line.dump();
+      ++lines_checked;
+    }
     // articles --json tells the same partition: each member's story_id and group_id.
     for (const auto& m : story["articles"]) {
       ASSERT_EQ(by_id.count(m["id"]), 1u) << m.dump();
@@ -206,6 +230,7 @@ TEST_F(JsonOutputTest, EveryCommandConformsToItsSchema) {
       EXPECT_EQ(by_id[m["id"]]["published"], m["published"]) << m.dump();
     }
   }
+  EXPECT_GT(lines_checked, 0u);
   nlohmann::json dups = Conforming(validator_, "dups.json", Depeche(db_ + "dups --json"));
   ASSERT_FALSE(dups.empty());
   for (const auto& g : dups) {
