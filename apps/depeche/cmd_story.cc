@@ -61,6 +61,11 @@ void RegisterStory(CLI::App& app, Context& ctx) {
       j["headlines"] = HeadlinesJson(story->headlines);
       j["since"] = OrNull(story->since);
       j["summary"] = StoryLinesJson(chars, story->summary_lines);
+      nlohmann::json languages = nlohmann::json::array();
+      for (const LanguageSummary& l : story->language_summaries) {
+        languages.push_back({{"lang", l.lang}, {"summary", StoryLinesJson(chars, l.lines)}});
+      }
+      j["language_summaries"] = languages;
       j["timeline"] = TimelineJson(chars, story->timeline);
       PrintJson(j);
       return;
@@ -89,6 +94,10 @@ void RegisterStory(CLI::App& app, Context& ctx) {
     field("split off", JoinComma(story->split_off));
     PrintHeadlines(story->headlines);
     PrintSummary(story->summary_lines, story->since);
+    for (const LanguageSummary& l : story->language_summaries) {
+      std::printf("\n  in %s:", l.lang.c_str());
+      PrintSummary(l.lines, story->since);
+    }
     PrintTimeline(story->timeline, story->since);
     PrintEventDates(story->event_dates);
     PrintStoryQuotes(story->quotes);

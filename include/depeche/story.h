@@ -170,10 +170,17 @@ struct StoryHeadline {
 // One line of a story's summary or timeline: a whole sentence of one article, and the other
 // articles that said the same thing (copies, syndicated wire, other sources' wording).
 struct StoryLine {
-  std::string text;               // the sentence, runs of spaces and line breaks as one space
-  FactSource source;              // its article and the sentence's bytes (one span)
+  std::string text;              // the sentence, runs of spaces and line breaks as one space
+  FactSource source;             // its article and the sentence's bytes (one span)
   std::vector<FactSource> also;  // the same content in other articles, earliest date first
   friend bool operator==(const StoryLine&, const StoryLine&) = default;
+};
+
+// A story's summary in one of its other languages.
+struct LanguageSummary {
+  std::string lang;
+  std::vector<StoryLine> lines;
+  friend bool operator==(const LanguageSummary&, const LanguageSummary&) = default;
 };
 
 // One entry of a story's timeline: an event's date as its articles give it, and a line saying
@@ -220,6 +227,9 @@ struct StoryDetail {
   // first line never repeats the headline. With StoryOptions::since: what is new since then
   // (lines from the articles dated after it that older articles did not already say).
   std::vector<StoryLine> summary_lines;
+  // For a multilingual story, a shorter summary of its articles in each other language (as
+  // `headlines` orders them).
+  std::vector<LanguageSummary> language_summaries;
   // Dated entries, earliest first (with StoryOptions::since: those reported since then).
   std::vector<StoryTimelineEntry> timeline;
   // The StoryOptions::since the summary and timeline answer ("" for the whole story).

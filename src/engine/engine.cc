@@ -256,6 +256,7 @@ class EngineImpl final : public Engine {
     }
     story.headlines = std::move(digest->headlines);
     story.summary_lines = std::move(digest->summary_lines);
+    story.language_summaries = std::move(digest->language_summaries);
     story.timeline = std::move(digest->timeline);
     return Status::Ok();
   }
@@ -377,7 +378,7 @@ class EngineImpl final : public Engine {
   std::unique_ptr<store::EntityStore> entities_;
   std::unique_ptr<store::DateStore> dates_;              // made on first use
   std::optional<engine::FigureObjects> figure_objects_;  // read at the first GetStory
-  std::unique_ptr<engine::StoryDigester> digester_;       // made at the first GetStory
+  std::unique_ptr<engine::StoryDigester> digester_;      // made at the first GetStory
   std::unique_ptr<store::DigestStore> digests_;
   // Ingest only, loaded by EnsureEntities.
   bool entities_tried_ = false;

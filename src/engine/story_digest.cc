@@ -17,7 +17,7 @@ namespace depeche::engine {
 namespace {
 
 // Bumped whenever the digest's computation changes, so that cached digests are recomputed.
-constexpr std::string_view kDigestVersion = "digest-2";
+constexpr std::string_view kDigestVersion = "digest-3";
 // A summary line whose words are this much the headline's says the headline again.
 constexpr double kHeadlineOverlap = 0.7;
 
@@ -160,7 +160,7 @@ std::vector<StoryHeadline> Headlines(const StoryDetail& story, const std::vector
 
 std::vector<StoryLine> Summary(const story::Summarizer& summarizer, const std::vector<Doc>& docs,
                                const std::vector<size_t>& chosen, const std::string& since,
-                               const std::string& headline) {
+                               const std::string& headline, size_t budget) {
   std::vector<story::SummaryDocument> input;
   for (size_t i : chosen) {
     const Article& a = *docs[i].article;
@@ -173,7 +173,7 @@ std::vector<StoryLine> Summary(const story::Summarizer& summarizer, const std::v
     input.push_back(std::move(d));
   }
   story::SummaryOptions options;
-  options.max_words = kStorySummaryWords + 60;  // room for the lines left out below
+  options.max_words = budget + 60;  // room for the lines left out below
   std::vector<story::SummaryLine> lines = summarizer.Summarize(input, options);
   const std::unordered_set<std::string> title = FoldedWords(headline);
   std::vector<const story::SummaryLine*> kept;
@@ -190,7 +190,7 @@ std::vector<StoryLine> Summary(const story::Summarizer& summarizer, const std::v
   std::set<const story::SummaryLine*> in;
   size_t words = 0;
   for (const story::SummaryLine* l : best) {
-    if (words >= kStorySummaryWords) break;
+    if (words >= budget) break;
     in.insert(l);
     words += l->words;
   }
@@ -309,7 +309,17 @@ StoryDigest StoryDigester::Digest(const StoryDetail& story, const std::vector<Ar
   }
   const std::string headline =
       digest.headlines.empty() ? story.summary.title : digest.headlines.front().title;
-  digest.summary_lines = Summary(*summarizer_, docs, chosen, since, headline);
+  digest.summary_lines = Summary(*summarizer_, docs, chosen, since, headline, kStorySummaryWords);
+  for (size_t h = 1; h < digest.headlines.size(); ++h) {
+    const StoryHeadline& other = digest.headlines[h];
+    std::vector<size_t> in_lang;
+    for (size_t i = 0; i < docs.size(); ++i) {
+      if (docs[i].article->lang == other.lang) in_lang.push_back(i);
+    }
+    LanguageSummary summary{other.lang, Summary(*summarizer_, docs, in_lang, since, other.title,
+                                                kLanguageSummaryWords)};
+    if (!summary.lines.empty()) digest.language_summaries.push_back(std::move(summary));
+  }
   digest.timeline = Timeline(*timeline_, docs, chosen, since);
   return digest;
 }

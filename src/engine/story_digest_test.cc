@@ -106,6 +106,11 @@ TEST_F(StoryDigestTest, HeadlinePerLanguageMainFirst) {
   EXPECT_EQ(d.headlines[1].lang, "fr");
   EXPECT_EQ(d.headlines[1].title, "Grève des dockers à Rotterdam");
   EXPECT_EQ(d.headlines[1].article_id, articles_[4].id);
+  // The French article has its own summary.
+  ASSERT_EQ(d.language_summaries.size(), 1u);
+  EXPECT_EQ(d.language_summaries[0].lang, "fr");
+  ASSERT_FALSE(d.language_summaries[0].lines.empty());
+  EXPECT_EQ(d.language_summaries[0].lines[0].source.article_id, articles_[4].id);
 }
 
 TEST_F(StoryDigestTest, SummaryLinesCarryTheirSourcesOnce) {

@@ -51,6 +51,12 @@ std::string EncodeDigest(const StoryDigest& digest) {
   }
   json summary = json::array();
   for (const StoryLine& l : digest.summary_lines) summary.push_back(LineJson(l));
+  json languages = json::array();
+  for (const LanguageSummary& l : digest.language_summaries) {
+    json lines = json::array();
+    for (const StoryLine& line : l.lines) lines.push_back(LineJson(line));
+    languages.push_back({{"lang", l.lang}, {"summary", lines}});
+  }
   json timeline = json::array();
   for (const StoryTimelineEntry& e : digest.timeline) {
     timeline.push_back({{"date", e.date},
@@ -61,7 +67,11 @@ std::string EncodeDigest(const StoryDigest& digest) {
                         {"articles", e.article_count},
                         {"line", LineJson(e.line)}});
   }
-  return json{{"headlines", headlines}, {"summary", summary}, {"timeline", timeline}}.dump();
+  return json{{"headlines", headlines},
+              {"summary", summary},
+              {"languages", languages},
+              {"timeline", timeline}}
+      .dump();
 }
 
 Result<StoryDigest> DecodeDigest(std::string_view text) {
@@ -73,6 +83,12 @@ Result<StoryDigest> DecodeDigest(std::string_view text) {
                              h.at("a").get<std::string>()});
     }
     for (const json& l : j.at("summary")) d.summary_lines.push_back(LineFrom(l));
+    for (const json& l : j.at("languages")) {
+      LanguageSummary summary;
+      summary.lang = l.at("lang").get<std::string>();
+      for (const json& line : l.at("summary")) summary.lines.push_back(LineFrom(line));
+      d.language_summaries.push_back(std::move(summary));
+    }
     for (const json& e : j.at("timeline")) {
       StoryTimelineEntry entry;
       entry.date = e.at("date").get<std::string>();

@@ -22,6 +22,7 @@ namespace depeche::store {
 struct StoryDigest {
   std::vector<StoryHeadline> headlines;
   std::vector<StoryLine> summary_lines;
+  std::vector<LanguageSummary> language_summaries;
   std::vector<StoryTimelineEntry> timeline;
   friend bool operator==(const StoryDigest&, const StoryDigest&) = default;
 };

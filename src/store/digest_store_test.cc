@@ -16,6 +16,7 @@ StoryDigest Sample() {
   line.source = {"00000000000000a1", "Wire", "2022-03-07", {{0, 34}}};
   line.also = {{"00000000000000a2", "", "", {{10, 44}}}};
   d.summary_lines = {line};
+  d.language_summaries = {{"fr", {line}}};
   StoryTimelineEntry e;
   e.date = "2022-W11";
   e.precision = "week";
