@@ -25,6 +25,90 @@ struct Sentence {
   std::vector<std::pair<uint32_t, double>> terms;  // (term id, weight), sorted by id; unit norm
 };
 
+// The query's stemmed content words with their counts, mapped to the documents' term ids
+// (words no sentence has are left out: they match nothing). Same word rules as the sentences.
+std::vector<std::pair<uint32_t, double>> QueryTerms(
+    std::string_view query, text::Stemmer* stemmer, const text::StopWords* stop,
+    const std::unordered_map<std::string, uint32_t>& term_ids) {
+  std::vector<uint32_t> ids;
+  const std::string folded = text::Fold(query);
+  for (text::WordRun run = text::NextWord(folded, 0); run.end != 0;
+       run = text::NextWord(folded, run.end)) {
+    const std::string_view word(folded.data() + run.begin, run.end - run.begin);
+    if (word.size() < 2 || (stop != nullptr && stop->Contains(word))) continue;
+    if (std::isdigit(static_cast<unsigned char>(word[0]))) continue;
+    const std::string stem(stemmer != nullptr ? stemmer->Stem(word) : word);
+    auto it = term_ids.find(stem);
+    if (it != term_ids.end()) ids.push_back(it->second);
+  }
+  std::sort(ids.begin(), ids.end());
+  std::vector<std::pair<uint32_t, double>> terms;
+  for (size_t k = 0; k < ids.size();) {
+    size_t e = k;
+    while (e < ids.size() && ids[e] == ids[k]) ++e;
+    terms.emplace_back(ids[k], static_cast<double>(e - k));
+    k = e;
+  }
+  return terms;
+}
+
+bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
+
+// The bytes that open `sentence` without being part of what it says, to leave out of the line
+// shown: a wire dateline ("PINE RIDGE, S.D. (AP) -- ", "BEIJING, May 12 (Xinhua) -- ",
+// "WASHINGTON _ ", "PARIS, 2 mars (AFP) - ") or a bare paragraph dash ("_ ", "-- "). A dateline
+// opens with a word in capitals, is short (at most 8 words, 60 bytes before its dash), and is
+// either all capitals or holds a comma or a parenthesis (a plain " - " only after one of
+// those). Returns 0 when there is nothing to trim.
+size_t LeadToTrim(std::string_view sentence) {
+  for (std::string_view mark : {"_ ", "-- ", "\u2014 "}) {
+    if (sentence.substr(0, mark.size()) == mark) return mark.size();
+  }
+  size_t caps = 0;
+  while (caps < sentence.size() && IsUpperAscii(sentence[caps])) ++caps;
+  if (caps < 2) return 0;
+  constexpr size_t kMaxDateline = 60;
+  size_t best = std::string_view::npos, end = 0;
+  bool plain_dash = false;
+  for (std::string_view dash : {" -- ", " _ ", " \u2014 ", " \u2013 ", " - "}) {
+    const size_t at = sentence.substr(0, kMaxDateline + dash.size()).find(dash);
+    if (at == std::string_view::npos || at >= best) continue;
+    best = at;
+    end = at + dash.size();
+    plain_dash = dash == " - ";
+  }
+  if (best == std::string_view::npos || end >= sentence.size()) return 0;
+  const std::string_view head = sentence.substr(0, best);
+  size_t words = 1, lower = 0;
+  for (size_t i = 0; i < head.size(); ++i) {
+    if (head[i] == ' ') ++words;
+    if (IsLowerAscii(head[i])) ++lower;
+    if (head[i] == '"' || head[i] == '`' || head[i] == ':' || head[i] == ';') return 0;
+  }
+  if (words > 8) return 0;
+  const bool marked = head.find_first_of(",(") != std::string_view::npos;
+  if (plain_dash ? !marked : (!marked && lower > 0)) return 0;
+  return end;
+}
+
+size_t Count(std::string_view text, std::string_view mark) {
+  size_t n = 0;
+  for (size_t at = text.find(mark); at != std::string_view::npos; at = text.find(mark, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+// False when `sentence` opens a quotation it does not close or closes one it did not open: a
+// piece of a quotation that runs over several sentences, which says little on its own.
+bool QuotesBalanced(std::string_view sentence) {
+  if (Count(sentence, "\"") % 2 != 0) return false;
+  if (Count(sentence, "``") != Count(sentence, "''")) return false;
+  if (Count(sentence, "\u201c") != Count(sentence, "\u201d")) return false;
+  return Count(sentence, "\u00ab") == Count(sentence, "\u00bb");
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Summarizer>> Summarizer::Create(const std::string& data_dir) {
@@ -118,7 +202,13 @@ std::vector<SummaryLine> Summarizer::Summarize(const std::vector<SummaryDocument
   // 3. Cosines between candidates through an inverted index.
   std::vector<size_t> candidates;
   for (size_t i = 0; i < sentences.size(); ++i) {
-    if (sentences[i].candidate) candidates.push_back(i);
+    const Sentence& s = sentences[i];
+    if (!s.candidate) continue;
+    const std::string_view text = documents[s.document].text;
+    if (options.whole_quotes &&
+        !QuotesBalanced(text.substr(s.span.begin, s.span.end - s.span.begin)))
+      continue;
+    candidates.push_back(i);
   }
   const size_t m = candidates.size();
   if (m == 0) return {};
@@ -138,26 +228,75 @@ std::vector<SummaryLine> Summarizer::Summarize(const std::vector<SummaryDocument
       }
     }
   }
-  // 4. LexRank on the thresholded graph.
+  // 4. LexRank on the thresholded graph (its edges alike, or weighted by their cosines), its
+  // restarts biased towards the query's sentences when there is one (empty `restart`: uniform
+  // restarts, the generic LexRank).
   std::vector<std::vector<uint32_t>> edges(m);
+  std::vector<std::vector<double>> edge_cosines(m);  // beside edges, when weighted
+  std::vector<double> edge_weight(m, 0);             // the sum of a sentence's edges' cosines
   for (size_t c = 0; c < m; ++c) {
     for (const auto& [other, cos] : cosine[c]) {
-      if (cos >= options.edge_threshold) edges[c].push_back(other);
+      if (cos < options.edge_threshold) continue;
+      edges[c].push_back(other);
+      if (options.weighted_edges) edge_cosines[c].push_back(cos);
+      edge_weight[c] += cos;
+    }
+  }
+  double walk = options.damping;  // the probability of following an edge
+  std::vector<double> restart;
+  if (!options.query.empty()) {
+    const std::string lang = documents.empty() ? "" : documents[0].lang.substr(0, 2);
+    auto stem_it = stemmers.find(lang);
+    auto stop_it = stop_words_.find(lang);
+    const auto query_terms =
+        QueryTerms(options.query, stem_it == stemmers.end() ? nullptr : stem_it->second.get(),
+                   stop_it == stop_words_.end() ? nullptr : &stop_it->second, term_ids);
+    std::vector<double> relevance(m, 0);
+    double total = 0;
+    for (size_t c = 0; c < m; ++c) {
+      const std::vector<uint32_t>& bag = bags[candidates[c]];  // sorted
+      for (const auto& [term, count] : query_terms) {
+        const auto [lo, hi] = std::equal_range(bag.begin(), bag.end(), term);
+        if (lo == hi) continue;
+        relevance[c] += std::log(1.0 + static_cast<double>(hi - lo)) * std::log(1.0 + count) *
+                        std::log(1.0 + n / df[term]);
+      }
+      total += relevance[c];
+    }
+    if (total > 0) {
+      for (double& r : relevance) r /= total;
+      restart = std::move(relevance);
+      walk = 1.0 - options.query_bias;
     }
   }
   std::vector<double> rank(m, 1.0 / static_cast<double>(m)), next(m);
   for (int step = 0; step < kWalkSteps; ++step) {
-    std::fill(next.begin(), next.end(), (1.0 - options.damping) / static_cast<double>(m));
+    if (restart.empty()) {
+      std::fill(next.begin(), next.end(), (1.0 - options.damping) / static_cast<double>(m));
+    } else {
+      for (size_t c = 0; c < m; ++c) next[c] = (1.0 - walk) * restart[c];
+    }
     double dangling = 0;
     for (size_t c = 0; c < m; ++c) {
       if (edges[c].empty()) {
         dangling += rank[c];
         continue;
       }
-      const double share = options.damping * rank[c] / static_cast<double>(edges[c].size());
+      if (options.weighted_edges) {
+        const double share = walk * rank[c] / edge_weight[c];
+        for (size_t k = 0; k < edges[c].size(); ++k) {
+          next[edges[c][k]] += share * edge_cosines[c][k];
+        }
+        continue;
+      }
+      const double share = walk * rank[c] / static_cast<double>(edges[c].size());
       for (uint32_t o : edges[c]) next[o] += share;
     }
-    for (double& r : next) r += options.damping * dangling / static_cast<double>(m);
+    if (restart.empty()) {
+      for (double& r : next) r += walk * dangling / static_cast<double>(m);
+    } else {  // a dead end restarts as the walk does
+      for (size_t c = 0; c < m; ++c) next[c] += walk * dangling * restart[c];
+    }
     rank.swap(next);
   }
   const double top = *std::max_element(rank.begin(), rank.end());
@@ -186,9 +325,27 @@ std::vector<SummaryLine> Summarizer::Summarize(const std::vector<SummaryDocument
       redundant = it != cosine[c].end() && it->second >= options.redundancy;
     }
     if (redundant) continue;
+    // The line shown leaves out a leading dateline: a narrower span, fewer words.
+    Span shown = s.span;
+    size_t shown_words = s.words;
+    if (options.trim_leads) {
+      const std::string_view text = documents[s.document].text;
+      const size_t trim = LeadToTrim(text.substr(s.span.begin, s.span.end - s.span.begin));
+      if (trim > 0) {
+        const std::string head = text::Fold(text.substr(s.span.begin, trim));
+        size_t dropped = 0;
+        for (text::WordRun run = text::NextWord(head, 0); run.end != 0;
+             run = text::NextWord(head, run.end)) {
+          ++dropped;
+        }
+        shown.begin += static_cast<uint32_t>(trim);
+        shown_words -= std::min(dropped, shown_words);
+      }
+    }
+    if (!options.fill && words + shown_words > options.max_words) continue;
     chosen.push_back(c);
-    words += s.words;
-    lines.push_back({s.document, s.span, s.words, score[c], {}});
+    words += shown_words;
+    lines.push_back({s.document, shown, shown_words, score[c], {}});
   }
   // The other documents' sentences that say what a line says.
   for (size_t k = 0; k < lines.size(); ++k) {
