@@ -54,6 +54,9 @@ struct SummaryOptions {
   bool fill = true;        // the last line may pass the budget (false: only lines that fit)
   size_t min_sentence_words = 8;
   size_t max_sentence_words = 60;
+  // When not 0, only the first max_position sentences of each document are candidates (the
+  // others still count in the words' idf): less graph work on long documents.
+  size_t max_position = 0;
   double edge_threshold = 0.1;  // LexRank's cosine threshold for an edge
   // The walk follows an edge in proportion to its cosine (Erkan & Radev 2004's continuous
   // LexRank) rather than all of a sentence's edges alike.

@@ -71,6 +71,15 @@ TEST(SummarizerTest, CentralFactsOnceWithTheirOtherSources) {
   for (const SummaryLine& l : Made().Summarize(docs, options)) words += l.words;
   EXPECT_LE(words, 40u);
   EXPECT_TRUE(Made().Summarize({}, options).empty());
+
+  // Only each document's first sentence may be a line.
+  options.fill = true;
+  options.max_position = 1;
+  const std::vector<SummaryLine> firsts = Made().Summarize(docs, options);
+  ASSERT_FALSE(firsts.empty());
+  for (const SummaryLine& l : firsts) {
+    EXPECT_EQ(l.span.begin, docs[l.document].sentences[0].begin) << Line(docs, l);
+  }
 }
 
 // Three sources tell the Geneva meeting; one sentence tells the troops. Without a query the
