@@ -5,7 +5,8 @@
 // greedily, best first, leaving out a sentence too close to one already chosen (the same fact
 // from another source is recorded with the chosen line instead), until the word budget is
 // spent. Only self-contained sentences are candidates: of a sensible length and not opening
-// with a word that leans on the sentence before ("He said", "Mais", data/<lang>/summary.txt).
+// with a word that leans on the sentence before ("He said", "Mais", data/<lang>/summary.txt)
+// and not a piece of a quotation; a line leaves out its sentence's wire dateline.
 // The lines come out in the documents' time order, then in their order in the document.
 // With a query (SummaryOptions::query) the centrality is biased towards the sentences that
 // answer it (query-biased LexRank).
@@ -43,7 +44,7 @@ struct SummarySource {
 
 struct SummaryLine {
   size_t document = 0;  // index into Summarize's documents
-  Span span;            // the sentence, bytes of that document's text
+  Span span;            // the bytes shown: the sentence less a leading dateline (trim_leads)
   size_t words = 0;
   double score = 0;                 // centrality blended with position, in [0, 1]
   std::vector<SummarySource> also;  // the same content elsewhere (cosine >= redundancy)
