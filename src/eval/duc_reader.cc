@@ -149,6 +149,52 @@ Result<std::vector<DucTopic>> ReadDucTopics(const fs::path& docs_dir) {
   return topics;
 }
 
+Result<std::vector<DucQuery>> ParseDucQueries(const std::string& sgml, const std::string& name) {
+  std::vector<DucQuery> queries;
+  const std::string_view all(sgml);
+  size_t pos = 0;
+  while (true) {
+    const size_t begin = all.find("<topic>", pos);
+    if (begin == std::string_view::npos) break;
+    const std::string where =
+        name + ":" + std::to_string(1 + std::count(all.begin(), all.begin() + begin, '\n'));
+    const size_t end = all.find("</topic>", begin);
+    if (end == std::string_view::npos) return InvalidArgumentError(where + ": no </topic>");
+    const std::string_view topic = all.substr(begin, end - begin);
+    DucQuery q;
+    std::string_view inner;
+    if (!Element(topic, "num", 0, &inner, nullptr) || Collapse(inner).empty()) {
+      return InvalidArgumentError(where + ": <topic> without <num>");
+    }
+    q.id = Collapse(inner);
+    if (Element(topic, "title", 0, &inner, nullptr)) q.title = Clean(inner);
+    if (Element(topic, "narr", 0, &inner, nullptr)) q.narrative = Clean(inner);
+    queries.push_back(std::move(q));
+    pos = end;
+  }
+  return queries;
+}
+
+Result<std::vector<DucQuery>> ReadDucQueries(const fs::path& path) {
+  auto sgml = core::ReadFile(path.string());
+  if (!sgml.ok()) return NotFoundError("cannot read DUC topics " + path.string());
+  return ParseDucQueries(*sgml, path.string());
+}
+
+size_t AttachDucQueries(const std::vector<DucQuery>& queries, std::vector<DucTopic>* topics) {
+  size_t set = 0;
+  for (DucTopic& topic : *topics) {
+    for (const DucQuery& q : queries) {
+      if (q.id != topic.id) continue;
+      topic.title = q.title;
+      topic.narrative = q.narrative;
+      ++set;
+      break;
+    }
+  }
+  return set;
+}
+
 bool ParseDucSummaryName(const std::string& name, std::string* topic, std::string* author) {
   std::vector<std::string> fields;
   size_t start = 0;

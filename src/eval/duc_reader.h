@@ -6,7 +6,8 @@
 //    the topic folder is named like "D0601A" (topic D0601, assessor A);
 //  - summaries: NISTeval/ROUGE/models/D0601.M.250.A.<assessor> (human references) and
 //    NISTeval/ROUGE/peers/D0601.M.250.A.<id> (numbers: systems, letters: humans), one sentence
-//    per line.
+//    per line;
+//  - topic statements (the query of the query-focused task): duc2006_topics.sgml.
 // Pure functions, thread-safe.
 #ifndef DEPECHE_EVAL_DUC_READER_H_
 #define DEPECHE_EVAL_DUC_READER_H_
@@ -30,7 +31,29 @@ struct DucDocument {
 struct DucTopic {
   std::string id;                      // the folder name, e.g. "D0601A"
   std::vector<DucDocument> documents;  // in file name order
+  std::string title;                   // the topic's statement (DucQuery), empty when unknown
+  std::string narrative;
 };
+
+// A topic's statement in duc2006_topics.sgml: <topic><num> D0601A </num><title> .. </title>
+// <narr> .. </narr></topic>; whitespace collapsed, entities decoded.
+struct DucQuery {
+  std::string id;  // "D0601A", as the document folder is named
+  std::string title;
+  std::string narrative;
+};
+
+// Every <topic> of a topics file, in file order. Errors: InvalidArgument naming `name` and the
+// line of a <topic> without <num> or without </topic>.
+Result<std::vector<DucQuery>> ParseDucQueries(const std::string& sgml, const std::string& name);
+
+// ParseDucQueries of the file `path`. Errors: NotFound when it cannot be read; those of
+// ParseDucQueries.
+Result<std::vector<DucQuery>> ReadDucQueries(const std::filesystem::path& path);
+
+// Sets the title and narrative of each topic of `topics` from the query with its id; topics
+// without one keep theirs. Returns how many were set.
+size_t AttachDucQueries(const std::vector<DucQuery>& queries, std::vector<DucTopic>* topics);
 
 // One TREC SGML document. Errors: InvalidArgument naming `name` when DOCNO or TEXT is missing.
 Result<DucDocument> ParseDucDocument(const std::string& sgml, const std::string& name);

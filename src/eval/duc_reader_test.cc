@@ -43,6 +43,35 @@ TEST(DucReaderTest, ParsesSummaryNames) {
   EXPECT_FALSE(ParseDucSummaryName("D0601.M..A.B", &topic, &author));
 }
 
+TEST(DucReaderTest, ParsesTopicStatements) {
+  const std::string sgml =
+      "\n<topic>\n<num> D0601A </num>\n<title> Native  reservations - pros &amp; cons "
+      "</title>\n\n<narr>\nDiscuss conditions.\nInclude benefits.\n</narr>\n</topic>\n\n"
+      "<topic><num>D0602B</num><title>steroid use</title></topic>\n";
+  auto queries = ParseDucQueries(sgml, "topics.sgml");
+  ASSERT_TRUE(queries.ok()) << queries.status().ToString();
+  ASSERT_EQ(queries->size(), 2u);
+  EXPECT_EQ((*queries)[0].id, "D0601A");
+  EXPECT_EQ((*queries)[0].title, "Native reservations - pros & cons");
+  EXPECT_EQ((*queries)[0].narrative, "Discuss conditions. Include benefits.");
+  EXPECT_EQ((*queries)[1].id, "D0602B");
+  EXPECT_EQ((*queries)[1].narrative, "");
+
+  std::vector<DucTopic> topics(2);
+  topics[0].id = "D0602B";
+  topics[1].id = "D0699Z";
+  EXPECT_EQ(AttachDucQueries(*queries, &topics), 1u);
+  EXPECT_EQ(topics[0].title, "steroid use");
+  EXPECT_EQ(topics[1].title, "");
+
+  auto unclosed = ParseDucQueries("<topic>\n<num>D1</num>\n\n<topic><num>D2</num>", "t.sgml");
+  ASSERT_FALSE(unclosed.ok());
+  EXPECT_NE(unclosed.status().ToString().find("t.sgml:1"), std::string::npos);
+  auto no_num = ParseDucQueries("\n\n<topic><title>x</title></topic>", "t.sgml");
+  ASSERT_FALSE(no_num.ok());
+  EXPECT_NE(no_num.status().ToString().find("t.sgml:3"), std::string::npos);
+}
+
 class DucReaderFilesTest : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -237,11 +237,19 @@ Result<RougeOfficialCheck> CheckRougeAgainstOfficial(const fs::path& duc2006_dir
 }
 
 Result<RougeScores> ScoreDucSystem(const fs::path& duc2006_dir, const DucSystem& system,
-                                   const RougeOptions& options, const fs::path& wordnet_dir) {
+                                   const RougeOptions& options, const fs::path& wordnet_dir,
+                                   std::vector<DucTopicScores>* per_topic) {
   DEPECHE_ASSIGN_OR_RETURN(RougeStemmer stemmer, MakeStemmer(wordnet_dir));
   DEPECHE_ASSIGN_OR_RETURN(auto models, AnalyzeModels(duc2006_dir, options, stemmer));
   DEPECHE_ASSIGN_OR_RETURN(std::vector<DucTopic> topics,
                            ReadDucTopics(duc2006_dir / "duc2006_docs"));
+  const fs::path statements = duc2006_dir / "duc2006_topics.sgml";
+  std::error_code ec;
+  if (fs::exists(statements, ec)) {
+    DEPECHE_ASSIGN_OR_RETURN(std::vector<DucQuery> queries, ReadDucQueries(statements));
+    AttachDucQueries(queries, &topics);
+  }
+  if (per_topic != nullptr) per_topic->clear();
   RougeScores mean;
   int scored = 0;
   for (const DucTopic& topic : topics) {
@@ -250,6 +258,7 @@ Result<RougeScores> ScoreDucSystem(const fs::path& duc2006_dir, const DucSystem&
     DEPECHE_ASSIGN_OR_RETURN(std::vector<std::string> lines, system(topic));
     const RougeSummary peer = AnalyzeRougeSummary(lines, options, stemmer);
     const RougeScores s = JackknifeRouge(peer, ModelsBut(m->second, ""), options);
+    if (per_topic != nullptr) per_topic->push_back({m->first, s});
     for (auto [sum, value] : {std::pair{&mean.rouge1, s.rouge1}, std::pair{&mean.rouge2, s.rouge2},
                               std::pair{&mean.su4, s.su4}}) {
       sum->recall += value.recall;
@@ -268,14 +277,15 @@ Result<RougeScores> ScoreDucSystem(const fs::path& duc2006_dir, const DucSystem&
 }
 
 Result<RougeScores> ScoreDucLeadBaseline(const fs::path& duc2006_dir, const RougeOptions& options,
-                                         const fs::path& wordnet_dir) {
+                                         const fs::path& wordnet_dir,
+                                         std::vector<DucTopicScores>* per_topic) {
   const int words = options.word_limit > 0 ? options.word_limit : 250;
   return ScoreDucSystem(
       duc2006_dir,
       [words](const DucTopic& topic) -> Result<std::vector<std::string>> {
         return DucLeadSummary(topic, words);
       },
-      options, wordnet_dir);
+      options, wordnet_dir, per_topic);
 }
 
 }  // namespace depeche::eval

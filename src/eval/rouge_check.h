@@ -84,16 +84,26 @@ std::vector<std::pair<std::string, double>> ParseRougeOutEvaluations(const std::
 // it at options.word_limit words).
 using DucSystem = std::function<Result<std::vector<std::string>>(const DucTopic&)>;
 
+// One topic's jackknifed scores.
+struct DucTopicScores {
+  std::string topic;  // "D0601"
+  RougeScores scores;
+};
+
 // Mean jackknifed scores of `system`'s summaries over the DUC 2006 topics, with the stemmer's
-// exceptions read from `wordnet_dir` when not empty. Errors: the data's, or the system's first.
+// exceptions read from `wordnet_dir` when not empty. The system sees each topic with its
+// statement (title, narrative) when duc2006_topics.sgml is there. `per_topic`, when not null,
+// receives each scored topic's scores in topic order. Errors: the data's, or the system's first.
 Result<RougeScores> ScoreDucSystem(const std::filesystem::path& duc2006_dir,
                                    const DucSystem& system, const RougeOptions& options = {},
-                                   const std::filesystem::path& wordnet_dir = {});
+                                   const std::filesystem::path& wordnet_dir = {},
+                                   std::vector<DucTopicScores>* per_topic = nullptr);
 
 // ScoreDucSystem of DucLeadSummary(topic, options.word_limit or 250).
 Result<RougeScores> ScoreDucLeadBaseline(const std::filesystem::path& duc2006_dir,
                                          const RougeOptions& options = {},
-                                         const std::filesystem::path& wordnet_dir = {});
+                                         const std::filesystem::path& wordnet_dir = {},
+                                         std::vector<DucTopicScores>* per_topic = nullptr);
 
 }  // namespace depeche::eval
 

@@ -8,13 +8,15 @@
 namespace depeche::eval {
 
 Result<std::unique_ptr<DucSummarizer>> DucSummarizer::Create(const std::string& data_dir,
-                                                             story::SummaryOptions options) {
+                                                             story::SummaryOptions options,
+                                                             bool use_query) {
   std::unique_ptr<DucSummarizer> s(new DucSummarizer());
   EngineConfig config;
   config.data_dir = data_dir;
   DEPECHE_ASSIGN_OR_RETURN(s->analyzer_, engine::Analyzer::Create(config));
   DEPECHE_ASSIGN_OR_RETURN(s->summarizer_, story::Summarizer::Create(data_dir));
   s->options_ = options;
+  s->use_query_ = use_query;
   return s;
 }
 
@@ -41,8 +43,14 @@ Result<std::vector<std::string>> DucSummarizer::Summarize(const DucTopic& topic)
     input.push_back(
         {articles[i].text, articles[i].sentences, articles[i].lang, static_cast<int64_t>(i)});
   }
+  // The topic's statement as the query: title, then narrative.
+  std::string query = topic.title;
+  if (!query.empty() && !topic.narrative.empty()) query += "\n";
+  query += topic.narrative;
+  story::SummaryOptions options = options_;
+  if (use_query_) options.query = query;
   std::vector<std::string> lines;
-  for (const story::SummaryLine& l : summarizer_->Summarize(input, options_)) {
+  for (const story::SummaryLine& l : summarizer_->Summarize(input, options)) {
     const std::string_view s =
         input[l.document].text.substr(l.span.begin, l.span.end - l.span.begin);
     std::string line = core::CollapseSpaces(s);

@@ -5,8 +5,11 @@
 // greedily, best first, leaving out a sentence too close to one already chosen (the same fact
 // from another source is recorded with the chosen line instead), until the word budget is
 // spent. Only self-contained sentences are candidates: of a sensible length and not opening
-// with a word that leans on the sentence before ("He said", "Mais", data/<lang>/summary.txt).
+// with a word that leans on the sentence before ("He said", "Mais", data/<lang>/summary.txt)
+// and not a piece of a quotation; a line leaves out its sentence's wire dateline.
 // The lines come out in the documents' time order, then in their order in the document.
+// With a query (SummaryOptions::query) the centrality is biased towards the sentences that
+// answer it (query-biased LexRank).
 //
 // Immutable after Create; Summarize is thread-safe.
 #ifndef DEPECHE_STORY_SUMMARIZER_H_
@@ -44,7 +47,7 @@ struct SummarySource {
 
 struct SummaryLine {
   size_t document = 0;  // index into Summarize's documents
-  Span span;            // the sentence, bytes of that document's text
+  Span span;            // the bytes shown: the sentence less a leading dateline (trim_leads)
   size_t words = 0;
   double score = 0;                 // centrality blended with position, in [0, 1]
   std::vector<SummarySource> also;  // the same content elsewhere (cosine >= redundancy)
@@ -55,11 +58,38 @@ struct SummaryOptions {
   bool fill = true;        // the last line may pass the budget (false: only lines that fit)
   size_t min_sentence_words = 8;
   size_t max_sentence_words = 60;
+  // When not 0, only the first max_position sentences of each document are candidates (the
+  // others still count in the words' idf): less graph work on long documents.
+  size_t max_position = 0;
   double edge_threshold = 0.1;  // LexRank's cosine threshold for an edge
+  // The walk follows an edge in proportion to its cosine (Erkan & Radev 2004's continuous
+  // LexRank) rather than all of a sentence's edges alike.
+  bool weighted_edges = false;
   double damping = 0.85;
   // Share of the score given to the position prior 1 / sqrt(1 + index in its document).
   double position_weight = 0.3;
   double redundancy = 0.5;  // a sentence this close (cosine) to a chosen line is left out
+  // What the reader asked about (DUC's topic title and narrative; for a story, its headline
+  // could serve), in the first document's language; not owned, read during Summarize only.
+  // Empty: the generic summary, exactly as without the field. Otherwise the walk is biased
+  // towards the sentences that share its words (Otterbacher, Erkan & Radev 2005, "Using random
+  // walks for question-focused sentence retrieval"): it restarts with probability query_bias
+  // at a sentence drawn in proportion to its relevance
+  //   rel(s) = sum over query terms w of log(1 + tf(w, s)) * log(1 + tf(w, query)) * idf(w)
+  // (stemmed content words, idf over the documents' sentences), and otherwise follows an edge
+  // of the graph (a dead end restarts the same way). With no sentence sharing a query word the
+  // query is ignored. query_bias 0.15 is the generic walk's restart probability (1 - damping),
+  // kept as topic-sensitive PageRank keeps it (Haveliwala 2002); Otterbacher et al. weighted
+  // the query more (their d, up to 0.95), which scored lower on DUC 2006 (docs/QUALITY.md).
+  std::string_view query;
+  double query_bias = 0.15;
+  // A line leaves out what opens its sentence without being part of what it says: a wire
+  // dateline ("BEIJING, May 12 (Xinhua) -- ", "WASHINGTON _ ") or a bare paragraph dash; its
+  // span and words are then those of the rest.
+  bool trim_leads = true;
+  // Only sentences whose quotation marks pair up are candidates: one that opens a quotation
+  // it does not close (or the reverse) is a piece of a longer quotation.
+  bool whole_quotes = true;
 };
 
 class Summarizer {

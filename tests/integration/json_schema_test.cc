@@ -411,6 +411,10 @@ TEST(JsonSchemaTest, EvalSummaryConforms) {
   ASSERT_FALSE(j.is_null());
   EXPECT_EQ(j["system"], "lead");
   EXPECT_GT(j["overall"]["rouge2"].get<double>(), 0.04);  // NIST's lead: 0.0495
+  ASSERT_EQ(j["topics"].size(), 50u);  // the overall figure is the mean of the topics'
+  double sum = 0;
+  for (const nlohmann::json& t : j["topics"]) sum += t["rouge2"].get<double>();
+  EXPECT_NEAR(sum / 50, j["overall"]["rouge2"].get<double>(), 1e-9);
 }
 
 // eval quotes on a hand-written PolNeAR-style folder: one direct quote with its speaker and
