@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/files.h"
+#include "story/prose.h"
 #include "story/sentence_vectors.h"
 #include "text/normalize.h"
 #include "text/stopwords.h"
@@ -189,10 +190,9 @@ std::vector<SummaryLine> Summarizer::Summarize(const std::vector<SummaryDocument
     if (!s.candidate) continue;
     if (options.max_position > 0 && s.position >= options.max_position) continue;
     const std::string_view text = documents[s.document].text;
-    if (options.whole_quotes &&
-        !QuotesBalanced(text.substr(s.span.begin, s.span.end - s.span.begin))) {
-      continue;
-    }
+    const std::string_view sentence = text.substr(s.span.begin, s.span.end - s.span.begin);
+    if (options.whole_quotes && !QuotesBalanced(sentence)) continue;
+    if (!IsProseSentence(sentence)) continue;
     candidates.push_back(i);
   }
   const size_t m = candidates.size();
