@@ -17,7 +17,7 @@ namespace depeche::engine {
 namespace {
 
 // Bumped whenever the digest's computation changes, so that cached digests are recomputed.
-constexpr std::string_view kDigestVersion = "digest-4";
+constexpr std::string_view kDigestVersion = "digest-6";
 // A summary line whose words are this much the headline's says the headline again.
 constexpr double kHeadlineOverlap = 0.7;
 
@@ -62,6 +62,55 @@ std::vector<Span> ProseSentences(const Article& a) {
   return out;
 }
 
+// What a sentence tells of an event: the days its date expressions resolve to and the names
+// (capitalised words other than its first) it holds, folded.
+struct EventSignature {
+  std::set<std::string> days;
+  std::set<std::string> names;
+};
+
+bool Capitalised(std::string_view word) {
+  const auto c = static_cast<unsigned char>(word[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  // À to Þ (U+00C0-U+00DE, but for the multiplication sign U+00D7).
+  if (c == 0xC3 && word.size() > 1) {
+    const auto d = static_cast<unsigned char>(word[1]);
+    return d >= 0x80 && d <= 0x9E && d != 0x97;
+  }
+  return false;
+}
+
+EventSignature SignatureOf(const Article& a, Span span) {
+  EventSignature s;
+  for (const TemporalExpression& t : a.timexes) {
+    if (t.span.begin < span.begin || t.span.end > span.end || !t.resolved) continue;
+    if ((t.type == "DATE" || t.type == "TIME") && t.value.size() >= 10 && t.value[4] == '-' &&
+        t.value[7] == '-') {
+      s.days.insert(t.value.substr(0, 10));
+    }
+  }
+  const std::string_view text = std::string_view(a.text).substr(span.begin, span.end - span.begin);
+  bool first = true;
+  for (text::WordRun run = text::NextWord(text, 0); run.end != 0;
+       run = text::NextWord(text, run.end)) {
+    const std::string_view word = text.substr(run.begin, run.end - run.begin);
+    if (!first && word.size() > 1 && Capitalised(word)) s.names.insert(text::Fold(word));
+    first = false;
+  }
+  return s;
+}
+
+// Two sentences tell one event: a day and two names in common ("Blinken rencontrera Lavrov
+// vendredi", "Blinken et Lavrov se retrouveront ce vendredi").
+bool SameEvent(const EventSignature& a, const EventSignature& b) {
+  bool day = false;
+  for (const std::string& d : a.days) day = day || b.days.count(d) > 0;
+  if (!day) return false;
+  size_t names = 0;
+  for (const std::string& n : a.names) names += b.names.count(n);
+  return names >= 2;
+}
+
 // The article was dated after `since` (an ISO date or date-time): its published date-time when
 // it has one, else its best day.
 bool IsNew(const StoryArticle& a, const std::string& since) {
@@ -101,7 +150,11 @@ StoryLine LineOf(const std::vector<Doc>& docs, size_t doc, Span span,
     if (x.second.date != y.second.date) return x.second.date < y.second.date;
     return x.first < y.first;
   });
-  for (auto& [order, s] : others) line.also.push_back(std::move(s));
+  // One source per article (its first sentence saying it); the line's own article is no other.
+  std::set<std::string> seen = {line.source.article_id};
+  for (auto& [order, s] : others) {
+    if (seen.insert(s.article_id).second) line.also.push_back(std::move(s));
+  }
   return line;
 }
 
@@ -179,6 +232,11 @@ std::vector<StoryLine> Summary(const story::Summarizer& summarizer, const std::v
   // 200-article story 50 -> 38 ms).
   options.weighted_edges = true;
   options.max_position = 20;
+  // A short summary says each thing once: a sentence sharing 0.4 of a line's weighted words is
+  // left out; only one sharing half is the same content, another source of the line. (The same
+  // event in other words is caught below by its day and names.)
+  options.redundancy = 0.4;
+  options.same_content = 0.5;
   std::vector<story::SummaryLine> lines = summarizer.Summarize(input, options);
   const std::unordered_set<std::string> title = FoldedWords(headline);
   std::vector<const story::SummaryLine*> kept;
@@ -188,22 +246,36 @@ std::vector<StoryLine> Summary(const story::Summarizer& summarizer, const std::v
       kept.push_back(&l);
     }
   }
-  // The best lines within the budget, in the summarizer's (time) order.
+  // The best lines within the budget, in the summarizer's (time) order. A line telling the
+  // event of a better one in other words (the same day and the same names) is one more source of
+  // that line instead.
   std::vector<const story::SummaryLine*> best = kept;
   std::stable_sort(best.begin(), best.end(),
                    [](const auto* x, const auto* y) { return x->score > y->score; });
-  std::set<const story::SummaryLine*> in;
+  std::map<const story::SummaryLine*, std::vector<std::pair<size_t, Span>>> in;  // -> more sources
+  std::vector<std::pair<const story::SummaryLine*, EventSignature>> signatures;
   size_t words = 0;
   for (const story::SummaryLine* l : best) {
-    if (words >= budget) break;
-    in.insert(l);
+    EventSignature signature = SignatureOf(*docs[chosen[l->document]].article, l->span);
+    bool told = false;
+    for (const auto& [other, known] : signatures) {
+      if (!SameEvent(signature, known)) continue;
+      in[other].emplace_back(chosen[l->document], l->span);
+      told = true;
+      break;
+    }
+    if (told || words >= budget) continue;
+    in[l];
+    signatures.emplace_back(l, std::move(signature));
     words += l->words;
   }
   std::vector<StoryLine> out;
   for (const story::SummaryLine* l : kept) {
-    if (in.count(l) == 0) continue;
+    auto it = in.find(l);
+    if (it == in.end()) continue;
     std::vector<std::pair<size_t, Span>> also;
     for (const story::SummarySource& s : l->also) also.emplace_back(chosen[s.document], s.span);
+    also.insert(also.end(), it->second.begin(), it->second.end());
     out.push_back(LineOf(docs, chosen[l->document], l->span, also));
   }
   return out;

@@ -367,7 +367,8 @@ std::vector<SummaryLine> Summarizer::Summarize(const std::vector<SummaryDocument
   for (size_t k = 0; k < lines.size(); ++k) {
     std::vector<std::pair<uint32_t, double>> close;
     for (const auto& [other, cos] : cosine[chosen[k]]) {
-      if (cos >= options.redundancy && sentences[candidates[other]].document != lines[k].document) {
+      if (cos >= std::max(options.same_content, options.redundancy) &&
+          sentences[candidates[other]].document != lines[k].document) {
         close.emplace_back(other, cos);
       }
     }

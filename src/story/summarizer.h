@@ -50,7 +50,7 @@ struct SummaryLine {
   Span span;            // the bytes shown: the sentence less a leading dateline (trim_leads)
   size_t words = 0;
   double score = 0;                 // centrality blended with position, in [0, 1]
-  std::vector<SummarySource> also;  // the same content elsewhere (cosine >= redundancy)
+  std::vector<SummarySource> also;  // the same content elsewhere (cosine >= same_content)
 };
 
 struct SummaryOptions {
@@ -69,6 +69,9 @@ struct SummaryOptions {
   // Share of the score given to the position prior 1 / sqrt(1 + index in its document).
   double position_weight = 0.3;
   double redundancy = 0.5;  // a sentence this close (cosine) to a chosen line is left out
+  // A sentence of another document this close (cosine) to a line says the same: one of the
+  // line's other sources (SummaryLine::also). At or above `redundancy`.
+  double same_content = 0.5;
   // What the reader asked about (DUC's topic title and narrative; for a story, its headline
   // could serve), in the first document's language; not owned, read during Summarize only.
   // Empty: the generic summary, exactly as without the field. Otherwise the walk is biased
