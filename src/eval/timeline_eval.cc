@@ -78,13 +78,15 @@ TimelineTopicScores MlCrisisTimelines::Score(const MlCrisisTopic& topic,
   TimelineTopicScores scores;
   scores.topic = topic.name;
   scores.documents = articles.size();
-  scores.reference_dates = topic.reference.size();
   std::vector<std::string> reference_days, reference_lines;
   for (const ReferenceDate& r : topic.reference) {
     reference_days.push_back(r.date);
     scores.reference_sentences += r.sentences.size();
     reference_lines.insert(reference_lines.end(), r.sentences.begin(), r.sentences.end());
   }
+  // A day may have several blocks: the dates asked for are the distinct days.
+  scores.reference_dates =
+      std::set<std::string>(reference_days.begin(), reference_days.end()).size();
   std::vector<story::TimelineDocument> input;
   for (const Article& a : articles) {
     story::TimelineDocument d;

@@ -35,8 +35,8 @@ namespace depeche::eval {
 
 struct TimelineTopicScores {
   std::string topic;
-  size_t documents = 0;  // read (the analyzer refuses empty ones)
-  size_t reference_dates = 0;
+  size_t documents = 0;        // read (the analyzer refuses empty ones)
+  size_t reference_dates = 0;  // distinct days
   size_t reference_sentences = 0;
   size_t sentences_per_date = 0;  // asked of the builder
   size_t dates = 0;               // distinct days of the timeline

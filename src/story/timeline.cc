@@ -113,6 +113,17 @@ void Refer(DateInfo& date, size_t d, double weight) {
   ++date.documents;
 }
 
+// What a mention of `v` in a document published on `published` says of the date's salience.
+double MentionWeight(const std::optional<DateValue>& published, const DateValue& v,
+                     const TimelineOptions& o) {
+  if (!published || v.precision != Precision::kDay) return 1.0;
+  const int64_t after = published->start - v.start;  // days from the date to the report
+  if (after == 0) return o.same_day_weight;
+  if (after < 0) return o.announced_weight;
+  if (after > static_cast<int64_t>(o.retrospective_days)) return o.retrospective_weight;
+  return 1.0;
+}
+
 double PrecisionWeight(Precision p, const TimelineOptions& o) {
   switch (p) {
     case Precision::kDay:
@@ -202,13 +213,12 @@ std::vector<TimelineEntry> TimelineBuilder::Build(const std::vector<TimelineDocu
         const size_t id = static_cast<size_t>(date - dates.data());
         if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
         seen.push_back(id);
-        const bool same_day =
-            published && published->start == v.start && v.precision == Precision::kDay;
-        Refer(*date, d, same_day ? options.same_day_weight : 1.0);
+        Refer(*date, d, MentionWeight(published, v, options));
         const Basis basis = t.form.empty() || t.form == t.value ? Basis::kStated : Basis::kRelative;
         date->sentences.push_back({global, basis, t.span});
       }
-      if (!dated && published && options.publication_dates) {
+      if (!dated && published && options.publication_dates &&
+          (options.publication_sentences == 0 || p < options.publication_sentences)) {
         DateInfo* date = date_of(*published);
         if (date == nullptr) continue;
         Refer(*date, d, options.publication_weight);

@@ -200,5 +200,32 @@ TEST(TimelineBuilderTest, OnlySentencesOfASensibleLengthAreLines) {
   EXPECT_TRUE(Made().Build(docs, options).empty());
 }
 
+TEST(TimelineBuilderTest, ADayRecalledLaterOutweighsADayAnnounced) {
+  const std::string x =
+      "Six weeks after the vote of 21 January, the new parliament still has no speaker. "
+      "Its members argue about the rules of the chamber every single morning.";
+  const std::string y =
+      "The party congress will open on 25 January in the northern city of the country.";
+  const std::string z = "Delegates travel to the congress that starts on 25 January in the north.";
+  const std::vector<TimelineDocument> docs = {
+      Doc(x, "2022-03-04", {{"21 January", "2022-01-21", "UNDEF-YEAR-01-21"}}),
+      Doc(y, "2022-01-10", {{"on 25 January", "2022-01-25", "UNDEF-YEAR-01-25"}}),
+      Doc(z, "2022-01-11", {{"on 25 January", "2022-01-25", "UNDEF-YEAR-01-25"}})};
+  TimelineOptions options;
+  options.dates = 1;
+  options.publication_dates = false;
+  // One document recalling the vote (2) against two announcing the congress (0.5 each).
+  std::vector<TimelineEntry> entries = Made().Build(docs, options);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].date, "2022-01-21");
+  EXPECT_EQ(entries[0].date_documents, 1u);
+  options.retrospective_weight = 1.0;
+  options.announced_weight = 1.0;
+  entries = Made().Build(docs, options);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].date, "2022-01-25");
+  EXPECT_EQ(entries[0].date_documents, 2u);
+}
+
 }  // namespace
 }  // namespace depeche::story
