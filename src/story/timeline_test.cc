@@ -200,6 +200,25 @@ TEST(TimelineBuilderTest, OnlySentencesOfASensibleLengthAreLines) {
   EXPECT_TRUE(Made().Build(docs, options).empty());
 }
 
+TEST(TimelineBuilderTest, PostsAndReferencesAreNoLines) {
+  const std::string a = "@ministry the ministers of both countries met in Geneva on Friday.";
+  const std::string b =
+      "Pictures of the ministers meeting in Geneva on Friday: https://example.org/geneva.";
+  const std::string c = "the ministers of both countries met in Geneva on Friday afternoon.";
+  std::vector<TimelineDocument> docs = {
+      Doc(a, "2022-01-21", {{"on Friday", "2022-01-21", "UNDEF-WEEKDAY-5"}}),
+      Doc(b, "2022-01-22", {{"on Friday", "2022-01-21", "UNDEF-WEEKDAY-5"}}),
+      Doc(c, "2022-01-22", {{"on Friday", "2022-01-21", "UNDEF-WEEKDAY-5"}})};
+  TimelineOptions options;
+  options.dates = 1;
+  EXPECT_TRUE(Made().Build(docs, options).empty());
+  const std::string d = "The ministers of both countries met in Geneva on Friday afternoon.";
+  docs.push_back(Doc(d, "2022-01-22", {{"on Friday", "2022-01-21", "UNDEF-WEEKDAY-5"}}));
+  const std::vector<TimelineEntry> entries = Made().Build(docs, options);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].document, 3u);
+}
+
 TEST(TimelineBuilderTest, ADayRecalledLaterOutweighsADayAnnounced) {
   const std::string x =
       "Six weeks after the vote of 21 January, the new parliament still has no speaker. "
