@@ -87,11 +87,11 @@ struct TimelineOptions {
   // for a document published that day (with `publication_dates`); times the weight of the
   // date's precision (a day 1; the announced and retrospective weights are for days only).
   // Tuned on ML-Crisis es and it (docs/QUALITY.md, "Timelines").
-  double same_day_weight = 0.8;
+  double same_day_weight = 0.9;
   double announced_weight = 0.5;
   double retrospective_weight = 2.0;
   size_t retrospective_days = 7;
-  double publication_weight = 0.5;
+  double publication_weight = 0.7;
   double week_weight = 0.5;
   double month_weight = 0.25;
   double year_weight = 0.1;

@@ -79,7 +79,7 @@ TEST_F(TimelineTest, DatesBySourcesInDateOrderWithMergedSources) {
   const std::vector<TimelineEntry> entries = Made().Build(docs, options);
   ASSERT_EQ(entries.size(), 2u);
   // The Friday three documents refer to, and the Wednesday of the visit (one document, from
-  // its own day, above the publication days of a single document: 0.8 > 0.5).
+  // its own day, above the publication days of a single document: 0.9 > 0.7).
   EXPECT_EQ(entries[0].date, "2022-01-19");
   EXPECT_EQ(entries[1].date, "2022-01-21");
   EXPECT_EQ(entries[1].precision, "day");
