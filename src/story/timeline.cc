@@ -69,8 +69,7 @@ std::optional<DateValue> ParseDate(std::string_view v, bool day_prefix) {
   const int day = Number(v, 8, 2);
   if (day < 1 || day > 31) return std::nullopt;
   const int64_t start = core::DaysFromCivil(year, month, day);
-  // Reject 31 April and the like: the day must come back to the same month.
-  if (core::DaysFromCivil(year, month, 1) + day - 1 != start) return std::nullopt;
+  // Reject 31 April and the like: the day must fall before the next month.
   if (month < 12 ? start >= core::DaysFromCivil(year, month + 1, 1)
                  : start >= core::DaysFromCivil(year + 1, 1, 1)) {
     return std::nullopt;
