@@ -45,22 +45,22 @@ void RunTimelineEval(const TimelineEvalFlags& flags, Context& ctx) {
   });
   if (Failed(result.status(), ctx)) return;
   if (flags.json) {
-    nlohmann::json topics = nlohmann::json::array();
+    nlohmann::json items = nlohmann::json::array();
     for (const eval::TimelineTopicScores& t : result->topics) {
-      topics.push_back({{"topic", t.topic},
-                        {"documents", t.documents},
-                        {"reference_dates", t.reference_dates},
-                        {"reference_sentences", t.reference_sentences},
-                        {"sentences_per_date", t.sentences_per_date},
-                        {"dates", t.dates},
-                        {"lines", t.lines},
-                        {"matched_dates", t.matched_dates},
-                        {"date_precision", t.date_precision},
-                        {"date_recall", t.date_recall},
-                        {"date_f1", t.date_f1},
-                        {"rouge1", PrfJson(t.rouge1)},
-                        {"rouge2", PrfJson(t.rouge2)},
-                        {"build_ms", t.build_ms}});
+      items.push_back({{"id", t.topic},
+                       {"documents", t.documents},
+                       {"reference_dates", t.reference_dates},
+                       {"reference_sentences", t.reference_sentences},
+                       {"sentences_per_date", t.sentences_per_date},
+                       {"dates", t.dates},
+                       {"lines", t.lines},
+                       {"matched_dates", t.matched_dates},
+                       {"date_precision", t.date_precision},
+                       {"date_recall", t.date_recall},
+                       {"date_f1", t.date_f1},
+                       {"rouge1", PrfJson(t.rouge1)},
+                       {"rouge2", PrfJson(t.rouge2)},
+                       {"build_ms", t.build_ms}});
     }
     PrintJson({{"task", "timeline"},
                {"data", flags.data},
@@ -73,7 +73,7 @@ void RunTimelineEval(const TimelineEvalFlags& flags, Context& ctx) {
                  {"date_f1", result->date_f1},
                  {"rouge1_f", result->rouge1_f},
                  {"rouge2_f", result->rouge2_f}}},
-               {"topics", topics}});
+               {"items", items}});
     return;
   }
   std::printf(

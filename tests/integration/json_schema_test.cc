@@ -411,10 +411,11 @@ TEST(JsonSchemaTest, EvalTimelineConforms) {
                  Depeche("eval timeline --json --format mlcrisis --data '" + dir.string() + "'"));
   ASSERT_FALSE(j.is_null());
   EXPECT_EQ(j["lang"], "fr");
-  ASSERT_EQ(j["topics"].size(), 1u);
-  EXPECT_EQ(j["topics"][0]["documents"], 2);
-  EXPECT_EQ(j["topics"][0]["reference_dates"], 1);
-  EXPECT_EQ(j["topics"][0]["matched_dates"], 1);  // "vendredi" read against both days
+  ASSERT_EQ(j["items"].size(), 1u);
+  EXPECT_EQ(j["items"][0]["id"], "crise");
+  EXPECT_EQ(j["items"][0]["documents"], 2);
+  EXPECT_EQ(j["items"][0]["reference_dates"], 1);
+  EXPECT_EQ(j["items"][0]["matched_dates"], 1);  // "vendredi" read against both days
   EXPECT_DOUBLE_EQ(j["overall"]["date_f1"].get<double>(), 1.0);
   EXPECT_GT(j["overall"]["rouge1_f"].get<double>(), 0.2);
 }
