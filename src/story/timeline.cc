@@ -78,8 +78,8 @@ std::optional<DateValue> ParseDate(std::string_view v, bool day_prefix) {
 }
 
 // A sentence that can stand as a line: it does not open as the continuation of another
-// (", muerto hoy", "et il a dit") or as a post ("@user", "#tag"), and holds no web address (a
-// credit or a reference list).
+// (", muerto hoy", "et il a dit") or as a post ("@user", "#tag"), is no question, and holds no
+// web address (a credit or a reference list).
 bool StandsAlone(std::string_view s) {
   if (s.empty()) return false;
   const unsigned char c = static_cast<unsigned char>(s[0]);
@@ -87,6 +87,9 @@ bool StandsAlone(std::string_view s) {
       std::string_view(",;:.)]}!?@#-").find(static_cast<char>(c)) != std::string_view::npos) {
     return false;
   }
+  // A question asks what happened rather than says it.
+  const std::string_view trimmed = s.substr(0, s.find_last_not_of(" \t\n\"'\xC2\xBB") + 1);
+  if (!trimmed.empty() && trimmed.back() == '?') return false;
   return s.find("http") == std::string_view::npos && s.find("www.") == std::string_view::npos;
 }
 

@@ -200,15 +200,17 @@ TEST(TimelineBuilderTest, OnlySentencesOfASensibleLengthAreLines) {
   EXPECT_TRUE(Made().Build(docs, options).empty());
 }
 
-TEST(TimelineBuilderTest, PostsAndReferencesAreNoLines) {
+TEST(TimelineBuilderTest, PostsQuestionsAndReferencesAreNoLines) {
   const std::string a = "@ministry the ministers of both countries met in Geneva on Friday.";
   const std::string b =
       "Pictures of the ministers meeting in Geneva on Friday: https://example.org/geneva.";
   const std::string c = "the ministers of both countries met in Geneva on Friday afternoon.";
+  const std::string q = "Did the ministers of both countries really meet in Geneva on Friday?";
   std::vector<TimelineDocument> docs = {
       Doc(a, "2022-01-21", {{"on Friday", "2022-01-21", "UNDEF-WEEKDAY-5"}}),
       Doc(b, "2022-01-22", {{"on Friday", "2022-01-21", "UNDEF-WEEKDAY-5"}}),
-      Doc(c, "2022-01-22", {{"on Friday", "2022-01-21", "UNDEF-WEEKDAY-5"}})};
+      Doc(c, "2022-01-22", {{"on Friday", "2022-01-21", "UNDEF-WEEKDAY-5"}}),
+      Doc(q, "2022-01-22", {{"on Friday", "2022-01-21", "UNDEF-WEEKDAY-5"}})};
   TimelineOptions options;
   options.dates = 1;
   EXPECT_TRUE(Made().Build(docs, options).empty());
@@ -216,7 +218,7 @@ TEST(TimelineBuilderTest, PostsAndReferencesAreNoLines) {
   docs.push_back(Doc(d, "2022-01-22", {{"on Friday", "2022-01-21", "UNDEF-WEEKDAY-5"}}));
   const std::vector<TimelineEntry> entries = Made().Build(docs, options);
   ASSERT_EQ(entries.size(), 1u);
-  EXPECT_EQ(entries[0].document, 3u);
+  EXPECT_EQ(entries[0].document, 4u);
 }
 
 TEST(TimelineBuilderTest, ADayRecalledLaterOutweighsADayAnnounced) {
