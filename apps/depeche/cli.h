@@ -154,7 +154,8 @@ void RegisterEvalTimex(CLI::App& eval, Context& ctx);
 void RegisterEvalFigures(CLI::App& eval, Context& ctx);
 // `eval quotes` (cmd_eval_quotes.cc), added under the `eval` command by RegisterEval.
 void RegisterEvalQuotes(CLI::App& eval, Context& ctx);
-void RegisterEvalSummary(CLI::App& eval, Context& ctx);  // `eval summary` (cmd_eval_summary.cc)
+void RegisterEvalSummary(CLI::App& eval, Context& ctx);   // `eval summary` (cmd_eval_summary.cc)
+void RegisterEvalTimeline(CLI::App& eval, Context& ctx);  // `eval timeline` (cmd_eval_timeline.cc)
 // `train ner` (cmd_train.cc).
 void RegisterTrain(CLI::App& app, Context& ctx);
 // The NER model of `lang` the CLI uses by default: $DEPECHE_NER_MODEL_DIR/ner-<lang>.model, or

@@ -298,6 +298,7 @@ void RegisterEval(CLI::App& app, Context& ctx) {
   RegisterEvalFigures(*eval, ctx);
   RegisterEvalQuotes(*eval, ctx);
   RegisterEvalSummary(*eval, ctx);
+  RegisterEvalTimeline(*eval, ctx);
 }
 
 }  // namespace depeche::cli

@@ -13,7 +13,7 @@ SentenceTokenizer::SentenceTokenizer(
     const std::map<std::string, text::StopWords, std::less<>>& stop_words)
     : stop_words_(stop_words) {}
 
-const SentenceTokenizer::Language& SentenceTokenizer::For(std::string_view lang) {
+SentenceTokenizer::Language& SentenceTokenizer::For(std::string_view lang) {
   auto it = languages_.find(lang);
   if (it != languages_.end()) return it->second;
   Language l;
@@ -27,18 +27,25 @@ const SentenceTokenizer::Language& SentenceTokenizer::For(std::string_view lang)
 }
 
 SentenceTokens SentenceTokenizer::Read(std::string_view sentence, std::string_view lang) {
-  const Language& language = For(lang.substr(0, 2));
+  Language& language = For(lang.substr(0, 2));
   const std::string folded = text::Fold(sentence);
   SentenceTokens out;
+  std::string key;
   for (text::WordRun run = text::NextWord(folded, 0); run.end != 0;
        run = text::NextWord(folded, run.end)) {
     const std::string_view word(folded.data() + run.begin, run.end - run.begin);
     if (out.words++ == 0) out.first = std::string(word);
-    if (word.size() < 2 || (language.stop != nullptr && language.stop->Contains(word))) continue;
-    if (std::isdigit(static_cast<unsigned char>(word[0]))) continue;
-    std::string stem(language.stemmer != nullptr ? language.stemmer->Stem(word) : word);
-    auto [it, added] = term_ids_.emplace(std::move(stem), static_cast<uint32_t>(term_ids_.size()));
-    out.terms.push_back(it->second);
+    if (word.size() < 2 || std::isdigit(static_cast<unsigned char>(word[0]))) continue;
+    // Words repeat: each is looked up in the stop words and stemmed once per language.
+    key.assign(word);
+    auto [known, added] = language.words.try_emplace(key, kNoTerm);
+    if (added) {
+      if (language.stop != nullptr && language.stop->words().count(key) > 0) continue;
+      std::string stem(language.stemmer != nullptr ? language.stemmer->Stem(word) : word);
+      known->second =
+          term_ids_.emplace(std::move(stem), static_cast<uint32_t>(term_ids_.size())).first->second;
+    }
+    if (known->second != kNoTerm) out.terms.push_back(known->second);
   }
   std::sort(out.terms.begin(), out.terms.end());
   return out;

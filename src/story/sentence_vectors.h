@@ -43,11 +43,13 @@ class SentenceTokenizer {
   size_t term_count() const { return term_ids_.size(); }
 
  private:
+  static constexpr uint32_t kNoTerm = UINT32_MAX;
   struct Language {
-    std::unique_ptr<text::Stemmer> stemmer;  // null: none for the language
-    const text::StopWords* stop = nullptr;
+    std::unique_ptr<text::Stemmer> stemmer;           // null: none for the language
+    const text::StopWords* stop = nullptr;            // its words are folded, as the words read
+    std::unordered_map<std::string, uint32_t> words;  // folded word -> term id or kNoTerm
   };
-  const Language& For(std::string_view lang);
+  Language& For(std::string_view lang);
 
   const std::map<std::string, text::StopWords, std::less<>>& stop_words_;
   std::map<std::string, Language, std::less<>> languages_;

@@ -69,13 +69,28 @@ std::optional<DateValue> ParseDate(std::string_view v, bool day_prefix) {
   const int day = Number(v, 8, 2);
   if (day < 1 || day > 31) return std::nullopt;
   const int64_t start = core::DaysFromCivil(year, month, day);
-  // Reject 31 April and the like: the day must come back to the same month.
-  if (core::DaysFromCivil(year, month, 1) + day - 1 != start) return std::nullopt;
+  // Reject 31 April and the like: the day must fall before the next month.
   if (month < 12 ? start >= core::DaysFromCivil(year, month + 1, 1)
                  : start >= core::DaysFromCivil(year + 1, 1, 1)) {
     return std::nullopt;
   }
   return DateValue{std::string(v.substr(0, 10)), Precision::kDay, start};
+}
+
+// A sentence that can stand as a line: it does not open as the continuation of another
+// (", muerto hoy", "et il a dit") or as a post ("@user", "#tag"), is no question, and holds no
+// web address (a credit or a reference list).
+bool StandsAlone(std::string_view s) {
+  if (s.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(s[0]);
+  if ((c >= 'a' && c <= 'z') ||
+      std::string_view(",;:.)]}!?@#-").find(static_cast<char>(c)) != std::string_view::npos) {
+    return false;
+  }
+  // A question asks what happened rather than says it.
+  const std::string_view trimmed = s.substr(0, s.find_last_not_of(" \t\n\"'\xC2\xBB") + 1);
+  if (!trimmed.empty() && trimmed.back() == '?') return false;
+  return s.find("http") == std::string_view::npos && s.find("www.") == std::string_view::npos;
 }
 
 enum class Basis { kStated = 0, kRelative, kPublished };
@@ -111,6 +126,17 @@ void Refer(DateInfo& date, size_t d, double weight) {
   date.last_weight = weight;
   date.salience += weight;
   ++date.documents;
+}
+
+// What a mention of `v` in a document published on `published` says of the date's salience.
+double MentionWeight(const std::optional<DateValue>& published, const DateValue& v,
+                     const TimelineOptions& o) {
+  if (!published || v.precision != Precision::kDay) return 1.0;
+  const int64_t after = published->start - v.start;  // days from the date to the report
+  if (after == 0) return o.same_day_weight;
+  if (after < 0) return o.announced_weight;
+  if (after > static_cast<int64_t>(o.retrospective_days)) return o.retrospective_weight;
+  return 1.0;
 }
 
 double PrecisionWeight(Precision p, const TimelineOptions& o) {
@@ -202,13 +228,12 @@ std::vector<TimelineEntry> TimelineBuilder::Build(const std::vector<TimelineDocu
         const size_t id = static_cast<size_t>(date - dates.data());
         if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
         seen.push_back(id);
-        const bool same_day =
-            published && published->start == v.start && v.precision == Precision::kDay;
-        Refer(*date, d, same_day ? options.same_day_weight : 1.0);
+        Refer(*date, d, MentionWeight(published, v, options));
         const Basis basis = t.form.empty() || t.form == t.value ? Basis::kStated : Basis::kRelative;
         date->sentences.push_back({global, basis, t.span});
       }
-      if (!dated && published && options.publication_dates) {
+      if (!dated && published && options.publication_dates &&
+          (options.publication_sentences == 0 || p < options.publication_sentences)) {
         DateInfo* date = date_of(*published);
         if (date == nullptr) continue;
         Refer(*date, d, options.publication_weight);
@@ -234,26 +259,31 @@ std::vector<TimelineEntry> TimelineBuilder::Build(const std::vector<TimelineDocu
   SentenceTokenizer tokenizer(stop_words_);
   std::vector<int32_t> token_index(sentence_base.back(), -1);
   std::vector<SentenceTokens> tokens;
+  std::vector<bool> can_be_line;  // by token index
   auto tokens_of = [&](uint32_t global) -> const SentenceTokens& {
     if (token_index[global] < 0) {
       const TimelineDocument& doc = documents[sentence_document[global]];
       const Span s = doc.sentences[global - sentence_base[sentence_document[global]]];
       token_index[global] = static_cast<int32_t>(tokens.size());
-      tokens.push_back(s.end <= doc.text.size() && s.begin < s.end
-                           ? tokenizer.Read(doc.text.substr(s.begin, s.end - s.begin), doc.lang)
-                           : SentenceTokens{});
+      const bool valid = s.end <= doc.text.size() && s.begin < s.end;
+      const std::string_view text = valid ? doc.text.substr(s.begin, s.end - s.begin) : "";
+      tokens.push_back(valid ? tokenizer.Read(text, doc.lang) : SentenceTokens{});
+      const SentenceTokens& t = tokens.back();
+      can_be_line.push_back(t.words >= options.min_sentence_words &&
+                            t.words <= options.max_sentence_words && !t.terms.empty() &&
+                            StandsAlone(text));
     }
     return tokens[static_cast<size_t>(token_index[global])];
   };
-  auto candidate = [&](const SentenceTokens& t) {
-    return t.words >= options.min_sentence_words && t.words <= options.max_sentence_words &&
-           !t.terms.empty();
+  auto candidate = [&](uint32_t global) {
+    tokens_of(global);
+    return can_be_line[static_cast<size_t>(token_index[global])];
   };
   std::vector<size_t> chosen;
   for (size_t i : order) {
     if (chosen.size() >= wanted) break;
     bool any = false;
-    for (const DatedSentence& s : dates[i].sentences) any |= candidate(tokens_of(s.sentence));
+    for (const DatedSentence& s : dates[i].sentences) any |= candidate(s.sentence);
     if (any) chosen.push_back(i);
   }
   // 3. Per date, the sentences closest to the centroid of its sentences (TF-IDF over the
@@ -288,11 +318,8 @@ std::vector<TimelineEntry> TimelineBuilder::Build(const std::vector<TimelineDocu
     };
     std::vector<Scored> scored;
     for (const DatedSentence& s : date.sentences) {
-      const size_t words = tokens[static_cast<size_t>(token_index[s.sentence])].words;
+      if (!candidate(s.sentence)) continue;
       const TermVector& v = vector_of(s.sentence);
-      if (words < options.min_sentence_words || words > options.max_sentence_words || v.empty()) {
-        continue;
-      }
       double dot = 0;
       for (const auto& [term, w] : v) dot += centroid[term] * w;
       scored.push_back({&s, norm > 0 ? std::clamp(dot / norm, 0.0, 1.0) : 0.0});

@@ -79,7 +79,7 @@ TEST_F(TimelineTest, DatesBySourcesInDateOrderWithMergedSources) {
   const std::vector<TimelineEntry> entries = Made().Build(docs, options);
   ASSERT_EQ(entries.size(), 2u);
   // The Friday three documents refer to, and the Wednesday of the visit (one document, from
-  // its own day, above the publication days of a single document: 0.8 > 0.5).
+  // its own day, above the publication days of a single document: 0.9 > 0.7).
   EXPECT_EQ(entries[0].date, "2022-01-19");
   EXPECT_EQ(entries[1].date, "2022-01-21");
   EXPECT_EQ(entries[1].precision, "day");
@@ -198,6 +198,54 @@ TEST(TimelineBuilderTest, OnlySentencesOfASensibleLengthAreLines) {
   EXPECT_EQ(Text(docs, entries[0].document, entries[0].span).rfind("The ministers", 0), 0u);
   options.min_sentence_words = 20;  // no line long enough: no date
   EXPECT_TRUE(Made().Build(docs, options).empty());
+}
+
+TEST(TimelineBuilderTest, PostsQuestionsAndReferencesAreNoLines) {
+  const std::string a = "@ministry the ministers of both countries met in Geneva on Friday.";
+  const std::string b =
+      "Pictures of the ministers meeting in Geneva on Friday: https://example.org/geneva.";
+  const std::string c = "the ministers of both countries met in Geneva on Friday afternoon.";
+  const std::string q = "Did the ministers of both countries really meet in Geneva on Friday?";
+  std::vector<TimelineDocument> docs = {
+      Doc(a, "2022-01-21", {{"on Friday", "2022-01-21", "UNDEF-WEEKDAY-5"}}),
+      Doc(b, "2022-01-22", {{"on Friday", "2022-01-21", "UNDEF-WEEKDAY-5"}}),
+      Doc(c, "2022-01-22", {{"on Friday", "2022-01-21", "UNDEF-WEEKDAY-5"}}),
+      Doc(q, "2022-01-22", {{"on Friday", "2022-01-21", "UNDEF-WEEKDAY-5"}})};
+  TimelineOptions options;
+  options.dates = 1;
+  EXPECT_TRUE(Made().Build(docs, options).empty());
+  const std::string d = "The ministers of both countries met in Geneva on Friday afternoon.";
+  docs.push_back(Doc(d, "2022-01-22", {{"on Friday", "2022-01-21", "UNDEF-WEEKDAY-5"}}));
+  const std::vector<TimelineEntry> entries = Made().Build(docs, options);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].document, 4u);
+}
+
+TEST(TimelineBuilderTest, ADayRecalledLaterOutweighsADayAnnounced) {
+  const std::string x =
+      "Six weeks after the vote of 21 January, the new parliament still has no speaker. "
+      "Its members argue about the rules of the chamber every single morning.";
+  const std::string y =
+      "The party congress will open on 25 January in the northern city of the country.";
+  const std::string z = "Delegates travel to the congress that starts on 25 January in the north.";
+  const std::vector<TimelineDocument> docs = {
+      Doc(x, "2022-03-04", {{"21 January", "2022-01-21", "UNDEF-YEAR-01-21"}}),
+      Doc(y, "2022-01-10", {{"on 25 January", "2022-01-25", "UNDEF-YEAR-01-25"}}),
+      Doc(z, "2022-01-11", {{"on 25 January", "2022-01-25", "UNDEF-YEAR-01-25"}})};
+  TimelineOptions options;
+  options.dates = 1;
+  options.publication_dates = false;
+  // One document recalling the vote (2) against two announcing the congress (0.5 each).
+  std::vector<TimelineEntry> entries = Made().Build(docs, options);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].date, "2022-01-21");
+  EXPECT_EQ(entries[0].date_documents, 1u);
+  options.retrospective_weight = 1.0;
+  options.announced_weight = 1.0;
+  entries = Made().Build(docs, options);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].date, "2022-01-25");
+  EXPECT_EQ(entries[0].date_documents, 2u);
 }
 
 }  // namespace

@@ -417,6 +417,38 @@ TEST(JsonSchemaTest, EvalSummaryConforms) {
   EXPECT_NEAR(sum / 50, j["overall"]["rouge2"].get<double>(), 1e-9);
 }
 
+// eval timeline on a hand-written ML-Crisis-style folder: two reports of a Friday meeting, one
+// announcing it (Tuesday), one telling it (Saturday), and a reference timeline of that Friday.
+TEST(JsonSchemaTest, EvalTimelineConforms) {
+  const std::filesystem::path dir = FreshDir("json_schema_timeline") / "fr";
+  std::filesystem::create_directories(dir / "reference");
+  std::filesystem::create_directories(dir / "crise" / "2022-01-18");
+  std::filesystem::create_directories(dir / "crise" / "2022-01-22");
+  std::ofstream(dir / "reference" / "crise.txt")
+      << "2022-01-21\nLes ministres se rencontrent à Genève .\n--------------------------------\n";
+  std::ofstream(dir / "crise" / "2022-01-18" / "a_1.txt")
+      << "Rencontre prévue à Genève\nLes ministres des affaires étrangères se rencontreront "
+         "vendredi à Genève pour parler de la crise.\nLes discussions porteront sur les troupes "
+         "massées le long de la frontière.\n";
+  std::ofstream(dir / "crise" / "2022-01-22" / "b_1.txt")
+      << "Pas d'accord à Genève\nLes ministres se sont rencontrés vendredi à Genève sans "
+         "parvenir à un accord sur la crise.\nIls ont promis de se revoir dans les prochaines "
+         "semaines.\n";
+  JsonSchemaValidator validator(SchemaDir());
+  nlohmann::json j =
+      Conforming(validator, "eval-timeline.json",
+                 Depeche("eval timeline --json --format mlcrisis --data '" + dir.string() + "'"));
+  ASSERT_FALSE(j.is_null());
+  EXPECT_EQ(j["lang"], "fr");
+  ASSERT_EQ(j["items"].size(), 1u);
+  EXPECT_EQ(j["items"][0]["id"], "crise");
+  EXPECT_EQ(j["items"][0]["documents"], 2);
+  EXPECT_EQ(j["items"][0]["reference_dates"], 1);
+  EXPECT_EQ(j["items"][0]["matched_dates"], 1);  // "vendredi" read against both days
+  EXPECT_DOUBLE_EQ(j["overall"]["date_f1"].get<double>(), 1.0);
+  EXPECT_GT(j["overall"]["rouge1_f"].get<double>(), 0.2);
+}
+
 // eval quotes on a hand-written PolNeAR-style folder: one direct quote with its speaker and
 // one indirect report ("Café" makes code point and byte offsets differ).
 TEST(JsonSchemaTest, EvalQuotesConforms) {
