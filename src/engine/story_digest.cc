@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "core/hash.h"
 #include "core/strings.h"
+#include "core/time.h"
 #include "store/story_title.h"
 #include "story/prose.h"
 #include "text/normalize.h"
@@ -17,7 +19,9 @@ namespace depeche::engine {
 namespace {
 
 // Bumped whenever the digest's computation changes, so that cached digests are recomputed.
-constexpr std::string_view kDigestVersion = "digest-6";
+constexpr std::string_view kDigestVersion = "digest-7";
+// The sentences of each article a summary line may be (news puts what matters first).
+constexpr size_t kSummarySentences = 20;
 // A summary line whose words are this much the headline's says the headline again.
 constexpr double kHeadlineOverlap = 0.7;
 
@@ -51,9 +55,10 @@ bool RepeatsHeadline(std::string_view line, const std::unordered_set<std::string
 
 // The sentences of `a` a reader can be shown on their own (story::IsProseSentence): code or
 // markup left in a page's text, lists of tags and fragments without an end are left out.
-std::vector<Span> ProseSentences(const Article& a) {
+std::vector<Span> ProseSentences(const Article& a, size_t limit = SIZE_MAX) {
   std::vector<Span> out;
   for (const Span& s : a.sentences) {
+    if (out.size() >= limit) break;
     if (s.end <= a.text.size() && s.begin < s.end &&
         story::IsProseSentence(std::string_view(a.text).substr(s.begin, s.end - s.begin))) {
       out.push_back(s);
@@ -219,7 +224,9 @@ std::vector<StoryLine> Summary(const story::Summarizer& summarizer, const std::v
     const Article& a = *docs[i].article;
     story::SummaryDocument d;
     d.text = a.text;
-    d.sentences = ProseSentences(a);
+    // Candidates are among each article's first sentences (SummaryOptions::max_position):
+    // reading only those is what makes a 200-article story fast enough.
+    d.sentences = ProseSentences(a, kSummarySentences);
     d.lang = a.lang;
     d.time = a.date.date.known() ? a.date.date.utc_seconds : 0;
     d.background = !since.empty() && !IsNew(*docs[i].meta, since);
@@ -231,7 +238,7 @@ std::vector<StoryLine> Summary(const story::Summarizer& summarizer, const std::v
   // 0.0887 ROUGE-2), over each article's first 20 sentences (news puts what matters first; a
   // 200-article story 50 -> 38 ms).
   options.weighted_edges = true;
-  options.max_position = 20;
+  options.max_position = kSummarySentences;
   // A short summary says each thing once: a sentence sharing 0.4 of a line's weighted words is
   // left out; only one sharing half is the same content, another source of the line. (The same
   // event in other words is caught below by its day and names.)
@@ -281,6 +288,19 @@ std::vector<StoryLine> Summary(const story::Summarizer& summarizer, const std::v
   return out;
 }
 
+// Days from the earliest to the latest dated document (0 when fewer than two are dated).
+int64_t SpanDays(const std::vector<story::TimelineDocument>& documents) {
+  std::optional<int64_t> first, last;
+  for (const story::TimelineDocument& d : documents) {
+    Result<PublicationDate> day = core::ParseIsoDate(d.date);
+    if (d.date.empty() || !day.ok()) continue;
+    const int64_t at = day->utc_seconds / 86400;
+    if (!first || at < *first) first = at;
+    if (!last || at > *last) last = at;
+  }
+  return first ? *last - *first : 0;
+}
+
 std::vector<StoryTimelineEntry> Timeline(const story::TimelineBuilder& builder,
                                          const std::vector<Doc>& docs,
                                          const std::vector<size_t>& chosen,
@@ -302,6 +322,12 @@ std::vector<StoryTimelineEntry> Timeline(const story::TimelineBuilder& builder,
   }
   story::TimelineOptions options;
   options.max_dates = kStoryTimelineDates;
+  // A week, a month or a year is an entry only in a story that spans two of them at least
+  // ("ce mois-ci" says nothing in a story of one month).
+  const int64_t span = SpanDays(input);
+  if (span < 14) options.week_weight = 0;
+  if (span < 62) options.month_weight = 0;
+  if (span < 730) options.year_weight = 0;
   // A date one article alone gives is an event of a small story, noise in a large one.
   options.min_date_documents = input.size() >= 6 ? 2 : 1;
   std::vector<StoryTimelineEntry> out;

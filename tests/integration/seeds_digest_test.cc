@@ -109,11 +109,14 @@ TEST_F(SeedsDigestTest, SummarySaysEachThingOnceWithItsSources) {
 
 TEST_F(SeedsDigestTest, TimelineDatesTheEventsByTheirOwnDays) {
   ASSERT_GE(story_.timeline.size(), 4u);
-  for (size_t i = 0; i < story_.timeline.size(); ++i) {
-    ExpectLineIsItsSource(story_.timeline[i].line);
-    if (i > 0) {
-      EXPECT_LE(story_.timeline[i - 1].date.substr(0, 7), story_.timeline[i].date.substr(0, 7));
-    }
+  std::string previous_day;
+  for (const StoryTimelineEntry& e : story_.timeline) {
+    ExpectLineIsItsSource(e.line);
+    // A story of one month: days and weeks, no month.
+    EXPECT_TRUE(e.precision == "day" || e.precision == "week") << e.date;
+    if (e.precision != "day") continue;
+    EXPECT_LT(previous_day, e.date);
+    previous_day = e.date;
   }
   // The Geneva meeting on Friday 21 January, announced on Tuesday 18th.
   const StoryTimelineEntry* geneva = Entry("2022-01-21");
@@ -125,7 +128,14 @@ TEST_F(SeedsDigestTest, TimelineDatesTheEventsByTheirOwnDays) {
   const StoryTimelineEntry* february = Entry("2022-02-17");
   ASSERT_NE(february, nullptr);
   EXPECT_NE(february->line.text.find("Lavrov"), std::string::npos) << february->line.text;
-  EXPECT_EQ(february->basis, "stated");
+  EXPECT_EQ(february->expression, "jeudi 17 février au soir");
+  // The written answers promised for the following week.
+  const StoryTimelineEntry* answers = Entry("2022-W04");
+  ASSERT_NE(answers, nullptr);
+  EXPECT_EQ(answers->precision, "week");
+  EXPECT_NE(answers->line.text.find("réponses écrites"), std::string::npos) << answers->line.text;
+  // Every seed's date is inferred from its text: every entry is marked uncertain.
+  for (const StoryTimelineEntry& e : story_.timeline) EXPECT_TRUE(e.inferred) << e.date;
 }
 
 TEST_F(SeedsDigestTest, WhatIsNewSinceFebruary) {
