@@ -19,7 +19,7 @@ namespace depeche::engine {
 namespace {
 
 // Bumped whenever the digest's computation changes, so that cached digests are recomputed.
-constexpr std::string_view kDigestVersion = "digest-7";
+constexpr std::string_view kDigestVersion = "digest-9";
 // The sentences of each article a summary line may be (news puts what matters first).
 constexpr size_t kSummarySentences = 20;
 // A summary line whose words are this much the headline's says the headline again.
@@ -233,7 +233,7 @@ std::vector<StoryLine> Summary(const story::Summarizer& summarizer, const std::v
     input.push_back(std::move(d));
   }
   story::SummaryOptions options;
-  options.max_words = budget + 60;  // room for the lines left out below
+  options.max_words = budget * 2;  // room for the lines left out below
   // Continuous LexRank (edges weighted by their cosines: generic DUC 2006 summaries 0.0856 ->
   // 0.0887 ROUGE-2), over each article's first 20 sentences (news puts what matters first; a
   // 200-article story 50 -> 38 ms).
@@ -275,6 +275,40 @@ std::vector<StoryLine> Summary(const story::Summarizer& summarizer, const std::v
     in[l];
     signatures.emplace_back(l, std::move(signature));
     words += l->words;
+  }
+  // The story's latest state: when no line comes from its latest day's articles, the best line
+  // of a summary of that day's articles alone joins, unless it tells an event already told (a
+  // central summary says what was said most, which in a story that goes on is rarely the
+  // latest; and the latest is often said in the words of the first: "Blinken rencontrera
+  // Lavrov la semaine prochaine" after "Blinken rencontrera Lavrov vendredi").
+  std::string latest;
+  for (size_t i : chosen) latest = std::max(latest, docs[i].meta->date);
+  bool has_latest = false;
+  for (const auto& [l, more] : in) has_latest |= docs[chosen[l->document]].meta->date == latest;
+  std::vector<story::SummaryLine> latest_lines;
+  std::vector<size_t> latest_docs;  // index into `input` of each document of the latest day
+  if (!has_latest && !latest.empty() && !in.empty()) {
+    std::vector<story::SummaryDocument> day;
+    for (size_t k = 0; k < chosen.size(); ++k) {
+      if (docs[chosen[k]].meta->date != latest || input[k].background) continue;
+      day.push_back(input[k]);
+      latest_docs.push_back(k);
+    }
+    story::SummaryOptions one = options;
+    one.max_words = 1;  // its best line
+    if (!day.empty()) latest_lines = summarizer.Summarize(day, one);
+  }
+  for (story::SummaryLine& l : latest_lines) {
+    l.document = latest_docs[l.document];
+    for (story::SummarySource& a : l.also) a.document = latest_docs[a.document];
+    const std::string_view text = input[l.document].text;
+    if (RepeatsHeadline(text.substr(l.span.begin, l.span.end - l.span.begin), title)) continue;
+    const EventSignature signature = SignatureOf(*docs[chosen[l.document]].article, l.span);
+    bool told = false;
+    for (const auto& [other, known] : signatures) told = told || SameEvent(signature, known);
+    if (told) continue;
+    kept.push_back(&l);
+    in[&l];
   }
   std::vector<StoryLine> out;
   for (const story::SummaryLine* l : kept) {

@@ -20,7 +20,7 @@ namespace depeche::engine {
 using StoryDigest = store::StoryDigest;
 
 // The words of the summary (a short read: DUC's 250-word summaries cover 25 documents at once).
-inline constexpr size_t kStorySummaryWords = 120;
+inline constexpr size_t kStorySummaryWords = 150;
 // The words of the summary in each other language of a multilingual story.
 inline constexpr size_t kLanguageSummaryWords = 60;
 // The most timeline entries shown.
