@@ -20,8 +20,8 @@ bool IsFinal(UChar32 c) { return c == '.' || c == '!' || c == '?' || c == 0x2026
 }  // namespace
 
 bool IsProseSentence(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t' ||
-                        s.back() == '\r')) {
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\n' || s.back() == '\t' || s.back() == '\r')) {
     s.remove_suffix(1);
   }
   if (s.empty()) return false;
