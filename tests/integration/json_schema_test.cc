@@ -19,6 +19,16 @@
 namespace depeche {
 namespace {
 
+// The byte index of each character of `s`, then its end: offsets in characters to bytes.
+std::vector<size_t> CharStarts(const std::string& s) {
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  starts.push_back(s.size());
+  return starts;
+}
+
 using testing_util::FreshDir;
 using testing_util::JsonSchemaValidator;
 
@@ -210,11 +220,7 @@ TEST_F(JsonOutputTest, EveryCommandConformsToItsSchema) {
       nlohmann::json shown = nlohmann::json::parse(
           Depeche(db_ + "show --json " + from["article_id"].get<std::string>()).out);
       const std::string text = shown["text"];
-      std::vector<size_t> starts;  // byte index of each character
-      for (size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
-      }
-      starts.push_back(text.size());
+      const std::vector<size_t> starts = CharStarts(text);
       const size_t begin = from["spans"][0]["begin"], end = from["spans"][0]["end"];
       ASSERT_LT(end, starts.size());
       std::string span = text.substr(starts[begin], starts[end] - starts[begin]);
@@ -511,11 +517,7 @@ TEST_F(JsonOutputTest, OffsetsCountCharactersOfTheText) {
   // Decode the text to code points: the offsets index them ("Élections à Genève." holds three
   // two-byte characters, so byte offsets would land three characters late).
   const std::string text = shown["text"];
-  std::vector<size_t> starts;  // byte index of each character
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
-  }
-  starts.push_back(text.size());
+  const std::vector<size_t> starts = CharStarts(text);
   ASSERT_GE(shown["sentences"].size(), 2u) << shown.dump();
   bool found = false;
   for (const auto& s : shown["sentences"]) {
@@ -530,16 +532,8 @@ TEST_F(JsonOutputTest, OffsetsCountCharactersOfTheText) {
 
 TEST_F(JsonOutputTest, EntityMentionOffsetsCountCharactersOfTheTextOrTitle) {
   nlohmann::json shown = nlohmann::json::parse(Depeche(db_ + "show --json f1").out);
-  auto starts_of = [](const std::string& s) {  // byte index of each character, then the end
-    std::vector<size_t> starts;
-    for (size_t i = 0; i < s.size(); ++i) {
-      if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) starts.push_back(i);
-    }
-    starts.push_back(s.size());
-    return starts;
-  };
   const std::string text = shown["text"], title = shown["title"];
-  const std::vector<size_t> starts = starts_of(text), title_starts = starts_of(title);
+  const std::vector<size_t> starts = CharStarts(text), title_starts = CharStarts(title);
   int mentions = 0, in_title = 0;
   for (const auto& e : shown["entities"]) {
     for (const auto& m : e["mentions"]) {
