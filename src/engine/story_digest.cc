@@ -19,7 +19,7 @@ namespace depeche::engine {
 namespace {
 
 // Bumped whenever the digest's computation changes, so that cached digests are recomputed.
-constexpr std::string_view kDigestVersion = "digest-9";
+constexpr std::string_view kDigestVersion = "digest-10";
 // The sentences of each article a summary line may be (news puts what matters first).
 constexpr size_t kSummarySentences = 20;
 // A summary line whose words are this much the headline's says the headline again.
@@ -53,8 +53,9 @@ bool RepeatsHeadline(std::string_view line, const std::unordered_set<std::string
   return static_cast<double>(shared) >= kHeadlineOverlap * static_cast<double>(words.size());
 }
 
-// The sentences of `a` a reader can be shown on their own (story::IsProseSentence): code or
-// markup left in a page's text, lists of tags and fragments without an end are left out.
+// The first `limit` sentences of `a` a reader can be shown on their own (story::IsProseSentence,
+// which the summarizer checks again for its candidates): code or markup left in a page's text,
+// lists of tags and fragments without an end do not take the places of the first sentences.
 std::vector<Span> ProseSentences(const Article& a, size_t limit = SIZE_MAX) {
   std::vector<Span> out;
   for (const Span& s : a.sentences) {
@@ -346,7 +347,7 @@ std::vector<StoryTimelineEntry> Timeline(const story::TimelineBuilder& builder,
     const Article& a = *docs[i].article;
     story::TimelineDocument d;
     d.text = a.text;
-    d.sentences = ProseSentences(a);
+    d.sentences = a.sentences;
     d.timexes = a.timexes;
     d.lang = a.lang;
     d.date = docs[i].meta->date;

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/time.h"
+#include "story/prose.h"
 #include "story/sentence_vectors.h"
 
 namespace depeche::story {
@@ -271,7 +272,7 @@ std::vector<TimelineEntry> TimelineBuilder::Build(const std::vector<TimelineDocu
       const SentenceTokens& t = tokens.back();
       can_be_line.push_back(t.words >= options.min_sentence_words &&
                             t.words <= options.max_sentence_words && !t.terms.empty() &&
-                            StandsAlone(text));
+                            StandsAlone(text) && IsProseSentence(text));
     }
     return tokens[static_cast<size_t>(token_index[global])];
   };
