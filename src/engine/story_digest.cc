@@ -19,7 +19,7 @@ namespace depeche::engine {
 namespace {
 
 // Bumped whenever the digest's computation changes, so that cached digests are recomputed.
-constexpr std::string_view kDigestVersion = "digest-10";
+constexpr std::string_view kDigestVersion = "digest-11";
 // The sentences of each article a summary line may be (news puts what matters first).
 constexpr size_t kSummarySentences = 20;
 // A summary line whose words are this much the headline's says the headline again.
@@ -53,15 +53,33 @@ bool RepeatsHeadline(std::string_view line, const std::unordered_set<std::string
   return static_cast<double>(shared) >= kHeadlineOverlap * static_cast<double>(words.size());
 }
 
-// The first `limit` sentences of `a` a reader can be shown on their own (story::IsProseSentence,
-// which the summarizer checks again for its candidates): code or markup left in a page's text,
-// lists of tags and fragments without an end do not take the places of the first sentences.
-std::vector<Span> ProseSentences(const Article& a, size_t limit = SIZE_MAX) {
+// A photo caption: a sentence that is a whole line of its own, right above a credit line
+// ("Blinken et Lavrov à Genève." then "Source : AP"). It names who is in the picture, not what
+// happened.
+bool IsCaption(const Article& a, const Span& s) {
+  const std::string_view text = a.text;
+  const bool line_start = s.begin == 0 || text[s.begin - 1] == '\n';
+  size_t end = s.end;
+  while (end < text.size() && (text[end] == ' ' || text[end] == '\t')) ++end;
+  if (!line_start || (end < text.size() && text[end] != '\n')) return false;
+  const size_t next = end + 1;  // the next line
+  for (const BoilerplateSpan& b : a.boilerplate) {
+    if (b.reason == "credit" && b.span.begin == next) return true;
+  }
+  return false;
+}
+
+// The first `limit` sentences of `a` a reader can be shown on their own: prose
+// (story::IsProseSentence, which the summarizer and the timeline check again for their
+// candidates: code or markup left in a page's text, lists of tags and fragments without an end
+// do not take the places of the first sentences), and no photo caption.
+std::vector<Span> ShownSentences(const Article& a, size_t limit = SIZE_MAX) {
   std::vector<Span> out;
   for (const Span& s : a.sentences) {
     if (out.size() >= limit) break;
     if (s.end <= a.text.size() && s.begin < s.end &&
-        story::IsProseSentence(std::string_view(a.text).substr(s.begin, s.end - s.begin))) {
+        story::IsProseSentence(std::string_view(a.text).substr(s.begin, s.end - s.begin)) &&
+        !IsCaption(a, s)) {
       out.push_back(s);
     }
   }
@@ -227,7 +245,7 @@ std::vector<StoryLine> Summary(const story::Summarizer& summarizer, const std::v
     d.text = a.text;
     // Candidates are among each article's first sentences (SummaryOptions::max_position):
     // reading only those is what makes a 200-article story fast enough.
-    d.sentences = ProseSentences(a, kSummarySentences);
+    d.sentences = ShownSentences(a, kSummarySentences);
     d.lang = a.lang;
     d.time = a.date.date.known() ? a.date.date.utc_seconds : 0;
     d.background = !since.empty() && !IsNew(*docs[i].meta, since);
@@ -347,7 +365,7 @@ std::vector<StoryTimelineEntry> Timeline(const story::TimelineBuilder& builder,
     const Article& a = *docs[i].article;
     story::TimelineDocument d;
     d.text = a.text;
-    d.sentences = a.sentences;
+    d.sentences = ShownSentences(a);
     d.timexes = a.timexes;
     d.lang = a.lang;
     d.date = docs[i].meta->date;

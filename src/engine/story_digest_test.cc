@@ -158,6 +158,33 @@ TEST_F(StoryDigestTest, NoLineRepeatsTheHeadline) {
   }
 }
 
+TEST_F(StoryDigestTest, PhotoCaptionsAreNoLines) {
+  // The second article with a picture: its caption, then the credit line.
+  const std::string caption =
+      "Dock workers of the port of Rotterdam and their union leaders at "
+      "the gates of the container terminal on Monday morning.";
+  ingest::RawArticle raw;
+  raw.title = "Port of Rotterdam halted by strike";
+  raw.text = caption + "\nPhoto: Reuters\n" + kSecond;
+  raw.published = "2022-03-07T12:00:00Z";
+  raw.url = "https://example.org/2";
+  auto a = analyzer_->Analyze(raw);
+  ASSERT_TRUE(a.ok());
+  bool credit = false;
+  for (const BoilerplateSpan& b : a->boilerplate) credit |= b.reason == "credit";
+  ASSERT_TRUE(credit) << "the analyzer no longer marks the credit line";
+  // A story of that article alone: a summary of 150 words would take every sentence.
+  StoryDetail one;
+  one.summary.id = "s2";
+  one.summary.title = raw.title;
+  one.articles = {story_.articles[2]};
+  const std::vector<Article> read = {std::move(a).value()};
+  const StoryDigest d = digester_->Digest(one, read);
+  ASSERT_GE(d.summary_lines.size(), 2u);
+  for (const StoryLine& line : d.summary_lines) EXPECT_NE(line.text, caption);
+  for (const StoryTimelineEntry& e : d.timeline) EXPECT_NE(e.line.text, caption);
+}
+
 TEST_F(StoryDigestTest, SinceSaysOnlyWhatIsNew) {
   const StoryDigest d = digester_->Digest(story_, articles_, "2022-03-08");
   ASSERT_FALSE(d.summary_lines.empty());
