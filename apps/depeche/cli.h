@@ -121,6 +121,8 @@ void RegisterStory(CLI::App& app, Context& ctx);
 void RegisterDups(CLI::App& app, Context& ctx);
 void RegisterEntities(CLI::App& app, Context& ctx);
 void RegisterEntity(CLI::App& app, Context& ctx);
+// `depeche serve`: the HTTP JSON API (cmd_serve.cc, src/server).
+void RegisterServe(CLI::App& app, Context& ctx);
 // `depeche completion bash|zsh`: a completion script derived from `app` (completion.cc).
 void RegisterCompletion(CLI::App& app, Context& ctx);
 
