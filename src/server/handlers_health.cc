@@ -42,7 +42,7 @@ Response GetMetrics(Service& service, const Request&) {
   text += "# TYPE depeche_stories_total gauge\n";
   text += "depeche_stories_total " + std::to_string(*stories) + "\n";
   text += service.metrics().Text();
-  return {200, "text/plain; version=0.0.4", text};
+  return {200, "text/plain; version=0.0.4", text, {}};
 }
 
 }  // namespace depeche::server

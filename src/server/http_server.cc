@@ -19,6 +19,7 @@ bool SameSecret(const std::string& a, const std::string& b) {
 
 void Send(const Response& from, httplib::Response& to) {
   to.status = from.status;
+  for (const auto& [name, value] : from.headers) to.set_header(name, value);
   to.set_content(from.body, from.content_type.c_str());
 }
 

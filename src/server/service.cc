@@ -5,11 +5,11 @@
 namespace depeche::server {
 
 Response ErrorResponse(const HttpError& error) {
-  return {error.http_status, "application/json", ErrorBody(error) + "\n"};
+  return {error.http_status, "application/json", ErrorBody(error) + "\n", {}};
 }
 
 Response JsonResponse(const nlohmann::json& j, int status) {
-  return {status, "application/json", api::Dump(j) + "\n"};
+  return {status, "application/json", api::Dump(j) + "\n", {}};
 }
 
 Result<std::unique_ptr<Service>> Service::Open(const EngineConfig& config, Limits limits) {

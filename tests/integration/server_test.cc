@@ -206,6 +206,32 @@ TEST_F(ServerTest, ReadDocumentsAreTheCliDocuments) {
   }
 }
 
+TEST_F(ServerTest, CursorPagesListEveryStoryOnce) {
+  // More than one story: the seeds' and a second one.
+  ASSERT_TRUE(Client().Post("/api/articles",
+                            "{\"url\":\"https://example.org/eclipse\",\"title\":\"Eclipse\","
+                            "\"text\":\"A total solar eclipse crossed Chile and Argentina.\"}",
+                            "application/json"));
+  auto all = Parse(Client().Get("/api/stories?sort=activity&limit=100"));
+  ASSERT_GE(all.size(), 2u);
+  nlohmann::json paged = nlohmann::json::array();
+  std::string cursor;
+  for (int page = 0; page < 20; ++page) {
+    auto r = Client().Get("/api/stories?sort=activity&limit=1" +
+                          (cursor.empty() ? "" : "&cursor=" + cursor));
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200) << r->body;
+    for (const auto& s : Parse(r)) paged.push_back(s);
+    cursor = r->get_header_value("X-Next-Cursor");
+    if (cursor.empty()) break;
+  }
+  EXPECT_EQ(paged, all);
+  auto bad = Client().Get("/api/stories?cursor=zz");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(ErrorCode(bad), "invalid_argument");
+}
+
 TEST_F(ServerTest, TimelineIsTheStorysTimeline) {
   const std::string story = FirstStoryId();
   auto whole = Parse(Client().Get("/api/stories/" + story));
