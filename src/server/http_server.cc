@@ -91,23 +91,28 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Create(const EngineConfig& confi
   }
   // Answers httplib made itself (no route, a body too large, a bad request): the same error
   // shape. The handlers' own errors already have a body.
-  http.set_error_handler(httplib::Server::HandlerWithResponse(
-      [svc](const httplib::Request& req, httplib::Response& res) {
-        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        HttpError error;
-        if (res.status == 404) {
-          error = NotFoundRoute("no such endpoint: " + req.method + " " + req.path);
-        } else if (res.status == 413) {
-          error = TooLarge("the request body is larger than the server accepts");
-        } else if (res.status < 500) {
-          error = {res.status, "invalid_argument", "bad request"};
-        } else {
-          error = {res.status, "internal", "the server failed"};
-        }
-        res.set_content(ErrorBody(error) + "\n", "application/json");
-        svc->metrics().Record("unmatched", res.status, 0.0);
-        return httplib::Server::HandlerResponse::Handled;
-      }));
+  http.set_error_handler(httplib::Server::HandlerWithResponse([svc](const httplib::Request& req,
+                                                                    httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    HttpError error;
+    if (res.status == 404) {
+      error = NotFoundRoute("no such endpoint: " + req.method + " " + req.path);
+    } else if (res.status == 413) {
+      // httplib caps form-encoded bodies (curl's default type) at 8 KiB whatever the limit.
+      const bool form =
+          req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0;
+      error = TooLarge(form ? "send articles as application/json or application/x-ndjson (a "
+                              "form-encoded body is limited to 8 KiB)"
+                            : "the request body is larger than the server accepts");
+    } else if (res.status < 500) {
+      error = {res.status, "invalid_argument", "bad request"};
+    } else {
+      error = {res.status, "internal", "the server failed"};
+    }
+    res.set_content(ErrorBody(error) + "\n", "application/json");
+    svc->metrics().Record("unmatched", res.status, 0.0);
+    return httplib::Server::HandlerResponse::Handled;
+  }));
   return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
 }
 

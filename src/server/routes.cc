@@ -9,7 +9,8 @@ const std::vector<Route>& Routes() {
       {"GET", "/health", "health", GetHealth},
       {"GET", "/metrics", "metrics", GetMetrics},
       {"POST", "/api/articles", "post_articles", PostArticles},
-      {"GET", "/api/articles/([^/]+)", "article", GetArticle},
+      // An article's key may be its URL: the path is decoded before matching, so "/" is in it.
+      {"GET", "/api/articles/(.+)", "article", GetArticle},
       {"GET", "/api/stories", "stories", GetStories},
       {"GET", "/api/stories/([^/]+)", "story", GetStory},
       {"GET", "/api/stories/([^/]+)/timeline", "story_timeline", GetTimeline},

@@ -155,6 +155,9 @@ TEST_F(ServerTest, IngestReportsABadLineAndStoresTheRest) {
   EXPECT_EQ(lines, (std::set<int>{2, 3})) << r->body;
   EXPECT_EQ(j["failed"], 2);
   // Posting it again stores nothing new.
+  // Its URL finds it (percent-encoded in the path).
+  auto by_url = Parse(Client().Get("/api/articles/https%3A%2F%2Fexample.org%2Ffloods"));
+  EXPECT_EQ(by_url["id"], j["inserted"][0]["id"]) << by_url.dump();
   auto again = Parse(
       Client().Post("/api/articles", body.substr(0, body.find('\n') + 1), "application/json"));
   EXPECT_EQ(again["already_stored"], 1) << again.dump();
