@@ -11,6 +11,8 @@ packages=(
   hunspell-hr hunspell-sr hunspell-bs hunspell-da hunspell-no hunspell-bg hunspell-ru
   libcld2-dev libfasttext-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev
+  # depeche serve (src/server): the HTTP JSON API
+  libcpp-httplib-dev
   libxxhash-dev libgumbo-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm

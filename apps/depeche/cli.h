@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "api/json.h"
 #include "depeche/engine.h"
 
 namespace depeche::cli {
@@ -60,80 +61,34 @@ class Table {
 std::string Ellipsize(const std::string& s, size_t max);
 void PrintJson(const nlohmann::json& j);
 
-// The --json conventions (docs/CLI.md, "JSON output"; schemas in docs/json-schema/): one name
-// and type per thing in every command, null (never "") for a missing value, integers for counts,
-// dates as stored (PublicationDate::iso), offsets in characters of `text`.
-// `value`, or null when it is empty.
-nlohmann::json OrNull(const std::string& value);
-// For each byte offset into the UTF-8 `text` (0..size), the number of characters (code points)
-// before it; an offset inside a character counts that character as before it ends.
-std::vector<uint32_t> CharOffsets(const std::string& text);
-// CharOffsets of each article's text, each article read once (the story's --json parts share
-// one).
-class ArticleCharOffsets {
- public:
-  explicit ArticleCharOffsets(Engine& engine) : engine_(engine) {}
-  // The character offset of byte `byte` of article `id`'s text (0 when it cannot be read).
-  uint32_t At(const std::string& id, uint32_t byte);
-
- private:
-  Engine& engine_;
-  std::map<std::string, std::vector<uint32_t>> chars_;
-};
-// The bytes `span` of `text`, "" when it is empty or outside.
-std::string SpanText(const std::string& text, const Span& span);
-nlohmann::json ToJson(const ArticleSummary& a);
-nlohmann::json ToJson(const Article& a);
-nlohmann::json ToJson(const StorySummary& s);  // cmd_stories.cc
-nlohmann::json ToJson(const StoryArticle& a);
-// Dates (dates_output.cc): an article's best date and its temporal expressions as --json
-// (offsets in characters: `chars` is CharOffsets(a.text)), and as text lines; a story's event
-// dates the same ways (`chars` gives offsets in characters).
-nlohmann::json ArticleDateJson(const Article& a, const std::vector<uint32_t>& chars);
-nlohmann::json TimexesJson(const Article& a, const std::vector<uint32_t>& chars);
+// The --json documents and their parts come from src/api (api/json.h), shared with the HTTP
+// API; the text printing stays here.
+using api::ArticleCharOffsets;
+using api::CharOffsets;
+using api::JsonArray;
+using api::OrNull;
+using api::SpanText;
+using api::ToJson;
+// Dates (dates_output.cc), quotations and figures (facts_output.cc) and a story's digest
+// (digest_output.cc) as text lines.
 void PrintArticleDates(const Article& a);
 void PrintTimexes(const Article& a);
-nlohmann::json EventDatesJson(ArticleCharOffsets& chars, const std::vector<StoryEventDate>& days);
 void PrintEventDates(const std::vector<StoryEventDate>& days);
-// Quotations and figures (facts_output.cc): an article's as --json (offsets in characters) and
-// as text lines; a story's quotes by speaker and figures by object the same ways (`chars`
-// gives offsets in characters).
-nlohmann::json QuotesJson(const Article& a, const std::vector<uint32_t>& chars);
-nlohmann::json FiguresJson(const Article& a, const std::vector<uint32_t>& chars);
 void PrintQuotes(const Article& a);
 void PrintFigures(const Article& a);
-nlohmann::json StoryQuotesJson(ArticleCharOffsets& chars,
-                               const std::vector<SpeakerQuotes>& speakers);
-nlohmann::json StoryFiguresJson(ArticleCharOffsets& chars, const std::vector<FigureGroup>& groups);
 void PrintStoryQuotes(const std::vector<SpeakerQuotes>& speakers);
 void PrintStoryFigures(const std::vector<FigureGroup>& groups);
-// Where a fact was read, as --json ({article_id, source, date, spans} with offsets in
-// characters) and as people read it ("1a2b3c4d Le Monde 2022-01-21").
-nlohmann::json FactSourceJson(ArticleCharOffsets& chars, const FactSource& s);
+// Where a fact was read, as people read it ("1a2b3c4d Le Monde 2022-01-21").
 std::string FactSourceLine(const FactSource& s);
-// A story's digest (digest_output.cc): headlines per language, summary and timeline, as --json
-// (docs/json-schema/story.json "headlines", "summary", "timeline") and as text.
-nlohmann::json HeadlinesJson(const std::vector<StoryHeadline>& headlines);
-nlohmann::json StoryLinesJson(ArticleCharOffsets& chars, const std::vector<StoryLine>& lines);
-nlohmann::json TimelineJson(ArticleCharOffsets& chars,
-                            const std::vector<StoryTimelineEntry>& timeline);
 void PrintHeadlines(const std::vector<StoryHeadline>& headlines);
 void PrintSummary(const std::vector<StoryLine>& lines, const std::string& since);
 void PrintTimeline(const std::vector<StoryTimelineEntry>& timeline, const std::string& since);
 // A figure's value as people read it: "~100 000", ">150 000", "1.5-2", "3.2".
 std::string FigureValueText(double value, const std::optional<double>& high,
                             const std::string& bound);
-nlohmann::json ToJson(const EntitySummary& e);  // cmd_entities.cc
 // "Anthony Blinken (3), M. Blinken (2)": the aliases other than the name, with their article
 // counts (cmd_entities.cc).
 std::string AliasList(const EntitySummary& e);
-// A JSON array of ToJson(item) for each of `items`.
-template <typename T>
-nlohmann::json JsonArray(const std::vector<T>& items) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const T& item : items) out.push_back(ToJson(item));
-  return out;
-}
 // "a,b,c".
 std::string JoinComma(const std::vector<std::string>& values);
 // "ORIGINAL_ID (exact)" or "ORIGINAL_ID (0.83)" for a copy, "" for an original (cmd_stories.cc).
@@ -166,6 +121,8 @@ void RegisterStory(CLI::App& app, Context& ctx);
 void RegisterDups(CLI::App& app, Context& ctx);
 void RegisterEntities(CLI::App& app, Context& ctx);
 void RegisterEntity(CLI::App& app, Context& ctx);
+// `depeche serve`: the HTTP JSON API (cmd_serve.cc, src/server).
+void RegisterServe(CLI::App& app, Context& ctx);
 // `depeche completion bash|zsh`: a completion script derived from `app` (completion.cc).
 void RegisterCompletion(CLI::App& app, Context& ctx);
 

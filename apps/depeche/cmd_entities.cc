@@ -6,26 +6,6 @@
 
 namespace depeche::cli {
 
-nlohmann::json ToJson(const EntitySummary& e) {
-  nlohmann::json aliases = nlohmann::json::array();
-  for (const EntityAlias& a : e.aliases) {
-    aliases.push_back({{"name", a.name}, {"article_count", a.article_count}});
-  }
-  auto number = [](const std::optional<double>& v) {
-    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-  };
-  return {{"id", e.id},
-          {"type", e.type},
-          {"name", e.name},
-          {"article_count", e.article_count},
-          {"mention_count", e.mention_count},
-          {"aliases", aliases},
-          {"gazetteer_ref", OrNull(e.gazetteer_ref)},
-          {"country_code", OrNull(e.country_code)},
-          {"latitude", number(e.latitude)},
-          {"longitude", number(e.longitude)}};
-}
-
 std::string AliasList(const EntitySummary& e) {
   std::string out;
   for (const EntityAlias& a : e.aliases) {
@@ -68,7 +48,7 @@ void RegisterEntities(CLI::App& app, Context& ctx) {
     if (Failed(list.status(), ctx)) return;
     if (flags->json) {
       // An array, as stories --json; the total is in the table's footer only.
-      PrintJson(JsonArray(*list));
+      PrintJson(api::EntitiesJson(*list));
       return;
     }
     Table t({"id", "type", "articles", "mentions", "name", "aliases"});

@@ -27,31 +27,7 @@ void RegisterEntity(CLI::App& app, Context& ctx) {
     if (Failed(entity.status(), ctx)) return;
     const EntitySummary& e = entity->summary;
     if (flags->json) {
-      nlohmann::json j = ToJson(e);
-      nlohmann::json stories = nlohmann::json::array();
-      for (const EntityStory& s : entity->stories) {
-        stories.push_back({{"id", s.id},
-                           {"title", OrNull(s.title)},
-                           {"article_count", s.article_count},
-                           {"entity_article_count", s.entity_article_count},
-                           {"last_published", OrNull(s.last_seen)}});
-      }
-      nlohmann::json articles = nlohmann::json::array();
-      for (const EntityArticle& a : entity->articles) {
-        articles.push_back({{"id", a.id},
-                            {"title", OrNull(a.title)},
-                            {"source", OrNull(a.source)},
-                            {"lang", OrNull(a.lang)},
-                            {"published", OrNull(a.published)},
-                            {"story_id", OrNull(a.story_id)},
-                            {"salience", a.salience},
-                            {"mention_count", a.mention_count}});
-      }
-      j["story_count"] = entity->story_count;
-      j["stories"] = stories;
-      j["articles"] = articles;
-      j["merged_from"] = entity->merged_from;
-      PrintJson(j);
+      PrintJson(api::EntityJson(*entity));
       return;
     }
     std::printf("%s\n\n", e.name.c_str());

@@ -78,15 +78,7 @@ void RegisterSearch(CLI::App& app, Context& ctx) {
     auto hits = engine->Search(q);
     if (Failed(hits.status(), ctx)) return;
     if (flags->json) {
-      nlohmann::json j = nlohmann::json::array();
-      for (const auto& h : *hits) {
-        nlohmann::json item = ToJson(h.article);
-        item["snippet"] = h.snippet;
-        item["score"] = h.score;
-        item["copies"] = h.copies;
-        j.push_back(std::move(item));
-      }
-      PrintJson(j);
+      PrintJson(api::SearchJson(*hits));
       return;
     }
     if (hits->empty()) {

@@ -1,40 +1,9 @@
 // depeche show ID : one article with its metadata, its dates, its entities, its quotations and
 // figures, and its text.
-#include <algorithm>
-
 #include "cli.h"
 #include "ingest/input_files.h"
 
 namespace depeche::cli {
-namespace {
-
-// The article's entities, most salient first, each mention's offsets in characters of the text
-// (or of the title, for a mention in the title), as the other offsets of show --json.
-nlohmann::json EntitiesJson(const Article& a, const std::vector<ArticleEntityRef>& entities) {
-  const std::vector<uint32_t> text_chars = CharOffsets(a.text);
-  const std::vector<uint32_t> title_chars = CharOffsets(a.title);
-  nlohmann::json out = nlohmann::json::array();
-  for (const ArticleEntityRef& e : entities) {
-    nlohmann::json mentions = nlohmann::json::array();
-    for (const EntityMention& m : e.mentions) {
-      const std::vector<uint32_t>& chars = m.in_title ? title_chars : text_chars;
-      auto at = [&](uint32_t byte) { return chars[std::min<size_t>(byte, chars.size() - 1)]; };
-      mentions.push_back({{"begin", at(m.begin)},
-                          {"end", at(m.end)},
-                          {"in_title", m.in_title},
-                          {"text", m.surface}});
-    }
-    out.push_back({{"id", e.id},
-                   {"type", e.type},
-                   {"name", e.name},
-                   {"salience", e.salience},
-                   {"mentions", mentions}});
-  }
-  return out;
-}
-
-}  // namespace
-
 void RegisterShow(CLI::App& app, Context& ctx) {
   struct Flags {
     std::string id;
@@ -53,9 +22,7 @@ void RegisterShow(CLI::App& app, Context& ctx) {
     auto entities = engine->EntitiesOfArticle(a->id);
     if (Failed(entities.status(), ctx)) return;
     if (flags->json) {
-      nlohmann::json j = ToJson(*a);
-      j["entities"] = EntitiesJson(*a, *entities);
-      PrintJson(j);
+      PrintJson(api::ShowJson(*a, *entities));
       return;
     }
     std::printf("%s\n\n", a->title.c_str());

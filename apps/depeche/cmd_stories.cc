@@ -5,35 +5,6 @@
 
 namespace depeche::cli {
 
-nlohmann::json ToJson(const StorySummary& s) {
-  return {{"id", s.id},
-          {"title", OrNull(s.title)},
-          {"article_count", s.article_count},
-          {"sources", s.source_count},
-          {"first_published", OrNull(s.first_seen)},
-          {"last_published", OrNull(s.last_seen)},
-          {"languages", s.languages},
-          {"linked_story_id", OrNull(s.linked_story_id)},
-          {"score", s.score},
-          {"new_sources", s.new_sources}};
-}
-
-nlohmann::json ToJson(const StoryArticle& a) {
-  return {{"id", a.id},
-          {"title", OrNull(a.title)},
-          {"source", OrNull(a.source)},
-          {"lang", OrNull(a.lang)},
-          {"published", OrNull(a.published)},
-          {"date", OrNull(a.date)},
-          {"date_provenance", OrNull(a.date_provenance)},
-          {"group_id", OrNull(a.dup_group)},
-          {"original_id", OrNull(a.original_id)},
-          {"copy_similarity",
-           a.original_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.copy_similarity)},
-          {"exact_copy", a.exact_copy},
-          {"similarity", a.similarity}};
-}
-
 std::string CopyNote(const StoryArticle& a) {
   if (a.original_id.empty()) return "";
   char buf[32];
@@ -96,7 +67,7 @@ void RegisterStories(CLI::App& app, Context& ctx) {
     if (Failed(list.status(), ctx)) return;
     if (flags->json) {
       // The array shape stays; the total and window are in the table's footer only.
-      PrintJson(JsonArray(*list));
+      PrintJson(api::StoriesJson(*list));
       return;
     }
     const bool ranked = q.sort == StorySort::kTop || q.sort == StorySort::kGrowth;

@@ -37,37 +37,7 @@ void RegisterStory(CLI::App& app, Context& ctx) {
     auto entities = engine->EntitiesOfStory(story->summary.id, kStoryEntities);
     if (Failed(entities.status(), ctx)) return;
     if (flags->json) {
-      nlohmann::json j = ToJson(story->summary);
-      j["articles"] = JsonArray(story->articles);
-      j["top_names"] = story->top_names;
-      j["top_terms"] = story->top_terms;
-      j["merged_from"] = story->merged_from;
-      j["split_from"] = OrNull(story->split_from);
-      j["split_off"] = story->split_off;
-      nlohmann::json named = nlohmann::json::array();
-      for (const StoryEntity& e : *entities) {
-        named.push_back({{"id", e.id},
-                         {"type", e.type},
-                         {"name", e.name},
-                         {"salience", e.salience},
-                         {"article_count", e.article_count},
-                         {"mention_count", e.mention_count}});
-      }
-      j["entities"] = named;
-      ArticleCharOffsets chars(*engine);
-      j["event_dates"] = EventDatesJson(chars, story->event_dates);
-      j["quotes"] = StoryQuotesJson(chars, story->quotes);
-      j["figures"] = StoryFiguresJson(chars, story->figures);
-      j["headlines"] = HeadlinesJson(story->headlines);
-      j["since"] = OrNull(story->since);
-      j["summary"] = StoryLinesJson(chars, story->summary_lines);
-      nlohmann::json languages = nlohmann::json::array();
-      for (const LanguageSummary& l : story->language_summaries) {
-        languages.push_back({{"lang", l.lang}, {"summary", StoryLinesJson(chars, l.lines)}});
-      }
-      j["language_summaries"] = languages;
-      j["timeline"] = TimelineJson(chars, story->timeline);
-      PrintJson(j);
+      PrintJson(api::StoryJson(*engine, *story, *entities));
       return;
     }
     const StorySummary& s = story->summary;

@@ -9,24 +9,6 @@
 namespace depeche::cli {
 namespace {
 
-const char* PrecisionName(DatePrecision p) {
-  switch (p) {
-    case DatePrecision::kYear:
-      return "year";
-    case DatePrecision::kMonth:
-      return "month";
-    case DatePrecision::kDay:
-      return "day";
-    case DatePrecision::kMinute:
-      return "minute";
-    case DatePrecision::kSecond:
-      return "second";
-    case DatePrecision::kNone:
-      break;
-  }
-  return nullptr;
-}
-
 // The sentence of `a` around bytes [begin, end) (the whole text when no sentence holds it).
 std::string SentenceAround(const Article& a, uint32_t begin, uint32_t end) {
   for (const Span& s : a.sentences) {
@@ -41,36 +23,6 @@ std::string SentenceAround(const Article& a, uint32_t begin, uint32_t end) {
 }
 
 }  // namespace
-
-nlohmann::json ArticleDateJson(const Article& a, const std::vector<uint32_t>& chars) {
-  auto at = [&](uint32_t byte) { return chars[std::min<size_t>(byte, chars.size() - 1)]; };
-  nlohmann::json evidence = nlohmann::json::array();
-  for (const Span& s : a.date.evidence) {
-    evidence.push_back({{"begin", at(s.begin)}, {"end", at(s.end)}, {"text", SpanText(a.text, s)}});
-  }
-  const char* precision = PrecisionName(a.date.date.precision);
-  return {{"iso", OrNull(a.date.date.iso)},
-          {"precision", precision != nullptr ? nlohmann::json(precision) : nlohmann::json(nullptr)},
-          {"provenance", OrNull(a.date.provenance)},
-          {"basis", OrNull(a.date.basis)},
-          {"evidence", evidence}};
-}
-
-nlohmann::json TimexesJson(const Article& a, const std::vector<uint32_t>& chars) {
-  auto at = [&](uint32_t byte) { return chars[std::min<size_t>(byte, chars.size() - 1)]; };
-  nlohmann::json out = nlohmann::json::array();
-  for (const TemporalExpression& t : a.timexes) {
-    out.push_back({{"begin", at(t.span.begin)},
-                   {"end", at(t.span.end)},
-                   {"text", SpanText(a.text, t.span)},
-                   {"type", t.type},
-                   {"value", t.value},
-                   {"resolved", t.resolved},
-                   {"tense", OrNull(t.tense)},
-                   {"rule", t.rule}});
-  }
-  return out;
-}
 
 void PrintArticleDates(const Article& a) {
   auto line = [](const char* name, const std::string& value) {
@@ -105,26 +57,6 @@ void PrintTimexes(const Article& a) {
         ingest::EscapeForDisplay(Ellipsize(SentenceAround(a, t.span.begin, t.span.end), 110))
             .c_str());
   }
-}
-
-nlohmann::json EventDatesJson(ArticleCharOffsets& chars, const std::vector<StoryEventDate>& days) {
-  // Offsets in characters of each article's text, as everywhere in --json.
-  nlohmann::json out = nlohmann::json::array();
-  for (const StoryEventDate& d : days) {
-    nlohmann::json mentions = nlohmann::json::array();
-    for (const EventDateMention& m : d.mentions) {
-      auto at = [&](uint32_t byte) { return chars.At(m.article_id, byte); };
-      mentions.push_back({{"article_id", m.article_id},
-                          {"begin", at(m.begin)},
-                          {"end", at(m.end)},
-                          {"text", m.text}});
-    }
-    out.push_back({{"day", d.day},
-                   {"article_count", d.article_count},
-                   {"mention_count", d.mention_count},
-                   {"mentions", mentions}});
-  }
-  return out;
 }
 
 void PrintEventDates(const std::vector<StoryEventDate>& days) {

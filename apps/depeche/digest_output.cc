@@ -6,12 +6,6 @@
 namespace depeche::cli {
 namespace {
 
-nlohmann::json LineJson(ArticleCharOffsets& chars, const StoryLine& line) {
-  nlohmann::json also = nlohmann::json::array();
-  for (const FactSource& s : line.also) also.push_back(FactSourceJson(chars, s));
-  return {{"text", line.text}, {"source", FactSourceJson(chars, line.source)}, {"also", also}};
-}
-
 // "1a2b3c4d Le Monde 2022-01-18, +3: 5e6f7a8b Reuters, 9c0d1e2f AFP, ..." (the first few).
 std::string SourcesText(const StoryLine& line) {
   constexpr size_t kShown = 3;
@@ -27,38 +21,6 @@ std::string SourcesText(const StoryLine& line) {
 }
 
 }  // namespace
-
-nlohmann::json HeadlinesJson(const std::vector<StoryHeadline>& headlines) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const StoryHeadline& h : headlines) {
-    out.push_back({{"lang", h.lang}, {"title", h.title}, {"article_id", h.article_id}});
-  }
-  return out;
-}
-
-nlohmann::json StoryLinesJson(ArticleCharOffsets& chars, const std::vector<StoryLine>& lines) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const StoryLine& l : lines) out.push_back(LineJson(chars, l));
-  return out;
-}
-
-nlohmann::json TimelineJson(ArticleCharOffsets& chars,
-                            const std::vector<StoryTimelineEntry>& timeline) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const StoryTimelineEntry& e : timeline) {
-    nlohmann::json entry = LineJson(chars, e.line);
-    out.push_back({{"date", e.date},
-                   {"precision", e.precision},
-                   {"basis", e.basis},
-                   {"inferred", e.inferred},
-                   {"expression", OrNull(e.expression)},
-                   {"article_count", e.article_count},
-                   {"text", entry["text"]},
-                   {"source", entry["source"]},
-                   {"also", entry["also"]}});
-  }
-  return out;
-}
 
 void PrintHeadlines(const std::vector<StoryHeadline>& headlines) {
   // One language: its headline is the story's title, printed above.

@@ -11,29 +11,6 @@
 namespace depeche::cli {
 namespace {
 
-class CharMap {
- public:
-  explicit CharMap(const std::vector<uint32_t>& chars) : chars_(chars) {}
-  uint32_t operator()(uint32_t byte) const {
-    return chars_[std::min<size_t>(byte, chars_.size() - 1)];
-  }
-
- private:
-  const std::vector<uint32_t>& chars_;
-};
-
-// {begin, end, text} of a span, or null when it is empty.
-nlohmann::json SpanJson(const Article& a, const CharMap& at, const Span& s) {
-  if (s.begin >= s.end) return nullptr;
-  return {{"begin", at(s.begin)}, {"end", at(s.end)}, {"text", SpanText(a.text, s)}};
-}
-
-nlohmann::json SpansJson(const Article& a, const CharMap& at, const std::vector<Span>& spans) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const Span& s : spans) out.push_back(SpanJson(a, at, s));
-  return out;
-}
-
 // "Antony Blinken (M. Blinken)", "un haut responsable du département d'État", "il -> Antony
 // Blinken", "(no speaker)".
 std::string SpeakerText(const Article& a, const Quote& q) {
@@ -71,17 +48,6 @@ std::string FormatNumber(double v) {
 
 }  // namespace
 
-nlohmann::json FactSourceJson(ArticleCharOffsets& chars, const FactSource& s) {
-  auto at = [&](uint32_t byte) { return chars.At(s.article_id, byte); };
-  nlohmann::json spans = nlohmann::json::array();
-  for (const Span& span : s.spans)
-    spans.push_back({{"begin", at(span.begin)}, {"end", at(span.end)}});
-  return {{"article_id", s.article_id},
-          {"source", OrNull(s.source)},
-          {"date", OrNull(s.date)},
-          {"spans", spans}};
-}
-
 std::string FactSourceLine(const FactSource& s) {
   std::string out = s.article_id.substr(0, 8);
   if (!s.source.empty()) out += " " + s.source;
@@ -97,51 +63,6 @@ std::string FigureValueText(double value, const std::optional<double>& high,
                                            : "";
   out += FormatNumber(value);
   if (high) out += "-" + FormatNumber(*high);
-  return out;
-}
-
-nlohmann::json QuotesJson(const Article& a, const std::vector<uint32_t>& chars) {
-  CharMap at(chars);
-  nlohmann::json out = nlohmann::json::array();
-  for (const Quote& q : a.quotes) {
-    nlohmann::json speaker = {
-        {"kind", q.speaker_kind},
-        {"text", q.speaker.begin < q.speaker.end ? nlohmann::json(SpanText(a.text, q.speaker))
-                                                 : nlohmann::json(nullptr)},
-        {"begin", q.speaker.begin < q.speaker.end ? nlohmann::json(at(q.speaker.begin))
-                                                  : nlohmann::json(nullptr)},
-        {"end", q.speaker.begin < q.speaker.end ? nlohmann::json(at(q.speaker.end))
-                                                : nlohmann::json(nullptr)},
-        {"name", SpanJson(a, at, q.speaker_name)},
-        {"antecedent", q.antecedent >= 0 ? nlohmann::json(q.antecedent) : nlohmann::json(nullptr)},
-        {"entity_id", OrNull(q.speaker_entity_id)},
-        {"entity_name", OrNull(q.speaker_entity_name)}};
-    out.push_back({{"kind", q.kind},
-                   {"text", engine::QuoteText(a, q)},
-                   {"content", SpansJson(a, at, q.content)},
-                   {"cue", SpanJson(a, at, q.cue)},
-                   {"speaker", speaker},
-                   {"partial", SpansJson(a, at, q.partial)}});
-  }
-  return out;
-}
-
-nlohmann::json FiguresJson(const Article& a, const std::vector<uint32_t>& chars) {
-  CharMap at(chars);
-  nlohmann::json out = nlohmann::json::array();
-  for (const Figure& f : a.figures) {
-    out.push_back({{"begin", at(f.span.begin)},
-                   {"end", at(f.span.end)},
-                   {"text", SpanText(a.text, f.span)},
-                   {"value", f.value},
-                   {"high", f.high ? nlohmann::json(*f.high) : nlohmann::json(nullptr)},
-                   {"bound", f.bound},
-                   {"unit", OrNull(f.unit)},
-                   {"counted", f.counted},
-                   {"number", SpanJson(a, at, f.number)},
-                   {"unit_span", SpanJson(a, at, f.unit_span)},
-                   {"sentence", {{"begin", at(f.sentence.begin)}, {"end", at(f.sentence.end)}}}});
-  }
   return out;
 }
 
@@ -168,47 +89,6 @@ void PrintFigures(const Article& a) {
     std::printf("    %s \"%s\"\n", ingest::EscapeForDisplay(line).c_str(),
                 ingest::EscapeForDisplay(SpanText(a.text, f.span)).c_str());
   }
-}
-
-nlohmann::json StoryQuotesJson(ArticleCharOffsets& chars,
-                               const std::vector<SpeakerQuotes>& speakers) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const SpeakerQuotes& s : speakers) {
-    nlohmann::json quotes = nlohmann::json::array();
-    for (const StoryQuote& q : s.quotes) {
-      nlohmann::json sources = nlohmann::json::array();
-      for (const FactSource& src : q.sources) sources.push_back(FactSourceJson(chars, src));
-      quotes.push_back({{"kind", q.kind}, {"text", q.text}, {"sources", sources}});
-    }
-    out.push_back({{"speaker", OrNull(s.speaker)},
-                   {"entity_id", OrNull(s.entity_id)},
-                   {"speaker_kind", s.speaker_kind},
-                   {"article_count", s.article_count},
-                   {"quotes", quotes}});
-  }
-  return out;
-}
-
-nlohmann::json StoryFiguresJson(ArticleCharOffsets& chars, const std::vector<FigureGroup>& groups) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const FigureGroup& g : groups) {
-    nlohmann::json figures = nlohmann::json::array();
-    for (const StoryFigure& f : g.figures) {
-      figures.push_back({{"value", f.value},
-                         {"high", f.high ? nlohmann::json(*f.high) : nlohmann::json(nullptr)},
-                         {"bound", f.bound},
-                         {"unit", OrNull(f.unit)},
-                         {"text", f.text},
-                         {"sentence", f.sentence},
-                         {"source", FactSourceJson(chars, f.source)}});
-    }
-    out.push_back({{"object", g.object},
-                   {"entity_id", OrNull(g.entity_id)},
-                   {"entity_name", OrNull(g.entity_name)},
-                   {"article_count", g.article_count},
-                   {"figures", figures}});
-  }
-  return out;
 }
 
 void PrintStoryQuotes(const std::vector<SpeakerQuotes>& speakers) {

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   RegisterDups(app, ctx);
   RegisterEntities(app, ctx);
   RegisterEntity(app, ctx);
+  RegisterServe(app, ctx);
   RegisterCompletion(app, ctx);
   // A required argument has no default to show ("paths TEXT=[] ... REQUIRED" is noise).
   std::vector<CLI::App*> pending = {&app};

@@ -1,0 +1,110 @@
+// GET /api/stories, /api/stories/{id}, /api/stories/{id}/timeline: the documents of
+// `depeche stories --json` and `depeche story --json` (api/json.h).
+#include <cstdio>
+#include <map>
+
+#include "api/json.h"
+#include "server/service.h"
+
+namespace depeche::server {
+namespace {
+
+constexpr int kStoryEntities = 20;  // as `depeche story`
+// How far a cursor may lead into one listing.
+constexpr int kMaxPosition = 100000;
+
+// The cursor of the page after `position` stories: opaque to clients ("p" and the position in
+// hexadecimal; a sort key once the engine can list after one).
+std::string CursorAt(int position) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "p%x", position);
+  return buf;
+}
+
+Result<int> PositionOf(const std::string& cursor) {
+  if (cursor.empty()) return 0;
+  int position = 0;
+  bool ok = cursor.size() >= 2 && cursor.size() <= 6 && cursor[0] == 'p';
+  for (size_t i = 1; ok && i < cursor.size(); ++i) {
+    const char c = cursor[i];
+    const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    ok = digit >= 0;
+    position = position * 16 + digit;
+  }
+  if (!ok || position > kMaxPosition) {
+    return InvalidArgumentError("cursor is not one this server gave: " + cursor);
+  }
+  return position;
+}
+
+Result<StoryDetail> ReadStory(Engine& engine, const Request& request) {
+  StoryOptions options;
+  options.since = Param(request, "since");
+  return engine.GetStory(request.captures.at(0), options);
+}
+
+}  // namespace
+
+Response GetStories(Service& service, const Request& request) {
+  static const std::map<std::string, StorySort> kSorts = {{"top", StorySort::kTop},
+                                                          {"activity", StorySort::kActivity},
+                                                          {"size", StorySort::kSize},
+                                                          {"sources", StorySort::kSources},
+                                                          {"growth", StorySort::kGrowth}};
+  StoryQuery q;
+  const std::string sort = Param(request, "sort");
+  if (!sort.empty()) {
+    auto it = kSorts.find(sort);
+    if (it == kSorts.end()) {
+      return ErrorResponse(FromStatus(
+          InvalidArgumentError("sort must be top, activity, size, sources or growth: " + sort)));
+    }
+    q.sort = it->second;
+  }
+  auto limit = LimitParam(request, 50, service.limits().max_limit);
+  if (!limit.ok()) return ErrorResponse(FromStatus(limit.status()));
+  auto position = PositionOf(Param(request, "cursor"));
+  if (!position.ok()) return ErrorResponse(FromStatus(position.status()));
+  // The engine lists from the top: the page is what follows the cursor's position.
+  q.limit = *position + *limit;
+  for (const char* name : {"since", "until", "lang"}) {
+    const std::string value = Param(request, name);
+    if (value.empty()) continue;
+    if (std::string(name) == "since") q.since = value;
+    if (std::string(name) == "until") q.until = value;
+    if (std::string(name) == "lang") q.lang = value;
+  }
+  auto engine = service.Read();
+  if (!engine.ok()) return ErrorResponse(FromStatus(engine.status()));
+  auto list = (*engine)->Stories(q);
+  if (!list.ok()) return ErrorResponse(FromStatus(list.status()));
+  std::vector<StorySummary> page;
+  for (size_t i = static_cast<size_t>(*position); i < list->size(); ++i) page.push_back((*list)[i]);
+  Response out = JsonResponse(api::StoriesJson(page));
+  // A full page: there may be more, after it.
+  if (static_cast<int>(page.size()) == *limit && *position + *limit <= kMaxPosition) {
+    out.headers.emplace_back("X-Next-Cursor", CursorAt(*position + *limit));
+  }
+  return out;
+}
+
+Response GetStory(Service& service, const Request& request) {
+  auto engine = service.Read();
+  if (!engine.ok()) return ErrorResponse(FromStatus(engine.status()));
+  auto story = ReadStory(**engine, request);
+  if (!story.ok()) return ErrorResponse(FromStatus(story.status()));
+  auto entities = (*engine)->EntitiesOfStory(story->summary.id, kStoryEntities);
+  if (!entities.ok()) return ErrorResponse(FromStatus(entities.status()));
+  return JsonResponse(api::StoryJson(**engine, *story, *entities));
+}
+
+Response GetTimeline(Service& service, const Request& request) {
+  auto engine = service.Read();
+  if (!engine.ok()) return ErrorResponse(FromStatus(engine.status()));
+  auto story = ReadStory(**engine, request);
+  if (!story.ok()) return ErrorResponse(FromStatus(story.status()));
+  api::ArticleCharOffsets chars(**engine);
+  return JsonResponse(api::TimelineJson(chars, story->timeline));
+}
+
+}  // namespace depeche::server

@@ -1,0 +1,129 @@
+// What the HTTP handlers share: the engines, the limits, the metrics, and the request and
+// answer as the handlers see them (without httplib, whose header stays in http_server.cc).
+//
+// Concurrency: the Engine is not thread-safe. One writable engine, guarded by a mutex, takes
+// every ingest; reads take a read-only engine from a pool (one per concurrent request, opened
+// on first need and kept), so a read never waits for an ingest: SQLite WAL lets them read the
+// last committed state while the writer writes.
+#ifndef DEPECHE_SERVER_SERVICE_H_
+#define DEPECHE_SERVER_SERVICE_H_
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "depeche/engine.h"
+#include "server/http_error.h"
+#include "server/metrics.h"
+
+namespace depeche::server {
+
+struct Limits {
+  size_t max_body_bytes = 16u << 20;  // larger bodies: 413
+  int max_json_depth = 64;            // deeper POSTed JSON: an error for that item
+  int max_limit = 1000;               // the largest `limit=` a list accepts
+};
+
+// A request as a handler sees it: the path captures of its route and the query parameters
+// (percent-decoded).
+struct Request {
+  std::string method;
+  std::string path;
+  std::vector<std::string> captures;
+  std::map<std::string, std::string> params;
+  std::string body;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // more headers (name, value)
+};
+
+// The answer for an error (ErrorBody with its HTTP status).
+Response ErrorResponse(const HttpError& error);
+// A JSON document, as the CLI prints it (api::Dump) with a final newline.
+Response JsonResponse(const nlohmann::json& j, int status = 200);
+
+class Service {
+ public:
+  // Opens the writable engine (creating the database when needed). Errors: Engine::Open's.
+  static Result<std::unique_ptr<Service>> Open(const EngineConfig& config, Limits limits);
+
+  // A read-only engine for one request; back to the pool when the lease ends.
+  class ReadLease {
+   public:
+    ReadLease(Service* service, std::unique_ptr<Engine> engine)
+        : service_(service), engine_(std::move(engine)) {}
+    ReadLease(ReadLease&&) = default;
+    ~ReadLease();
+    Engine& operator*() { return *engine_; }
+    Engine* operator->() { return engine_.get(); }
+
+   private:
+    Service* service_;
+    std::unique_ptr<Engine> engine_;
+  };
+  Result<ReadLease> Read();
+  // Runs `write` with the writable engine, one writer at a time.
+  template <typename F>
+  auto Write(F&& write) {
+    std::lock_guard<std::mutex> lock(write_mu_);
+    return write(*writer_);
+  }
+
+  const Limits& limits() const { return limits_; }
+  Metrics& metrics() { return metrics_; }
+
+ private:
+  Service(EngineConfig config, Limits limits, std::unique_ptr<Engine> writer)
+      : config_(std::move(config)), limits_(limits), writer_(std::move(writer)) {}
+
+  EngineConfig config_;
+  Limits limits_;
+  Metrics metrics_;
+  std::mutex write_mu_;
+  std::unique_ptr<Engine> writer_;
+  std::mutex pool_mu_;
+  std::vector<std::unique_ptr<Engine>> pool_;
+};
+
+// One route: the method, the path pattern (a regular expression whose groups become
+// Request::captures), the name the metrics use, and the handler.
+using Handler = std::function<Response(Service&, const Request&)>;
+struct Route {
+  std::string method;
+  std::string pattern;
+  std::string name;
+  Handler handler;
+};
+// The route table (routes.cc): every endpoint of docs/HTTP_API.md.
+const std::vector<Route>& Routes();
+
+// The handlers, one file per resource.
+Response GetHealth(Service& service, const Request& request);      // handlers_health.cc
+Response GetMetrics(Service& service, const Request& request);     // handlers_health.cc
+Response PostArticles(Service& service, const Request& request);   // handlers_articles.cc
+Response GetArticle(Service& service, const Request& request);     // handlers_articles.cc
+Response GetStories(Service& service, const Request& request);     // handlers_stories.cc
+Response GetStory(Service& service, const Request& request);       // handlers_stories.cc
+Response GetTimeline(Service& service, const Request& request);    // handlers_stories.cc
+Response GetSearch(Service& service, const Request& request);      // handlers_search.cc
+Response GetEntities(Service& service, const Request& request);    // handlers_entities.cc
+Response GetEntityById(Service& service, const Request& request);  // handlers_entities.cc
+
+// Query parameter helpers: the value of `name` ("" when absent); a limit in [1, max]
+// (`fallback` when absent; InvalidArgument otherwise).
+std::string Param(const Request& request, const std::string& name);
+Result<int> LimitParam(const Request& request, int fallback, int max);
+
+}  // namespace depeche::server
+
+#endif  // DEPECHE_SERVER_SERVICE_H_
