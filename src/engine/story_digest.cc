@@ -219,10 +219,9 @@ std::vector<StoryHeadline> Headlines(const StoryDetail& story, const std::vector
     int best = store::ChooseStoryTitle(candidates, keys);
     if (lang == main) {
       // The story's own headline when this language's articles carry it.
-      for (size_t i = 0; i < of.size(); ++i) {
-        if (of[i]->title == story.summary.title) best = static_cast<int>(i);
-        if (of[i]->title == story.summary.title) break;
-      }
+      auto carried = std::find_if(
+          of.begin(), of.end(), [&](const Article* a) { return a->title == story.summary.title; });
+      if (carried != of.end()) best = static_cast<int>(carried - of.begin());
     }
     if (best < 0 || of[best]->title.empty()) continue;
     const size_t n = lang == main ? SIZE_MAX : docs.size();

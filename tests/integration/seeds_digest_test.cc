@@ -4,7 +4,6 @@
 // Thursday 17 February), each line a sentence of its article.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <map>
 #include <set>
 #include <string>
@@ -18,9 +17,6 @@
 
 namespace depeche {
 namespace {
-
-using testing_util::FreshDir;
-using testing_util::SeedsDir;
 
 std::set<std::string> Words(const std::string& s) {
   std::set<std::string> out;
@@ -41,25 +37,8 @@ double Overlap(const std::string& a, const std::string& b) {
   return smaller == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(smaller);
 }
 
-class SeedsDigestTest : public ::testing::Test {
+class SeedsDigestTest : public testing_util::SeedsStoryTest {
  protected:
-  void SetUp() override {
-    if (!std::filesystem::exists(SeedsDir())) GTEST_SKIP() << "no seeds";
-    EngineConfig config;
-    config.db_path = (FreshDir("seeds-digest") / "depeche.db").string();
-    auto engine = Engine::Open(config);
-    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
-    engine_ = std::move(engine).value();
-    auto report = engine_->Ingest({SeedsDir()}, {});
-    ASSERT_TRUE(report.ok() && report->inserted == 5);
-    auto stories = engine_->Stories({});
-    ASSERT_TRUE(stories.ok());
-    ASSERT_EQ(stories->size(), 1u);
-    auto story = engine_->GetStory(stories->front().id);
-    ASSERT_TRUE(story.ok()) << story.status().ToString();
-    story_ = std::move(story).value();
-  }
-
   // The line is its source's sentence.
   void ExpectLineIsItsSource(const StoryLine& line) {
     auto a = engine_->GetArticle(line.source.article_id);
@@ -78,9 +57,6 @@ class SeedsDigestTest : public ::testing::Test {
     }
     return nullptr;
   }
-
-  std::unique_ptr<Engine> engine_;
-  StoryDetail story_;
 };
 
 TEST_F(SeedsDigestTest, SummarySaysEachThingOnceWithItsSources) {

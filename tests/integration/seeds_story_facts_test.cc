@@ -20,29 +20,14 @@
 namespace depeche {
 namespace {
 
-using testing_util::FreshDir;
-using testing_util::SeedsDir;
-
-class SeedsStoryFactsTest : public ::testing::Test {
+class SeedsStoryFactsTest : public testing_util::SeedsStoryTest {
  protected:
   void SetUp() override {
-    if (!std::filesystem::exists(SeedsDir())) GTEST_SKIP() << "no seeds";
-    EngineConfig config;
-    config.db_path = (FreshDir("seeds-facts") / "depeche.db").string();
-    auto engine = Engine::Open(config);
-    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
-    engine_ = std::move(engine).value();
-    auto report = engine_->Ingest({SeedsDir()}, {});
-    ASSERT_TRUE(report.ok() && report->inserted == 5);
+    SeedsStoryTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     // The sanitizer build trains no NER model: the gazetteers alone find fewer people.
-    ner_models_ = std::find(report->ner_languages.begin(), report->ner_languages.end(), "fr") !=
-                  report->ner_languages.end();
-    auto stories = engine_->Stories({});
-    ASSERT_TRUE(stories.ok());
-    ASSERT_EQ(stories->size(), 1u);
-    auto story = engine_->GetStory(stories->front().id);
-    ASSERT_TRUE(story.ok()) << story.status().ToString();
-    story_ = std::move(story).value();
+    ner_models_ = std::find(report_.ner_languages.begin(), report_.ner_languages.end(), "fr") !=
+                  report_.ner_languages.end();
   }
 
   const SpeakerQuotes* Speaker(const std::string& name) const {
@@ -52,8 +37,6 @@ class SeedsStoryFactsTest : public ::testing::Test {
     return nullptr;
   }
 
-  std::unique_ptr<Engine> engine_;
-  StoryDetail story_;
   bool ner_models_ = false;
 };
 

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -105,6 +106,33 @@ inline std::map<std::string, std::string> ArticleStories(Engine& engine) {
   }
   return out;
 }
+
+// The five seeds ingested into a fresh database, and their one story read through the engine
+// (skipped when ../shared/seeds is absent).
+class SeedsStoryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists(SeedsDir())) GTEST_SKIP() << "no seeds";
+    EngineConfig config;
+    config.db_path = (FreshDir("seeds-story") / "depeche.db").string();
+    auto engine = Engine::Open(config);
+    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+    engine_ = std::move(engine).value();
+    auto report = engine_->Ingest({SeedsDir()}, {});
+    ASSERT_TRUE(report.ok() && report->inserted == 5);
+    report_ = std::move(report).value();
+    auto stories = engine_->Stories({});
+    ASSERT_TRUE(stories.ok());
+    ASSERT_EQ(stories->size(), 1u);
+    auto story = engine_->GetStory(stories->front().id);
+    ASSERT_TRUE(story.ok()) << story.status().ToString();
+    story_ = std::move(story).value();
+  }
+
+  std::unique_ptr<Engine> engine_;
+  IngestReport report_;
+  StoryDetail story_;
+};
 
 #ifdef DEPECHE_CLI_PATH
 struct CliRun {
