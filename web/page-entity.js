@@ -63,10 +63,14 @@ async function entityQuotes(view, box, e) {
   append(box, found.length ? quoteGroups(found) : h('p', { class: 'empty' }, 'No quotation attributed.'));
 }
 
+// The first six quotes, the others behind a <details>.
 function quoteGroups(list) {
-  return list.map((q) => h('figure', { class: `quote ${q.kind}` },
+  const figures = list.map((q) => h('figure', { class: `quote ${q.kind}` },
     h('blockquote', null, q.kind === 'direct' ? `“${q.text}”` : q.text),
     h('figcaption', null, q.kind === 'direct' ? 'said' : 'reported',
       q.story ? [' in ', link(['story', q.story.id], q.story.title || 'a story')] : '', ' · ',
       (q.sources || []).map((src, i) => [i ? ', ' : '', sourceLink(src)]))));
+  if (figures.length <= 6) return figures;
+  return [figures.slice(0, 6), h('details', { class: 'more-items' },
+    h('summary', null, `${figures.length - 6} more ${figures.length === 7 ? 'quote' : 'quotes'}`), figures.slice(6))];
 }

@@ -42,7 +42,7 @@ export async function storiesPage(view, params) {
     cursor = headers.get('X-Next-Cursor') || '';
     more.hidden = !cursor;
     more.disabled = false;
-    view.done(`${list.children.length} stories shown`);
+    view.done(`${plural(list.children.length, 'story', 'stories')} shown`);
   }
   more.addEventListener('click', () => load().catch((e) => view.fail(e)));
   try {

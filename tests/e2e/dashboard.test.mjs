@@ -270,7 +270,12 @@ try {
     await page.click('.watch-form button[type=submit]');
     await page.waitForFunction(() => /^#\/watches\/[0-9a-f]+/.test(location.hash) &&
       document.getElementById('content').dataset.state === 'ready', null, { timeout: 10000 });
-    check(await page.locator('ol.hits li').count() > 0, 'the new watch lists its matching articles');
+    // "New" is since the watch was made, after the ingest: the last 24 hours hold the seeds.
+    const watchHash = await page.evaluate(() => location.hash);
+    await page.selectOption('#since', '1');
+    await drawn(page, `${watchHash}?days=1`);
+    check(await page.locator('ol.hits li').count() > 0, 'the watch lists the articles of the last 24 hours');
+    check(await page.locator('ol.stories li').count() > 0, 'and their stories');
     await assertInert(page, 'watch');
     await shot(page, 'watch');
     await open(page, '#/watches');
