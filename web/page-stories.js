@@ -88,7 +88,8 @@ export function storyItem(story, extra) {
     h('h3', null, link(['story', story.id], story.title || '(untitled story)')),
     h('p', { class: 'meta' },
       plural(story.article_count, 'article'), ' · ',
-      plural(story.sources, 'source'), ' · ',
+      // Articles without a named source (files, the seeds) count for none.
+      story.sources ? `${plural(story.sources, 'source')} · ` : '',
       langs ? `${langs} · ` : '',
       h('time', null, dateText(story.first_published)),
       story.last_published && story.last_published !== story.first_published

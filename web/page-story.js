@@ -61,7 +61,7 @@ export async function storyPage(view, id, params) {
     others.length ? h('ul', { class: 'headlines' }, others.map((x) =>
       h('li', { lang: x.lang }, h('span', { class: 'lang' }, x.lang), ' ', x.title))) : '',
     h('p', { class: 'meta' }, plural(s.article_count, 'article'), ' · ',
-      plural(s.sources, 'source'), ' · ', (s.languages || []).join(', '), ' · ',
+      s.sources ? `${plural(s.sources, 'source')} · ` : '', (s.languages || []).join(', '), ' · ',
       h('time', null, dateText(s.first_published)), ' – ', h('time', null, dateText(s.last_published)),
       s.since ? ` · what is new since ${s.since}` : ''));
 

@@ -187,8 +187,9 @@ try {
   check(titles.length >= 2, `top stories listed (${titles.length})`);
   const seedsLink = page.locator('#story-list li h3 a', { hasText: 'Blinken' }).first();
   check(await seedsLink.count() === 1, 'the seeds story is among the top stories');
-  check(await page.locator('#story-list .meta').first().textContent().then((t) => /article/.test(t) && /source/.test(t)),
-    'a story shows its article and source counts');
+  const metas = await page.$$eval('#story-list .meta', (ps) => ps.map((p) => p.textContent));
+  check(metas.some((t) => /^5 articles · fr · 2022-01-18 – 2022-02-17/.test(t)) &&
+    metas.some((t) => /1 source · en/.test(t)), `stories show their counts, languages and dates (${metas.join(' | ')})`);
   await assertInert(page, 'top stories');
   await shot(page, 'top-stories');
 
