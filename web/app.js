@@ -65,6 +65,7 @@ async function render() {
   view.current = () => mine === generation;
   const [page, id, extra] = parts;
   replace(main);
+  view.done();
   // data-state and data-route tell a reader (and the end-to-end test) when the page is drawn.
   main.dataset.state = 'loading';
   main.dataset.route = location.hash;

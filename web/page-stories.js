@@ -10,13 +10,14 @@ const SORTS = [
   ['sources', 'Most sources'],
   ['growth', 'Growing'],
 ];
-const PAGE = 20;
+const PAGE = 20;  // stories per request; #/?limit=N for another
 
 export async function storiesPage(view, params) {
   const q = params.get('q') || '';
   const sort = params.get('sort') || 'top';
   const since = params.get('since') || '';
   const until = params.get('until') || '';
+  const limit = Number(params.get('limit')) || PAGE;
   view.setTitle(q ? `Stories about ${q}` : 'Top stories');
 
   const form = searchForm({ q, sort, since, until });
@@ -32,7 +33,7 @@ export async function storiesPage(view, params) {
     view.busy('Loading stories…');
     more.disabled = true;
     const { data, headers } = await api(withParams('/api/stories',
-      { sort, since, until, q, limit: PAGE, cursor }));
+      { sort, since, until, q, limit, cursor }));
     if (!view.current()) return;
     for (const story of data) list.append(storyItem(story));
     if (!list.firstChild) {

@@ -193,7 +193,44 @@ try {
   await assertInert(page, 'top stories');
   await shot(page, 'top-stories');
 
+  // "More stories" follows X-Next-Cursor to the end, each story once.
+  await open(page, '#/?sort=activity&limit=2');
+  check(await page.locator('#story-list > li').count() === 2, 'a page of two stories');
+  for (let i = 0; i < 5 && await page.locator('button.more').isVisible(); ++i) {
+    const before = await page.locator('#story-list > li').count();
+    await page.click('button.more');
+    await page.waitForFunction((n) => document.querySelectorAll('#story-list > li').length > n ||
+      document.querySelector('button.more').hidden, before, { timeout: 10000 });
+  }
+  const paged = await page.$$eval('#story-list > li h3 a', (as) => as.map((a) => a.getAttribute('href')));
+  check(paged.length === 4 && new Set(paged).size === 4 && await page.locator('button.more').isHidden(),
+    `"More stories" reaches every story once (${paged.length})`);
+
+  // Offsets are code points: marks land right after astral characters, nested and overlapping.
+  const hl = await page.evaluate(async () => {
+    const { highlight } = await import('/static/highlight.js');
+    const text = 'x😀 Ann Lee said “hi 🇫🇷 there” on Monday.';
+    const cps = [...text];
+    const at = (s) => cps.findIndex((_, i) => cps.slice(i, i + [...s].length).join('') === s);
+    const ann = at('Ann Lee');
+    const quote = at('hi 🇫🇷 there');
+    const mon = at('Monday');
+    const box = document.createElement('div');
+    box.append(...highlight(text, [
+      { begin: ann, end: ann + 7, cls: 'ent' },
+      { begin: quote - 1, end: quote + [...'hi 🇫🇷 there'].length + 1, cls: 'quote' },
+      { begin: quote + 3, end: quote + 5, cls: 'fig' },
+      { begin: ann + 4, end: mon + 6, cls: 'time' },
+      { begin: 1000, end: 1002, cls: 'bp' },
+    ]));
+    const of = (c) => [...box.querySelectorAll(`.${c}`)].map((e) => e.textContent).join('');
+    return { same: box.textContent === text, ent: of('ent'), quote: of('quote'), fig: of('fig'), time: of('time'), bp: of('bp') };
+  });
+  check(hl.same && hl.ent === 'Ann Lee' && hl.quote === '“hi 🇫🇷 there”' && hl.fig === '🇫🇷' &&
+    hl.time === 'Lee said “hi 🇫🇷 there” on Monday' && hl.bp === '', `highlight by code points (${JSON.stringify(hl)})`);
+
   // Keyboard: Tab reaches the skip link, the search box and a story link.
+  await open(page, '#/');
   await page.reload();
   await drawn(page, '#/');
   const reached = [];
