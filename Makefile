@@ -20,11 +20,11 @@ demo: build
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
-# ASan + UBSan build and test run (CI runs it too).
+# ASan + UBSan build and test run (CI runs it too); without the slow and browser (e2e) tests.
 asan: deps
 	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DDEPECHE_SANITIZE=ON $(CMAKE_ARGS) >/dev/null
 	cmake --build build-asan -j $(JOBS)
-	ctest --test-dir build-asan --output-on-failure -j $(JOBS) -LE slow
+	ctest --test-dir build-asan --output-on-failure -j $(JOBS) -LE 'slow|e2e'
 
 format:
 	git ls-files '*.cc' '*.h' | xargs clang-format -i

@@ -16,6 +16,8 @@ packages=(
   libxxhash-dev libgumbo-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm
+  # the dashboard's end-to-end test (tests/e2e) drives Debian's headless Chromium
+  chromium
   # scripts/gen-gazetteers.sh only (the engine reads the generated data/gazetteer files)
   libgeonames-dev iso-codes tzdata
   # src/eval ROUGE: WordNet's exception lists (/usr/share/wordnet/*.exc), as ROUGE-1.5.5 stems

@@ -3,15 +3,18 @@
 
 #include "cli.h"
 #include "server/http_server.h"
+#include "server/web_files.h"
 
 namespace depeche::cli {
 
 void RegisterServe(CLI::App& app, Context& ctx) {
   struct Flags {
     server::ServerOptions options;
+    std::string web_dir;
   };
   auto flags = std::make_shared<Flags>();
-  CLI::App* cmd = app.add_subcommand("serve", "Serve the HTTP JSON API (docs/HTTP_API.md)");
+  CLI::App* cmd =
+      app.add_subcommand("serve", "Serve the HTTP JSON API and the dashboard (docs/HTTP_API.md)");
   cmd->add_option("--host", flags->options.host,
                   "Address to listen on (default 127.0.0.1; any other needs a token)");
   cmd->add_option("--port", flags->options.port, "Port (default 8080; 0: any free port)")
@@ -21,6 +24,9 @@ void RegisterServe(CLI::App& app, Context& ctx) {
   cmd->add_option("--threads", flags->options.threads,
                   "Worker threads (each keep-alive connection holds one)")
       ->check(CLI::Range(1, 1024));
+  cmd->add_option("--web", flags->web_dir,
+                  "Serve the dashboard from this folder (development) instead of the built-in copy")
+      ->check(CLI::ExistingDirectory);
   cmd->callback([flags, &ctx] {
     server::ServerOptions options = flags->options;
     if (options.token.empty()) {
@@ -33,6 +39,7 @@ void RegisterServe(CLI::App& app, Context& ctx) {
       ctx.exit_code = kExitUsage;
       return;
     }
+    server::SetWebDirectory(flags->web_dir);
     auto server = server::HttpServer::Create(config, options, server::Limits{});
     if (Failed(server.status(), ctx)) return;
     auto port = (*server)->Bind();

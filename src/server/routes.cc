@@ -1,5 +1,6 @@
 // The route table: every endpoint in one place (docs/HTTP_API.md).
 #include "server/service.h"
+#include "server/web_files.h"
 
 namespace depeche::server {
 
@@ -17,6 +18,9 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/search", "search", GetSearch},
       {"GET", "/api/entities", "entities", GetEntities},
       {"GET", "/api/entities/([^/]+)", "entity", GetEntityById},
+      // The dashboard (web/, docs/DASHBOARD.md): index.html at /, the other files by name.
+      {"GET", "/", "web", GetWebFile},
+      {"GET", "/static/([A-Za-z0-9_.-]+)", "web", GetWebFile},
   };
   return kRoutes;
 }
