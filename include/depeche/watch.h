@@ -28,8 +28,8 @@ struct Watch {
   std::string id;  // 16 hex digits
   std::string name;
   std::string query;
-  std::string entity;    // "" when none
-  std::string lang;      // "" when none
+  std::string entity;      // "" when none
+  std::string lang;        // "" when none
   int64_t created_at = 0;  // UTC seconds
 };
 
@@ -40,14 +40,15 @@ struct WatchStory {
   int64_t matching_articles = 0;
 };
 
-struct WatchMatches {
+struct WatchMatchSet {
   Watch watch;
   int64_t since = 0;  // UTC seconds: matches were ingested at or after it
   // Hits of the watch's search restricted to articles ingested since `since`, best first, one
   // per group of exact copies (SearchHit::article.ingested_at is set).
   std::vector<SearchHit> articles;
   // The stories of every matching article (not only the listed hits), most matching articles
-  // first, then latest activity; at most the limit given for articles.
+  // first (ties: the story whose first match was stored first); at most the limit given for
+  // articles.
   std::vector<WatchStory> stories;
 };
 

@@ -79,10 +79,10 @@ constexpr std::string_view kListSql[4] = {
 // seconds) with ?10 the first rowid ingested since then (articles_ingested gives it: FTS5 then
 // reads the matches from that rowid on only); NULL leaves a filter out, so one prepared
 // statement serves every combination.
-#define DEPECHE_SEARCH_FILTERS                                                              \
-  "(?3 IS NULL OR a.published_ts >= ?3) AND (?4 IS NULL OR a.published_ts < ?4) AND "       \
-  "(?5 IS NULL OR a.lang = ?5) AND (?6 IS NULL OR a.source = ?6) AND "                      \
-  "(?7 IS NULL OR a.id IN (SELECT article_id FROM article_story WHERE story_id = ?7)) AND " \
+#define DEPECHE_SEARCH_FILTERS                                                                  \
+  "(?3 IS NULL OR a.published_ts >= ?3) AND (?4 IS NULL OR a.published_ts < ?4) AND "           \
+  "(?5 IS NULL OR a.lang = ?5) AND (?6 IS NULL OR a.source = ?6) AND "                          \
+  "(?7 IS NULL OR a.id IN (SELECT article_id FROM article_story WHERE story_id = ?7)) AND "     \
   "(?8 IS NULL OR a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?8)) AND " \
   "(?9 IS NULL OR a.ingested_at >= ?9)"
 #define DEPECHE_FTS_ROWID_BOUND " AND (?10 IS NULL OR article_fts.rowid >= ?10)"

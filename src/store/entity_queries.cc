@@ -154,11 +154,11 @@ Result<std::vector<EntitySummary>> EntityStore::List(const EntityQuery& query) {
     }
   }
   const bool filtered = query.story.has_value() || since.has_value() || named.has_value();
-  std::string_view sql = !filtered     ? (type ? kListTypeSql : kListAllSql)
+  std::string_view sql = !filtered                ? (type ? kListTypeSql : kListAllSql)
                          : !query.story && !since ? kListNamedSql
-                         : !since      ? kListStorySql
-                         : query.story ? kListStorySinceSql
-                                       : kListSinceSql;
+                         : !since                 ? kListStorySql
+                         : query.story            ? kListStorySinceSql
+                                                  : kListSinceSql;
   std::vector<EntitySummary> out;
   std::vector<uint64_t> ids;
   int64_t total = 0;

@@ -68,9 +68,8 @@ Result<Watch> WatchStore::Add(const WatchSpec& spec, int64_t created_at) {
   }
   hasher.Update(std::to_string(created_at) + "\x1f" + std::to_string(next_row));
   w.id = core::Hex64(hasher.Digest());
-  DEPECHE_ASSIGN_OR_RETURN(
-      Statement * st,
-      Cached("INSERT INTO watches(" DEPECHE_WATCH_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+  DEPECHE_ASSIGN_OR_RETURN(Statement * st, Cached("INSERT INTO watches(" DEPECHE_WATCH_COLUMNS
+                                                  ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
   ResetOnExit reset(*st);
   st->BindText(1, w.id);
   st->BindText(2, w.name);
@@ -84,9 +83,8 @@ Result<Watch> WatchStore::Add(const WatchSpec& spec, int64_t created_at) {
 }
 
 Result<std::vector<Watch>> WatchStore::List() {
-  DEPECHE_ASSIGN_OR_RETURN(
-      Statement * st,
-      Cached("SELECT " DEPECHE_WATCH_COLUMNS " FROM watches ORDER BY created_at DESC, id"));
+  DEPECHE_ASSIGN_OR_RETURN(Statement * st, Cached("SELECT " DEPECHE_WATCH_COLUMNS
+                                                  " FROM watches ORDER BY created_at DESC, id"));
   ResetOnExit reset(*st);
   std::vector<Watch> out;
   while (true) {
@@ -109,9 +107,10 @@ Result<Watch> WatchStore::Get(const std::string& key) {
   DEPECHE_ASSIGN_OR_RETURN(Statement * st,
                            Cached("SELECT " DEPECHE_WATCH_COLUMNS
                                   " FROM watches WHERE id >= ?1 AND id < ?2 ORDER BY id"));
+  const std::string upper = lower + "g";  // bound without a copy: must outlive Step()
   ResetOnExit reset(*st);
   st->BindText(1, lower);
-  st->BindText(2, lower + "g");
+  st->BindText(2, upper);
   std::vector<Watch> found;
   while (true) {
     DEPECHE_ASSIGN_OR_RETURN(bool row, st->Step());

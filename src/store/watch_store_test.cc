@@ -126,17 +126,16 @@ TEST_F(IngestedSinceTest, SearchKeepsArticlesIngestedAtOrAfter) {
 
 TEST_F(IngestedSinceTest, MatchingStoriesCountsMatchesPerStory) {
   // Story "s1" holds both gas articles, "s2" the other one.
-  Status made = db_->Exec(
-      "INSERT INTO stories(id, opened_by) VALUES ('s1', 'x'), ('s2', 'y')");
+  Status made = db_->Exec("INSERT INTO stories(id, opened_by) VALUES ('s1', 'x'), ('s2', 'y')");
   ASSERT_TRUE(made.ok()) << made.ToString();
   auto ids = store_->List(ArticleQuery{});
   ASSERT_TRUE(ids.ok());
   int seq = 0;
   for (const ArticleSummary& a : *ids) {
     const std::string story = a.title == "Other" ? "s2" : "s1";
-    Status s = db_->Exec("INSERT INTO article_story(article_id, story_id, seq, dup_group) VALUES ('" +
-                         a.id + "', '" + story + "', " + std::to_string(++seq) + ", '" + a.id +
-                         "')");
+    Status s =
+        db_->Exec("INSERT INTO article_story(article_id, story_id, seq, dup_group) VALUES ('" +
+                  a.id + "', '" + story + "', " + std::to_string(++seq) + ", '" + a.id + "')");
     ASSERT_TRUE(s.ok()) << s.ToString();
   }
   SearchQuery q;
