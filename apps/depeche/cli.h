@@ -121,6 +121,8 @@ void RegisterStory(CLI::App& app, Context& ctx);
 void RegisterDups(CLI::App& app, Context& ctx);
 void RegisterEntities(CLI::App& app, Context& ctx);
 void RegisterEntity(CLI::App& app, Context& ctx);
+// `depeche watch add|list|matches|remove` (cmd_watch.cc).
+void RegisterWatch(CLI::App& app, Context& ctx);
 // `depeche serve`: the HTTP JSON API (cmd_serve.cc, src/server).
 void RegisterServe(CLI::App& app, Context& ctx);
 // `depeche completion bash|zsh`: a completion script derived from `app` (completion.cc).
@@ -128,8 +130,8 @@ void RegisterCompletion(CLI::App& app, Context& ctx);
 
 // The search arguments joined by spaces into one query text (cmd_search.cc).
 std::string SearchText(const std::vector<std::string>& args);
-// `depeche search gox -bankruptcy`: after `search`, an argument "-word" (a single dash and at
-// least two characters) is an exclusion, not an option: it becomes the two arguments
+// `depeche search gox -bankruptcy`: after `search` (and `watch add`), an argument "-word" (a single
+// dash and at least two characters) is an exclusion, not an option: it becomes the two arguments
 // "NOT" "word" ("NOT" "\"two words\"" for `-"two words"`, whose quotes the shell removed).
 // `args[0]` is the program; "--" ends the rewriting.
 void RewriteSearchExclusions(std::vector<std::string>& args);

@@ -18,7 +18,7 @@ std::string AliasList(const EntitySummary& e) {
 
 void RegisterEntities(CLI::App& app, Context& ctx) {
   struct Flags {
-    std::string story, type, since;
+    std::string story, type, since, name;
     int limit = 50;
     bool json = false;
   };
@@ -32,12 +32,16 @@ void RegisterEntities(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"person", "org", "place", "misc"}));
   cmd->add_option("--since", flags->since,
                   "Count only articles published on or after this ISO date (2022-01-21)");
+  cmd->add_option("--name", flags->name,
+                  "Only entities whose name or an alias has words starting with these (accents "
+                  "and case ignored: \"bli\", \"antony bli\")");
   cmd->add_option("-n,--limit", flags->limit, "How many")->check(CLI::Range(1, 100000));
   cmd->add_flag("--json", flags->json, "JSON output");
   cmd->callback([flags, &ctx] {
     auto engine = ctx.OpenEngine();
     if (!engine) return;
     EntityQuery q;
+    if (!flags->name.empty()) q.name = flags->name;
     if (!flags->story.empty()) q.story = flags->story;
     if (!flags->type.empty()) q.type = flags->type;
     if (!flags->since.empty()) q.since = flags->since;

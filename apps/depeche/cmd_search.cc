@@ -19,7 +19,10 @@ void RewriteSearchExclusions(std::vector<std::string>& args) {
       break;
     }
   }
-  if (i >= args.size() || args[i] != "search") return;
+  const bool search = i < args.size() && args[i] == "search";
+  const bool watch_add = i + 1 < args.size() && args[i] == "watch" && args[i + 1] == "add";
+  if (!search && !watch_add) return;
+  if (watch_add) ++i;
   for (size_t j = i + 1; j < args.size(); ++j) {
     std::string& a = args[j];
     if (a == "--") break;

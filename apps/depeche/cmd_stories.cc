@@ -27,7 +27,7 @@ std::string JoinComma(const std::vector<std::string>& values) {
 
 void RegisterStories(CLI::App& app, Context& ctx) {
   struct Flags {
-    std::string since, until, lang, sort = "top";
+    std::string since, until, lang, query, sort = "top";
     int limit = 50;
     int min_articles = 1;
     bool json = false;
@@ -42,6 +42,8 @@ void RegisterStories(CLI::App& app, Context& ctx) {
   cmd->add_option("--until", flags->until,
                   "Only stories with an article on or before this date (the whole day)");
   cmd->add_option("--lang", flags->lang, "Only stories with an article in this language");
+  cmd->add_option("--query", flags->query,
+                  "Only stories with an article matching this search (the syntax of search)");
   cmd->add_option("-n,--limit", flags->limit, "How many")->check(CLI::Range(1, 100000));
   cmd->add_option("--min-articles", flags->min_articles, "Only stories with this many articles")
       ->check(CLI::Range(1, 1000000));
@@ -59,6 +61,7 @@ void RegisterStories(CLI::App& app, Context& ctx) {
     if (!flags->since.empty()) q.since = flags->since;
     if (!flags->until.empty()) q.until = flags->until;
     if (!flags->lang.empty()) q.lang = flags->lang;
+    if (!flags->query.empty()) q.text = flags->query;
     q.limit = flags->limit;
     q.min_articles = flags->min_articles;
     StoryListInfo info;

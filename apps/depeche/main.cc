@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   RegisterDups(app, ctx);
   RegisterEntities(app, ctx);
   RegisterEntity(app, ctx);
+  RegisterWatch(app, ctx);
   RegisterServe(app, ctx);
   RegisterCompletion(app, ctx);
   // A required argument has no default to show ("paths TEXT=[] ... REQUIRED" is noise).
@@ -40,7 +41,8 @@ int main(int argc, char** argv) {
     }
     for (CLI::App* sub : a->get_subcommands({})) pending.push_back(sub);
   }
-  // The commands that write. Every other one opens the database read-only (Context::writes).
+  // The commands that write. Every other one opens the database read-only (Context::writes);
+  // `watch add` and `watch remove` say so themselves (cmd_watch.cc).
   for (const char* name : {"ingest"}) {
     app.get_subcommand(name)->preparse_callback([&ctx](size_t) { ctx.writes = true; });
   }

@@ -16,6 +16,7 @@
 #include "depeche/query.h"
 #include "depeche/status.h"
 #include "depeche/story.h"
+#include "depeche/watch.h"
 
 namespace depeche {
 
@@ -111,7 +112,8 @@ class Engine {
 
   // Stories (see depeche/story.h): every stored article is assigned to one as it is ingested.
   // Latest activity first (latest dated article; undated stories last, newest arrival first).
-  // Errors: InvalidArgument (limit <= 0, `since` not an ISO date).
+  // With query.text, only the stories holding an article that matches it (Search's language).
+  // Errors: InvalidArgument (limit <= 0, `since` not an ISO date, a text Search refuses).
   virtual Result<std::vector<StorySummary>> Stories(const StoryQuery& query) = 0;
   // One story with its articles in arrival order; a unique id prefix of >= 6 characters works,
   // and a merged story's id answers with the story it was merged into. A key that names no
@@ -129,7 +131,7 @@ class Engine {
 
   // Named entities (see depeche/entity.h), resolved across articles as they are ingested.
   // Canonical entities, most articles first, then by name, filtered by query.story (id or
-  // unique prefix, merges followed), type and since; the total before the limit goes to
+  // unique prefix, merges followed), type, since and name; the total before the limit goes to
   // query.info. Errors: InvalidArgument (limit <= 0, an unknown type, since not an ISO date, an
   // ambiguous story prefix), NotFound (no such story).
   virtual Result<std::vector<EntitySummary>> Entities(const EntityQuery& query) = 0;
@@ -150,6 +152,27 @@ class Engine {
   // articles, at most `limit`. Errors: InvalidArgument (limit <= 0).
   virtual Result<std::vector<StoryEntity>> EntitiesOfStory(const std::string& story_id,
                                                            int limit) = 0;
+
+  // Watch queries (depeche/watch.h). AddWatch checks spec.query with the search-query parser
+  // (as Search does) and stores the watch, created now; the entity and language are kept as
+  // written. Errors: InvalidArgument (a query Search would refuse), FailedPrecondition (a
+  // read-only engine), SQLite errors.
+  virtual Result<Watch> AddWatch(const WatchSpec& spec) = 0;
+  // Every watch, newest first.
+  virtual Result<std::vector<Watch>> ListWatches() = 0;
+  // The watch `key` names: its id or a unique id prefix of >= 4 hex digits. NotFound;
+  // InvalidArgument (ambiguous or too short a prefix).
+  virtual Result<Watch> GetWatch(const std::string& key) = 0;
+  // Removes the watch `key` names (GetWatch's rules) and returns it. Errors: GetWatch's,
+  // FailedPrecondition (a read-only engine).
+  virtual Result<Watch> RemoveWatch(const std::string& key) = 0;
+  // The watch's search (its query, entity and language; Search's ranking and groups of copies)
+  // over the articles ingested at or after `since` (ISO 8601; "" for the watch's creation
+  // time), at most `limit` hits, and the stories of all those articles. An entity that names
+  // nothing stored yet matches nothing. Errors: GetWatch's, InvalidArgument (since not an ISO
+  // date, limit <= 0, an ambiguous entity name).
+  virtual Result<WatchMatchSet> WatchMatches(const std::string& key, const std::string& since,
+                                             int limit) = 0;
 };
 
 }  // namespace depeche

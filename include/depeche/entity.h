@@ -44,6 +44,9 @@ struct EntityQuery {
   std::optional<std::string> story;  // story id or unique prefix (a merged id: its survivor)
   std::optional<std::string> type;   // "person", "org", "place" or "misc"
   std::optional<std::string> since;  // ISO date: articles published on or after it
+  // Entities whose canonical name or one of whose aliases matches: every word of `name` starts
+  // a word of it, accents and case ignored ("bli" and "Antony bli" match "Antony Blinken").
+  std::optional<std::string> name;
   int limit = 50;
   int max_aliases = 10;            // aliases listed per entity
   EntityListInfo* info = nullptr;  // not owned; receives the total when set

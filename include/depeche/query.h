@@ -29,6 +29,7 @@ struct ArticleSummary {
   // group (the id of the group's first article); "" before the story stage has seen it.
   std::string story_id;
   std::string group_id;
+  int64_t ingested_at = 0;  // UTC seconds when it was stored
 };
 
 // A search: the query text in the search language (docs/CLI.md, "Search": words, "phrases",
@@ -47,6 +48,9 @@ struct SearchQuery {
   // Articles naming this entity: its id, a unique id prefix or a name (Engine::GetEntity's
   // rules; a merged id: its survivor).
   std::optional<std::string> entity;
+  // Articles stored (ingested) at or after this ISO 8601 date or time, at any precision (the
+  // start of the period it names, UTC): what watch queries call new.
+  std::optional<std::string> ingested_since;
 };
 
 struct SearchHit {

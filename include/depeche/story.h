@@ -44,7 +44,10 @@ struct StoryQuery {
   std::optional<std::string> since;
   std::optional<std::string> until;
   std::optional<std::string> lang;  // stories with at least one article in this language
-  int min_articles = 1;             // stories with at least this many stored articles
+  // Stories with at least one article matching this text in the search language
+  // (SearchQuery::text; the HTTP API's `q`). Errors: the search's (InvalidArgument).
+  std::optional<std::string> text;
+  int min_articles = 1;  // stories with at least this many stored articles
   int limit = 50;
   StoryListInfo* info = nullptr;  // not owned; receives the total and window when set
 };

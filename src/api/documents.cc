@@ -1,8 +1,9 @@
-// The whole documents of show, story, stories, search, entities and entity, assembled from the
-// parts in json.cc.
+// The whole documents of show, story, stories, search, entities, entity and watch, assembled from
+// the parts in json.cc.
 #include <algorithm>
 
 #include "api/json.h"
+#include "core/time.h"
 
 namespace depeche::api {
 namespace {
@@ -96,6 +97,32 @@ nlohmann::json SearchJson(const std::vector<SearchHit>& hits) {
     j.push_back(std::move(item));
   }
   return j;
+}
+
+nlohmann::json ToJson(const Watch& w) {
+  return {{"id", w.id},
+          {"name", OrNull(w.name)},
+          {"query", w.query},
+          {"entity", OrNull(w.entity)},
+          {"lang", OrNull(w.lang)},
+          {"created_at", core::FormatUtc(w.created_at)}};
+}
+
+nlohmann::json WatchMatchesJson(const WatchMatchSet& matches) {
+  nlohmann::json articles = SearchJson(matches.articles);
+  for (size_t i = 0; i < articles.size(); ++i) {
+    articles[i]["ingested_at"] = core::FormatUtc(matches.articles[i].article.ingested_at);
+  }
+  nlohmann::json stories = nlohmann::json::array();
+  for (const WatchStory& s : matches.stories) {
+    nlohmann::json item = ToJson(s.story);
+    item["matching_articles"] = s.matching_articles;
+    stories.push_back(std::move(item));
+  }
+  return {{"watch", ToJson(matches.watch)},
+          {"since", core::FormatUtc(matches.since)},
+          {"articles", std::move(articles)},
+          {"stories", std::move(stories)}};
 }
 
 nlohmann::json EntityJson(const EntityDetail& entity) {

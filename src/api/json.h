@@ -51,6 +51,9 @@ nlohmann::json ToJson(const Article& a);
 nlohmann::json ToJson(const StorySummary& s);
 nlohmann::json ToJson(const StoryArticle& a);
 nlohmann::json ToJson(const EntitySummary& e);
+// `depeche watch add --json` and one item of `depeche watch list --json` (watch.json); the
+// list is JsonArray of them.
+nlohmann::json ToJson(const Watch& w);
 // A JSON array of ToJson(item) for each of `items`.
 template <typename T>
 nlohmann::json JsonArray(const std::vector<T>& items) {
@@ -91,6 +94,10 @@ nlohmann::json EntitiesJson(const std::vector<EntitySummary>& entities);
 nlohmann::json SearchJson(const std::vector<SearchHit>& hits);
 // `depeche entity --json`.
 nlohmann::json EntityJson(const EntityDetail& entity);
+// `depeche watch matches --json` (watch-matches.json): the watch, the since time, the hits as
+// SearchJson's items with their "ingested_at", the stories as StoriesJson's items with their
+// "matching_articles".
+nlohmann::json WatchMatchesJson(const WatchMatchSet& matches);
 
 }  // namespace depeche::api
 

@@ -17,7 +17,9 @@
 #include "store/database.h"
 #include "store/date_store.h"
 #include "store/entity_store.h"
+#include "store/fts_query.h"
 #include "store/story_store.h"
+#include "store/watch_store.h"
 
 namespace depeche {
 namespace {
@@ -55,6 +57,7 @@ class EngineImpl final : public Engine {
   }
 
   ~EngineImpl() override {
+    watches_.reset();
     digests_.reset();
     dates_.reset();
     entity_stage_.reset();
@@ -176,7 +179,21 @@ class EngineImpl final : public Engine {
   Result<Stats> GetStats() override { return articles_->GetStats(); }
 
   Result<std::vector<StorySummary>> Stories(const StoryQuery& query) override {
-    return story_store().Stories(query);
+    if (!query.text) return story_store().Stories(query);
+    // The stories of the matching articles, then the listing restricted to them: one pass over
+    // the full-text matches, and the listing's own order, window and filters.
+    SearchQuery search;
+    search.text = *query.text;
+    DEPECHE_ASSIGN_OR_RETURN(auto matching, articles_->MatchingStories(search));
+    if (query.limit <= 0) return InvalidArgumentError("limit must be positive");
+    if (matching.empty()) {
+      if (query.info != nullptr) *query.info = StoryListInfo{};
+      return std::vector<StorySummary>{};
+    }
+    std::vector<std::string> ids;
+    ids.reserve(matching.size());
+    for (auto& [id, count] : matching) ids.push_back(std::move(id));
+    return story_store().Stories(query, &ids);
   }
 
   using Engine::GetStory;
@@ -322,6 +339,66 @@ class EngineImpl final : public Engine {
     return entities_->OfStory(story_id, limit);
   }
 
+  Result<Watch> AddWatch(const WatchSpec& spec) override {
+    DEPECHE_RETURN_IF_ERROR(CheckWritable());
+    // The parser Search uses: a query it would refuse is not stored.
+    Result<store::ParsedSearch> parsed = store::ParseSearchQuery(spec.query);
+    if (!parsed.ok()) return parsed.status().WithContext("watch query");
+    DEPECHE_RETURN_IF_ERROR(EnsureWatches());
+    return watches_->Add(spec, core::NowUtcSeconds());
+  }
+
+  Result<std::vector<Watch>> ListWatches() override {
+    DEPECHE_RETURN_IF_ERROR(EnsureWatches());
+    return watches_->List();
+  }
+
+  Result<Watch> GetWatch(const std::string& key) override {
+    DEPECHE_RETURN_IF_ERROR(EnsureWatches());
+    return watches_->Get(key);
+  }
+
+  Result<Watch> RemoveWatch(const std::string& key) override {
+    DEPECHE_RETURN_IF_ERROR(CheckWritable());
+    DEPECHE_RETURN_IF_ERROR(EnsureWatches());
+    return watches_->Remove(key);
+  }
+
+  Result<WatchMatchSet> WatchMatches(const std::string& key, const std::string& since,
+                                     int limit) override {
+    if (limit <= 0) return InvalidArgumentError("limit must be positive");
+    WatchMatchSet out;
+    DEPECHE_ASSIGN_OR_RETURN(out.watch, GetWatch(key));
+    out.since = out.watch.created_at;
+    if (!since.empty()) {
+      Result<PublicationDate> parsed = core::ParseIsoDate(since);
+      if (!parsed.ok()) return InvalidArgumentError("since: not an ISO date: \"" + since + "\"");
+      out.since = parsed->utc_seconds;
+    }
+    SearchQuery q;
+    q.text = out.watch.query;
+    q.limit = limit;
+    q.ingested_since = core::FormatUtc(out.since);
+    if (!out.watch.lang.empty()) q.lang = out.watch.lang;
+    if (!out.watch.entity.empty()) {
+      Result<std::string> entity = entities_->Resolve(out.watch.entity);
+      // Named before anything mentions it: nothing matches yet.
+      if (!entity.ok() && entity.status().code() == StatusCode::kNotFound) return out;
+      if (!entity.ok()) return entity.status().WithContext("watch entity");
+      q.entity = *entity;
+    }
+    DEPECHE_ASSIGN_OR_RETURN(out.articles, articles_->Search(q));
+    DEPECHE_ASSIGN_OR_RETURN(auto stories, articles_->MatchingStories(q));
+    for (const auto& [id, count] : stories) {
+      if (static_cast<int>(out.stories.size()) >= limit) break;
+      Result<StorySummary> row = story_store().SummaryRow(id);
+      if (!row.ok() && row.status().code() == StatusCode::kNotFound) continue;
+      if (!row.ok()) return row.status();
+      out.stories.push_back({std::move(row).value(), count});
+    }
+    return out;
+  }
+
  private:
   Status CheckWritable() const {
     if (analyzer_ != nullptr && stories_ != nullptr) return Status::Ok();
@@ -329,6 +406,13 @@ class EngineImpl final : public Engine {
   }
 
   store::StoryStore& story_store() { return stories_ ? stories_->store() : *story_store_; }
+
+  Status EnsureWatches() {
+    if (!watches_) {
+      DEPECHE_ASSIGN_OR_RETURN(watches_, store::WatchStore::Create(db_.get()));
+    }
+    return Status::Ok();
+  }
 
   // Loads the entity extractor (gazetteers, NER models) and the resolver on the first ingest:
   // read commands never pay for them. Gazetteers that cannot be loaded are not an error:
@@ -380,6 +464,7 @@ class EngineImpl final : public Engine {
   std::optional<engine::FigureObjects> figure_objects_;  // read at the first GetStory
   std::unique_ptr<engine::StoryDigester> digester_;      // made at the first GetStory
   std::unique_ptr<store::DigestStore> digests_;
+  std::unique_ptr<store::WatchStore> watches_;  // made on first use
   // Ingest only, loaded by EnsureEntities.
   bool entities_tried_ = false;
   std::unique_ptr<extract::EntityExtractor> extractor_;

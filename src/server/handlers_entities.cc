@@ -10,11 +10,9 @@ Response GetEntities(Service& service, const Request& request) {
   auto limit = LimitParam(request, 50, service.limits().max_limit);
   if (!limit.ok()) return ErrorResponse(FromStatus(limit.status()));
   q.limit = *limit;
-  if (!Param(request, "q").empty()) {
-    // The engine lists entities by story, type and date, not by name yet.
-    return ErrorResponse(FromStatus(InvalidArgumentError(
-        "q is not supported yet: list by type= and story=, or GET /api/entities/{name}")));
-  }
+  // Word prefixes of the canonical name or an alias, accents and case ignored.
+  const std::string name = Param(request, "q");
+  if (!name.empty()) q.name = name;
   const std::string story = Param(request, "story");
   const std::string type = Param(request, "type");
   const std::string since = Param(request, "since");

@@ -67,12 +67,13 @@ Response GetStories(Service& service, const Request& request) {
   if (!position.ok()) return ErrorResponse(FromStatus(position.status()));
   // The engine lists from the top: the page is what follows the cursor's position.
   q.limit = *position + *limit;
-  for (const char* name : {"since", "until", "lang"}) {
+  for (const char* name : {"since", "until", "lang", "q"}) {
     const std::string value = Param(request, name);
     if (value.empty()) continue;
     if (std::string(name) == "since") q.since = value;
     if (std::string(name) == "until") q.until = value;
     if (std::string(name) == "lang") q.lang = value;
+    if (std::string(name) == "q") q.text = value;  // stories with an article matching it
   }
   auto engine = service.Read();
   if (!engine.ok()) return ErrorResponse(FromStatus(engine.status()));

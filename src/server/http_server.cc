@@ -67,7 +67,8 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Create(const EngineConfig& confi
     auto handle = [svc, route, token](const httplib::Request& req, httplib::Response& res) {
       const auto start = std::chrono::steady_clock::now();
       Response out;
-      if (route.method == "POST" && !token.empty() &&
+      // Every method but GET writes (POST, DELETE): it needs the token when there is one.
+      if (route.method != "GET" && !token.empty() &&
           !SameSecret(req.get_header_value("Authorization"), "Bearer " + token)) {
         out = ErrorResponse(Unauthenticated("this server needs Authorization: Bearer <token>"));
       } else {
@@ -85,6 +86,8 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Create(const EngineConfig& confi
     };
     if (route.method == "GET") {
       http.Get(route.pattern, handle);
+    } else if (route.method == "DELETE") {
+      http.Delete(route.pattern, handle);
     } else {
       http.Post(route.pattern, handle);
     }

@@ -1,4 +1,5 @@
 // The route table: every endpoint in one place (docs/HTTP_API.md).
+#include "server/handlers_watches.h"
 #include "server/service.h"
 #include "server/web_files.h"
 
@@ -18,6 +19,11 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/search", "search", GetSearch},
       {"GET", "/api/entities", "entities", GetEntities},
       {"GET", "/api/entities/([^/]+)", "entity", GetEntityById},
+      {"POST", "/api/watches", "post_watch", PostWatch},
+      {"GET", "/api/watches", "watches", GetWatches},
+      {"GET", "/api/watches/([^/]+)", "watch", GetWatchById},
+      {"GET", "/api/watches/([^/]+)/matches", "watch_matches", GetWatchMatches},
+      {"DELETE", "/api/watches/([^/]+)", "delete_watch", DeleteWatch},
       // The dashboard (web/, docs/DASHBOARD.md): index.html at /, the other files by name.
       {"GET", "/", "web", GetWebFile},
       {"GET", "/static/([A-Za-z0-9_.-]+)", "web", GetWebFile},

@@ -45,14 +45,14 @@ constexpr std::string_view kFindUrlSql = "SELECT id FROM articles WHERE url = ?1
 constexpr std::string_view kFindFeedIdSql =
     "SELECT id FROM articles WHERE json_extract(metadata, '$.id') = ?1 LIMIT 2";
 
-// Summary columns 0..8, read by ReadSummary, over `articles AS a` with DEPECHE_SUMMARY_JOINS:
+// Summary columns 0..9, read by ReadSummary, over `articles AS a` with DEPECHE_SUMMARY_JOINS:
 // the story (its survivor when it was merged: merged_into is kept pointing at the final one)
 // and the duplicate group, NULL for an article the story stage has not seen. article_story is
 // joined on its unique article_id index and stories on its primary key: two lookups per row
 // returned, and articles stays the outer loop, so the listing order still comes from the index.
 #define DEPECHE_SUMMARY_COLUMNS                                                       \
   "a.id, a.title, a.source, a.lang, a.published_iso, a.origin_path, length(a.text), " \
-  "coalesce(nullif(st.merged_into, ''), s.story_id), nullif(s.dup_group, '')"
+  "coalesce(nullif(st.merged_into, ''), s.story_id), nullif(s.dup_group, ''), a.ingested_at"
 #define DEPECHE_SUMMARY_JOINS                            \
   " LEFT JOIN article_story AS s ON s.article_id = a.id" \
   " LEFT JOIN stories AS st ON st.id = s.story_id"
@@ -75,25 +75,40 @@ constexpr std::string_view kListSql[4] = {
 // ORDER BY rank with LIMIT lets FTS5 sort internally, so snippet() only runs for the rows
 // returned. `rank MATCH` sets this query's ranking: bm25 with the title worth 5 body hits.
 // Filters: ?3 since and ?4 until (UTC seconds, [since, until)), ?5 lang, ?6 source, ?7 story
-// id, ?8 entity id (article_entities_entity gives its articles); NULL leaves a filter out, so
-// one prepared statement serves every combination.
-#define DEPECHE_SEARCH_FILTERS                                                              \
-  "(?3 IS NULL OR a.published_ts >= ?3) AND (?4 IS NULL OR a.published_ts < ?4) AND "       \
-  "(?5 IS NULL OR a.lang = ?5) AND (?6 IS NULL OR a.source = ?6) AND "                      \
-  "(?7 IS NULL OR a.id IN (SELECT article_id FROM article_story WHERE story_id = ?7)) AND " \
-  "(?8 IS NULL OR a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?8))"
+// id, ?8 entity id (article_entities_entity gives its articles), ?9 ingested since (UTC
+// seconds) with ?10 the first rowid ingested since then (articles_ingested gives it: FTS5 then
+// reads the matches from that rowid on only); NULL leaves a filter out, so one prepared
+// statement serves every combination.
+#define DEPECHE_SEARCH_FILTERS                                                                  \
+  "(?3 IS NULL OR a.published_ts >= ?3) AND (?4 IS NULL OR a.published_ts < ?4) AND "           \
+  "(?5 IS NULL OR a.lang = ?5) AND (?6 IS NULL OR a.source = ?6) AND "                          \
+  "(?7 IS NULL OR a.id IN (SELECT article_id FROM article_story WHERE story_id = ?7)) AND "     \
+  "(?8 IS NULL OR a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?8)) AND " \
+  "(?9 IS NULL OR a.ingested_at >= ?9)"
+#define DEPECHE_FTS_ROWID_BOUND " AND (?10 IS NULL OR article_fts.rowid >= ?10)"
 constexpr std::string_view kSearchSql =
     "SELECT " DEPECHE_SUMMARY_COLUMNS
     ", snippet(article_fts, 1, '[', ']', '…', 20), rank, a.text, a.content_hash "
     "FROM article_fts JOIN articles AS a ON a.rowid = article_fts.rowid" DEPECHE_SUMMARY_JOINS
     " WHERE article_fts MATCH ?1 AND rank MATCH 'bm25(5.0, 1.0)' AND " DEPECHE_SEARCH_FILTERS
-    " ORDER BY rank LIMIT ?2";
+        DEPECHE_FTS_ROWID_BOUND " ORDER BY rank LIMIT ?2";
+// The stories of every article matching ?1 and the filters, with how many each holds (merged
+// stories counted as their survivor); no ranking, so FTS5 only walks its match lists.
+constexpr std::string_view kMatchingStoriesSql =
+    "SELECT coalesce(nullif(st.merged_into, ''), s.story_id) AS story, count(*) "
+    "FROM article_fts JOIN articles AS a ON a.rowid = article_fts.rowid" DEPECHE_SUMMARY_JOINS
+    " WHERE article_fts MATCH ?1 AND " DEPECHE_SEARCH_FILTERS DEPECHE_FTS_ROWID_BOUND
+    " AND s.story_id IS NOT NULL GROUP BY story";
 // The other articles with the same content that pass the filters (?1 is not used: numbered
 // parameters may leave gaps; the `<> ''` term lets SQLite use the partial content_hash index).
 constexpr std::string_view kCountCopiesSql =
     "SELECT count(*) - 1 FROM articles AS a WHERE a.content_hash = ?2 AND a.content_hash <> '' "
     "AND " DEPECHE_SEARCH_FILTERS;
 #undef DEPECHE_SEARCH_FILTERS
+#undef DEPECHE_FTS_ROWID_BOUND
+// The first article stored at or after ?1 (UTC seconds): a range of articles_ingested.
+constexpr std::string_view kFirstIngestedSql =
+    "SELECT min(rowid) FROM articles WHERE ingested_at >= ?1";
 
 // The distinct languages, by skip-scan over articles_lang_published: O(languages * log n).
 constexpr std::string_view kLangsSql =
@@ -117,6 +132,7 @@ ArticleSummary ReadSummary(Statement& stmt) {
   summary.chars = stmt.ColumnInt64(6);
   summary.story_id = stmt.ColumnText(7);
   summary.group_id = stmt.ColumnText(8);
+  summary.ingested_at = stmt.ColumnInt64(9);
   return summary;
 }
 
@@ -196,8 +212,9 @@ std::string CapSnippet(std::string_view snippet) {
 }
 
 struct SearchBounds {
-  std::optional<int64_t> since;  // UTC seconds, inclusive
-  std::optional<int64_t> until;  // UTC seconds, exclusive
+  std::optional<int64_t> since;     // UTC seconds, inclusive
+  std::optional<int64_t> until;     // UTC seconds, exclusive
+  std::optional<int64_t> ingested;  // UTC seconds, inclusive
 };
 
 // The number written by the ASCII digits iso[pos, pos + len), or -1.
@@ -246,6 +263,13 @@ Result<SearchBounds> ToBounds(const SearchQuery& query) {
     if (!until.ok()) return until.status().WithContext("--until " + *query.until);
     bounds.until = EndOfPeriod(*until);
   }
+  if (query.ingested_since) {
+    Result<PublicationDate> ingested = core::ParseIsoDate(*query.ingested_since);
+    if (!ingested.ok()) {
+      return ingested.status().WithContext("ingested since " + *query.ingested_since);
+    }
+    bounds.ingested = ingested->utc_seconds;
+  }
   return bounds;
 }
 
@@ -274,6 +298,8 @@ Status ArticleStore::Impl::PrepareQueries() {
   }
   DEPECHE_ASSIGN_OR_RETURN(search, Statement::Prepare(h, kSearchSql));
   DEPECHE_ASSIGN_OR_RETURN(count_copies, Statement::Prepare(h, kCountCopiesSql));
+  DEPECHE_ASSIGN_OR_RETURN(matching_stories, Statement::Prepare(h, kMatchingStoriesSql));
+  DEPECHE_ASSIGN_OR_RETURN(first_ingested, Statement::Prepare(h, kFirstIngestedSql));
   DEPECHE_ASSIGN_OR_RETURN(langs, Statement::Prepare(h, kLangsSql));
   return Status::Ok();
 }
@@ -464,42 +490,90 @@ Result<std::vector<SearchHit>> ArticleStore::Search(const std::string& query, in
   return Search(q);
 }
 
-Result<std::vector<SearchHit>> ArticleStore::Search(const SearchQuery& query) {
-  if (query.limit <= 0) return InvalidArgumentError("search limit must be positive");
-  DEPECHE_ASSIGN_OR_RETURN(ParsedSearch parsed, ParseSearchQuery(query.text));
-  const std::string match = ToFtsMatch(parsed);
+Result<ArticleStore::Impl::SearchPlan> ArticleStore::Impl::Plan(const SearchQuery& query) {
+  SearchPlan plan;
+  DEPECHE_ASSIGN_OR_RETURN(plan.parsed, ParseSearchQuery(query.text));
+  plan.match = ToFtsMatch(plan.parsed);
   DEPECHE_ASSIGN_OR_RETURN(SearchBounds bounds, ToBounds(query));
-  std::optional<uint64_t> entity;
+  plan.since = bounds.since;
+  plan.until = bounds.until;
+  plan.ingested = bounds.ingested;
   if (query.entity) {
-    entity = ParseEntityId(*query.entity);
-    if (!entity) return InvalidArgumentError("entity filter " + *query.entity + " is not an id");
+    plan.entity = ParseEntityId(*query.entity);
+    if (!plan.entity) {
+      return InvalidArgumentError("entity filter " + *query.entity + " is not an id");
+    }
   }
-  Impl& impl = *impl_;
+  if (plan.ingested) {
+    ResetOnExit reset(first_ingested);
+    first_ingested.BindInt64(1, *plan.ingested);
+    DEPECHE_ASSIGN_OR_RETURN(bool row, first_ingested.Step());
+    if (!row || first_ingested.ColumnIsNull(0)) {
+      plan.empty = true;  // nothing stored since
+    } else {
+      plan.first_rowid = first_ingested.ColumnInt64(0);
+    }
+  }
 
   // Expand query words in the stored languages only: fewer false stems than a fixed list.
-  std::vector<std::string> langs;
+  std::vector<std::string> stored;
   {
-    ResetOnExit reset(impl.langs);
+    ResetOnExit reset(langs);
     while (true) {
-      DEPECHE_ASSIGN_OR_RETURN(bool row, impl.langs.Step());
+      DEPECHE_ASSIGN_OR_RETURN(bool row, langs.Step());
       if (!row) break;
-      std::string lang = StemmerLanguage(impl.langs.ColumnText(0));
+      std::string lang = StemmerLanguage(langs.ColumnText(0));
       if (text::Stemmer::Supports(lang) &&
-          std::find(langs.begin(), langs.end(), lang) == langs.end()) {
-        langs.push_back(std::move(lang));
+          std::find(stored.begin(), stored.end(), lang) == stored.end()) {
+        stored.push_back(std::move(lang));
       }
     }
   }
-  impl.db->SetFtsQueryLanguages(std::move(langs));
+  db->SetFtsQueryLanguages(std::move(stored));
+  return plan;
+}
 
-  auto bind_filters = [&](Statement& stmt) {
-    if (bounds.since) stmt.BindInt64(3, *bounds.since);
-    if (bounds.until) stmt.BindInt64(4, *bounds.until);
-    if (query.lang) stmt.BindText(5, *query.lang);
-    if (query.source) stmt.BindText(6, *query.source);
-    if (query.story) stmt.BindText(7, *query.story);
-    if (entity) stmt.BindInt64(8, static_cast<int64_t>(*entity));
-  };
+void ArticleStore::Impl::BindFilters(Statement& stmt, const SearchQuery& query,
+                                     const SearchPlan& plan) {
+  if (plan.since) stmt.BindInt64(3, *plan.since);
+  if (plan.until) stmt.BindInt64(4, *plan.until);
+  if (query.lang) stmt.BindText(5, *query.lang);
+  if (query.source) stmt.BindText(6, *query.source);
+  if (query.story) stmt.BindText(7, *query.story);
+  if (plan.entity) stmt.BindInt64(8, static_cast<int64_t>(*plan.entity));
+  if (plan.ingested) stmt.BindInt64(9, *plan.ingested);
+}
+
+Result<std::vector<std::pair<std::string, int64_t>>> ArticleStore::MatchingStories(
+    const SearchQuery& query) {
+  Impl& impl = *impl_;
+  DEPECHE_ASSIGN_OR_RETURN(Impl::SearchPlan plan, impl.Plan(query));
+  std::vector<std::pair<std::string, int64_t>> out;
+  if (plan.empty) return out;
+  Statement& stmt = impl.matching_stories;
+  ResetOnExit reset(stmt);
+  stmt.BindText(1, plan.match);
+  impl.BindFilters(stmt, query, plan);
+  if (plan.first_rowid) stmt.BindInt64(10, *plan.first_rowid);
+  while (true) {
+    Result<bool> row = stmt.Step();
+    if (!row.ok()) return row.status().WithContext("searching \"" + query.text + "\"");
+    if (!*row) break;
+    out.emplace_back(std::string(stmt.ColumnText(0)), stmt.ColumnInt64(1));
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  return out;
+}
+
+Result<std::vector<SearchHit>> ArticleStore::Search(const SearchQuery& query) {
+  if (query.limit <= 0) return InvalidArgumentError("search limit must be positive");
+  Impl& impl = *impl_;
+  DEPECHE_ASSIGN_OR_RETURN(Impl::SearchPlan plan, impl.Plan(query));
+  if (plan.empty) return std::vector<SearchHit>{};
+  const ParsedSearch& parsed = plan.parsed;
+  const std::string& match = plan.match;
+  auto bind_filters = [&](Statement& stmt) { impl.BindFilters(stmt, query, plan); };
 
   // bm25 picks the candidates; among them, documents holding the words as typed rise (see
   // exact_rerank.h), so "negociations" ranks a text saying "négociations" above one saying
@@ -519,6 +593,7 @@ Result<std::vector<SearchHit>> ArticleStore::Search(const SearchQuery& query) {
     stmt.BindText(1, match);
     stmt.BindInt64(2, candidates);
     bind_filters(stmt);
+    if (plan.first_rowid) stmt.BindInt64(10, *plan.first_rowid);
     int64_t rows = 0;
     while (true) {
       Result<bool> row = stmt.Step();
@@ -529,13 +604,13 @@ Result<std::vector<SearchHit>> ArticleStore::Search(const SearchQuery& query) {
       hit.article = ReadSummary(stmt);
       std::string_view lang;
       std::string_view snippet;
-      SplitLangPrefix(stmt.ColumnText(9), &lang, &snippet);  // the view's "fr\x01" prefix
+      SplitLangPrefix(stmt.ColumnText(10), &lang, &snippet);  // the view's "fr\x01" prefix
       hit.snippet = CapSnippet(snippet);
-      double bm25 = -stmt.ColumnDouble(10);  // bm25 rank: lower is better
-      double share = ExactWordShare(words, hit.article.title, stmt.ColumnText(11));
+      double bm25 = -stmt.ColumnDouble(11);  // bm25 rank: lower is better
+      double share = ExactWordShare(words, hit.article.title, stmt.ColumnText(12));
       hit.score = bm25 * (1.0 + share);
       hits.push_back(std::move(hit));
-      hashes.emplace_back(stmt.ColumnText(12));
+      hashes.emplace_back(stmt.ColumnText(13));
     }
     // One hit per group of exact copies: the best-scored article leads its group.
     std::vector<size_t> order(hits.size());

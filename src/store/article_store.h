@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "depeche/article.h"
@@ -88,6 +89,12 @@ class ArticleStore {
   // whole to 300 code points, … where text was cut; score > 0, higher is better.
   // Errors: InvalidArgument (see ParseSearchQuery; limit <= 0; a date that is not ISO 8601).
   Result<std::vector<SearchHit>> Search(const SearchQuery& query);
+  // The stories of all the articles matching `query` (its text and filters, as Search; limit
+  // ignored), with how many matching articles each holds (copies included; a merged story
+  // counts as its survivor), most first, ties in the order met. Articles without a story are
+  // left out. Errors: Search's. Cost: one pass over the full-text matches (with
+  // `ingested_since`, only those stored since then).
+  Result<std::vector<std::pair<std::string, int64_t>>> MatchingStories(const SearchQuery& query);
   // The story the article `article_id` (a full id) was assigned to, "" when none is recorded.
   Result<std::string> StoryOf(const std::string& article_id);
   // Search with only text and limit.

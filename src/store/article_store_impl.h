@@ -4,11 +4,13 @@
 #define DEPECHE_STORE_ARTICLE_STORE_IMPL_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "store/article_store.h"
+#include "store/fts_query.h"
 #include "store/statement.h"
 
 namespace depeche::store {
@@ -50,6 +52,8 @@ struct ArticleStore::Impl {
   Statement list[4];  // indexed by (has lang) | (has source) << 1
   Statement search;
   Statement count_copies;
+  Statement matching_stories;
+  Statement first_ingested;
   Statement langs;
 
   // Writes the articles row, not its index entry: kInserted, or a duplicate or an error with
@@ -87,6 +91,22 @@ struct ArticleStore::Impl {
   Result<std::vector<std::string>> FindIds(Statement& stmt, const std::string& key);
   // The stored article `id`, or NotFound.
   Result<Article> ReadArticle(const std::string& id);
+
+  // A search's parsed text and filter values (article_queries.cc), shared by Search and
+  // MatchingStories.
+  struct SearchPlan {
+    ParsedSearch parsed;
+    std::string match;  // the FTS5 MATCH expression
+    std::optional<int64_t> since, until, ingested;
+    std::optional<uint64_t> entity;
+    std::optional<int64_t> first_rowid;  // with `ingested`: the first rowid stored since
+    bool empty = false;                  // nothing can match (nothing stored since)
+  };
+  // Parses and checks `query` (errors: Search's) and sets the languages the query's words
+  // are stemmed in.
+  Result<SearchPlan> Plan(const SearchQuery& query);
+  // Binds the filters ?3..?9 of the search statements.
+  void BindFilters(Statement& stmt, const SearchQuery& query, const SearchPlan& plan);
 };
 
 }  // namespace depeche::store

@@ -17,7 +17,7 @@ struct FtsTokenizerOptions;
 
 // The schema version this build writes. Migrations bring older files up to it.
 // 6 on the entstore branch (entities); renumbered 7 at merge, see migrations.cc.
-inline constexpr int kSchemaVersion = 10;
+inline constexpr int kSchemaVersion = 11;
 
 // How Database::Open treats the file.
 enum class OpenMode {

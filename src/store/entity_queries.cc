@@ -5,6 +5,7 @@
 
 #include "core/time.h"
 #include "store/entity_store.h"
+#include "store/exact_rerank.h"
 
 namespace depeche::store {
 namespace {
@@ -74,6 +75,7 @@ constexpr std::string_view kCountTypeSql =
   "SELECT " DEPECHE_ENTITY_COLUMNS                                                           \
   ", agg.articles, agg.mentions, count(*) OVER () "                                          \
   "FROM agg JOIN entities AS e ON e.id = agg.id WHERE (?3 IS NULL OR e.type = ?3) "          \
+  "AND (?5 IS NULL OR e.id IN (SELECT value FROM json_each(?5))) "                           \
   "ORDER BY agg.articles DESC, e.name LIMIT ?1"
 constexpr std::string_view kListStorySql =
     DEPECHE_FILTERED_LIST("SELECT article_id FROM article_story WHERE story_id = ?2");
@@ -83,6 +85,30 @@ constexpr std::string_view kListStorySinceSql = DEPECHE_FILTERED_LIST(
     "SELECT s.article_id FROM article_story AS s JOIN articles AS a ON a.id = s.article_id "
     "WHERE s.story_id = ?2 AND a.published_ts >= ?4");
 #undef DEPECHE_FILTERED_LIST
+// The entities of a name filter (?5: a JSON array of their ids), as the unfiltered listing
+// orders them, with the total as column 9 like the filtered listings.
+constexpr std::string_view kListNamedSql =
+    "SELECT " DEPECHE_ENTITY_COLUMNS
+    ", e.article_count, e.mention_count, count(*) OVER () FROM entities AS e "
+    "WHERE e.id IN (SELECT value FROM json_each(?5)) AND e.merged_into IS NULL AND "
+    "e.article_count > 0 AND (?3 IS NULL OR e.type = ?3) "
+    "ORDER BY e.article_count DESC, e.name LIMIT ?1";
+
+// Every word of `wanted` starts a word of `folded_words` (both folded).
+bool WordPrefixes(const std::vector<std::string>& wanted,
+                  const std::vector<std::string>& folded_words) {
+  for (const std::string& w : wanted) {
+    bool found = false;
+    for (const std::string& word : folded_words) {
+      if (word.compare(0, w.size(), w) == 0) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -119,11 +145,20 @@ Result<std::vector<EntitySummary>> EntityStore::List(const EntityQuery& query) {
     if (!date.ok()) return date.status().WithContext("--since " + *query.since);
     since = date->utc_seconds;
   }
-  const bool filtered = query.story.has_value() || since.has_value();
-  std::string_view sql = !filtered     ? (type ? kListTypeSql : kListAllSql)
-                         : !since      ? kListStorySql
-                         : query.story ? kListStorySinceSql
-                                       : kListSinceSql;
+  std::optional<std::string> named;  // the JSON array of the ids a name filter keeps
+  if (query.name) {
+    DEPECHE_ASSIGN_OR_RETURN(named, Named(*query.name));
+    if (!named) {
+      if (query.info != nullptr) query.info->total = 0;
+      return std::vector<EntitySummary>{};
+    }
+  }
+  const bool filtered = query.story.has_value() || since.has_value() || named.has_value();
+  std::string_view sql = !filtered                ? (type ? kListTypeSql : kListAllSql)
+                         : !query.story && !since ? kListNamedSql
+                         : !since                 ? kListStorySql
+                         : query.story            ? kListStorySinceSql
+                                                  : kListSinceSql;
   std::vector<EntitySummary> out;
   std::vector<uint64_t> ids;
   int64_t total = 0;
@@ -135,6 +170,7 @@ Result<std::vector<EntitySummary>> EntityStore::List(const EntityQuery& query) {
       if (query.story) st->BindText(2, *query.story);
       if (type) st->BindInt64(3, *type);
       if (since) st->BindInt64(4, *since);
+      if (named) st->BindText(5, *named);
     } else if (type) {
       st->BindInt64(2, *type);
     }
@@ -160,6 +196,40 @@ Result<std::vector<EntitySummary>> EntityStore::List(const EntityQuery& query) {
     }
   }
   return out;
+}
+
+Result<std::optional<std::string>> EntityStore::Named(const std::string& name) {
+  const std::vector<std::string> wanted = FoldedQueryWords(name);
+  if (wanted.empty()) {
+    return InvalidArgumentError("entity name filter \"" + name + "\" has no letter or digit");
+  }
+  // A scan of every name and alias: folding (text::Fold) is not something an index of SQLite
+  // can hold, and the tables are small beside the articles.
+  std::vector<int64_t> ids;
+  for (std::string_view sql :
+       {std::string_view("SELECT id, name FROM entities WHERE merged_into IS NULL AND "
+                         "article_count > 0"),
+        std::string_view("SELECT entity_id, alias FROM entity_aliases")}) {
+    DEPECHE_ASSIGN_OR_RETURN(Statement * st, Cached(sql));
+    ResetOnExit reset(*st);
+    while (true) {
+      DEPECHE_ASSIGN_OR_RETURN(bool row, st->Step());
+      if (!row) break;
+      if (WordPrefixes(wanted, FoldedQueryWords(st->ColumnText(1)))) {
+        ids.push_back(st->ColumnInt64(0));
+      }
+    }
+  }
+  if (ids.empty()) return std::optional<std::string>();
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::string array = "[";
+  for (int64_t id : ids) {
+    if (array.size() > 1) array += ',';
+    array += std::to_string(id);
+  }
+  array += ']';
+  return std::optional<std::string>(std::move(array));
 }
 
 Result<EntitySummary> EntityStore::Summary(uint64_t id) {

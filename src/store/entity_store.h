@@ -86,7 +86,8 @@ class EntityStore {
 
   // --- Reads.
 
-  // Live entities, most articles first, then by name (EntityQuery). `query.story` must be a
+  // Live entities, most articles first, then by name (EntityQuery; with `name`, a scan of the
+  // names and aliases, folded as text::Fold does). `query.story` must be a
   // full story id here (the Engine resolves prefixes and merges). Cost: without story and since,
   // one ordered index scan stopped by the limit plus a count of the live entities (of the type);
   // with them, one pass over the entities of the articles they keep. Errors: InvalidArgument
@@ -117,6 +118,9 @@ class EntityStore {
   Status Merge(uint64_t from, uint64_t into, const std::string& article_id);
   Result<std::vector<EntityAlias>> Aliases(uint64_t id, int limit);
   Result<EntitySummary> Summary(uint64_t id);
+  // The JSON array of the live entity ids whose name or an alias matches `name`
+  // (EntityQuery::name), nullopt when none does. InvalidArgument: no word in `name`.
+  Result<std::optional<std::string>> Named(const std::string& name);
   Database* db_;
   std::map<std::string, Statement, std::less<>> cache_;
 };

@@ -252,6 +252,46 @@ TEST_F(TwoArticlesTest, ListSortsByArticlesThenNameWithTotalAndFilters) {
   EXPECT_EQ(entities_->List(bad).status().code(), StatusCode::kInvalidArgument);
 }
 
+// EntityQuery::name: word prefixes of the name or an alias, accents and case ignored.
+TEST_F(TwoArticlesTest, ListFiltersByNameOrAliasWordPrefix) {
+  auto names = [&](EntityQuery q) {
+    EntityListInfo info;
+    q.info = &info;
+    std::vector<std::string> out;
+    auto list = entities_->List(q);
+    EXPECT_TRUE(list.ok()) << list.status().ToString();
+    if (list.ok()) {
+      for (const EntitySummary& e : *list) out.push_back(e.name);
+    }
+    EXPECT_EQ(info.total, static_cast<int64_t>(out.size()));
+    return out;
+  };
+  EntityQuery q;
+  q.name = "BLIN";
+  EXPECT_EQ(names(q), (std::vector<std::string>{"Antony Blinken", "Blinkin"}));
+  q.name = "blinke";
+  EXPECT_EQ(names(q), (std::vector<std::string>{"Antony Blinken"}));
+  q.name = "ant bli";  // every word must start a word
+  EXPECT_EQ(names(q), (std::vector<std::string>{"Antony Blinken"}));
+  q.name = "inken";  // not a word prefix
+  EXPECT_TRUE(names(q).empty());
+  q.name = "m. blinken";  // an alias ("M. Blinken")
+  EXPECT_EQ(names(q), (std::vector<std::string>{"Antony Blinken"}));
+  q.name = "ükrä";  // accents folded on both sides
+  EXPECT_EQ(names(q), (std::vector<std::string>{"Ukraine"}));
+  q.name = "blin";
+  q.type = "place";
+  EXPECT_TRUE(names(q).empty());
+  // With since: counts over the kept articles, and the name filter still holds.
+  q = {};
+  q.name = "blin";
+  q.since = "2022-01-21";
+  EXPECT_EQ(names(q), (std::vector<std::string>{"Blinkin"}));
+  q = {};
+  q.name = " - ";
+  EXPECT_EQ(entities_->List(q).status().code(), StatusCode::kInvalidArgument);
+}
+
 TEST_F(TwoArticlesTest, MergeMovesAliasesAndMentionsAndKeepsTheOlderId) {
   ArticleBuilder third("Antony Blinken, also spelt Blinkin, spoke.");
   third.Merge(kBlinkin, kBlinken)

@@ -393,6 +393,23 @@ CREATE TABLE story_digests (
 ) WITHOUT ROWID;
 )sql";
 
+// Watch queries (issue 14): stored searches (store/watch_store.h) whose new matches are the
+// articles ingested since a time. articles_ingested answers "the first article stored at or
+// after T" with one index seek, so a watch's search reads only the full-text matches from that
+// row on (article_fts rowid bound) instead of every match of its words.
+constexpr std::string_view kMigration11 = R"sql(
+CREATE TABLE watches (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL DEFAULT '',
+  query TEXT NOT NULL,
+  entity TEXT NOT NULL DEFAULT '',
+  lang TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX watches_created ON watches(created_at DESC);
+CREATE INDEX articles_ingested ON articles(ingested_at);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "articles, listing indexes, article_fts (depeche tokenizer)", kMigration1},
     {2, "stories, article_story, story_merges, story pipeline state", kMigration2},
@@ -406,6 +423,7 @@ constexpr Migration kMigrations[] = {
     {9, "article_quotes, article_figures: quotations and figures with their offsets", kMigration9},
     {10, "story_digests: each story's headlines, summary and timeline as last computed",
      kMigration10},
+    {11, "watches: stored watch queries; articles_ingested", kMigration11},
 };
 
 }  // namespace

@@ -15,7 +15,7 @@
 
 namespace depeche::store::testing_util {
 
-// The columns migration 8 adds to `articles` and the tables of migrations 9 and 10 (with
+// The columns migration 8 adds to `articles` and the tables of migrations 9 to 11 (with
 // article_timexes, what going back to an older version drops).
 inline constexpr const char* kDropMigration8Columns =
     "ALTER TABLE articles DROP COLUMN published_source; "
@@ -24,7 +24,8 @@ inline constexpr const char* kDropMigration8Columns =
     "ALTER TABLE articles DROP COLUMN date_provenance; "
     "ALTER TABLE articles DROP COLUMN date_basis; "
     "ALTER TABLE articles DROP COLUMN date_evidence; "
-    "DROP TABLE article_quotes; DROP TABLE article_figures; DROP TABLE story_digests; ";
+    "DROP TABLE article_quotes; DROP TABLE article_figures; DROP TABLE story_digests; "
+    "DROP TABLE watches; DROP INDEX articles_ingested; ";
 
 class StoreTest : public ::testing::Test {
  protected:

@@ -42,10 +42,28 @@ SELECT m.story_id, m.title, m.article_count, m.source_count, m.first_iso, m.last
 FROM story_summary m LEFT JOIN stories st ON st.id = m.story_id
 )sql";
 
-// The filters every order shares: ?1 language or '', ?2 minimum article count.
+// The filters every order shares: ?1 language or '', ?2 minimum article count, ?9 NULL or a
+// JSON array of the story ids to keep (Stories' `only`).
 constexpr std::string_view kFilterSql =
     "(?1 = '' OR instr(',' || m.languages || ',', ',' || ?1 || ',') > 0) "
-    "AND m.article_count >= ?2";
+    "AND m.article_count >= ?2 AND (?9 IS NULL OR m.story_id IN (SELECT value FROM "
+    "json_each(?9)))";
+
+// The JSON array of `ids`, for ?9.
+std::string IdArray(const std::vector<std::string>& ids) {
+  std::string out = "[";
+  for (const std::string& id : ids) {
+    if (out.size() > 1) out += ',';
+    out += '"';
+    for (char c : id) {
+      // Story ids are hex; anything else is escaped so that the array stays valid JSON.
+      if (c == '"' || c == '\\') out += '\\';
+      if (static_cast<unsigned char>(c) >= 0x20) out += c;
+    }
+    out += '"';
+  }
+  return out + "]";
+}
 
 constexpr int64_t kSecondsPerDay = 86400;
 constexpr int64_t kDefaultWindow = 7 * kSecondsPerDay;  // kTop and kGrowth without since
@@ -208,7 +226,8 @@ Result<StorySummary> StoryStore::SummaryRow(const std::string& story_id) {
 }
 
 Result<std::vector<StorySummary>> StoryStore::Summaries(const std::string& where_id,
-                                                        const StoryQuery& q) {
+                                                        const StoryQuery& q,
+                                                        const std::string* only) {
   if (!where_id.empty()) {
     DEPECHE_ASSIGN_OR_RETURN(StorySummary s, SummaryRow(where_id));
     return std::vector<StorySummary>{std::move(s)};
@@ -225,14 +244,14 @@ Result<std::vector<StorySummary>> StoryStore::Summaries(const std::string& where
   }
   if (lo && hi && *lo > *hi) return InvalidArgumentError("since is after until");
   if (q.sort == StorySort::kTop || q.sort == StorySort::kGrowth) {
-    DEPECHE_ASSIGN_OR_RETURN(std::vector<StorySummary> ranked, RankedByWindow(q, lo, hi));
+    DEPECHE_ASSIGN_OR_RETURN(std::vector<StorySummary> ranked, RankedByWindow(q, lo, hi, only));
     if (!ranked.empty() || lo || hi) return ranked;
     DEPECHE_ASSIGN_OR_RETURN(bool nothing_dated, NothingDated());
     if (!nothing_dated) return ranked;
     // Nothing dated: no window to rank in, so the most sources first.
     StoryQuery by_sources = q;
     by_sources.sort = StorySort::kSources;
-    return Summaries("", by_sources);
+    return Summaries("", by_sources, only);
   }
   std::string order;
   switch (q.sort) {
@@ -257,6 +276,7 @@ Result<std::vector<StorySummary>> StoryStore::Summaries(const std::string& where
     st.BindInt64(2, q.min_articles);
     BindOptionalInt(st, 3, lo);
     BindOptionalInt(st, 4, hi);
+    if (only != nullptr) st.BindText(9, *only);
   };
   std::vector<StorySummary> out;
   {
@@ -297,7 +317,8 @@ Result<bool> StoryStore::NothingDated() {
 
 Result<std::vector<StorySummary>> StoryStore::RankedByWindow(const StoryQuery& q,
                                                              std::optional<int64_t> lo,
-                                                             std::optional<int64_t> hi) {
+                                                             std::optional<int64_t> hi,
+                                                             const std::string* only) {
   const bool default_window = !lo && !hi;
   if (!hi) {
     // Counted back from the newest stored article.
@@ -327,6 +348,7 @@ Result<std::vector<StorySummary>> StoryStore::RankedByWindow(const StoryQuery& q
     st->BindInt64(2, q.min_articles);
     st->BindInt64(3, *lo);
     st->BindInt64(4, *hi);
+    if (only != nullptr) st->BindText(9, *only);
     while (true) {
       DEPECHE_ASSIGN_OR_RETURN(bool row, st->Step());
       if (!row) break;
@@ -367,6 +389,7 @@ Result<std::vector<StorySummary>> StoryStore::RankedByWindow(const StoryQuery& q
     ResetOnExit reset(*st);
     st->BindText(1, lang);
     st->BindInt64(2, q.min_articles);
+    if (only != nullptr) st->BindText(9, *only);
     while (true) {
       DEPECHE_ASSIGN_OR_RETURN(bool row, st->Step());
       if (!row) break;
@@ -382,8 +405,11 @@ Result<std::vector<StorySummary>> StoryStore::RankedByWindow(const StoryQuery& q
   return out;
 }
 
-Result<std::vector<StorySummary>> StoryStore::Stories(const StoryQuery& query) {
-  return Summaries("", query);
+Result<std::vector<StorySummary>> StoryStore::Stories(const StoryQuery& query,
+                                                      const std::vector<std::string>* only) {
+  if (only == nullptr) return Summaries("", query, nullptr);
+  const std::string ids = IdArray(*only);
+  return Summaries("", query, &ids);
 }
 
 Result<StoryDetail> StoryStore::GetStory(const std::string& id_or_prefix) {

@@ -70,8 +70,11 @@ class StoryStore {
   // Stories in the order and window of `query` (see StoryQuery), from the summary rows: the
   // cost grows with the number of stories (and, for the top and growth orders, of the
   // story-source pairs active in the window), not with the number of articles. Fills
-  // query.info when set. Errors: InvalidArgument (limit <= 0, since/until not ISO dates).
-  Result<std::vector<StorySummary>> Stories(const StoryQuery& query);
+  // query.info when set. With `only`, the stories not in it are left out (full ids; the
+  // Engine's text filter, StoryQuery::text). Errors: InvalidArgument (limit <= 0, since/until
+  // not ISO dates).
+  Result<std::vector<StorySummary>> Stories(const StoryQuery& query,
+                                            const std::vector<std::string>* only = nullptr);
   // Exact id or unique prefix (>= 6 characters). NotFound; InvalidArgument (ambiguous).
   Result<StoryDetail> GetStory(const std::string& id_or_prefix);
   // The summary row of the story `story_id` (a full id; merges not followed): one indexed row.
@@ -87,9 +90,12 @@ class StoryStore {
 
  private:
   explicit StoryStore(Database* db) : db_(db) {}
-  Result<std::vector<StorySummary>> Summaries(const std::string& where_id, const StoryQuery& q);
+  // `only`: NULL or a JSON array of the story ids to keep.
+  Result<std::vector<StorySummary>> Summaries(const std::string& where_id, const StoryQuery& q,
+                                              const std::string* only);
   Result<std::vector<StorySummary>> RankedByWindow(const StoryQuery& q, std::optional<int64_t> lo,
-                                                   std::optional<int64_t> hi);
+                                                   std::optional<int64_t> hi,
+                                                   const std::string* only);
   Result<bool> NothingDated();
   // Summary maintenance (story_summary.cc).
   // `opened`: the article opened the story (its row, when absent, is written from the article

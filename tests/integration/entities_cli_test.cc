@@ -81,6 +81,26 @@ class EntitiesCliTest : public ::testing::Test {
   std::string db_path_;
 };
 
+// entities --name: every word starts a word of the name or an alias; accents and case ignored.
+TEST_F(EntitiesCliTest, NameFilterMatchesWordPrefixesOfNamesAndAliases) {
+  auto names = [&](const std::string& args) {
+    std::vector<std::string> out;
+    for (const auto& e : Json("entities " + args)) out.push_back(e["name"]);
+    return out;
+  };
+  EXPECT_EQ(names("--name blink"), (std::vector<std::string>{"Antony Blinken", "Blinkin"}));
+  EXPECT_EQ(names("--name BLINKE"), std::vector<std::string>{"Antony Blinken"});
+  EXPECT_EQ(names("--name 'm. blinken'"), std::vector<std::string>{"Antony Blinken"});  // alias
+  EXPECT_EQ(names("--name serguei"), std::vector<std::string>{"Sergueï Lavrov"});       // folded
+  EXPECT_EQ(names("--name 'sergei lav'"), std::vector<std::string>{"Sergueï Lavrov"});
+  EXPECT_TRUE(names("--name avrov").empty());  // not the start of a word
+  EXPECT_TRUE(names("--name blink --type place").empty());
+  EXPECT_EQ(names("--name blink --since 2022-01-20"), std::vector<std::string>{"Blinkin"});
+  CliRun table = Run("entities --name ukr");
+  EXPECT_NE(table.out.find("1 entity (sorted by articles)"), std::string::npos) << table.out;
+  EXPECT_EQ(Run("entities --name ' - '").code, 2);
+}
+
 TEST_F(EntitiesCliTest, ListsByArticlesWithAliasesTotalsAndFilters) {
   CliRun all = Run("entities");
   ASSERT_EQ(all.code, 0) << all.out;

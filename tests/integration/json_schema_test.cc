@@ -201,6 +201,31 @@ TEST_F(JsonOutputTest, EveryCommandConformsToItsSchema) {
   nlohmann::json stats = Conforming(validator_, "stats.json", Depeche(db_ + "stats --json"));
   EXPECT_EQ(stats["article_count"], 4);
 
+  // Watches: add (with and without filters), list, matches since before the ingest (all of
+  // the matches) and since now (none).
+  nlohmann::json watch = Conforming(
+      validator_, "watch.json",
+      Depeche(db_ + "watch add --json négociations --entity Genève --lang fr --name Genève"));
+  EXPECT_EQ(watch["entity"], "Genève");
+  nlohmann::json plain =
+      Conforming(validator_, "watch.json", Depeche(db_ + "watch add --json négociations"));
+  EXPECT_TRUE(plain["name"].is_null());
+  nlohmann::json watches =
+      Conforming(validator_, "watches.json", Depeche(db_ + "watch list --json"));
+  EXPECT_EQ(watches.size(), 2u);
+  for (const auto& w : {watch, plain}) {
+    const std::string id = w["id"];
+    nlohmann::json matches =
+        Conforming(validator_, "watch-matches.json",
+                   Depeche(db_ + "watch matches --json --since 2000-01-01 " + id));
+    EXPECT_EQ(matches["watch"], w);
+    EXPECT_FALSE(matches["articles"].empty()) << matches.dump();
+    EXPECT_FALSE(matches["stories"].empty()) << matches.dump();
+    nlohmann::json none =
+        Conforming(validator_, "watch-matches.json", Depeche(db_ + "watch matches --json " + id));
+    EXPECT_EQ(none["since"], w["created_at"]);
+  }
+
   nlohmann::json stories =
       Conforming(validator_, "stories.json", Depeche(db_ + "stories --sort activity --json"));
   ASSERT_FALSE(stories.empty());

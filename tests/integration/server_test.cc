@@ -5,8 +5,10 @@
 
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
+#include "core/time.h"
 #include "server/http_server.h"
 #include "test_util.h"
 
@@ -264,7 +266,10 @@ TEST_F(ServerTest, ErrorsHaveTheirStatusAndShape) {
       {"/api/search", 400, "invalid_argument"},
       {"/api/search?q=Blinken&since=soon", 400, "invalid_argument"},
       {"/api/entities?type=planet", 400, "invalid_argument"},
-      {"/api/entities?q=Blink", 400, "invalid_argument"},
+      {"/api/entities?q=-", 400, "invalid_argument"},
+      {"/api/stories?q=%20", 400, "invalid_argument"},
+      {"/api/watches/ffffffffffffffff", 404, "not_found"},
+      {"/api/watches/ffffffffffffffff/matches", 404, "not_found"},
   };
   for (const Case& c : cases) {
     auto r = Client().Get(c.path);
@@ -302,9 +307,17 @@ TEST_F(ServerTest, DocumentedExamplesReplay) {
   ASSERT_NE(end, std::string::npos);
   auto entities = nlohmann::json::parse(Cli("entities --json"));
   ASSERT_FALSE(entities.empty());
-  const std::map<std::string, std::string> values = {{"{story}", FirstStoryId()},
-                                                     {"{article}", (*ingest_)["inserted"][0]["id"]},
-                                                     {"{entity}", entities[0]["id"]}};
+  std::map<std::string, std::string> values = {{"{story}", FirstStoryId()},
+                                               {"{article}", (*ingest_)["inserted"][0]["id"]},
+                                               {"{entity}", entities[0]["id"]},
+                                               {"{watch}", "no-watch-posted-yet"}};
+  auto substitute = [&](std::string text) {
+    for (const auto& [name, value] : values) {
+      for (size_t at; (at = text.find(name)) != std::string::npos;)
+        text.replace(at, name.size(), value);
+    }
+    return text;
+  };
   int replayed = 0;
   for (std::string_view line : core::Split(
            std::string_view(*doc).substr(begin + open.size(), end - begin - open.size()), '\n')) {
@@ -312,18 +325,21 @@ TEST_F(ServerTest, DocumentedExamplesReplay) {
     std::vector<std::string> words;
     for (std::string_view w : core::Split(line, ' ')) words.emplace_back(w);
     ASSERT_GE(words.size(), 3u) << line;
-    std::string path = words[1];
-    for (const auto& [name, value] : values) {
-      for (size_t at; (at = path.find(name)) != std::string::npos;)
-        path.replace(at, name.size(), value);
-    }
-    ASSERT_EQ(words[0], "GET") << line;
-    auto r = Client().Get(path);
+    const std::string path = substitute(words[1]);
+    // A POST's body (JSON without spaces) comes before the status.
+    const bool post = words[0] == "POST";
+    ASSERT_TRUE(words[0] == "GET" || words[0] == "DELETE" || (post && words.size() >= 4)) << line;
+    const std::string& status = words[post ? 3 : 2];
+    const std::string code = words.size() > (post ? 4u : 3u) ? words[post ? 4 : 3] : "";
+    httplib::Result r = post ? Client().Post(path, substitute(words[2]), "application/json")
+                        : words[0] == "DELETE" ? Client().Delete(path)
+                                               : Client().Get(path);
     ASSERT_TRUE(r) << line;
-    EXPECT_EQ(std::to_string(r->status), words[2]) << line << ": " << r->body;
-    if (words.size() > 3) {
-      EXPECT_EQ(ErrorCode(r), words[3]) << line << ": " << r->body;
+    EXPECT_EQ(std::to_string(r->status), status) << line << ": " << r->body;
+    if (!code.empty()) {
+      EXPECT_EQ(ErrorCode(r), code) << line << ": " << r->body;
     }
+    if (post && r->status == 201) values["{watch}"] = Parse(r)["id"];
     ++replayed;
   }
   EXPECT_GE(replayed, 10);
@@ -346,6 +362,199 @@ TEST(ServerSecurityTest, WritesNeedTheTokenWhenOneIsSet) {
   EXPECT_EQ(ok->status, 200) << ok->body;
   // Reads need no token.
   EXPECT_EQ(server.Client().Get("/api/stories")->status, 200);
+}
+
+// GET /api/entities?q=: word prefixes of names and aliases, accents and case ignored.
+TEST_F(ServerTest, EntitiesQueryFiltersByNameOrAlias) {
+  auto all = Parse(Client().Get("/api/entities?limit=1000"));
+  ASSERT_TRUE(all.is_array());
+  auto names = [&](const std::string& path) {
+    auto r = Client().Get(path);
+    EXPECT_TRUE(r && r->status == 200) << path;
+    std::vector<std::string> out;
+    nlohmann::json j = Parse(r);
+    for (const auto& e : j.is_array() ? j : nlohmann::json::array()) out.push_back(e["name"]);
+    return out;
+  };
+  EXPECT_EQ(names("/api/entities?q=blin"), std::vector<std::string>{"Antony Blinken"});
+  EXPECT_EQ(names("/api/entities?q=BL%C3%8DNKEN"), std::vector<std::string>{"Antony Blinken"});
+  EXPECT_EQ(names("/api/entities?q=anthony%20bli"), std::vector<std::string>{"Antony Blinken"});
+  EXPECT_TRUE(names("/api/entities?q=inken").empty());
+  EXPECT_TRUE(names("/api/entities?q=blin&type=place").empty());
+  EXPECT_EQ(names("/api/entities?q=mosc"), std::vector<std::string>{"Moscou"});
+  EXPECT_LT(names("/api/entities?q=a").size(), all.size());
+  // The same document as the CLI's.
+  EXPECT_EQ(Client().Get("/api/entities?q=blin")->body, Cli("entities --json --name blin"));
+}
+
+// A server of its own, with a token, and articles posted one second apart: what a watch calls
+// new is what was ingested at or after its creation (UTC seconds).
+class WatchServerTest : public ::testing::Test {
+ protected:
+  WatchServerTest() : db_((FreshDir("server_watch") / "w.db").string()) {
+    ServerOptions options;
+    options.token = "s3cret";
+    server_ = std::make_unique<RunningServer>(db_, options);
+  }
+  httplib::Result Post(const std::string& path, const std::string& body) {
+    return server_->Client().Post(path, auth_, body, "application/json");
+  }
+  void PostArticle(const std::string& url, const std::string& title, const std::string& text) {
+    auto r = Post("/api/articles",
+                  nlohmann::json{{"url", url}, {"title", title}, {"text", text}}.dump());
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200) << r->body;
+    ASSERT_EQ(Parse(r)["inserted"].size(), 1u) << r->body;
+  }
+  static void WaitForNextSecond() {
+    const int64_t now = core::NowUtcSeconds();
+    while (core::NowUtcSeconds() == now) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  std::string Cli(const std::string& args) {
+    auto run = Depeche("--db '" + db_ + "' " + args, "", false);
+    EXPECT_EQ(run.code, 0) << args << ": " << run.out;
+    return run.out;
+  }
+
+  std::string db_;
+  std::unique_ptr<RunningServer> server_;
+  httplib::Headers auth_ = {{"Authorization", "Bearer s3cret"}};
+};
+
+TEST_F(WatchServerTest, MatchesAreArticlesIngestedAfterTheWatchNotBefore) {
+  PostArticle("https://example.org/gas-1", "Gas prices climb",
+              "Gas prices climbed across Europe on Monday as supplies tightened.");
+  WaitForNextSecond();
+  auto added = Post("/api/watches", R"({"query":"gas","name":"Gas"})");
+  ASSERT_TRUE(added);
+  ASSERT_EQ(added->status, 201) << added->body;
+  const nlohmann::json watch = Parse(added);
+  const std::string id = watch["id"];
+  EXPECT_EQ(watch["query"], "gas");
+  EXPECT_EQ(watch["name"], "Gas");
+  EXPECT_TRUE(watch["entity"].is_null());
+  WaitForNextSecond();
+  PostArticle("https://example.org/gas-2", "Gas prices fall",
+              "Gas prices fell sharply in Asia on Friday after new supplies arrived by ship.");
+  PostArticle("https://example.org/floods", "Floods",
+              "Heavy rain flooded the valley overnight and roads were closed.");
+
+  auto r = server_->Client().Get("/api/watches/" + id + "/matches");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  nlohmann::json m = Parse(r);
+  EXPECT_EQ(m["watch"], watch);
+  EXPECT_EQ(m["since"], watch["created_at"]);
+  ASSERT_EQ(m["articles"].size(), 1u) << r->body;
+  EXPECT_EQ(m["articles"][0]["title"], "Gas prices fall");
+  EXPECT_GE(m["articles"][0]["ingested_at"].get<std::string>(),
+            watch["created_at"].get<std::string>());
+  ASSERT_EQ(m["stories"].size(), 1u);
+  EXPECT_EQ(m["stories"][0]["id"], m["articles"][0]["story_id"]);
+  EXPECT_EQ(m["stories"][0]["matching_articles"], 1);
+  // The CLI prints the same document.
+  EXPECT_EQ(r->body, Cli("watch matches --json " + id));
+
+  // Since an earlier time: the article before the watch too, never the floods.
+  auto earlier = Parse(server_->Client().Get("/api/watches/" + id + "/matches?since=2000-01-01"));
+  ASSERT_EQ(earlier["articles"].size(), 2u) << earlier.dump();
+  for (const auto& a : earlier["articles"]) EXPECT_NE(a["title"], "Floods");
+  auto one = Parse(server_->Client().Get("/api/watches/" + id + "/matches?since=2000-01&limit=1"));
+  EXPECT_EQ(one["articles"].size(), 1u);
+
+  // Listed, newest first; removed.
+  WaitForNextSecond();
+  auto second = Parse(Post("/api/watches", R"({"query":"floods OR rain","lang":"en"})"));
+  auto list = Parse(server_->Client().Get("/api/watches"));
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0], second);
+  EXPECT_EQ(list[1], watch);
+  EXPECT_EQ(server_->Client().Get("/api/watches")->body, Cli("watch list --json"));
+  EXPECT_EQ(Parse(server_->Client().Get("/api/watches/" + id.substr(0, 6))), watch);
+  auto deleted = server_->Client().Delete("/api/watches/" + id, auth_);
+  ASSERT_TRUE(deleted);
+  EXPECT_EQ(deleted->status, 204);
+  EXPECT_TRUE(deleted->body.empty());
+  EXPECT_EQ(server_->Client().Get("/api/watches/" + id)->status, 404);
+  EXPECT_EQ(Parse(server_->Client().Get("/api/watches")).size(), 1u);
+}
+
+TEST_F(WatchServerTest, ErrorsAndTheToken) {
+  // Writes need the token: POST and DELETE alike; reads do not.
+  auto none = server_->Client().Post("/api/watches", R"({"query":"gas"})", "application/json");
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 401);
+  EXPECT_EQ(ErrorCode(none), "unauthenticated");
+  auto added = Post("/api/watches", R"({"query":"gas"})");
+  ASSERT_TRUE(added);
+  ASSERT_EQ(added->status, 201);
+  const std::string id = Parse(added)["id"];
+  auto unauthorised = server_->Client().Delete("/api/watches/" + id);
+  ASSERT_TRUE(unauthorised);
+  EXPECT_EQ(unauthorised->status, 401);
+  httplib::Headers wrong = {{"Authorization", "Bearer s3creT"}};
+  EXPECT_EQ(server_->Client().Delete("/api/watches/" + id, wrong)->status, 401);
+  EXPECT_EQ(server_->Client().Get("/api/watches/" + id)->status, 200);  // still there
+
+  struct Case {
+    std::string method, path, body;
+    int status;
+    std::string code;
+  };
+  const std::vector<Case> cases = {
+      {"POST", "/api/watches", R"({"query":"   "})", 400, "invalid_argument"},
+      {"POST", "/api/watches", R"({"query":"-gas"})", 400, "invalid_argument"},
+      {"POST", "/api/watches", R"({"lang":"en"})", 400, "invalid_argument"},
+      {"POST", "/api/watches", R"({"query":7})", 400, "invalid_argument"},
+      {"POST", "/api/watches", R"({"query":"gas","extra":"x"})", 400, "invalid_argument"},
+      {"POST", "/api/watches", R"({"query":{"nested":"gas"}})", 400, "invalid_argument"},
+      {"POST", "/api/watches", "[\"gas\"]", 400, "invalid_argument"},
+      {"POST", "/api/watches", "not json", 400, "invalid_argument"},
+      {"GET", "/api/watches/ffffffffffffffff", "", 404, "not_found"},
+      {"GET", "/api/watches/ffffffffffffffff/matches", "", 404, "not_found"},
+      {"GET", "/api/watches/" + id + "/matches?since=soon", "", 400, "invalid_argument"},
+      {"GET", "/api/watches/" + id + "/matches?since=2022-13-45", "", 400, "invalid_argument"},
+      {"GET", "/api/watches/" + id + "/matches?limit=0", "", 400, "invalid_argument"},
+      {"GET", "/api/watches/" + id + "/matches?limit=1001", "", 400, "invalid_argument"},
+      {"DELETE", "/api/watches/ffffffffffffffff", "", 404, "not_found"},
+  };
+  for (const Case& c : cases) {
+    httplib::Result r = c.method == "POST"     ? Post(c.path, c.body)
+                        : c.method == "DELETE" ? server_->Client().Delete(c.path, auth_)
+                                               : server_->Client().Get(c.path);
+    ASSERT_TRUE(r) << c.path;
+    EXPECT_EQ(r->status, c.status) << c.method << " " << c.path << " " << c.body << ": " << r->body;
+    EXPECT_EQ(ErrorCode(r), c.code) << c.path << ": " << r->body;
+  }
+  // A refused query is not stored.
+  EXPECT_EQ(Parse(server_->Client().Get("/api/watches")).size(), 1u);
+}
+
+// GET /api/stories?q=: only the stories with an article matching the search text.
+TEST_F(WatchServerTest, StoriesQueryKeepsStoriesWithAMatchingArticle) {
+  PostArticle("https://example.org/gas", "Gas prices climb",
+              "Gas prices climbed across Europe on Monday as supplies tightened.");
+  PostArticle("https://example.org/floods", "Floods",
+              "Heavy rain flooded the valley overnight and roads were closed.");
+  PostArticle("https://example.org/vote", "Budget vote",
+              "Parliament approved the national budget after a long debate among lawmakers in "
+              "the capital.");
+  auto titles = [&](const std::string& path) {
+    auto r = server_->Client().Get(path);
+    EXPECT_TRUE(r && r->status == 200) << path << ": " << (r ? r->body : "");
+    std::set<std::string> out;
+    nlohmann::json j = Parse(r);
+    for (const auto& s : j.is_array() ? j : nlohmann::json::array()) out.insert(s["title"]);
+    return out;
+  };
+  EXPECT_EQ(titles("/api/stories?sort=activity").size(), 3u);
+  EXPECT_EQ(titles("/api/stories?sort=activity&q=flooding"), std::set<std::string>{"Floods"});
+  EXPECT_EQ(titles("/api/stories?q=flooding"), std::set<std::string>{"Floods"});  // top
+  EXPECT_EQ(titles("/api/stories?sort=size&q=gas%20OR%20parliament"),
+            (std::set<std::string>{"Gas prices climb", "Budget vote"}));
+  EXPECT_TRUE(titles("/api/stories?sort=activity&q=volcano").empty());
+  EXPECT_EQ(server_->Client().Get("/api/stories?sort=activity&q=flooding")->body,
+            Cli("stories --json --sort activity --query flooding"));
 }
 
 TEST(ServerSecurityTest, NoPublicAddressWithoutAToken) {
