@@ -14,6 +14,7 @@
 #include "extract/entity_extractor.h"
 #include "ingest/input_files.h"
 #include "store/article_store.h"
+#include "store/change_feed.h"
 #include "store/database.h"
 #include "store/date_store.h"
 #include "store/entity_store.h"
@@ -295,6 +296,14 @@ class EngineImpl final : public Engine {
     DEPECHE_ASSIGN_OR_RETURN(std::string story_id, articles_->StoryOf(article->id));
     if (story_id.empty()) return NotFoundError("article " + article->id + " has no story");
     return story_store().GetStory(story_id);
+  }
+
+  Result<StoreChanges> ChangesSince(StoreMark& mark) override {
+    return store::ChangesSince(*db_, mark);
+  }
+
+  Result<std::pair<std::string, std::string>> PlacementOf(const std::string& article_id) override {
+    return store::PlacementOf(*db_, article_id);
   }
 
   Result<std::vector<DuplicateGroup>> Duplicates(int limit) override {
