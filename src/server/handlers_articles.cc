@@ -1,6 +1,5 @@
 // POST /api/articles (ingest, through Engine::IngestJsonl as `depeche ingest`) and
 // GET /api/articles/{key} (the document of `depeche show --json`, api/json.h).
-#include <map>
 #include <string_view>
 
 #include "api/json.h"
