@@ -8,9 +8,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "depeche/article.h"
+#include "depeche/changes.h"
 #include "depeche/config.h"
 #include "depeche/entity.h"
 #include "depeche/query.h"
@@ -173,6 +175,17 @@ class Engine {
   // date, limit <= 0, an ambiguous entity name).
   virtual Result<WatchMatchSet> WatchMatches(const std::string& key, const std::string& since,
                                              int limit) = 0;
+
+  // What other connections (another engine, another process) committed since `mark`, which
+  // moves to now; for caches of answers (the HTTP server's). Cheap when nothing changed (one
+  // PRAGMA data_version). What this engine wrote itself is not seen: call it on an engine
+  // that does not write. Errors: the database's.
+  virtual Result<StoreChanges> ChangesSince(StoreMark& mark) = 0;
+  // The story (merges followed) and duplicate group of a stored article (a full id, as
+  // IngestReport::inserted_ids), without reading the story: two empty strings when the story
+  // stage has not placed it. Errors: the database's.
+  virtual Result<std::pair<std::string, std::string>> PlacementOf(
+      const std::string& article_id) = 0;
 };
 
 }  // namespace depeche

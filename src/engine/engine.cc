@@ -14,6 +14,7 @@
 #include "extract/entity_extractor.h"
 #include "ingest/input_files.h"
 #include "store/article_store.h"
+#include "store/change_feed.h"
 #include "store/database.h"
 #include "store/date_store.h"
 #include "store/entity_store.h"
@@ -32,6 +33,27 @@ constexpr int kStoryEventDates = 12;
 // (StoryDetail::quotes, figures), and how many figure groups it shows.
 constexpr size_t kStoryFactArticles = 400;
 constexpr size_t kStoryFigureGroups = 12;
+
+// One snapshot for a read made of several statements, on a read-only engine: otherwise each
+// statement reads the latest commit, and a story merged by a concurrent writer between two of
+// them answered NotFound ("story ... has no stored article") to a story listing, under the
+// HTTP load benchmark. A writable engine is left as it is: its reads may write (the digest
+// cache) in transactions of their own.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(store::Database& db) : db_(db) {
+    open_ = db.read_only() && db.Exec("BEGIN").ok();
+  }
+  ~ReadSnapshot() {
+    if (open_) (void)db_.Exec("COMMIT");
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  store::Database& db_;
+  bool open_ = false;
+};
 
 class EngineImpl final : public Engine {
  public:
@@ -179,6 +201,7 @@ class EngineImpl final : public Engine {
   Result<Stats> GetStats() override { return articles_->GetStats(); }
 
   Result<std::vector<StorySummary>> Stories(const StoryQuery& query) override {
+    ReadSnapshot snapshot(*db_);
     if (!query.text) return story_store().Stories(query);
     // The stories of the matching articles, then the listing restricted to them: one pass over
     // the full-text matches, and the listing's own order, window and filters.
@@ -198,6 +221,7 @@ class EngineImpl final : public Engine {
 
   using Engine::GetStory;
   Result<StoryDetail> GetStory(const std::string& key, const StoryOptions& options) override {
+    ReadSnapshot snapshot(*db_);
     std::string since;  // normalised
     if (!options.since.empty()) {
       Result<PublicationDate> parsed = core::ParseIsoDate(options.since);
@@ -312,6 +336,14 @@ class EngineImpl final : public Engine {
     DEPECHE_ASSIGN_OR_RETURN(std::string story_id, articles_->StoryOf(article->id));
     if (story_id.empty()) return NotFoundError("article " + article->id + " has no story");
     return story_store().GetStory(story_id);
+  }
+
+  Result<StoreChanges> ChangesSince(StoreMark& mark) override {
+    return store::ChangesSince(*db_, mark);
+  }
+
+  Result<std::pair<std::string, std::string>> PlacementOf(const std::string& article_id) override {
+    return store::PlacementOf(*db_, article_id);
   }
 
   Result<std::vector<DuplicateGroup>> Duplicates(int limit) override {

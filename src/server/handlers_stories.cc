@@ -43,6 +43,15 @@ Result<StoryDetail> ReadStory(Engine& engine, const Request& request) {
   return engine.GetStory(request.captures.at(0), options);
 }
 
+// A story's page depends on that story alone (its articles, splits and merges are changes of
+// it; an entity merge is a change of every story). Kept only when the path names the story by
+// its full id: a prefix may become ambiguous, and an article or a merged story's id may come
+// to name another story, without a change of this one.
+void ScopeOfStory(const Request& request, const std::string& story_id, CacheScope& scope) {
+  scope.stories = {story_id};
+  scope.keep = request.captures.at(0) == story_id;
+}
+
 }  // namespace
 
 Response GetStories(Service& service, const Request& request) {
@@ -75,37 +84,48 @@ Response GetStories(Service& service, const Request& request) {
     if (std::string(name) == "lang") q.lang = value;
     if (std::string(name) == "q") q.text = value;  // stories with an article matching it
   }
-  auto engine = service.Read();
-  if (!engine.ok()) return ErrorResponse(FromStatus(engine.status()));
-  auto list = (*engine)->Stories(q);
-  if (!list.ok()) return ErrorResponse(FromStatus(list.status()));
-  std::vector<StorySummary> page;
-  for (size_t i = static_cast<size_t>(*position); i < list->size(); ++i) page.push_back((*list)[i]);
-  Response out = JsonResponse(api::StoriesJson(page));
-  // A full page: there may be more, after it.
-  if (static_cast<int>(page.size()) == *limit && *position + *limit <= kMaxPosition) {
-    out.headers.emplace_back("X-Next-Cursor", CursorAt(*position + *limit));
-  }
-  return out;
+  // Any change to the store may change the list: the cache keeps it for the whole store.
+  return service.Cached(request, [&](CacheScope&) {
+    auto engine = service.Read();
+    if (!engine.ok()) return ErrorResponse(FromStatus(engine.status()));
+    auto list = (*engine)->Stories(q);
+    if (!list.ok()) return ErrorResponse(FromStatus(list.status()));
+    std::vector<StorySummary> page;
+    for (size_t i = static_cast<size_t>(*position); i < list->size(); ++i) {
+      page.push_back((*list)[i]);
+    }
+    Response out = JsonResponse(api::StoriesJson(page));
+    // A full page: there may be more, after it.
+    if (static_cast<int>(page.size()) == *limit && *position + *limit <= kMaxPosition) {
+      out.headers.emplace_back("X-Next-Cursor", CursorAt(*position + *limit));
+    }
+    return out;
+  });
 }
 
 Response GetStory(Service& service, const Request& request) {
-  auto engine = service.Read();
-  if (!engine.ok()) return ErrorResponse(FromStatus(engine.status()));
-  auto story = ReadStory(**engine, request);
-  if (!story.ok()) return ErrorResponse(FromStatus(story.status()));
-  auto entities = (*engine)->EntitiesOfStory(story->summary.id, kStoryEntities);
-  if (!entities.ok()) return ErrorResponse(FromStatus(entities.status()));
-  return JsonResponse(api::StoryJson(**engine, *story, *entities));
+  return service.Cached(request, [&](CacheScope& scope) {
+    auto engine = service.Read();
+    if (!engine.ok()) return ErrorResponse(FromStatus(engine.status()));
+    auto story = ReadStory(**engine, request);
+    if (!story.ok()) return ErrorResponse(FromStatus(story.status()));
+    ScopeOfStory(request, story->summary.id, scope);
+    auto entities = (*engine)->EntitiesOfStory(story->summary.id, kStoryEntities);
+    if (!entities.ok()) return ErrorResponse(FromStatus(entities.status()));
+    return JsonResponse(api::StoryJson(**engine, *story, *entities));
+  });
 }
 
 Response GetTimeline(Service& service, const Request& request) {
-  auto engine = service.Read();
-  if (!engine.ok()) return ErrorResponse(FromStatus(engine.status()));
-  auto story = ReadStory(**engine, request);
-  if (!story.ok()) return ErrorResponse(FromStatus(story.status()));
-  api::ArticleCharOffsets chars(**engine);
-  return JsonResponse(api::TimelineJson(chars, story->timeline));
+  return service.Cached(request, [&](CacheScope& scope) {
+    auto engine = service.Read();
+    if (!engine.ok()) return ErrorResponse(FromStatus(engine.status()));
+    auto story = ReadStory(**engine, request);
+    if (!story.ok()) return ErrorResponse(FromStatus(story.status()));
+    ScopeOfStory(request, story->summary.id, scope);
+    api::ArticleCharOffsets chars(**engine);
+    return JsonResponse(api::TimelineJson(chars, story->timeline));
+  });
 }
 
 }  // namespace depeche::server

@@ -1,8 +1,13 @@
 #include "server/http_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <semaphore>
+#include <thread>
 
 namespace depeche::server {
 namespace {
@@ -17,11 +22,25 @@ bool SameSecret(const std::string& a, const std::string& b) {
   return diff == 0;
 }
 
-void Send(const Response& from, httplib::Response& to) {
+// Moves the body: story pages run to hundreds of kilobytes.
+void Send(Response&& from, httplib::Response& to) {
   to.status = from.status;
   for (const auto& [name, value] : from.headers) to.set_header(name, value);
-  to.set_content(from.body, from.content_type.c_str());
+  to.set_header("Content-Type", from.content_type);
+  to.body = std::move(from.body);
 }
+
+// One of ServerOptions::concurrent_reads, for one handler call (released when it throws too).
+class ReadSlot {
+ public:
+  explicit ReadSlot(std::counting_semaphore<>& slots) : slots_(slots) { slots_.acquire(); }
+  ~ReadSlot() { slots_.release(); }
+  ReadSlot(const ReadSlot&) = delete;
+  ReadSlot& operator=(const ReadSlot&) = delete;
+
+ private:
+  std::counting_semaphore<>& slots_;
+};
 
 }  // namespace
 
@@ -34,6 +53,8 @@ struct HttpServer::Impl {
   std::unique_ptr<Service> service;
   httplib::Server http;
   int port = -1;
+  std::atomic<int> listen_socket{-1};  // the socket httplib binds (set_socket_options)
+  std::unique_ptr<std::counting_semaphore<>> reads;  // ServerOptions::concurrent_reads
 };
 
 HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -48,6 +69,9 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Create(const EngineConfig& confi
                                 "to anyone who can reach it");
   }
   if (options.threads < 1) return InvalidArgumentError("threads must be at least 1");
+  if (limits.max_read_engines < 1) {
+    return InvalidArgumentError("max_read_engines must be at least 1");
+  }
   auto service = Service::Open(config, limits);
   if (!service.ok()) return service.status();
   auto impl = std::make_unique<Impl>();
@@ -62,9 +86,23 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Create(const EngineConfig& confi
   http.set_payload_max_length(limits.max_body_bytes);
   http.set_read_timeout(options.timeout_seconds, 0);
   http.set_write_timeout(options.timeout_seconds, 0);
+  http.set_keep_alive_max_count(static_cast<size_t>(std::max(1, options.keep_alive_requests)));
+  http.set_keep_alive_timeout(std::max(1, options.keep_alive_seconds));
+  // httplib's own options (SO_REUSEADDR), and the socket kept to raise its backlog in Bind().
+  Impl* raw = impl.get();
+  http.set_socket_options([raw](socket_t sock) {
+    httplib::default_socket_options(sock);
+    raw->listen_socket = sock;
+  });
   const std::string token = options.token;
+  const int reads = options.concurrent_reads > 0
+                        ? options.concurrent_reads
+                        : 2 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  impl->reads = std::make_unique<std::counting_semaphore<>>(reads);
+  std::counting_semaphore<>* read_slots = impl->reads.get();
   for (const Route& route : Routes()) {
-    auto handle = [svc, route, token](const httplib::Request& req, httplib::Response& res) {
+    auto handle = [svc, route, token, read_slots](const httplib::Request& req,
+                                                  httplib::Response& res) {
       const auto start = std::chrono::steady_clock::now();
       Response out;
       // Every method but GET writes (POST, DELETE): it needs the token when there is one.
@@ -78,11 +116,17 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Create(const EngineConfig& confi
         for (size_t i = 1; i < req.matches.size(); ++i) in.captures.push_back(req.matches[i]);
         for (const auto& [name, value] : req.params) in.params.emplace(name, value);
         in.body = req.body;
-        out = route.handler(*svc, in);
+        if (route.method == "GET") {
+          ReadSlot slot(*read_slots);
+          out = route.handler(*svc, in);
+        } else {
+          out = route.handler(*svc, in);
+        }
       }
-      Send(out, res);
+      const int status = out.status;
+      Send(std::move(out), res);
       const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-      svc->metrics().Record(route.name, out.status, took.count());
+      svc->metrics().Record(route.name, status, took.count());
     };
     if (route.method == "GET") {
       http.Get(route.pattern, handle);
@@ -131,6 +175,11 @@ Result<int> HttpServer::Bind() {
     }
     s.port = s.options.port;
   }
+  // httplib listens with a backlog of 5: a burst of new connections (a load balancer, a
+  // benchmark opening 256) overflows it, and each dropped handshake costs its client a 1 s
+  // retransmission. listen() again on the bound socket only raises the queue.
+  const int sock = s.listen_socket.load();
+  if (sock >= 0 && s.options.backlog > 5) (void)::listen(sock, s.options.backlog);
   return s.port;
 }
 

@@ -19,10 +19,23 @@ namespace depeche::server {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;           // 0: any free port (Bind returns it)
-  std::string token;         // "" for none: then only a loopback host is allowed
-  int threads = 16;          // worker threads; each keep-alive connection holds one while it lives
+  int port = 8080;    // 0: any free port (Bind returns it)
+  std::string token;  // "" for none: then only a loopback host is allowed
+  // Worker threads. cpp-httplib gives each connection one for as long as it lives (keep-alive
+  // included): with fewer threads than open connections, the others wait their turn (seconds
+  // under load, as timeouts). Idle threads cost memory only.
+  int threads = 512;
   int timeout_seconds = 10;  // read and write timeouts of a connection
+  // Requests one keep-alive connection may carry before the server closes it (cpp-httplib's
+  // default, 5, has a busy client reconnect every 5 requests) and how long it may stay idle.
+  int keep_alive_requests = 100000;
+  int keep_alive_seconds = 5;
+  int backlog = 1024;  // connections the kernel queues before accept (cpp-httplib's: 5)
+  // Read requests handled at once (the others wait, asleep). With one thread per connection,
+  // hundreds of runnable threads would share the cores evenly: a request that has to read the
+  // store (a cache miss, milliseconds of CPU) would get a few hundredth of a core and take
+  // hundreds of milliseconds. 0: twice the cores. Writes are not counted (one at a time).
+  int concurrent_reads = 0;
 };
 
 // Whether `host` is a loopback address ("127.x.y.z", "::1", "localhost").

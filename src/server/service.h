@@ -2,12 +2,17 @@
 // answer as the handlers see them (without httplib, whose header stays in http_server.cc).
 //
 // Concurrency: the Engine is not thread-safe. One writable engine, guarded by a mutex, takes
-// every ingest; reads take a read-only engine from a pool (one per concurrent request, opened
-// on first need and kept), so a read never waits for an ingest: SQLite WAL lets them read the
-// last committed state while the writer writes.
+// every ingest; reads take a read-only engine from a pool (opened on first need and kept, at
+// most Limits::max_read_engines: more requests wait for one), so a read never waits for an
+// ingest: SQLite WAL lets them read the last committed state while the writer writes.
+// Read answers may be cached (Cached(), response_cache.h): a third engine watches the store
+// for changes (Engine::ChangesSince) before each cached read, so an answer is never staler
+// than the last commit.
 #ifndef DEPECHE_SERVER_SERVICE_H_
 #define DEPECHE_SERVER_SERVICE_H_
 
+#include <atomic>
+#include <condition_variable>
 #include <cstddef>
 #include <functional>
 #include <map>
@@ -21,6 +26,7 @@
 #include "depeche/engine.h"
 #include "server/http_error.h"
 #include "server/metrics.h"
+#include "server/response_cache.h"
 
 namespace depeche::server {
 
@@ -28,6 +34,8 @@ struct Limits {
   size_t max_body_bytes = 16u << 20;  // larger bodies: 413
   int max_json_depth = 64;            // deeper POSTed JSON: an error for that item
   int max_limit = 1000;               // the largest `limit=` a list accepts
+  int max_read_engines = 8;           // read-only engines open at once (requests wait beyond)
+  size_t cache_bytes = 256u << 20;    // read answers kept (Service::Cached); 0: no cache
 };
 
 // A request as a handler sees it: the path captures of its route and the query parameters
@@ -72,10 +80,23 @@ class Service {
     std::unique_ptr<Engine> engine_;
   };
   Result<ReadLease> Read();
+
+  // The answer to a read request from the cache while the store has not changed in a way that
+  // may alter it, else `compute`'s (see response_cache.h: the scope it fills says what the
+  // answer depends on; by default the whole store). The key is the request's method, path
+  // and parameters. Without a cache (Limits::cache_bytes 0), or when the store cannot be
+  // watched, every call computes.
+  Response Cached(const Request& request, const std::function<Response(CacheScope&)>& compute);
+  ResponseCache::Counts cache_counts() const { return cache_.counts(); }
   // Runs `write` with the writable engine, one writer at a time.
   template <typename F>
   auto Write(F&& write) {
     std::lock_guard<std::mutex> lock(write_mu_);
+    // Counted after the write: the next cached read polls the store (read-your-writes).
+    struct Done {
+      std::atomic<uint64_t>& writes;
+      ~Done() { writes.fetch_add(1); }
+    } done{writes_};
     return write(*writer_);
   }
 
@@ -83,8 +104,18 @@ class Service {
   Metrics& metrics() { return metrics_; }
 
  private:
-  Service(EngineConfig config, Limits limits, std::unique_ptr<Engine> writer)
-      : config_(std::move(config)), limits_(limits), writer_(std::move(writer)) {}
+  Service(EngineConfig config, Limits limits, std::unique_ptr<Engine> writer,
+          std::unique_ptr<Engine> watch)
+      : config_(std::move(config)),
+        limits_(limits),
+        writer_(std::move(writer)),
+        watch_(std::move(watch)),
+        cache_(limits.cache_bytes) {}
+  // Polls the store for changes and returns the cache epoch after them. At most one poll per
+  // kPollInterval: a commit by another process may be seen that much later; this server's
+  // own writes are seen by the next read.
+  uint64_t Refresh();
+  static constexpr int64_t kPollIntervalNs = 1'000'000;
 
   EngineConfig config_;
   Limits limits_;
@@ -92,7 +123,18 @@ class Service {
   std::mutex write_mu_;
   std::unique_ptr<Engine> writer_;
   std::mutex pool_mu_;
+  std::condition_variable pool_cv_;
   std::vector<std::unique_ptr<Engine>> pool_;
+  int opened_ = 0;                   // read engines opened (pooled or leased)
+  std::atomic<uint64_t> writes_{0};  // Write() calls done
+  std::mutex watch_mu_;
+  std::unique_ptr<Engine> watch_;  // null: no cache
+  StoreMark mark_;
+  // The last poll: when (steady clock, ns), the writes done before it, the epoch after it.
+  std::atomic<int64_t> polled_at_{-1};
+  std::atomic<uint64_t> polled_writes_{0};
+  std::atomic<uint64_t> polled_epoch_{0};
+  ResponseCache cache_;
 };
 
 // One route: the method, the path pattern (a regular expression whose groups become

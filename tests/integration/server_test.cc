@@ -3,6 +3,7 @@
 // the bytes `depeche <command> --json` prints for the same database (one code path, src/api).
 #include <httplib.h>
 
+#include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -343,6 +344,77 @@ TEST_F(ServerTest, DocumentedExamplesReplay) {
     ++replayed;
   }
   EXPECT_GE(replayed, 10);
+}
+
+// The read cache (response_cache.h) never answers from before the last commit: an ingest
+// through the server, and one by another process, change the story list and the story page
+// that the next read returns, and every read is the CLI's document of the moment.
+TEST(ServerCacheTest, CachedReadsFollowEveryIngest) {
+  const std::string db = (FreshDir("server_cache") / "c.db").string();
+  RunningServer server(db, ServerOptions{});
+  auto cli = [&db](const std::string& args) {
+    auto run = Depeche("--db '" + db + "' " + args, "", false);
+    EXPECT_EQ(run.code, 0) << args << ": " << run.out;
+    return run.out;
+  };
+  auto get = [&server](const std::string& path) {
+    auto r = server.Client().Get(path);
+    EXPECT_TRUE(r) << path;
+    if (!r) return std::string();
+    EXPECT_EQ(r->status, 200) << path << ": " << r->body;
+    return r->body;
+  };
+  auto posted = Parse(server.Client().Post("/api/articles", SeedsJsonl(), "application/x-ndjson"));
+  ASSERT_FALSE(posted["inserted"].empty()) << posted.dump();
+  const std::string first = posted["inserted"][0]["id"];
+  const std::string story = posted["inserted"][0]["story_id"];
+  const std::string list_path = "/api/stories?sort=activity";
+  const std::string story_path = "/api/stories/" + story;
+  const std::string timeline_path = story_path + "/timeline";
+
+  // Repeated reads (the second from the cache) are the CLI's bytes.
+  const std::string list = get(list_path);
+  const std::string page = get(story_path);
+  const std::string timeline = get(timeline_path);
+  EXPECT_EQ(get(list_path), list);
+  EXPECT_EQ(get(story_path), page);
+  EXPECT_EQ(get(timeline_path), timeline);
+  EXPECT_EQ(list, cli("stories --json --sort activity"));
+  EXPECT_EQ(page, cli("story --json " + story));
+
+  // A copy of the first article from another source joins its story, through the server.
+  const nlohmann::json original = Parse(server.Client().Get("/api/articles/" + first));
+  ASSERT_TRUE(original["text"].is_string()) << original.dump();
+  const nlohmann::json copy = {
+      {"id", "copy-1"}, {"source", "elsewhere"}, {"text", original["text"]}};
+  auto again = Parse(server.Client().Post("/api/articles", copy.dump(), "application/json"));
+  ASSERT_EQ(again["inserted"].size(), 1u) << again.dump();
+  ASSERT_EQ(again["inserted"][0]["story_id"], story) << again.dump();
+  const std::string list2 = get(list_path);
+  const std::string page2 = get(story_path);
+  EXPECT_NE(list2, list);
+  EXPECT_NE(page2, page);
+  EXPECT_EQ(list2, cli("stories --json --sort activity"));
+  EXPECT_EQ(page2, cli("story --json " + story));
+
+  // Another copy, ingested by another process while the server runs.
+  const std::filesystem::path file = FreshDir("server_cache_feed") / "copy.jsonl";
+  nlohmann::json copy2 = copy;
+  copy2["id"] = "copy-2";
+  copy2["source"] = "a third outlet";
+  {
+    std::ofstream out(file);
+    out << copy2.dump() << "\n";
+  }
+  cli("ingest -q '" + file.string() + "'");
+  // The server polls the store at most once a millisecond.
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  const std::string page3 = get(story_path);
+  EXPECT_NE(page3, page2);
+  EXPECT_EQ(page3, cli("story --json " + story));
+  EXPECT_EQ(get(list_path), cli("stories --json --sort activity"));
+  // The article itself is not cached, but is there.
+  EXPECT_EQ(Parse(server.Client().Get("/api/articles/" + first))["id"], first);
 }
 
 TEST(ServerSecurityTest, WritesNeedTheTokenWhenOneIsSet) {
