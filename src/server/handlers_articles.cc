@@ -8,31 +8,6 @@
 namespace depeche::server {
 namespace {
 
-// The deepest nesting of arrays and objects in one JSON text (strings skipped); counted before
-// parsing, so that a hostile body cannot make the parser recurse deep.
-int JsonDepth(std::string_view text) {
-  int depth = 0;
-  int deepest = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      deepest = std::max(deepest, ++depth);
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
-  }
-  return deepest;
-}
-
 std::string_view Trim(std::string_view s) {
   while (!s.empty() &&
          (s.front() == ' ' || s.front() == '\n' || s.front() == '\r' || s.front() == '\t')) {

@@ -9,35 +9,12 @@
 namespace depeche::server {
 namespace {
 
-// A watch body is one flat object: anything nested is refused before parsing, so that a hostile
-// body cannot make the parser recurse deep.
-bool Nested(std::string_view text) {
-  int depth = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if ((c == '{' || c == '[') && ++depth > 1) {
-      return true;
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
-  }
-  return false;
-}
-
 Result<WatchSpec> ParseSpec(const std::string& body) {
   const char* kShape =
       "the body must be a JSON object {\"query\": ..., \"entity\"?: ..., \"lang\"?: ..., "
       "\"name\"?: ...} with string values";
-  if (Nested(body)) return InvalidArgumentError(kShape);
+  // One flat object: anything nested is refused before parsing.
+  if (JsonDepth(body) > 1) return InvalidArgumentError(kShape);
   nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return InvalidArgumentError(kShape);
   WatchSpec spec;

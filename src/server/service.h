@@ -20,6 +20,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -160,6 +161,10 @@ Response GetTimeline(Service& service, const Request& request);    // handlers_s
 Response GetSearch(Service& service, const Request& request);      // handlers_search.cc
 Response GetEntities(Service& service, const Request& request);    // handlers_entities.cc
 Response GetEntityById(Service& service, const Request& request);  // handlers_entities.cc
+
+// The deepest nesting of arrays and objects in one JSON text (strings skipped); counted before
+// parsing, so that a hostile body cannot make the parser recurse deep.
+int JsonDepth(std::string_view text);
 
 // Query parameter helpers: the value of `name` ("" when absent); a limit in [1, max]
 // (`fallback` when absent; InvalidArgument otherwise).
