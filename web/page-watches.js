@@ -36,6 +36,24 @@ export async function watchesPage(view) {
   view.done();
 }
 
+// The server's write token, as typed in the add form: kept in this tab's session storage (gone
+// when the tab closes) so that removing a watch can send it too.
+const TOKEN_KEY = 'depeche.token';
+function savedToken() {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY) || '';
+  } catch {
+    return '';
+  }
+}
+function saveToken(token) {
+  try {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  } catch {
+    // storage refused (private mode): the token is typed again next time
+  }
+}
+
 function describeWatch(w) {
   return [w.name ? `“${w.query}”` : null, w.entity ? `entity ${w.entity}` : null,
     w.lang ? `in ${w.lang}` : null, `since ${w.created_at}`].filter(Boolean).join(' · ');
@@ -53,7 +71,8 @@ function addForm(view) {
     field('w-entity', 'Entity (optional)', { type: 'text' }),
     field('w-lang', 'Language (optional)', { type: 'text', size: 4, placeholder: 'fr' }),
     field('w-name', 'Name (optional)', { type: 'text' }),
-    field('w-token', 'Token (when the server needs one)', { type: 'password', autocomplete: 'off' }),
+    field('w-token', 'Token (when the server needs one; kept for this tab only)',
+      { type: 'password', autocomplete: 'off', value: savedToken() }),
     h('button', { type: 'submit' }, 'Add the watch'), message);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -64,6 +83,7 @@ function addForm(view) {
     }
     try {
       const { data } = await api('/api/watches', { method: 'POST', body, token: value('w-token') });
+      saveToken(value('w-token'));
       location.hash = `#/watches/${enc(data.id)}`;
     } catch (err) {
       message.className = 'form-message error';
@@ -100,7 +120,7 @@ export async function watchPage(view, id, params) {
   const remove = h('button', { type: 'button', class: 'secondary' }, 'Remove this watch');
   remove.addEventListener('click', async () => {
     try {
-      await api(`/api/watches/${enc(id)}`, { method: 'DELETE' });
+      await api(`/api/watches/${enc(id)}`, { method: 'DELETE', token: savedToken() });
       location.hash = '#/watches';
     } catch (err) {
       view.fail(err);
