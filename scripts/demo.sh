@@ -33,3 +33,7 @@ if [ -d "$seeds" ]; then
     sed -n 's/^ *"id": "\([0-9a-f]*\)".*/\1/p' | head -1)"
   if [ -n "$id" ]; then run story "$id"; fi
 fi
+
+echo
+echo "== the dashboard and the HTTP API over this database (docs/DASHBOARD.md, docs/HTTP_API.md):"
+echo "   $bin --db $db serve   # then open http://127.0.0.1:8080/"
