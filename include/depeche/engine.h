@@ -75,6 +75,11 @@ struct IngestOptions {
   // calling thread; N > 1 runs N analysis workers beside the one writer. The articles and
   // stories stored are the same whatever the number.
   int threads = 0;
+  // Compute again, before returning, the cached digests (summary, timeline) of the stories of
+  // two or more articles this call changed, so that reads find them current. Off: the caller
+  // refreshes them later with Engine::RefreshDigests (the HTTP server does, once per burst of
+  // ingests), or reads compute them when asked.
+  bool refresh_digests = true;
 };
 
 class Engine {
@@ -154,6 +159,11 @@ class Engine {
   // articles, at most `limit`. Errors: InvalidArgument (limit <= 0).
   virtual Result<std::vector<StoryEntity>> EntitiesOfStory(const std::string& story_id,
                                                            int limit) = 0;
+
+  // Computes again and stores the digests of these stories (ids; merged or single-article ones
+  // are skipped), as an ingest with IngestOptions::refresh_digests does. Errors:
+  // FailedPrecondition (a read-only engine), the database's.
+  virtual Status RefreshDigests(const std::vector<std::string>& story_ids) = 0;
 
   // Watch queries (depeche/watch.h). AddWatch checks spec.query with the search-query parser
   // (as Search does) and stores the watch, created now; the entity and language are kept as

@@ -98,7 +98,7 @@ class EngineImpl final : public Engine {
     engine::IngestJob job(config_, *analyzer_, *db_, *articles_, *stories_, options,
                           entities ? extractor_.get() : nullptr,
                           entities ? entity_stage_.get() : nullptr);
-    return RefreshDigests(WithEntityNote(job.Run(ingest::ExpandInputs(paths)), entities));
+    return WithDigests(WithEntityNote(job.Run(ingest::ExpandInputs(paths)), entities), options);
   }
 
   Result<IngestReport> IngestJsonl(std::string_view name, std::string_view jsonl,
@@ -109,15 +109,15 @@ class EngineImpl final : public Engine {
     engine::IngestJob job(config_, *analyzer_, *db_, *articles_, *stories_, options,
                           entities ? extractor_.get() : nullptr,
                           entities ? entity_stage_.get() : nullptr);
-    return RefreshDigests(WithEntityNote(job.RunJsonl(name, jsonl), entities));
+    return WithDigests(WithEntityNote(job.RunJsonl(name, jsonl), entities), options);
   }
 
   // Computes again the digests of the stories of several articles that this ingest changed,
   // so that reads (read-only engines included) find them current. Single-article stories are
   // computed when read. A failure leaves the cache stale (reads compute what they need): it is
   // a note of the report, not an ingest error.
-  Result<IngestReport> RefreshDigests(Result<IngestReport> report) {
-    if (!report.ok() || report->inserted_ids.empty()) return report;
+  Result<IngestReport> WithDigests(Result<IngestReport> report, const IngestOptions& options) {
+    if (!options.refresh_digests || !report.ok() || report->inserted_ids.empty()) return report;
     std::vector<std::string> stories;
     std::set<std::string> seen;
     for (const std::string& id : report->inserted_ids) {
@@ -130,6 +130,11 @@ class EngineImpl final : public Engine {
           {"", 0, "warning", "story summaries not refreshed: " + refreshed.message()});
     }
     return report;
+  }
+
+  Status RefreshDigests(const std::vector<std::string>& story_ids) override {
+    DEPECHE_RETURN_IF_ERROR(CheckWritable());
+    return RefreshDigestsOf(story_ids);
   }
 
   Status RefreshDigestsOf(const std::vector<std::string>& story_ids) {

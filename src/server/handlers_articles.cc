@@ -60,6 +60,8 @@ Response PostArticles(Service& service, const Request& request) {
   auto report = service.Write([&](Engine& engine) {
     IngestOptions options;
     options.threads = 1;  // the request's thread; other requests keep the pool's threads
+    // Digests once per burst of requests, off this request's time (digest_refresher.h).
+    options.refresh_digests = false;
     return engine.IngestJsonl("request", jsonl, options);
   });
   if (!report.ok()) return ErrorResponse(FromStatus(report.status()));
@@ -70,13 +72,16 @@ Response PostArticles(Service& service, const Request& request) {
   auto engine = service.Read();
   if (!engine.ok()) return ErrorResponse(FromStatus(engine.status()));
   nlohmann::json inserted = nlohmann::json::array();
+  std::vector<std::string> stories;
   for (const std::string& id : report->inserted_ids) {
     auto placed = (*engine)->PlacementOf(id);
     const bool known = placed.ok() && !placed->first.empty();
+    if (known) stories.push_back(placed->first);
     inserted.push_back({{"id", id},
                         {"story_id", known ? api::OrNull(placed->first) : nullptr},
                         {"group_id", known ? api::OrNull(placed->second) : nullptr}});
   }
+  service.DigestsChanged(stories);
   nlohmann::json issue_list = nlohmann::json::array();
   int64_t failed = report->failed;
   for (const IngestIssue& i : issues) {

@@ -41,6 +41,16 @@ Response GetMetrics(Service& service, const Request&) {
   text += "# HELP depeche_stories_total Stories stored.\n";
   text += "# TYPE depeche_stories_total gauge\n";
   text += "depeche_stories_total " + std::to_string(*stories) + "\n";
+  const DigestRefresher::Counts digests = service.digest_counts();
+  text += "# HELP depeche_digest_refreshes_total Background refreshes of story digests.\n";
+  text += "# TYPE depeche_digest_refreshes_total counter\n";
+  text += "depeche_digest_refreshes_total " + std::to_string(digests.runs) + "\n";
+  text += "# HELP depeche_digest_refresh_failures_total Refreshes that failed.\n";
+  text += "# TYPE depeche_digest_refresh_failures_total counter\n";
+  text += "depeche_digest_refresh_failures_total " + std::to_string(digests.failures) + "\n";
+  text += "# HELP depeche_digests_waiting Stories whose digest waits for a refresh.\n";
+  text += "# TYPE depeche_digests_waiting gauge\n";
+  text += "depeche_digests_waiting " + std::to_string(digests.waiting) + "\n";
   text += service.metrics().Text();
   return {200, "text/plain; version=0.0.4", text, {}};
 }

@@ -28,8 +28,15 @@ Result<std::unique_ptr<Service>> Service::Open(const EngineConfig& config, Limit
     if (!opened.ok()) return opened.status();
     watch = std::move(opened).value();
   }
-  return std::unique_ptr<Service>(
+  std::unique_ptr<Service> service(
       new Service(config, limits, std::move(writer).value(), std::move(watch)));
+  Service* raw = service.get();
+  service->digests_ = std::make_unique<DigestRefresher>(
+      [raw](const std::vector<std::string>& ids) {
+        return raw->Write([&](Engine& engine) { return engine.RefreshDigests(ids); });
+      },
+      kDigestQuiet, kDigestMaxDelay);
+  return service;
 }
 
 uint64_t Service::Refresh() {

@@ -12,6 +12,7 @@
 #define DEPECHE_SERVER_SERVICE_H_
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <functional>
@@ -25,6 +26,7 @@
 #include <vector>
 
 #include "depeche/engine.h"
+#include "server/digest_refresher.h"
 #include "server/http_error.h"
 #include "server/metrics.h"
 #include "server/response_cache.h"
@@ -101,6 +103,11 @@ class Service {
     return write(*writer_);
   }
 
+  // Stories an ingest changed without refreshing their digests (IngestOptions::
+  // refresh_digests off): refreshed by the writer once the ingests pause (digest_refresher.h).
+  void DigestsChanged(const std::vector<std::string>& story_ids) { digests_->Add(story_ids); }
+  DigestRefresher::Counts digest_counts() const { return digests_->counts(); }
+
   const Limits& limits() const { return limits_; }
   Metrics& metrics() { return metrics_; }
 
@@ -117,6 +124,9 @@ class Service {
   // own writes are seen by the next read.
   uint64_t Refresh();
   static constexpr int64_t kPollIntervalNs = 1'000'000;
+  // The digest refresher's pause and longest wait (digest_refresher.h).
+  static constexpr std::chrono::milliseconds kDigestQuiet{500};
+  static constexpr std::chrono::milliseconds kDigestMaxDelay{5000};
 
   EngineConfig config_;
   Limits limits_;
@@ -136,6 +146,8 @@ class Service {
   std::atomic<uint64_t> polled_writes_{0};
   std::atomic<uint64_t> polled_epoch_{0};
   ResponseCache cache_;
+  // Last: stopped (and flushed through the writer) before anything above goes.
+  std::unique_ptr<DigestRefresher> digests_;
 };
 
 // One route: the method, the path pattern (a regular expression whose groups become

@@ -2,6 +2,7 @@
 // loopback port against a fresh database; httplib's client asks. The read documents must be
 // the bytes `depeche <command> --json` prints for the same database (one code path, src/api).
 #include <httplib.h>
+#include <sqlite3.h>
 
 #include <fstream>
 #include <memory>
@@ -415,6 +416,42 @@ TEST(ServerCacheTest, CachedReadsFollowEveryIngest) {
   EXPECT_EQ(get(list_path), cli("stories --json --sort activity"));
   // The article itself is not cached, but is there.
   EXPECT_EQ(Parse(server.Client().Get("/api/articles/" + first))["id"], first);
+}
+
+// Ingests over HTTP leave the digests to the background refresher (digest_refresher.h): once
+// the ingests pause, the story's digest is in the store, and the answer is the same before.
+TEST(ServerDigestTest, DigestsAreStoredOnceTheIngestsPause) {
+  const std::string db = (FreshDir("server_digest") / "api.db").string();
+  RunningServer server(db, ServerOptions{});
+  auto posted = Parse(server.Client().Post("/api/articles", SeedsJsonl(), "application/x-ndjson"));
+  ASSERT_TRUE(posted.is_object());
+  const std::string story = posted["inserted"][0]["story_id"];
+  const std::string before = server.Client().Get("/api/stories/" + story)->body;
+  auto stored = [&] {
+    sqlite3* h = nullptr;
+    int64_t rows = -1;
+    if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+      sqlite3_stmt* st = nullptr;
+      if (sqlite3_prepare_v2(h, "SELECT COUNT(*) FROM story_digests WHERE story_id = ?1", -1, &st,
+                             nullptr) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, story.c_str(), -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(st) == SQLITE_ROW) rows = sqlite3_column_int64(st, 0);
+      }
+      sqlite3_finalize(st);
+    }
+    sqlite3_close(h);
+    return rows;
+  };
+  int64_t rows = 0;
+  for (int i = 0; i < 200 && (rows = stored()) != 1; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(rows, 1) << "the seeds story's digest was not stored within 10 s";
+  auto metrics = server.Client().Get("/metrics");
+  ASSERT_TRUE(metrics);
+  EXPECT_NE(metrics->body.find("\ndepeche_digest_refreshes_total 1\n"), std::string::npos)
+      << metrics->body;
+  EXPECT_EQ(server.Client().Get("/api/stories/" + story)->body, before);
 }
 
 TEST(ServerSecurityTest, WritesNeedTheTokenWhenOneIsSet) {
