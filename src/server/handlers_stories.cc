@@ -103,28 +103,36 @@ Response GetStories(Service& service, const Request& request) {
   });
 }
 
-Response GetStory(Service& service, const Request& request) {
+namespace {
+
+// The answer about the story the request names, cached: read with a read-only engine, the
+// cache scope set to that story, then rendered by `render(engine, story)`.
+template <typename Render>
+Response StoryAnswer(Service& service, const Request& request, Render render) {
   return service.Cached(request, [&](CacheScope& scope) {
     auto engine = service.Read();
     if (!engine.ok()) return ErrorResponse(FromStatus(engine.status()));
     auto story = ReadStory(**engine, request);
     if (!story.ok()) return ErrorResponse(FromStatus(story.status()));
     ScopeOfStory(request, story->summary.id, scope);
-    auto entities = (*engine)->EntitiesOfStory(story->summary.id, kStoryEntities);
+    return render(**engine, *story);
+  });
+}
+
+}  // namespace
+
+Response GetStory(Service& service, const Request& request) {
+  return StoryAnswer(service, request, [](Engine& engine, const StoryDetail& story) {
+    auto entities = engine.EntitiesOfStory(story.summary.id, kStoryEntities);
     if (!entities.ok()) return ErrorResponse(FromStatus(entities.status()));
-    return JsonResponse(api::StoryJson(**engine, *story, *entities));
+    return JsonResponse(api::StoryJson(engine, story, *entities));
   });
 }
 
 Response GetTimeline(Service& service, const Request& request) {
-  return service.Cached(request, [&](CacheScope& scope) {
-    auto engine = service.Read();
-    if (!engine.ok()) return ErrorResponse(FromStatus(engine.status()));
-    auto story = ReadStory(**engine, request);
-    if (!story.ok()) return ErrorResponse(FromStatus(story.status()));
-    ScopeOfStory(request, story->summary.id, scope);
-    api::ArticleCharOffsets chars(**engine);
-    return JsonResponse(api::TimelineJson(chars, story->timeline));
+  return StoryAnswer(service, request, [](Engine& engine, const StoryDetail& story) {
+    api::ArticleCharOffsets chars(engine);
+    return JsonResponse(api::TimelineJson(chars, story.timeline));
   });
 }
 

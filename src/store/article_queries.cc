@@ -136,13 +136,6 @@ ArticleSummary ReadSummary(Statement& stmt) {
   return summary;
 }
 
-bool IsHex(std::string_view s) {
-  for (char c : s) {
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  }
-  return true;
-}
-
 // Past this many candidate rows a search stops looking for more groups of copies.
 constexpr int64_t kMaxSearchCandidates = 20000;
 // Snippet limits, in code points: FTS5 cuts snippets by tokens, and one token can be a 5 MB
@@ -332,7 +325,7 @@ Result<std::string> ArticleStore::Impl::ResolveId(const std::string& id_or_prefi
                                 "\" is too short (at least " + std::to_string(kMinPrefix) +
                                 " characters)");
   }
-  if (!IsHex(key)) return NotFoundError("no article with id \"" + id_or_prefix + "\"");
+  if (!IsLowerHex(key)) return NotFoundError("no article with id \"" + id_or_prefix + "\"");
   // Every id starting with `key` sorts in [key, key with its last digit + 1).
   std::string upper = key;
   upper.back() = static_cast<char>(upper.back() + 1);

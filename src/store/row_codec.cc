@@ -198,4 +198,11 @@ Result<std::vector<Span>> DecodeJsonSpans(std::string_view json) {
   return out;
 }
 
+bool IsLowerHex(std::string_view s) {
+  for (char c : s) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
 }  // namespace depeche::store

@@ -34,6 +34,10 @@ void EncodeJsonStringArray(const std::vector<std::string>& values, std::string& 
 // UTF-8 passes through).
 void AppendJsonString(std::string_view value, std::string& out);
 
+// Whether every character of `s` is a lower-case hex digit (true for ""): the ids the store
+// writes (articles, watches).
+bool IsLowerHex(std::string_view s);
+
 // The values of a comma-separated list as group_concat writes it ("fr,es"); empty for "".
 std::vector<std::string> DecodeCommaList(std::string_view list);
 

@@ -4,6 +4,7 @@
 
 #include "core/hash.h"
 #include "core/strings.h"
+#include "store/row_codec.h"
 
 namespace depeche::store {
 namespace {
@@ -22,11 +23,6 @@ Watch ReadWatch(Statement& st) {
   w.lang = st.ColumnText(4);
   w.created_at = st.ColumnInt64(5);
   return w;
-}
-
-bool IsHex(std::string_view s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 }  // namespace
@@ -98,7 +94,8 @@ Result<std::vector<Watch>> WatchStore::List() {
 Result<Watch> WatchStore::Get(const std::string& key) {
   if (key.empty()) return InvalidArgumentError("empty watch id");
   const std::string lower = core::AsciiLower(key);
-  if (lower.size() > kIdLength || !IsHex(lower)) return NotFoundError("no watch \"" + key + "\"");
+  if (lower.size() > kIdLength || !IsLowerHex(lower))
+    return NotFoundError("no watch \"" + key + "\"");
   if (lower.size() < kMinPrefix) {
     return InvalidArgumentError("watch id prefix \"" + key + "\" is too short (at least " +
                                 std::to_string(kMinPrefix) + " characters)");

@@ -69,13 +69,7 @@ class EntitiesCliTest : public ::testing::Test {
   CliRun Run(const std::string& args, bool with_stderr = true) {
     return testing_util::Depeche("--db '" + db_path_ + "' " + args, "", with_stderr);
   }
-  nlohmann::json Json(const std::string& args) {
-    CliRun run = Run(args + " --json", /*with_stderr=*/false);
-    EXPECT_EQ(run.code, 0) << args << ": " << run.out;
-    nlohmann::json j = nlohmann::json::parse(run.out, nullptr, false);
-    EXPECT_FALSE(j.is_discarded()) << run.out;
-    return j;
-  }
+  nlohmann::json Json(const std::string& args) { return testing_util::DepecheJson(db_path_, args); }
 
   fs::path dir_;
   std::string db_path_;

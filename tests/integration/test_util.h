@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -157,6 +158,16 @@ inline CliRun Depeche(const std::string& args, const std::string& stdin_file = "
   const int status = pclose(p);
   run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return run;
+}
+
+// `depeche --db DB ARGS --json`, parsed; a failed run or a body that is not JSON fails the test
+// (and gives a discarded value).
+inline nlohmann::json DepecheJson(const std::string& db_path, const std::string& args) {
+  CliRun run = Depeche("--db '" + db_path + "' " + args + " --json", "", /*with_stderr=*/false);
+  EXPECT_EQ(run.code, 0) << args << ": " << run.out;
+  nlohmann::json j = nlohmann::json::parse(run.out, nullptr, false);
+  EXPECT_FALSE(j.is_discarded()) << run.out;
+  return j;
 }
 #endif  // DEPECHE_CLI_PATH
 
