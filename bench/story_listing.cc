@@ -163,7 +163,7 @@ int main(int argc, char** argv) {
   const double fill_s = Seconds(fill_start);
   if (n == 0) {
     auto st = depeche::store::Statement::Prepare(
-        (*db)->handle(),
+        db->get(),
         "SELECT (SELECT COUNT(*) FROM article_story), COUNT(*), MAX(last_ts) "
         "FROM story_summary");
     if (st.ok() && *st->Step()) {
@@ -218,13 +218,13 @@ int main(int argc, char** argv) {
   if (n == 0) {
     // The middle of the stored dates.
     auto st = depeche::store::Statement::Prepare(
-        (*db)->handle(), "SELECT (MIN(first_ts) + MAX(last_ts)) / 2 FROM story_summary");
+        db->get(), "SELECT (MIN(first_ts) + MAX(last_ts)) / 2 FROM story_summary");
     if (st.ok() && *st->Step()) mid = depeche::core::FormatUtc(st->ColumnInt64(0)).substr(0, 10);
   }
   time_it("stories --sort activity --until mid", list(StorySort::kActivity, {}, mid));
   time_it("stories --since mid --until mid", list(StorySort::kTop, mid, mid));
   time_it("before migration 5 (aggregate)", [&] {
-    auto st = depeche::store::Statement::Prepare((*db)->handle(), kOldListing);
+    auto st = depeche::store::Statement::Prepare(db->get(), kOldListing);
     if (!st.ok()) return false;
     while (true) {
       auto row = st->Step();

@@ -43,7 +43,7 @@ Span ColumnSpan(Statement& stmt, int begin_column) {
 }  // namespace
 
 Status ArticleStore::Impl::PrepareFacts() {
-  sqlite3* h = db->handle();
+  Database* h = db;
   DEPECHE_ASSIGN_OR_RETURN(insert_quote, Statement::Prepare(h, kInsertQuoteSql));
   DEPECHE_ASSIGN_OR_RETURN(insert_figure, Statement::Prepare(h, kInsertFigureSql));
   DEPECHE_ASSIGN_OR_RETURN(quotes_of, Statement::Prepare(h, kQuotesOfSql));

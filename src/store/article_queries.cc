@@ -276,7 +276,7 @@ DatePrecision ToPrecision(int64_t value) {
 }  // namespace
 
 Status ArticleStore::Impl::PrepareQueries() {
-  sqlite3* h = db->handle();
+  Database* h = db;
   DEPECHE_ASSIGN_OR_RETURN(get, Statement::Prepare(h, kGetSql));
   DEPECHE_ASSIGN_OR_RETURN(find_prefix, Statement::Prepare(h, kFindPrefixSql));
   DEPECHE_ASSIGN_OR_RETURN(count_prefix, Statement::Prepare(h, kCountPrefixSql));
@@ -646,7 +646,7 @@ Result<std::vector<SearchHit>> ArticleStore::Search(const SearchQuery& query) {
 }
 
 Result<Stats> ArticleStore::GetStats() {
-  sqlite3* h = impl_->db->handle();
+  Database* h = impl_->db;
   Stats stats;
   stats.schema_version = impl_->db->schema_version();
   stats.db_path = impl_->db->path();

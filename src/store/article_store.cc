@@ -91,7 +91,7 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Create(Database* db) {
   if (db == nullptr) return InvalidArgumentError("ArticleStore needs a database");
   auto impl = std::make_unique<Impl>();
   impl->db = db;
-  sqlite3* h = db->handle();
+  Database* h = db;
   DEPECHE_ASSIGN_OR_RETURN(impl->insert, Statement::Prepare(h, kInsertSql));
   DEPECHE_ASSIGN_OR_RETURN(impl->insert_fts, Statement::Prepare(h, kInsertFtsSql));
   DEPECHE_ASSIGN_OR_RETURN(impl->find_by_url, Statement::Prepare(h, kFindByUrlSql));
@@ -203,7 +203,7 @@ Result<InsertResult> ArticleStore::Impl::InsertRow(const Article& article) {
       DEPECHE_RETURN_IF_ERROR(InsertFacts(article));
       return inserted;
     }
-    int code = sqlite3_extended_errcode(impl.db->handle());
+    int code = sqlite3_extended_errcode(impl.db->sqlite_handle());
     if (code == SQLITE_CONSTRAINT_CHECK) {
       return InvalidArgumentError("article " + article.id +
                                   ": metadata_json is not valid JSON: " + article.metadata_json);
@@ -266,7 +266,7 @@ Status ArticleStore::FlushIndex() {
   for (const Impl::PendingIndex& p : pending) {
     Status status = impl.IndexRow(p.rowid, p.id, p.lang, p.title, p.text);
     if (!status.ok()) {
-      if (sqlite3_get_autocommit(impl.db->handle()) == 0) (void)impl.db->Rollback();
+      if (impl.db->InTransaction()) (void)impl.db->Rollback();
       return status.WithContext("the enclosing transaction was rolled back");
     }
   }
@@ -282,17 +282,17 @@ Status ArticleStore::FlushIndex() {
 Result<InsertResult> ArticleStore::Insert(const Article& article) {
   DEPECHE_RETURN_IF_ERROR(ValidateForInsert(article));
   Impl& impl = *impl_;
-  sqlite3* h = impl.db->handle();
-  const bool own_transaction = sqlite3_get_autocommit(h) != 0;
+  Database* h = impl.db;
+  const bool own_transaction = !h->InTransaction();
   if (own_transaction) DEPECHE_RETURN_IF_ERROR(impl.db->Begin());
   Result<InsertResult> result = impl.InsertRow(article);
   Status status = result.status();
   if (status.ok() && result->outcome == InsertOutcome::kInserted && impl.defer_index &&
       !own_transaction) {
     impl.pending_index.push_back(
-        {sqlite3_last_insert_rowid(h), article.id, article.lang, article.title, article.text});
+        {h->LastInsertRowid(), article.id, article.lang, article.title, article.text});
   } else if (status.ok() && result->outcome == InsertOutcome::kInserted) {
-    status = impl.IndexRow(sqlite3_last_insert_rowid(h), article);
+    status = impl.IndexRow(h->LastInsertRowid(), article);
     if (!status.ok() && !own_transaction) {
       status = status.WithContext("the enclosing transaction was rolled back");
     }
@@ -302,7 +302,7 @@ Result<InsertResult> ArticleStore::Insert(const Article& article) {
     // SQLite may already have rolled back (disk full, I/O error); a failed row insert alone
     // (InsertRow) leaves nothing to undo in the caller's transaction.
     bool row_written = result.ok() && result->outcome == InsertOutcome::kInserted;
-    if ((own_transaction || row_written) && sqlite3_get_autocommit(h) == 0) {
+    if ((own_transaction || row_written) && h->InTransaction()) {
       (void)impl.db->Rollback();
     }
     return status;

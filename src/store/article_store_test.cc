@@ -261,7 +261,7 @@ TEST_F(StoreTest, IndexingFailureOutsideATransactionLeavesNoRow) {
   ASSERT_TRUE(db_->Exec("DROP TABLE article_fts").ok());
   Result<InsertResult> r = store_->Insert(Make("en", "B", "beta text"));
   EXPECT_FALSE(r.ok());
-  EXPECT_NE(sqlite3_get_autocommit(db_->handle()), 0);
+  EXPECT_FALSE(db_->InTransaction());
   EXPECT_EQ(Count(), 1);
 }
 
@@ -273,8 +273,8 @@ TEST_F(StoreTest, IndexingFailureRollsBackTheCallersTransaction) {
   Result<InsertResult> r = store_->Insert(Make("en", "C", "gamma text"));
   ASSERT_FALSE(r.ok());
   EXPECT_THAT(r.status().message(), ::testing::HasSubstr("rolled back"));
-  EXPECT_NE(sqlite3_get_autocommit(db_->handle()), 0);  // no transaction left open
-  EXPECT_EQ(Count(), 1);                                // only A, committed before
+  EXPECT_FALSE(db_->InTransaction());  // no transaction left open
+  EXPECT_EQ(Count(), 1);               // only A, committed before
   // The drop was rolled back too: the index is whole and takes new articles.
   Add(Make("en", "C", "gamma text"));
   EXPECT_TRUE(

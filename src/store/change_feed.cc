@@ -8,7 +8,7 @@ namespace depeche::store {
 namespace {
 
 Result<int64_t> MaxOf(Database& db, std::string_view sql) {
-  DEPECHE_ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db.handle(), sql));
+  DEPECHE_ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(&db, sql));
   DEPECHE_ASSIGN_OR_RETURN(bool row, stmt.Step());
   return row ? stmt.ColumnInt64(0) : int64_t{0};
 }
@@ -16,7 +16,7 @@ Result<int64_t> MaxOf(Database& db, std::string_view sql) {
 // Adds the text columns of every row of `sql` (bound to `after`) to `out`.
 Status CollectIds(Database& db, std::string_view sql, int64_t after, int columns,
                   std::set<std::string>& out) {
-  DEPECHE_ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db.handle(), sql));
+  DEPECHE_ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(&db, sql));
   stmt.BindInt64(1, after);
   while (true) {
     DEPECHE_ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -91,7 +91,7 @@ Result<std::pair<std::string, std::string>> PlacementOf(Database& db,
                                                         const std::string& article_id) {
   DEPECHE_ASSIGN_OR_RETURN(
       Statement stmt,
-      Statement::Prepare(db.handle(),
+      Statement::Prepare(&db,
                          "SELECT story_id, dup_group FROM article_story WHERE article_id = ?1"));
   stmt.BindText(1, article_id);
   DEPECHE_ASSIGN_OR_RETURN(bool row, stmt.Step());

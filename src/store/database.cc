@@ -44,7 +44,7 @@ bool IsCorruption(int code) {
   return primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT;
 }
 
-Result<bool> HasVersionTable(sqlite3* db) {
+Result<bool> HasVersionTable(Database* db) {
   DEPECHE_ASSIGN_OR_RETURN(
       Statement stmt,
       Statement::Prepare(
@@ -52,7 +52,7 @@ Result<bool> HasVersionTable(sqlite3* db) {
   return stmt.Step();
 }
 
-Result<int> ReadVersion(sqlite3* db) {
+Result<int> ReadVersion(Database* db) {
   DEPECHE_ASSIGN_OR_RETURN(Statement stmt,
                            Statement::Prepare(db, "SELECT max(version) FROM schema_version"));
   DEPECHE_ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -197,10 +197,10 @@ Status Database::Migrate() {
   }
 
   // Peek without the write lock: an up-to-date database (the common case) opens read-only.
-  Result<bool> has_table = HasVersionTable(db_);
+  Result<bool> has_table = HasVersionTable(this);
   if (!has_table.ok()) return has_table.status().WithContext("reading the schema of " + path_);
   if (*has_table) {
-    DEPECHE_ASSIGN_OR_RETURN(schema_version_, ReadVersion(db_));
+    DEPECHE_ASSIGN_OR_RETURN(schema_version_, ReadVersion(this));
     if (schema_version_ > kSchemaVersion) return NewerSchema(path_, schema_version_);
     if (schema_version_ == kSchemaVersion) return Status::Ok();
   }
@@ -211,11 +211,11 @@ Status Database::Migrate() {
     (void)Rollback();
     return status;
   };
-  has_table = HasVersionTable(db_);
+  has_table = HasVersionTable(this);
   if (!has_table.ok())
     return fail(has_table.status().WithContext("reading the schema of " + path_));
   if (!*has_table) {
-    Result<Statement> count = Statement::Prepare(db_, "SELECT count(*) FROM sqlite_schema");
+    Result<Statement> count = Statement::Prepare(this, "SELECT count(*) FROM sqlite_schema");
     if (!count.ok()) return fail(count.status());
     Result<bool> row = count->Step();
     if (!row.ok()) return fail(row.status());
@@ -226,12 +226,12 @@ Status Database::Migrate() {
     Status created = Exec(kCreateVersionTable);
     if (!created.ok()) return fail(created);
   }
-  Result<int> version = ReadVersion(db_);
+  Result<int> version = ReadVersion(this);
   if (!version.ok()) return fail(version.status());
   if (*version > kSchemaVersion) return fail(NewerSchema(path_, *version));
 
   Result<Statement> record = Statement::Prepare(
-      db_,
+      this,
       "INSERT INTO schema_version(version, description, applied_at) VALUES (?1, ?2, unixepoch())");
   if (!record.ok()) return fail(record.status());
   for (const Migration& migration : migrations) {
@@ -253,12 +253,12 @@ Status Database::Migrate() {
 }
 
 Status Database::CheckReadOnlySchema() {
-  Result<bool> has_table = HasVersionTable(db_);
+  Result<bool> has_table = HasVersionTable(this);
   if (!has_table.ok()) return has_table.status().WithContext("reading the schema of " + path_);
   if (!*has_table) {
     return FailedPreconditionError(path_ + " is not a depeche database (no schema_version table)");
   }
-  DEPECHE_ASSIGN_OR_RETURN(schema_version_, ReadVersion(db_));
+  DEPECHE_ASSIGN_OR_RETURN(schema_version_, ReadVersion(this));
   if (schema_version_ > kSchemaVersion) return NewerSchema(path_, schema_version_);
   if (schema_version_ < kSchemaVersion) {
     return FailedPreconditionError(
@@ -291,6 +291,10 @@ Result<int64_t> Database::DataVersion() {
   if (version < 0) return UnavailableError(std::string("data_version: ") + sqlite3_errmsg(db_));
   return version;
 }
+
+bool Database::InTransaction() { return sqlite3_get_autocommit(db_) == 0; }
+
+int64_t Database::LastInsertRowid() { return sqlite3_last_insert_rowid(db_); }
 
 Status Database::Commit() { return Exec("COMMIT"); }
 

@@ -39,6 +39,10 @@ enum class OpenMode {
   kReadOnly,
 };
 
+// The engine a Database speaks to. SQL that differs between them is chosen by backend() in the
+// store file that owns the statement; everything else is written once.
+enum class Backend { kSqlite, kPostgres };
+
 // Owns one connection. Not thread-safe: one Database per thread (WAL lets readers proceed
 // while one writer writes).
 class Database {
@@ -60,7 +64,14 @@ class Database {
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
-  sqlite3* handle() { return db_; }
+  Backend backend() const { return Backend::kSqlite; }
+  // The SQLite connection (SQLite-only code: the FTS5 tokenizer, tests of SQLite behaviour).
+  sqlite3* sqlite_handle() { return db_; }
+  // Whether a transaction is open on this connection.
+  bool InTransaction();
+  // The rowid of the last row this connection inserted (SQLite; PostgreSQL code uses
+  // RETURNING).
+  int64_t LastInsertRowid();
   const std::string& path() const { return path_; }
   int schema_version() const { return schema_version_; }
   bool read_only() const { return read_only_; }

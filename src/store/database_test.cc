@@ -21,7 +21,7 @@ namespace {
 using testing_util::TempDbPath;
 
 int64_t QueryInt(Database& db, const std::string& sql) {
-  Result<Statement> stmt = Statement::Prepare(db.handle(), sql);
+  Result<Statement> stmt = Statement::Prepare(&db, sql);
   EXPECT_TRUE(stmt.ok()) << stmt.status().ToString();
   if (!stmt.ok()) return -1;
   Result<bool> row = stmt->Step();
@@ -30,7 +30,7 @@ int64_t QueryInt(Database& db, const std::string& sql) {
 }
 
 std::string QueryText(Database& db, const std::string& sql) {
-  Result<Statement> stmt = Statement::Prepare(db.handle(), sql);
+  Result<Statement> stmt = Statement::Prepare(&db, sql);
   EXPECT_TRUE(stmt.ok()) << stmt.status().ToString();
   if (!stmt.ok()) return {};
   Result<bool> row = stmt->Step();

@@ -114,7 +114,7 @@ Result<std::unique_ptr<DigestStore>> DigestStore::Create(Database* db) {
 Result<Statement*> DigestStore::Cached(std::string_view sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
-    DEPECHE_ASSIGN_OR_RETURN(Statement st, Statement::Prepare(db_->handle(), sql));
+    DEPECHE_ASSIGN_OR_RETURN(Statement st, Statement::Prepare(db_, sql));
     it = cache_.emplace(std::string(sql), std::move(st)).first;
   }
   return &it->second;

@@ -10,7 +10,8 @@
 
 namespace depeche::store {
 
-Result<Statement> Statement::Prepare(sqlite3* db, std::string_view sql) {
+Result<Statement> Statement::Prepare(Database* database, std::string_view sql) {
+  sqlite3* db = database->sqlite_handle();
   sqlite3_stmt* stmt = nullptr;
   int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
                               SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);

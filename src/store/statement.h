@@ -12,12 +12,14 @@ struct sqlite3_stmt;
 
 namespace depeche::store {
 
+class Database;
+
 // Not thread-safe (same rule as its connection). Text and blob binds do not copy: the bound
 // bytes must stay alive until the next Reset().
 class Statement {
  public:
   // Prepares `sql` (one statement) as a long-lived statement. Errors from SqliteError.
-  static Result<Statement> Prepare(sqlite3* db, std::string_view sql);
+  static Result<Statement> Prepare(Database* db, std::string_view sql);
 
   Statement() = default;
   ~Statement();

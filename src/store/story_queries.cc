@@ -18,7 +18,7 @@ namespace {
 
 // The values of a JSON-array column of article_story (top_names, top_terms) that the most
 // articles of story `id` list, at most 10; ties by first appearance, then alphabetically.
-Result<std::vector<std::string>> MostFrequent(sqlite3* h, const std::string& id,
+Result<std::vector<std::string>> MostFrequent(Database* h, const std::string& id,
                                               std::string_view column) {
   const std::string sql = "SELECT j.value, COUNT(*) AS c FROM article_story s, json_each(s." +
                           std::string(column) +
@@ -99,7 +99,7 @@ SELECT a.id, a.title, a.source, a.lang, a.published_iso, s.dup_group, s.original
 FROM article_story s JOIN articles a ON a.id = s.article_id
 WHERE s.)sql";
 
-Result<std::string> FirstText(sqlite3* h, std::string_view sql, std::string_view arg) {
+Result<std::string> FirstText(Database* h, std::string_view sql, std::string_view arg) {
   DEPECHE_ASSIGN_OR_RETURN(Statement st, Statement::Prepare(h, sql));
   st.BindText(1, arg);
   DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -114,7 +114,7 @@ struct CopyFacts {
   int date_precision = 0;
 };
 
-Result<std::vector<StoryArticle>> ArticlesWhere(sqlite3* h, std::string_view column,
+Result<std::vector<StoryArticle>> ArticlesWhere(Database* h, std::string_view column,
                                                 std::string_view value,
                                                 std::vector<CopyFacts>* facts = nullptr) {
   std::string sql(kArticlesSql);
@@ -281,8 +281,8 @@ Result<std::vector<StorySummary>> StoryStore::Summaries(const std::string& where
   std::vector<StorySummary> out;
   {
     DEPECHE_ASSIGN_OR_RETURN(
-        Statement st, Statement::Prepare(db_->handle(), std::string(kRowSql) + where +
-                                                            " ORDER BY " + order + " LIMIT ?5"));
+        Statement st,
+        Statement::Prepare(db_, std::string(kRowSql) + where + " ORDER BY " + order + " LIMIT ?5"));
     bind(st);
     st.BindInt64(5, q.limit);
     while (true) {
@@ -295,8 +295,7 @@ Result<std::vector<StorySummary>> StoryStore::Summaries(const std::string& where
     int64_t total = static_cast<int64_t>(out.size());
     if (total == q.limit) {
       DEPECHE_ASSIGN_OR_RETURN(
-          Statement st,
-          Statement::Prepare(db_->handle(), "SELECT COUNT(*) FROM story_summary m" + where));
+          Statement st, Statement::Prepare(db_, "SELECT COUNT(*) FROM story_summary m" + where));
       bind(st);
       DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
       if (row) total = st.ColumnInt64(0);
@@ -414,7 +413,7 @@ Result<std::vector<StorySummary>> StoryStore::Stories(const StoryQuery& query,
 
 Result<StoryDetail> StoryStore::GetStory(const std::string& id_or_prefix) {
   if (id_or_prefix.empty()) return InvalidArgumentError("empty story id");
-  sqlite3* h = db_->handle();
+  Database* h = db_;
   std::string id;
   {
     DEPECHE_ASSIGN_OR_RETURN(
@@ -481,7 +480,7 @@ Result<StoryDetail> StoryStore::GetStory(const std::string& id_or_prefix) {
 
 Result<std::vector<DuplicateGroup>> StoryStore::Duplicates(int limit) {
   if (limit <= 0) return InvalidArgumentError("duplicates: limit must be positive");
-  sqlite3* h = db_->handle();
+  Database* h = db_;
   std::vector<DuplicateGroup> out;
   {
     DEPECHE_ASSIGN_OR_RETURN(

@@ -141,7 +141,7 @@ Result<std::unique_ptr<StoryStore>> StoryStore::Create(Database* db) {
 }
 
 Status StoryStore::Record(const std::string& article_id, const story::ArticleStoryResult& result) {
-  sqlite3* h = db_->handle();
+  Database* h = db_;
   const story::Assignment& a = result.assignment;
   if (a.new_story) {
     DEPECHE_ASSIGN_OR_RETURN(Statement * st,
@@ -175,8 +175,7 @@ Status StoryStore::Record(const std::string& article_id, const story::ArticleSto
     st->BindDouble(9, result.dedup.original_id.empty() ? 0.0 : result.dedup.jaccard);
     DEPECHE_RETURN_IF_ERROR(st->Run());
   }
-  DEPECHE_RETURN_IF_ERROR(
-      AddToSummary(a.story_id, article_id, sqlite3_last_insert_rowid(h), a.new_story));
+  DEPECHE_RETURN_IF_ERROR(AddToSummary(a.story_id, article_id, h->LastInsertRowid(), a.new_story));
   // The re-check's splits and moves, before the merges (a merge recorded after a move still
   // applies to the moved article). The summaries of the stories they touch are rebuilt below.
   std::set<std::string> moved_between;
@@ -296,15 +295,15 @@ Status StoryStore::Record(const std::string& article_id, const story::ArticleSto
 
 Result<std::string> StoryStore::StoryOfArticle(const std::string& article_id) {
   DEPECHE_ASSIGN_OR_RETURN(
-      Statement st, Statement::Prepare(db_->handle(),
-                                       "SELECT story_id FROM article_story WHERE article_id = ?1"));
+      Statement st,
+      Statement::Prepare(db_, "SELECT story_id FROM article_story WHERE article_id = ?1"));
   st.BindText(1, article_id);
   DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
   return row ? std::string(st.ColumnText(0)) : std::string();
 }
 
 Status StoryStore::Save(const story::PipelineChanges& changes) {
-  sqlite3* h = db_->handle();
+  Database* h = db_;
   // Only what changed since the last save: the rows of the other stories and languages are
   // already current (after a rollback, StoryStage::Reload rebuilds the pipeline from them).
   const story::StateDelta& delta = changes.clusterer;
@@ -377,7 +376,7 @@ Status StoryStore::Save(const story::PipelineChanges& changes) {
 
 Result<SavedStoryState> StoryStore::Load() {
   titles_pending_.clear();  // marks of a rolled-back transaction
-  sqlite3* h = db_->handle();
+  Database* h = db_;
   SavedStoryState saved;
   story::ClustererState& state = saved.clusterer;
   {

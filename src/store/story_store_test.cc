@@ -280,7 +280,7 @@ TEST_F(StoryStoreTest, RecordMovesArticlesOfSplitsAndReassignments) {
   ASSERT_TRUE(stories_->Record(later.id, result).ok());
   ASSERT_TRUE(db_->Commit().ok());
   auto count = [&](const std::string& sql) -> int64_t {
-    auto st = Statement::Prepare(db_->handle(), sql);
+    auto st = Statement::Prepare(db_.get(), sql);
     EXPECT_TRUE(st.ok());
     if (!st.ok()) return -1;
     auto row = st->Step();

@@ -131,7 +131,7 @@ TEST_F(StorySummaryTest, SummaryEqualsFromScratchAggregateAfterMerges) {
   };
   std::map<std::string, Agg> expected;
   {
-    auto st = Statement::Prepare(db_->handle(),
+    auto st = Statement::Prepare(db_.get(),
                                  "SELECT s.story_id, a.source, a.lang, a.published_ts FROM "
                                  "article_story s JOIN articles a ON a.id = s.article_id");
     ASSERT_TRUE(st.ok());
@@ -197,7 +197,7 @@ TEST_F(StorySummaryTest, SummaryEqualsFromScratchAggregateAfterMerges) {
 TEST_F(StorySummaryTest, DeferredTitlesEqualTitlesChosenAtEveryArticle) {
   auto snapshot = [&](char prefix) {
     std::vector<std::string> rows;
-    auto st = Statement::Prepare(db_->handle(),
+    auto st = Statement::Prepare(db_.get(),
                                  "SELECT substr(story_id, 2), title, title_tier, title_at FROM "
                                  "story_summary WHERE story_id LIKE ?1 ORDER BY story_id");
     EXPECT_TRUE(st.ok());
@@ -261,7 +261,7 @@ TEST_F(StorySummaryTest, DeferredTitlesEqualTitlesChosenAtEveryArticle) {
   ASSERT_EQ(deferred.size(), every_article.size());
   for (size_t i = 0; i < deferred.size(); ++i) EXPECT_EQ(deferred[i], every_article[i]) << i;
   // Some story grew past 64 articles.
-  auto st = Statement::Prepare(db_->handle(), "SELECT max(article_count) FROM story_summary");
+  auto st = Statement::Prepare(db_.get(), "SELECT max(article_count) FROM story_summary");
   ASSERT_TRUE(st.ok() && *st->Step());
   EXPECT_GT(st->ColumnInt64(0), 64);
 }
