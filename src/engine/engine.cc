@@ -5,6 +5,7 @@
 
 #include "core/time.h"
 #include "engine/analyzer.h"
+#include "engine/batch_gate.h"
 #include "engine/entity_stage.h"
 #include "engine/ingest_job.h"
 #include "engine/story_digest.h"
@@ -82,6 +83,7 @@ class EngineImpl final : public Engine {
     watches_.reset();
     digests_.reset();
     dates_.reset();
+    gate_.reset();
     entity_stage_.reset();
     entities_.reset();
     story_store_.reset();
@@ -93,22 +95,24 @@ class EngineImpl final : public Engine {
   Result<IngestReport> Ingest(const std::vector<std::string>& paths,
                               const IngestOptions& options) override {
     DEPECHE_RETURN_IF_ERROR(CheckWritable());
-    DEPECHE_ASSIGN_OR_RETURN(engine::WriterLock lock, LockForWriting(options.entities));
+    std::optional<engine::WriterLock> lock;
+    DEPECHE_ASSIGN_OR_RETURN(engine::BatchGate * gate, PrepareWriting(options.entities, lock));
     const bool entities = options.entities;
     engine::IngestJob job(config_, *analyzer_, *db_, *articles_, *stories_, options,
                           entities ? extractor_.get() : nullptr,
-                          entities ? entity_stage_.get() : nullptr);
+                          entities ? entity_stage_.get() : nullptr, gate);
     return WithDigests(WithEntityNote(job.Run(ingest::ExpandInputs(paths)), entities), options);
   }
 
   Result<IngestReport> IngestJsonl(std::string_view name, std::string_view jsonl,
                                    const IngestOptions& options) override {
     DEPECHE_RETURN_IF_ERROR(CheckWritable());
-    DEPECHE_ASSIGN_OR_RETURN(engine::WriterLock lock, LockForWriting(options.entities));
+    std::optional<engine::WriterLock> lock;
+    DEPECHE_ASSIGN_OR_RETURN(engine::BatchGate * gate, PrepareWriting(options.entities, lock));
     const bool entities = options.entities;
     engine::IngestJob job(config_, *analyzer_, *db_, *articles_, *stories_, options,
                           entities ? extractor_.get() : nullptr,
-                          entities ? entity_stage_.get() : nullptr);
+                          entities ? entity_stage_.get() : nullptr, gate);
     return WithDigests(WithEntityNote(job.RunJsonl(name, jsonl), entities), options);
   }
 
@@ -160,6 +164,31 @@ class EngineImpl final : public Engine {
       }
     }
     return db_->Commit();
+  }
+
+  // How this engine's ingests are serialised with other writers. SQLite: one ingest at a time
+  // for its whole run (`lock` is set, LockForWriting; no gate). PostgreSQL: several ingest
+  // workers share the database and serialise only the writer part of each batch (the returned
+  // gate, engine/batch_gate.h), so their analysis runs in parallel.
+  Result<engine::BatchGate*> PrepareWriting(bool entities,
+                                            std::optional<engine::WriterLock>& lock) {
+    if (db_->backend() != store::Backend::kPostgres) {
+      DEPECHE_ASSIGN_OR_RETURN(engine::WriterLock held, LockForWriting(entities));
+      lock.emplace(std::move(held));
+      return nullptr;
+    }
+    // The gate reloads under its lock when another worker committed: nothing to check here
+    // but loading the extractor on first use.
+    DEPECHE_RETURN_IF_ERROR(EnsureEntities(/*stale=*/false, entities));
+    if (!gate_) {
+      gate_ = std::make_unique<engine::BatchGate>(
+          engine::BatchGate::ForBackend(*db_, [this]() -> Status {
+            DEPECHE_RETURN_IF_ERROR(stories_->Reload());
+            if (entity_stage_) return entity_stage_->Reload();
+            return Status::Ok();
+          }));
+    }
+    return gate_.get();
   }
 
   // Serialises writers (engine/writer_lock.h), then reloads the story state when another
@@ -509,6 +538,9 @@ class EngineImpl final : public Engine {
   std::string entities_note_;
   // data_version when the story state was last loaded (see LockForWriting).
   std::optional<int64_t> loaded_version_;
+  // PostgreSQL ingests only (PrepareWriting); kept across ingests so that a long-lived engine
+  // (serve) reloads only when another worker wrote.
+  std::unique_ptr<engine::BatchGate> gate_;
 };
 
 }  // namespace

@@ -26,7 +26,7 @@ constexpr int kQueuedPerThread = 32;
 IngestJob::IngestJob(const EngineConfig& config, const Analyzer& analyzer, store::Database& db,
                      store::ArticleStore& articles, StoryStage& stories,
                      const IngestOptions& options, const extract::EntityExtractor* extractor,
-                     EntityStage* entities)
+                     EntityStage* entities, BatchGate* gate)
     : config_(config),
       analyzer_(analyzer),
       db_(db),
@@ -34,7 +34,8 @@ IngestJob::IngestJob(const EngineConfig& config, const Analyzer& analyzer, store
       stories_(stories),
       options_(options),
       extractor_(entities != nullptr ? extractor : nullptr),
-      entities_(extractor != nullptr ? entities : nullptr) {
+      entities_(extractor != nullptr ? entities : nullptr),
+      gate_(gate) {
   text_options_.sentence_starters = &analyzer_.sentence_starters();
   // The batch's index entries are written at each commit (ArticleStore::SetDeferIndexing).
   articles_.SetDeferIndexing(true);
@@ -44,6 +45,11 @@ IngestJob::IngestJob(const EngineConfig& config, const Analyzer& analyzer, store
     pool_ =
         std::make_unique<AnalysisPool>(analyzer_, threads, stories_.PipelineOptions(), extractor_);
     max_in_flight_ = threads * kQueuedPerThread;
+  } else if (gate_ != nullptr) {
+    // Cannot fail with the pipeline's own options; without it the writer computes them.
+    Result<story::ArticlePreparer> made =
+        story::ArticlePreparer::Create(stories_.PipelineOptions());
+    if (made.ok()) preparer_.emplace(std::move(*made));
   }
 }
 
@@ -70,6 +76,12 @@ bool IngestJob::Progress(const std::string& current, int64_t bytes_done) {
 }
 
 Status IngestJob::MaybeCommit(bool force) {
+  if (gate_ != nullptr) {
+    if (!batch_.empty() && (force || static_cast<int>(batch_.size()) >= config_.batch_size)) {
+      return FlushBatch();
+    }
+    return Status::Ok();
+  }
   if (in_transaction_ && (force || pending_ >= config_.batch_size)) {
     // The pipeline state goes with the articles it has seen.
     DEPECHE_RETURN_IF_ERROR(stories_.Save());
@@ -114,8 +126,23 @@ Status IngestJob::Write(AnalysedRecord record) {
   if (!record.failure.ok()) {
     return ReadFailure(record.path, record.line, record.failure.message(), /*record=*/false);
   }
+  for (const std::string& w : record.article.warnings) {
+    Issue(record.path, record.line, "warning", w);
+  }
+  if (gate_ == nullptr) {
+    DEPECHE_RETURN_IF_ERROR(WriteRecord(record));
+    return MaybeCommit(false);
+  }
+  if (preparer_ && !record.story_features) {
+    record.story_features =
+        preparer_->Prepare(record.article, record.story_names ? &*record.story_names : nullptr);
+  }
+  batch_.push_back(std::move(record));
+  return MaybeCommit(false);
+}
+
+Status IngestJob::WriteRecord(AnalysedRecord& record) {
   Article* article = &record.article;
-  for (const std::string& w : article->warnings) Issue(record.path, record.line, "warning", w);
   article->ingested_at = core::NowUtcSeconds();
   if (!in_transaction_) {
     DEPECHE_RETURN_IF_ERROR(db_.Begin());
@@ -146,7 +173,60 @@ Status IngestJob::Write(AnalysedRecord record) {
       ++report_.already_stored;
       break;
   }
-  return MaybeCommit(false);
+  return Status::Ok();
+}
+
+Status IngestJob::FlushBatch() {
+  const int64_t inserted_before = report_.inserted;
+  Status status = gate_->Enter();
+  if (status.ok()) {
+    // Inside the lock: two workers racing on one record insert it one after the other, and
+    // the second finds it stored (kSameRecord).
+    in_transaction_ = true;
+    for (AnalysedRecord& record : batch_) {
+      status = WriteRecord(record);
+      if (!status.ok()) break;
+    }
+    // The pipeline state goes with the articles it has seen, the gate's token with both.
+    if (status.ok()) status = stories_.Save();
+    if (status.ok()) status = articles_.FlushIndex();
+    if (status.ok()) status = gate_->Leave();
+  }
+  if (!status.ok()) {
+    // Which batch, and what is safe: the earlier batches are committed, this one is not.
+    const AnalysedRecord& first = batch_.front();
+    std::string note = "; committed before it: " + std::to_string(committed_records_) +
+                       " records (" + std::to_string(committed_inserted_) + " new articles) in " +
+                       std::to_string(committed_batches_) + " batches" +
+                       (committed_through_.empty() ? "" : ", through " + committed_through_) +
+                       "; not committed: the batch of " + std::to_string(batch_.size()) +
+                       " records from " + first.path + ":" + std::to_string(first.line) +
+                       " on; run the same ingest again to complete it (stored records are "
+                       "recognised and skipped)";
+    return Status(status.code(), status.message() + note);
+  }
+  in_transaction_ = false;
+  pending_ = 0;
+  committed_records_ += static_cast<int64_t>(batch_.size());
+  committed_inserted_ += report_.inserted - inserted_before;
+  ++committed_batches_;
+  committed_through_ = batch_.back().path + ":" + std::to_string(batch_.back().line);
+  batch_.clear();
+  return Status::Ok();
+}
+
+void IngestJob::RollBackAfterError() {
+  StopPool();  // the queued records are dropped with the transaction
+  batch_.clear();
+  if (gate_ != nullptr) gate_->Forget();
+  if (in_transaction_) {
+    (void)db_.Rollback();
+    in_transaction_ = false;
+    articles_.DropPendingIndex();
+    // The pipeline saw articles that are no longer stored: back to the committed state.
+    (void)stories_.Reload();
+    if (entities_ != nullptr) (void)entities_->Reload();
+  }
 }
 
 Status IngestJob::IngestText(const ingest::InputFile& file) {
@@ -297,14 +377,7 @@ Result<IngestReport> IngestJob::Run(const ingest::InputList& inputs) {
   if (status.ok()) status = Drain();
   if (status.ok()) status = MaybeCommit(true);
   if (!status.ok()) {
-    StopPool();  // the queued records are dropped with the transaction
-    if (in_transaction_) {
-      (void)db_.Rollback();
-      articles_.DropPendingIndex();
-      // The pipeline saw articles that are no longer stored: back to the committed state.
-      (void)stories_.Reload();
-      if (entities_ != nullptr) (void)entities_->Reload();
-    }
+    RollBackAfterError();
     return status;
   }
   if (cancelled_) {
@@ -353,14 +426,7 @@ Result<IngestReport> IngestJob::RunJsonl(std::string_view name, std::string_view
   if (status.ok()) status = Drain();
   if (status.ok()) status = MaybeCommit(true);
   if (!status.ok()) {
-    StopPool();  // the queued records are dropped with the transaction
-    if (in_transaction_) {
-      (void)db_.Rollback();
-      articles_.DropPendingIndex();
-      // The pipeline saw articles that are no longer stored: back to the committed state.
-      (void)stories_.Reload();
-      if (entities_ != nullptr) (void)entities_->Reload();
-    }
+    RollBackAfterError();
     return status;
   }
   report_.cancelled = cancelled_;

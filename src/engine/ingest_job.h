@@ -5,11 +5,18 @@
 // per-record analysis runs on an AnalysisPool while the calling thread reads, stores and runs
 // the story stage in input order: articles, stories and reported issues are the same as with
 // one thread.
+//
+// With a BatchGate (PostgreSQL, several ingest workers on one database) the analysed records
+// of a batch are kept in memory and written together: the gate begins the transaction, takes
+// the story-space lock and reloads the story state if another worker committed since, the
+// batch is written and committed, and the lock is released. Analysis (the bulk of the work)
+// thus never waits for the lock, and a failed batch leaves nothing of itself in the database.
 #ifndef DEPECHE_ENGINE_INGEST_JOB_H_
 #define DEPECHE_ENGINE_INGEST_JOB_H_
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,12 +25,14 @@
 #include "depeche/engine.h"
 #include "engine/analysis_pool.h"
 #include "engine/analyzer.h"
+#include "engine/batch_gate.h"
 #include "engine/entity_stage.h"
 #include "engine/story_stage.h"
 #include "extract/entity_extractor.h"
 #include "ingest/input_files.h"
 #include "ingest/txt_reader.h"
 #include "store/article_store.h"
+#include "story/story_input.h"
 
 namespace depeche::engine {
 
@@ -32,9 +41,12 @@ class IngestJob {
  public:
   // `extractor` and `entities` (both or neither; may be null): extract each article's
   // entities on the workers and resolve them in the writer.
+  // `gate` (may be null: one writer for the whole run, the caller serialises runs): each batch
+  // is written under it (see the file comment); an error then names what was committed.
   IngestJob(const EngineConfig& config, const Analyzer& analyzer, store::Database& db,
             store::ArticleStore& articles, StoryStage& stories, const IngestOptions& options,
-            const extract::EntityExtractor* extractor = nullptr, EntityStage* entities = nullptr);
+            const extract::EntityExtractor* extractor = nullptr, EntityStage* entities = nullptr,
+            BatchGate* gate = nullptr);
   ~IngestJob();
   IngestJob(const IngestJob&) = delete;
   IngestJob& operator=(const IngestJob&) = delete;
@@ -54,8 +66,16 @@ class IngestJob {
   // Analyses and stores one record; per-record problems go to the report. With a pool the
   // record is queued, and the records analysed before it are written.
   Status Store(ingest::RawArticle raw);
-  // Stores one analysed record (the writer's part of Store).
+  // Stores one analysed record (the writer's part of Store); with a gate, keeps it for the
+  // batch.
   Status Write(AnalysedRecord record);
+  // Inserts one analysed record and runs the story and entity stages on it.
+  Status WriteRecord(AnalysedRecord& record);
+  // With a gate: writes and commits the kept records under it. An error names what the run
+  // committed before and what it did not.
+  Status FlushBatch();
+  // Undoes the open transaction after an error (memory back to the committed state).
+  void RollBackAfterError();
   // Writes every queued record; after it the report is in input order up to here.
   Status Drain();
   // A failure found while reading (before analysis): queued records are written first so that
@@ -84,6 +104,14 @@ class IngestJob {
   bool cancelled_ = false;
   std::unique_ptr<AnalysisPool> pool_;  // null: one thread
   int max_in_flight_ = 0;               // records queued in the pool at most
+  BatchGate* gate_;                     // null: no batch gate
+  std::vector<AnalysedRecord> batch_;   // with a gate: analysed, not yet written
+  int64_t committed_records_ = 0;       // with a gate: records of the committed batches
+  int64_t committed_inserted_ = 0;      // with a gate: articles they added
+  int64_t committed_batches_ = 0;
+  std::string committed_through_;  // "path:line" of the last committed record
+  // With a gate and no pool: story features computed before the lock, as the pool does.
+  std::optional<story::ArticlePreparer> preparer_;
 };
 
 }  // namespace depeche::engine
