@@ -186,6 +186,8 @@ start=$(now)
   >"$OUT/sqlite.w0.json" 2>"$OUT/sqlite.w0.err" || true
 wall=$(echo "$(now) - $start" | bc)
 read -r -a ref_counts <<<"$(counts "$work/sqlite.db")"
+sqlite3 "$work/sqlite.db" "SELECT 'average text bytes per article: ' || CAST(avg(text_bytes) AS INTEGER)
+  FROM articles" | tee "$OUT/text_bytes.txt"
 dump_partition "$work/sqlite.db" "$OUT/sqlite.tsv"
 printf '| SQLite | 1 | %.1f | %s | %.0f | %s | - | - | %s / %s / %s | 1 / 1 / 1 |\n' "$wall" \
   "${ref_counts[0]}" "$(echo "${ref_counts[0]} / $wall" | bc -l)" "$(rss_list sqlite)" \
@@ -320,6 +322,24 @@ fi
 
 # Sizes of the largest relations of the 1-worker database (for docs/SCALING.md).
 first="$(echo "$WORKERS" | awk '{print $1}')"
+# What a worker pays when another worker committed since its last batch: loading the story and
+# entity state again. Measured as an ingest of nothing (open, load, no batch) on the full
+# database against the same on an empty one, median of 3.
+open_seconds() {
+  local db="$1" t all=""
+  for _ in 1 2 3; do
+    t=$(now)
+    "$DEPECHE" --db "$db" ingest -q "$work/empty.jsonl" >/dev/null
+    all+="$(echo "$(now) - $t" | bc) "
+  done
+  echo "$all" | tr ' ' '\n' | grep . | sort -n | sed -n 2p
+}
+full_open="$(open_seconds "${base}depeche_bench_pg$first")"
+create_db "${base}depeche_bench_empty"
+empty_open="$(open_seconds "${base}depeche_bench_empty")"
+printf 'open of the %s-article database %.2f s, of an empty one %.2f s: state load %.2f s\n' \
+  "$(counts "${base}depeche_bench_pg$first" | cut -d' ' -f1)" "$full_open" "$empty_open" \
+  "$(echo "$full_open - $empty_open" | bc)" | tee "$OUT/state_load.txt"
 psql -Atc "SELECT c.relname, pg_relation_size(c.oid), pg_total_relation_size(c.oid)
            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
            WHERE n.nspname = 'public' AND c.relkind IN ('r', 'i')
