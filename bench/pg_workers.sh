@@ -9,6 +9,8 @@
 #                   the workers in turn (file i to worker i mod N)
 #   WORKERS="1 2 4" worker counts; each run ingests into a fresh database
 #   THREADS=1       `ingest --threads` of each worker (1: analysis on the worker's one thread)
+#   BATCH=N         EngineConfig::batch_size of every run (default: the product's, 4096),
+#                   through a DEPECHE_CONFIG file
 #   FAULTS=1        0 skips the fault tests (kill -9 of a worker, PostgreSQL restart)
 #   DURABLE=1       fsync, synchronous_commit and full_page_writes on (the test cluster has
 #                   them off); 0 keeps the test cluster's settings
@@ -69,8 +71,13 @@ if [[ "$DURABLE" == 1 ]]; then
     -c "ALTER SYSTEM SET synchronous_commit = on" -c "ALTER SYSTEM SET full_page_writes = on" \
     -c "SELECT pg_reload_conf()" >/dev/null
 fi
+if [[ -n "${BATCH:-}" ]]; then
+  echo "{\"batch_size\": $BATCH}" >"$work/config.json"
+  export DEPECHE_CONFIG="$work/config.json"
+fi
 echo "pg_workers: cluster $base ($(psql -Atc 'SHOW server_version' "${base}postgres")," \
-  "fsync $(psql -Atc 'SHOW fsync' "${base}postgres")); output in $OUT"
+  "fsync $(psql -Atc 'SHOW fsync' "${base}postgres"), batch ${BATCH:-4096}," \
+  "--threads $THREADS); output in $OUT"
 
 summary="$OUT/summary.md"
 {
