@@ -119,7 +119,14 @@ Result<std::shared_ptr<PgConnection>> PgConnection::Open(const std::string& uri,
     pg->h_->conn->set_client_encoding("UTF8");
     pg->h_->work = std::make_unique<pqxx::nontransaction>(*pg->h_->conn);
     pg->h_->work->exec("SET bytea_output = 'hex'");
-    if (read_only) pg->h_->work->exec("SET default_transaction_read_only = on");
+    if (read_only) {
+      // A reader's transaction sees one snapshot throughout, as an SQLite read transaction
+      // does (engine.cc brackets a command's reads in BEGIN / COMMIT for that); read-only
+      // transactions never fail to serialise.
+      pg->h_->work->exec(
+          "SET default_transaction_read_only = on;"
+          "SET default_transaction_isolation = 'repeatable read'");
+    }
   });
   if (!configured.ok()) {
     if (configured.code() == StatusCode::kInternal) {
@@ -169,16 +176,28 @@ void PgConnection::EndTransaction() {
   for (const std::string& name : pending) Unprepare(name);
 }
 
+void PgConnection::NoteOwnTransaction() {
+  if (!in_transaction_ || !transaction_error_.ok() || broken_) return;
+  try {
+    pqxx::result r = h_->work->exec("SELECT pg_current_xact_id_if_assigned()::text");
+    if (!r.empty() && !r[0][0].is_null()) own_ended_.push_back(r[0][0].as<uint64_t>());
+  } catch (const std::exception&) {  // NOLINT(bugprone-empty-catch): then it counts as another's
+  }
+}
+
 Status PgConnection::Exec(std::string_view sql) {
   auto [first, second] = LeadingWords(sql);
+  const bool ends = first == "COMMIT" || first == "END" ||
+                    (first == "ROLLBACK" && second != "TO") || first == "ABORT";
+  // Its id, so that DataVersion() does not count this session's own commit.
+  if (ends) NoteOwnTransaction();
   Status status = ExecRaw(sql, "executing SQL");
   if (first == "BEGIN" || first == "START") {
     if (status.ok()) {
       in_transaction_ = true;
       transaction_error_ = Status::Ok();
     }
-  } else if (first == "COMMIT" || first == "END" || (first == "ROLLBACK" && second != "TO") ||
-             first == "ABORT") {
+  } else if (ends) {
     // Ended either way: PostgreSQL leaves no transaction behind a failed COMMIT.
     if (in_transaction_) EndTransaction();
   } else if (first == "ROLLBACK" && status.ok()) {
@@ -267,7 +286,6 @@ int64_t PgConnection::LastInsertRowid() {
     // does in this session.
     Status status = Guard("lastval", read);
     if (status.ok()) lastval_defined_ = true;
-    if (!status.ok() && in_transaction_ && transaction_error_.ok()) transaction_error_ = status;
     return status.ok() ? value : 0;
   }
   // The first call inside a transaction: "lastval is not yet defined" must not abort it.
@@ -293,15 +311,20 @@ int64_t PgConnection::LastInsertRowid() {
 }
 
 Result<int64_t> PgConnection::DataVersion() {
-  std::string snapshot;
+  std::string text;
+  std::optional<uint64_t> current;
   DEPECHE_RETURN_IF_ERROR(Guard("data_version", [&] {
-    pqxx::result r = h_->work->exec("SELECT pg_current_snapshot()::text");
-    snapshot = r[0][0].c_str();
+    pqxx::result r = h_->work->exec(
+        "SELECT pg_current_snapshot()::text, pg_current_xact_id_if_assigned()::text");
+    text = r[0][0].c_str();
+    if (!r[0][1].is_null()) current = r[0][1].as<uint64_t>();
   }));
-  if (snapshot != last_snapshot_) {
-    if (!last_snapshot_.empty()) ++data_version_;
-    last_snapshot_ = std::move(snapshot);
-  }
+  std::optional<PgSnapshot> now = ParsePgSnapshot(text);
+  if (!now) return InternalError("data_version: unexpected snapshot '" + text + "'");
+  if (current) own_ended_.push_back(*current);
+  if (seen_ && OthersEnded(*seen_, *now, own_ended_)) ++data_version_;
+  seen_ = std::move(now);
+  own_ended_.clear();
   return data_version_;
 }
 

@@ -4,12 +4,14 @@
 #define DEPECHE_STORE_PG_CONNECTION_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "depeche/status.h"
 #include "store/connection.h"
+#include "store/pg_snapshot.h"
 
 namespace pqxx {
 class result;
@@ -34,7 +36,8 @@ class PgConnection final : public Connection, public std::enable_shared_from_thi
  public:
   // Connects to `uri` (a libpq connection URI). When the database does not exist, creates it
   // through the `postgres` maintenance database unless `read_only` (then NotFound). Sets
-  // client_encoding UTF8, bytea_output hex and, when `read_only`, default_transaction_read_only.
+  // client_encoding UTF8, bytea_output hex and, when `read_only`, default_transaction_read_only
+  // and repeatable-read transactions (one snapshot per transaction, as SQLite's readers).
   // Errors: Unavailable (cannot connect), NotFound, InvalidArgument (a URI without a database
   // name), FailedPrecondition (a server older than PostgreSQL 13).
   static Result<std::shared_ptr<PgConnection>> Open(const std::string& uri, bool read_only);
@@ -56,9 +59,12 @@ class PgConnection final : public Connection, public std::enable_shared_from_thi
   bool InTransaction() override { return in_transaction_; }
   // lastval(); 0 when this session has not used a sequence yet (as SQLite's 0).
   int64_t LastInsertRowid() override;
-  // A counter that moves whenever the server's transaction snapshot (pg_current_snapshot())
-  // differs from the one seen last: any transaction that wrote and ended since, on any
-  // connection, moves it, so a cache keyed on it never misses another connection's commit.
+  // A counter that moves when, between the server's transaction snapshot
+  // (pg_current_snapshot()) seen at the last call and now, a transaction that wrote ended on
+  // another session (any database of the server: more moves than needed, never one missed).
+  // This session's own transactions do not move it when they end through Commit / Rollback /
+  // Exec("COMMIT") (their ids are noted then), as SQLite's data_version; its autocommit writes
+  // and its transactions that failed do (a needless reload, never a stale state).
   Result<int64_t> DataVersion() override;
   void SetFtsQueryLanguages(std::vector<std::string> /*langs*/) override {}
 
@@ -78,15 +84,18 @@ class PgConnection final : public Connection, public std::enable_shared_from_thi
   Status Guard(std::string_view what, Fn&& fn);
   Status ExecRaw(std::string_view sql, std::string_view what);
   void EndTransaction();
+  // Notes the open transaction's id (if it has one) in own_ended_.
+  void NoteOwnTransaction();
 
   std::unique_ptr<Handles> h_;
   bool read_only_;
   bool broken_ = false;  // the server went away: every call is Unavailable
   bool in_transaction_ = false;
-  Status transaction_error_;      // first failure in the open transaction
-  bool lastval_defined_ = false;  // lastval() has answered once in this session
-  int64_t next_statement_ = 0;    // names s1, s2, ...
-  std::string last_snapshot_;
+  Status transaction_error_;         // first failure in the open transaction
+  bool lastval_defined_ = false;     // lastval() has answered once in this session
+  int64_t next_statement_ = 0;       // names s1, s2, ...
+  std::optional<PgSnapshot> seen_;   // at the last DataVersion()
+  std::vector<uint64_t> own_ended_;  // this session's transactions that ended since
   int64_t data_version_ = 1;
   std::vector<std::string> pending_unprepare_;
 };
