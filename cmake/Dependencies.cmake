@@ -11,6 +11,8 @@ pkg_check_modules(HUNSPELL REQUIRED IMPORTED_TARGET hunspell)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(FASTTEXT REQUIRED IMPORTED_TARGET fasttext)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+# PostgreSQL, the store's second backend: libpqxx 6 (Debian's libpqxx-dev) over libpq.
+pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx libpq)
 # cpp-httplib: a compiled library (built with OpenSSL, zlib, brotli); its pkg-config cflags
 # make the class layouts match (DEPENDENCIES.md).
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)

@@ -1,54 +1,61 @@
 #include "store/database.h"
 
-#include <sqlite3.h>
-
-#include <filesystem>
 #include <string>
-#include <system_error>
 #include <utility>
 
-#include "store/fts_tokenizer.h"
+#include "store/connection.h"
 #include "store/migrations.h"
+#include "store/pg_admin.h"
+#include "store/pg_connection.h"
+#include "store/pg_dialect.h"
+#include "store/sqlite_connection.h"
 #include "store/statement.h"
 
 namespace depeche::store {
 namespace {
 
-constexpr int kBusyTimeoutMs = 5000;
+// The catalogue queries the migration runner needs, per backend.
+struct SchemaSql {
+  std::string_view has_version_table;     // a row when schema_version exists
+  std::string_view count_tables;          // one row: how many tables there are
+  std::string_view create_version_table;  // creates schema_version
+};
 
-// Connection settings. WAL lets readers run beside the one writer; synchronous=NORMAL is
-// durable across application crashes in WAL mode (a power loss may drop the last commits, never
-// corrupt); the 32 MiB page cache keeps the FTS segment merges of a large ingest in memory.
-constexpr std::string_view kPragmas =
-    "PRAGMA journal_mode=WAL;"
-    "PRAGMA synchronous=NORMAL;"
-    "PRAGMA foreign_keys=ON;"
-    "PRAGMA temp_store=MEMORY;"
-    "PRAGMA cache_size=-32768;";
-
-// A reader sets nothing that writes: journal_mode and synchronous belong to the writer, and
-// query_only makes any write a clean error instead of a surprise.
-constexpr std::string_view kReadOnlyPragmas =
-    "PRAGMA query_only=1;"
-    "PRAGMA temp_store=MEMORY;"
-    "PRAGMA cache_size=-32768;";
-
-constexpr std::string_view kCreateVersionTable =
+constexpr SchemaSql kSqliteSchemaSql = {
+    "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_version'",
+    "SELECT count(*) FROM sqlite_schema",
     "CREATE TABLE schema_version ("
     "  version INTEGER PRIMARY KEY,"
     "  description TEXT NOT NULL,"
-    "  applied_at INTEGER NOT NULL)";
+    "  applied_at INTEGER NOT NULL)",
+};
 
-bool IsCorruption(int code) {
-  int primary = code & 0xff;
-  return primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT;
+// current_schema(): the tables depeche creates land in the first schema of the search_path.
+constexpr SchemaSql kPgSchemaSql = {
+    "SELECT 1 WHERE to_regclass('schema_version') IS NOT NULL",
+    "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'm', 'p', 'f')",
+    "CREATE TABLE schema_version ("
+    "  version BIGINT PRIMARY KEY,"
+    "  description TEXT NOT NULL,"
+    "  applied_at BIGINT NOT NULL)",
+};
+
+// The key of the transaction-level advisory lock that serialises PostgreSQL migrators (what
+// BEGIN IMMEDIATE does on SQLite): "depeche" in ASCII.
+constexpr std::string_view kPgMigrationLock = "SELECT pg_advisory_xact_lock(28254761223497829)";
+
+const SchemaSql& SchemaSqlFor(Backend backend) {
+  return backend == Backend::kPostgres ? kPgSchemaSql : kSqliteSchemaSql;
+}
+
+const char* BackendName(Backend backend) {
+  return backend == Backend::kPostgres ? "a PostgreSQL" : "an SQLite";
 }
 
 Result<bool> HasVersionTable(Database* db) {
-  DEPECHE_ASSIGN_OR_RETURN(
-      Statement stmt,
-      Statement::Prepare(
-          db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_version'"));
+  DEPECHE_ASSIGN_OR_RETURN(Statement stmt,
+                           Statement::Prepare(db, SchemaSqlFor(db->backend()).has_version_table));
   return stmt.Step();
 }
 
@@ -66,124 +73,34 @@ Status NewerSchema(const std::string& path, int version) {
                                  std::to_string(kSchemaVersion) + "; use a newer depeche");
 }
 
-// An SQLite URI for `path` (https://sqlite.org/uri.html): absolute, with '%', '?', '#' and
-// every byte outside printable ASCII percent-encoded, followed by `query`.
-std::string FileUri(const std::string& path, std::string_view query) {
-  std::error_code ec;
-  std::filesystem::path abs = std::filesystem::absolute(path, ec);
-  std::string p = ec ? path : abs.string();
-  std::string uri = "file:";
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  for (char ch : p) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c <= ' ' || c >= 0x7f || c == '%' || c == '?' || c == '#') {
-      uri += '%';
-      uri += kHex[c >> 4];
-      uri += kHex[c & 15];
-    } else {
-      uri += ch;
-    }
-  }
-  uri += '?';
-  uri += query;
-  return uri;
-}
-
-// Checks that `path` is an existing, non-empty file before a read-only open: SQLite would
-// otherwise report "unable to open database file" for a missing one, or read an empty file
-// as an empty database.
-Status CheckReadableFile(const std::string& path) {
-  std::error_code ec;
-  auto status = std::filesystem::status(path, ec);
-  if (status.type() == std::filesystem::file_type::not_found) {
-    return NotFoundError("no database " + path);
-  }
-  if (ec) return UnavailableError("cannot open database " + path + ": " + ec.message());
-  if (std::filesystem::is_directory(status)) {
-    return FailedPreconditionError(path + " is a folder, not a depeche database");
-  }
-  auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size == 0) {
-    return FailedPreconditionError(path + " is empty, not a depeche database");
-  }
-  return Status::Ok();
-}
-
 }  // namespace
 
-Status SqliteError(sqlite3* db, std::string_view what) {
-  int code = sqlite3_extended_errcode(db);
-  std::string message(what);
-  message += ": ";
-  message += sqlite3_errmsg(db);
-  switch (code & 0xff) {
-    case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
-      return DataLossError(std::move(message));
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-    case SQLITE_CANTOPEN:
-    case SQLITE_IOERR:
-    case SQLITE_READONLY:
-    case SQLITE_PROTOCOL:
-      return UnavailableError(std::move(message));
-    case SQLITE_FULL:
-    case SQLITE_NOMEM:
-    case SQLITE_TOOBIG:
-      return ResourceExhaustedError(std::move(message));
-    case SQLITE_CONSTRAINT:
-      return AlreadyExistsError(std::move(message));
-    default:
-      return InternalError(std::move(message));
-  }
-}
+Database::Database(std::shared_ptr<Connection> conn, std::string path, bool read_only)
+    : conn_(std::move(conn)),
+      backend_(conn_->backend()),
+      path_(std::move(path)),
+      read_only_(read_only) {}
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, OpenMode mode) {
+  if (IsPostgresLocation(path)) {
+    const bool read_only = mode == OpenMode::kReadOnly;
+    DEPECHE_ASSIGN_OR_RETURN(PgLocation location, ParsePgLocation(path));
+    DEPECHE_ASSIGN_OR_RETURN(std::shared_ptr<PgConnection> pg, PgConnection::Open(path, read_only));
+    std::unique_ptr<Database> database(new Database(std::move(pg), location.display, read_only));
+    DEPECHE_RETURN_IF_ERROR(read_only ? database->CheckReadOnlySchema() : database->Migrate());
+    return database;
+  }
   const bool read_only = mode == OpenMode::kReadOnly && path != ":memory:";
-  sqlite3* db = nullptr;
-  int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
-  std::string name = path;
-  if (read_only) {
-    DEPECHE_RETURN_IF_ERROR(CheckReadableFile(path));
-    std::error_code ec;
-    const bool has_wal = std::filesystem::exists(path + "-wal", ec);
-    name = FileUri(path, has_wal ? "mode=ro" : "mode=ro&immutable=1");
-    flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
-  } else {
-    flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  }
-  int rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
-  if (rc != SQLITE_OK) {
-    std::string message = "cannot open database " + path + ": ";
-    message += db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-    sqlite3_close_v2(db);
-    return UnavailableError(std::move(message));
-  }
-  std::unique_ptr<Database> database(new Database(db, path, read_only));
-  DEPECHE_RETURN_IF_ERROR(database->Configure());
+  DEPECHE_ASSIGN_OR_RETURN(std::unique_ptr<SqliteConnection> sqlite,
+                           SqliteConnection::Open(path, read_only));
+  sqlite3* handle = sqlite->handle();
+  std::unique_ptr<Database> database(new Database(std::move(sqlite), path, read_only));
+  database->sqlite_ = handle;
   DEPECHE_RETURN_IF_ERROR(read_only ? database->CheckReadOnlySchema() : database->Migrate());
   return database;
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
-
-Status Database::Configure() {
-  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
-  // Opening is lazy: the first read of the file is where a non-database shows itself.
-  if (sqlite3_exec(db_, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr) !=
-      SQLITE_OK) {
-    int code = sqlite3_extended_errcode(db_);
-    if (IsCorruption(code)) {
-      return DataLossError(path_ + " is not a depeche database (not an SQLite file, or corrupt): " +
-                           sqlite3_errmsg(db_));
-    }
-    return SqliteError(db_, "reading database " + path_);
-  }
-  DEPECHE_RETURN_IF_ERROR(
-      Exec(read_only_ ? kReadOnlyPragmas : kPragmas).WithContext("configuring " + path_));
-  DEPECHE_ASSIGN_OR_RETURN(fts_options_, RegisterFtsTokenizer(db_));
-  return Status::Ok();
-}
+Database::~Database() = default;
 
 Status Database::Migrate() {
   const auto migrations = AllMigrations();
@@ -195,6 +112,7 @@ Status Database::Migrate() {
   if (migrations.empty() || migrations.back().version != kSchemaVersion) {
     return InternalError("the last migration is not kSchemaVersion");
   }
+  const SchemaSql& schema_sql = SchemaSqlFor(backend_);
 
   // Peek without the write lock: an up-to-date database (the common case) opens read-only.
   Result<bool> has_table = HasVersionTable(this);
@@ -205,25 +123,31 @@ Status Database::Migrate() {
     if (schema_version_ == kSchemaVersion) return Status::Ok();
   }
 
-  // Another process may be migrating too: BEGIN IMMEDIATE serialises us, then re-read.
+  // Another process may be migrating too: BEGIN IMMEDIATE (or PostgreSQL's advisory lock)
+  // serialises us, then re-read.
   DEPECHE_RETURN_IF_ERROR(Begin().WithContext("migrating " + path_));
   auto fail = [&](Status status) {
     (void)Rollback();
     return status;
   };
+  if (backend_ == Backend::kPostgres) {
+    Status locked = conn_->Exec(kPgMigrationLock);
+    if (!locked.ok()) return fail(locked.WithContext("migrating " + path_));
+  }
   has_table = HasVersionTable(this);
   if (!has_table.ok())
     return fail(has_table.status().WithContext("reading the schema of " + path_));
   if (!*has_table) {
-    Result<Statement> count = Statement::Prepare(this, "SELECT count(*) FROM sqlite_schema");
+    Result<Statement> count = Statement::Prepare(this, schema_sql.count_tables);
     if (!count.ok()) return fail(count.status());
     Result<bool> row = count->Step();
     if (!row.ok()) return fail(row.status());
     if (*row && count->ColumnInt64(0) > 0) {
-      return fail(FailedPreconditionError(
-          path_ + " is an SQLite database but not a depeche one (no schema_version table)"));
+      return fail(
+          FailedPreconditionError(path_ + " is " + BackendName(backend_) +
+                                  " database but not a depeche one (no schema_version table)"));
     }
-    Status created = Exec(kCreateVersionTable);
+    Status created = conn_->Exec(schema_sql.create_version_table);
     if (!created.ok()) return fail(created);
   }
   Result<int> version = ReadVersion(this);
@@ -238,7 +162,9 @@ Status Database::Migrate() {
     if (migration.version <= *version) continue;
     std::string context = "migration " + std::to_string(migration.version) + " (" +
                           std::string(migration.description) + ") of " + path_;
-    Status applied = Exec(migration.sql);
+    std::string_view sql = backend_ == Backend::kPostgres ? migration.pg_sql : migration.sql;
+    if (sql.empty()) return fail(InternalError(context + " has no text for this backend"));
+    Status applied = conn_->Exec(sql);
     if (!applied.ok()) return fail(applied.WithContext(context));
     record->BindInt64(1, migration.version);
     record->BindText(2, migration.description);
@@ -270,42 +196,24 @@ Status Database::CheckReadOnlySchema() {
 }
 
 Status Database::Exec(std::string_view sql) {
-  // sqlite3_exec needs a NUL-terminated string.
-  std::string text(sql);
-  if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
-    return SqliteError(db_, "executing SQL");
-  }
-  return Status::Ok();
+  if (backend_ == Backend::kPostgres) return conn_->Exec(ToPostgresSql(sql));
+  return conn_->Exec(sql);
 }
 
-Status Database::Begin() { return Exec("BEGIN IMMEDIATE"); }
+Status Database::Begin() { return conn_->Begin(); }
 
-Result<int64_t> Database::DataVersion() {
-  sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db_, "PRAGMA data_version", -1, &stmt, nullptr) != SQLITE_OK) {
-    return UnavailableError(std::string("data_version: ") + sqlite3_errmsg(db_));
-  }
-  int64_t version = -1;
-  if (sqlite3_step(stmt) == SQLITE_ROW) version = sqlite3_column_int64(stmt, 0);
-  sqlite3_finalize(stmt);
-  if (version < 0) return UnavailableError(std::string("data_version: ") + sqlite3_errmsg(db_));
-  return version;
-}
+Status Database::Commit() { return conn_->Commit(); }
 
-bool Database::InTransaction() { return sqlite3_get_autocommit(db_) == 0; }
+Status Database::Rollback() { return conn_->Rollback(); }
 
-int64_t Database::LastInsertRowid() { return sqlite3_last_insert_rowid(db_); }
+bool Database::InTransaction() { return conn_->InTransaction(); }
 
-Status Database::Commit() { return Exec("COMMIT"); }
+int64_t Database::LastInsertRowid() { return conn_->LastInsertRowid(); }
 
-Status Database::Rollback() {
-  // Rolling back when SQLite has already ended the transaction (after some errors) is fine.
-  if (sqlite3_get_autocommit(db_)) return Status::Ok();
-  return Exec("ROLLBACK");
-}
+Result<int64_t> Database::DataVersion() { return conn_->DataVersion(); }
 
 void Database::SetFtsQueryLanguages(std::vector<std::string> langs) {
-  if (fts_options_ != nullptr) fts_options_->query_langs = std::move(langs);
+  conn_->SetFtsQueryLanguages(std::move(langs));
 }
 
 }  // namespace depeche::store

@@ -1,5 +1,8 @@
 #include "store/migrations.h"
 
+#include <array>
+#include <iterator>
+
 namespace depeche::store {
 namespace {
 
@@ -410,24 +413,46 @@ CREATE INDEX watches_created ON watches(created_at DESC);
 CREATE INDEX articles_ingested ON articles(ingested_at);
 )sql";
 
+// pg_sql is joined from migrations_pg.cc by AllMigrations().
 constexpr Migration kMigrations[] = {
-    {1, "articles, listing indexes, article_fts (depeche tokenizer)", kMigration1},
-    {2, "stories, article_story, story_merges, story pipeline state", kMigration2},
-    {3, "article_story.top_terms", kMigration3},
-    {4, "copies are articles: articles.copy_of, feed_id, title_origin", kMigration4},
-    {5, "story_summary, story_sources: listing reads one row per story", kMigration5},
-    {6, "entities, aliases, article entities and mentions, entity merges", kEntitiesMigration},
-    {7, "story_splits, story_moves: the story re-check's splits and re-assignments", kMigration7},
-    {8, "dates: articles.published_source, best date and its provenance, article_timexes",
-     kMigration8},
-    {9, "article_quotes, article_figures: quotations and figures with their offsets", kMigration9},
-    {10, "story_digests: each story's headlines, summary and timeline as last computed",
-     kMigration10},
-    {11, "watches: stored watch queries; articles_ingested", kMigration11},
+    {1, "articles, listing indexes, article_fts (depeche tokenizer)", kMigration1, {}},
+    {2, "stories, article_story, story_merges, story pipeline state", kMigration2, {}},
+    {3, "article_story.top_terms", kMigration3, {}},
+    {4, "copies are articles: articles.copy_of, feed_id, title_origin", kMigration4, {}},
+    {5, "story_summary, story_sources: listing reads one row per story", kMigration5, {}},
+    {6, "entities, aliases, article entities and mentions, entity merges", kEntitiesMigration, {}},
+    {7,
+     "story_splits, story_moves: the story re-check's splits and re-assignments",
+     kMigration7,
+     {}},
+    {8,
+     "dates: articles.published_source, best date and its provenance, article_timexes",
+     kMigration8,
+     {}},
+    {9,
+     "article_quotes, article_figures: quotations and figures with their offsets",
+     kMigration9,
+     {}},
+    {10,
+     "story_digests: each story's headlines, summary and timeline as last computed",
+     kMigration10,
+     {}},
+    {11, "watches: stored watch queries; articles_ingested", kMigration11, {}},
 };
 
 }  // namespace
 
-std::span<const Migration> AllMigrations() { return kMigrations; }
+std::span<const Migration> AllMigrations() {
+  // The PostgreSQL texts live in their own file; joined once, on first use (thread-safe).
+  static const std::array<Migration, std::size(kMigrations)> all = [] {
+    std::array<Migration, std::size(kMigrations)> joined{};
+    for (size_t i = 0; i < std::size(kMigrations); ++i) {
+      joined[i] = kMigrations[i];
+      joined[i].pg_sql = PgMigrationSql(kMigrations[i].version);
+    }
+    return joined;
+  }();
+  return all;
+}
 
 }  // namespace depeche::store

@@ -11,7 +11,11 @@ struct Migration {
   int version;                   // 1, 2, 3, ... with no gaps; the last is kSchemaVersion
   std::string_view description;  // recorded in schema_version
   std::string_view sql;          // one or more statements, run inside the migration transaction
+  std::string_view pg_sql;       // the same change for PostgreSQL (PgMigrationSql)
 };
+
+// The PostgreSQL text of migration `version` (migrations_pg.cc); empty when there is none.
+std::string_view PgMigrationSql(int version);
 
 // All migrations, in order. To change the schema, append a migration (never edit a shipped
 // one) and bump kSchemaVersion in database.h.

@@ -1,0 +1,331 @@
+#include "store/pg_connection.h"
+
+#include <cctype>
+#include <exception>
+#include <initializer_list>
+#include <pqxx/pqxx>
+#include <string>
+#include <utility>
+
+#include "store/pg_admin.h"
+#include "store/pg_dialect.h"
+#include "store/pg_statement.h"
+
+namespace depeche::store {
+namespace {
+
+// Concatenation by appending: GCC 12 reports a false -Wrestrict on "literal" + std::string.
+std::string Cat(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (std::string_view part : parts) out += part;
+  return out;
+}
+
+// pg_current_snapshot() and DROP DATABASE ... WITH (FORCE) came with PostgreSQL 13.
+constexpr int kMinServerVersion = 130000;
+
+// libpqxx's messages end with newlines and carry libpq's "ERROR:  " prefix.
+std::string Tidy(std::string_view message) {
+  std::string out(message);
+  while (!out.empty() && std::isspace(static_cast<unsigned char>(out.back()))) out.pop_back();
+  if (out.starts_with("ERROR:  ")) out.erase(0, 8);
+  return out;
+}
+
+// The first word of `sql`, upper-cased, and the one after it.
+std::pair<std::string, std::string> LeadingWords(std::string_view sql) {
+  std::pair<std::string, std::string> words;
+  size_t i = 0;
+  for (std::string* word : {&words.first, &words.second}) {
+    while (i < sql.size() && !std::isalpha(static_cast<unsigned char>(sql[i]))) ++i;
+    while (i < sql.size() && std::isalpha(static_cast<unsigned char>(sql[i]))) {
+      *word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[i])));
+      ++i;
+    }
+  }
+  return words;
+}
+
+}  // namespace
+
+Status PgError(std::string_view sqlstate, std::string_view message, std::string_view what) {
+  std::string text(what);
+  text += ": PostgreSQL error ";
+  text += sqlstate.empty() ? std::string_view("(no SQLSTATE)") : sqlstate;
+  text += ": ";
+  text += Tidy(message);
+  std::string_view cls = sqlstate.substr(0, 2);
+  if (sqlstate == "23514" || cls == "22") return InvalidArgumentError(std::move(text));
+  if (cls == "23") return AlreadyExistsError(std::move(text));
+  if (cls == "08" || sqlstate == "57P01" || sqlstate == "57P02" || sqlstate == "57P03" ||
+      sqlstate == "57014" || sqlstate == "55P03" || sqlstate == "40001" || sqlstate == "40P01" ||
+      sqlstate == "25006") {
+    return UnavailableError(std::move(text));
+  }
+  if (cls == "53" || cls == "54") return ResourceExhaustedError(std::move(text));
+  if (sqlstate == "XX001" || sqlstate == "XX002") return DataLossError(std::move(text));
+  return InternalError(std::move(text));
+}
+
+struct PgConnection::Handles {
+  std::unique_ptr<pqxx::connection> conn;
+  std::unique_ptr<pqxx::nontransaction> work;
+};
+
+PgConnection::PgConnection(std::unique_ptr<Handles> handles, bool read_only)
+    : h_(std::move(handles)), read_only_(read_only) {}
+
+PgConnection::~PgConnection() {
+  // Closing the connection ends the session: its prepared statements and any open transaction
+  // (rolled back) go with it. Nothing here may throw.
+  try {
+    h_->work.reset();
+    h_->conn.reset();
+  } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor has no one to tell
+  }
+}
+
+Result<std::shared_ptr<PgConnection>> PgConnection::Open(const std::string& uri, bool read_only) {
+  DEPECHE_ASSIGN_OR_RETURN(PgLocation location, ParsePgLocation(uri));
+  if (location.dbname.empty()) {
+    return InvalidArgumentError(Cat({"name the database in the PostgreSQL URI ", location.display,
+                                     " (postgresql://user@host:port/database)"}));
+  }
+  std::unique_ptr<pqxx::connection> conn;
+  for (int attempt = 0; conn == nullptr; ++attempt) {
+    try {
+      conn = std::make_unique<pqxx::connection>(uri);
+    } catch (const std::exception& e) {
+      Status failed =
+          UnavailableError(Cat({"cannot connect to ", location.display, ": ", Tidy(e.what())}));
+      if (attempt > 0) return failed;
+      // Like SQLite creating a missing file: a missing database is created, unless read-only.
+      // Asking the catalogue (rather than reading the server's localised message) tells a
+      // missing database from any other refusal.
+      Result<bool> exists = PgDatabaseExists(location);
+      if (!exists.ok() || *exists) return failed;
+      if (read_only) return NotFoundError(Cat({"no database ", location.display}));
+      DEPECHE_RETURN_IF_ERROR(CreatePgDatabase(location));
+    }
+  }
+  auto handles = std::make_unique<Handles>();
+  handles->conn = std::move(conn);
+  std::shared_ptr<PgConnection> pg(new PgConnection(std::move(handles), read_only));
+  Status configured = pg->Guard(Cat({"configuring ", location.display}), [&] {
+    if (pg->h_->conn->server_version() < kMinServerVersion) {
+      throw std::runtime_error(Cat({"PostgreSQL ", std::to_string(pg->h_->conn->server_version()),
+                                    " is older than 13, the oldest depeche supports"}));
+    }
+    pg->h_->conn->set_client_encoding("UTF8");
+    pg->h_->work = std::make_unique<pqxx::nontransaction>(*pg->h_->conn);
+    pg->h_->work->exec("SET bytea_output = 'hex'");
+    if (read_only) {
+      // A reader's transaction sees one snapshot throughout, as an SQLite read transaction
+      // does (engine.cc brackets a command's reads in BEGIN / COMMIT for that); read-only
+      // transactions never fail to serialise.
+      pg->h_->work->exec(
+          "SET default_transaction_read_only = on;"
+          "SET default_transaction_isolation = 'repeatable read'");
+    }
+  });
+  if (!configured.ok()) {
+    if (configured.code() == StatusCode::kInternal) {
+      return FailedPreconditionError(configured.message());
+    }
+    return configured;
+  }
+  return pg;
+}
+
+template <typename Fn>
+Status PgConnection::Guard(std::string_view what, Fn&& fn) {
+  Status status;
+  if (broken_) {
+    status = UnavailableError(std::string(what) + ": the connection to PostgreSQL was lost");
+  } else {
+    try {
+      fn();
+      return Status::Ok();
+    } catch (const pqxx::sql_error& e) {
+      status = PgError(e.sqlstate(), e.what(), what);
+    } catch (const pqxx::broken_connection& e) {
+      broken_ = true;
+      status = UnavailableError(std::string(what) +
+                                ": connection to PostgreSQL lost: " + Tidy(e.what()));
+    } catch (const pqxx::in_doubt_error& e) {
+      broken_ = true;
+      status = UnavailableError(std::string(what) + ": commit in doubt: " + Tidy(e.what()));
+    } catch (const std::exception& e) {
+      status = InternalError(std::string(what) + ": " + Tidy(e.what()));
+    }
+  }
+  if (in_transaction_ && transaction_error_.ok()) transaction_error_ = status;
+  return status;
+}
+
+Status PgConnection::ExecRaw(std::string_view sql, std::string_view what) {
+  return Guard(what, [&] { h_->work->exec(std::string(sql)); });
+}
+
+void PgConnection::EndTransaction() {
+  in_transaction_ = false;
+  transaction_error_ = Status::Ok();
+  // Statements dropped while PostgreSQL refused commands (an aborted transaction).
+  std::vector<std::string> pending = std::move(pending_unprepare_);
+  pending_unprepare_.clear();
+  for (const std::string& name : pending) Unprepare(name);
+}
+
+void PgConnection::NoteOwnTransaction() {
+  if (!in_transaction_ || !transaction_error_.ok() || broken_) return;
+  try {
+    pqxx::result r = h_->work->exec("SELECT pg_current_xact_id_if_assigned()::text");
+    if (!r.empty() && !r[0][0].is_null()) own_ended_.push_back(r[0][0].as<uint64_t>());
+  } catch (const std::exception&) {  // NOLINT(bugprone-empty-catch): then it counts as another's
+  }
+}
+
+Status PgConnection::Exec(std::string_view sql) {
+  auto [first, second] = LeadingWords(sql);
+  const bool ends = first == "COMMIT" || first == "END" ||
+                    (first == "ROLLBACK" && second != "TO") || first == "ABORT";
+  // Its id, so that DataVersion() does not count this session's own commit.
+  if (ends) NoteOwnTransaction();
+  Status status = ExecRaw(sql, "executing SQL");
+  if (first == "BEGIN" || first == "START") {
+    if (status.ok()) {
+      in_transaction_ = true;
+      transaction_error_ = Status::Ok();
+    }
+  } else if (ends) {
+    // Ended either way: PostgreSQL leaves no transaction behind a failed COMMIT.
+    if (in_transaction_) EndTransaction();
+  } else if (first == "ROLLBACK" && status.ok()) {
+    transaction_error_ = Status::Ok();  // ROLLBACK TO SAVEPOINT repairs the transaction
+  }
+  return status;
+}
+
+Result<std::unique_ptr<StatementImpl>> PgConnection::Prepare(std::string_view sql) {
+  int param_count = 0;
+  std::string pg_sql = ToPostgresSql(sql, &param_count);
+  std::string name = std::to_string(++next_statement_);
+  name.insert(name.begin(), 's');  // (not "s" + ...: GCC 12 warns falsely, -Wrestrict)
+  std::string what = "preparing \"";
+  what += sql.substr(0, 60);
+  what += sql.size() > 60 ? "...\"" : "\"";
+  Status prepared = Guard(what, [&] {
+    h_->conn->prepare(name, pg_sql);
+    try {
+      h_->conn->prepare_now(name);
+    } catch (...) {
+      try {
+        h_->conn->unprepare(name);
+      } catch (...) {  // NOLINT(bugprone-empty-catch): the first error is the one to report
+      }
+      throw;
+    }
+  });
+  if (!prepared.ok()) return prepared;
+  return std::unique_ptr<StatementImpl>(new PgStatement(shared_from_this(), name, param_count));
+}
+
+Result<pqxx::result> PgConnection::ExecPrepared(const std::string& name,
+                                                const std::vector<const char*>& params) {
+  pqxx::result result;
+  DEPECHE_RETURN_IF_ERROR(Guard("executing statement", [&] {
+    result = h_->work->exec_prepared(name, pqxx::prepare::make_dynamic_params(params));
+  }));
+  return result;
+}
+
+void PgConnection::Unprepare(const std::string& name) {
+  if (broken_) return;
+  if (in_transaction_ && !transaction_error_.ok()) {
+    pending_unprepare_.push_back(name);
+    return;
+  }
+  try {
+    h_->conn->unprepare(name);
+  } catch (const pqxx::broken_connection&) {
+    broken_ = true;
+  } catch (const std::exception&) {
+    if (in_transaction_) pending_unprepare_.push_back(name);
+  }
+}
+
+Status PgConnection::Begin() {
+  if (in_transaction_) {
+    return FailedPreconditionError("BEGIN: a transaction is already open on this connection");
+  }
+  return Exec("BEGIN");
+}
+
+Status PgConnection::Commit() {
+  if (in_transaction_ && !transaction_error_.ok()) {
+    Status first = transaction_error_;
+    (void)Exec("ROLLBACK");
+    return first.WithContext("COMMIT after a failed statement: the transaction was rolled back");
+  }
+  return Exec("COMMIT");
+}
+
+Status PgConnection::Rollback() {
+  if (!in_transaction_) return Status::Ok();
+  return Exec("ROLLBACK");
+}
+
+int64_t PgConnection::LastInsertRowid() {
+  int64_t value = 0;
+  auto read = [&] {
+    pqxx::result r = h_->work->exec("SELECT lastval()");
+    if (!r.empty() && !r[0][0].is_null()) value = r[0][0].as<int64_t>();
+  };
+  if (lastval_defined_ || !in_transaction_) {
+    // Outside a transaction an error aborts nothing; once lastval() has answered it always
+    // does in this session.
+    Status status = Guard("lastval", read);
+    if (status.ok()) lastval_defined_ = true;
+    return status.ok() ? value : 0;
+  }
+  // The first call inside a transaction: "lastval is not yet defined" must not abort it.
+  bool ok = false;
+  try {
+    h_->work->exec("SAVEPOINT depeche_lastval");
+    try {
+      read();
+      ok = true;
+      h_->work->exec("RELEASE SAVEPOINT depeche_lastval");
+    } catch (const pqxx::sql_error&) {
+      h_->work->exec("ROLLBACK TO SAVEPOINT depeche_lastval");
+      h_->work->exec("RELEASE SAVEPOINT depeche_lastval");
+    }
+  } catch (const pqxx::broken_connection&) {
+    broken_ = true;
+    ok = false;
+  } catch (const std::exception&) {
+    ok = false;
+  }
+  if (ok) lastval_defined_ = true;
+  return ok ? value : 0;
+}
+
+Result<int64_t> PgConnection::DataVersion() {
+  std::string text;
+  std::optional<uint64_t> current;
+  DEPECHE_RETURN_IF_ERROR(Guard("data_version", [&] {
+    pqxx::result r = h_->work->exec(
+        "SELECT pg_current_snapshot()::text, pg_current_xact_id_if_assigned()::text");
+    text = r[0][0].c_str();
+    if (!r[0][1].is_null()) current = r[0][1].as<uint64_t>();
+  }));
+  std::optional<PgSnapshot> now = ParsePgSnapshot(text);
+  if (!now) return InternalError("data_version: unexpected snapshot '" + text + "'");
+  if (current) own_ended_.push_back(*current);
+  if (seen_ && OthersEnded(*seen_, *now, own_ended_)) ++data_version_;
+  seen_ = std::move(now);
+  own_ended_.clear();
+  return data_version_;
+}
+
+}  // namespace depeche::store

@@ -1,0 +1,105 @@
+// PgConnection: the PostgreSQL backend of Database, through libpqxx. No exception leaves it:
+// every libpqxx call is caught here and turned into a Status (PgError).
+#ifndef DEPECHE_STORE_PG_CONNECTION_H_
+#define DEPECHE_STORE_PG_CONNECTION_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "depeche/status.h"
+#include "store/connection.h"
+#include "store/pg_snapshot.h"
+
+namespace pqxx {
+class result;
+}  // namespace pqxx
+
+namespace depeche::store {
+
+// The Status for a PostgreSQL error with SQLSTATE `sqlstate` and server text `message`, with
+// `what` as context; the message names both. Codes: 23505 unique (and the other integrity
+// violations of class 23, as SQLite's constraint errors) -> AlreadyExists; 23514 check and class
+// 22 (data) -> InvalidArgument; class 08 (connection), 57P01..57P03 (shutdown), 57014
+// (cancelled), 55P03 (lock not available), 40001 / 40P01 (serialization, deadlock), 25006
+// (write in a read-only transaction, like SQLite's READONLY) -> Unavailable; class 53
+// (resources) and 54 (limits) -> ResourceExhausted; XX001 / XX002 (corruption) -> DataLoss;
+// anything else -> Internal.
+Status PgError(std::string_view sqlstate, std::string_view message, std::string_view what);
+
+// One libpqxx connection with one long-lived nontransaction through which every command runs;
+// transactions are plain BEGIN / COMMIT / ROLLBACK commands, tracked here. Not thread-safe.
+// Statements hold a shared_ptr to it, so it lives until the last of them is gone.
+class PgConnection final : public Connection, public std::enable_shared_from_this<PgConnection> {
+ public:
+  // Connects to `uri` (a libpq connection URI). When the database does not exist, creates it
+  // through the `postgres` maintenance database unless `read_only` (then NotFound). Sets
+  // client_encoding UTF8, bytea_output hex and, when `read_only`, default_transaction_read_only
+  // and repeatable-read transactions (one snapshot per transaction, as SQLite's readers).
+  // Errors: Unavailable (cannot connect), NotFound, InvalidArgument (a URI without a database
+  // name), FailedPrecondition (a server older than PostgreSQL 13).
+  static Result<std::shared_ptr<PgConnection>> Open(const std::string& uri, bool read_only);
+  ~PgConnection() override;
+  PgConnection(const PgConnection&) = delete;
+  PgConnection& operator=(const PgConnection&) = delete;
+
+  Backend backend() const override { return Backend::kPostgres; }
+  // Runs `sql` (PostgreSQL dialect, one or more statements) with the simple query protocol.
+  // BEGIN / START, COMMIT / END and ROLLBACK (not ROLLBACK TO) move InTransaction().
+  Status Exec(std::string_view sql) override;
+  // Rewrites `sql` (ToPostgresSql) and prepares it on the server under a fresh name.
+  Result<std::unique_ptr<StatementImpl>> Prepare(std::string_view sql) override;
+  Status Begin() override;
+  // After a failed statement PostgreSQL has aborted the transaction: Commit then rolls back
+  // and returns that first error (SQLite would have committed the statements that worked).
+  Status Commit() override;
+  Status Rollback() override;
+  bool InTransaction() override { return in_transaction_; }
+  // lastval(); 0 when this session has not used a sequence yet (as SQLite's 0).
+  int64_t LastInsertRowid() override;
+  // A counter that moves when, between the server's transaction snapshot
+  // (pg_current_snapshot()) seen at the last call and now, a transaction that wrote ended on
+  // another session (any database of the server: more moves than needed, never one missed).
+  // This session's own transactions do not move it when they end through Commit / Rollback /
+  // Exec("COMMIT") (their ids are noted then), as SQLite's data_version; its autocommit writes
+  // and its transactions that failed do (a needless reload, never a stale state).
+  Result<int64_t> DataVersion() override;
+  void SetFtsQueryLanguages(std::vector<std::string> /*langs*/) override {}
+
+  // For PgStatement: runs the prepared statement `name` with text parameters (nullptr = NULL).
+  Result<pqxx::result> ExecPrepared(const std::string& name,
+                                    const std::vector<const char*>& params);
+  // For PgStatement: drops the prepared statement `name` (now, or once the transaction ends
+  // when PostgreSQL refuses commands in an aborted one).
+  void Unprepare(const std::string& name);
+
+ private:
+  struct Handles;  // the libpqxx connection and its nontransaction (pg_connection.cc)
+  PgConnection(std::unique_ptr<Handles> handles, bool read_only);
+  // Runs `fn` (libpqxx calls), mapping what it throws to a Status that names `what`; a failure
+  // inside a transaction is remembered for Commit.
+  template <typename Fn>
+  Status Guard(std::string_view what, Fn&& fn);
+  Status ExecRaw(std::string_view sql, std::string_view what);
+  void EndTransaction();
+  // Notes the open transaction's id (if it has one) in own_ended_.
+  void NoteOwnTransaction();
+
+  std::unique_ptr<Handles> h_;
+  bool read_only_;
+  bool broken_ = false;  // the server went away: every call is Unavailable
+  bool in_transaction_ = false;
+  Status transaction_error_;         // first failure in the open transaction
+  bool lastval_defined_ = false;     // lastval() has answered once in this session
+  int64_t next_statement_ = 0;       // names s1, s2, ...
+  std::optional<PgSnapshot> seen_;   // at the last DataVersion()
+  std::vector<uint64_t> own_ended_;  // this session's transactions that ended since
+  int64_t data_version_ = 1;
+  std::vector<std::string> pending_unprepare_;
+};
+
+}  // namespace depeche::store
+
+#endif  // DEPECHE_STORE_PG_CONNECTION_H_
