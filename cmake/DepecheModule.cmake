@@ -67,12 +67,15 @@ function(depeche_test name)
       "  set_tests_properties(\${${name}_pg_TESTS} PROPERTIES LABELS \"pg;${T_LABELS}\")\n"
       "endif()\n")
   endif()
+  # (list(FIND), not IN_LIST: CTest reads this file without the project's policies.)
   foreach(_test IN LISTS T_HEAVY)
-    string(APPEND _script "if(\"${name}.${_test}\" IN_LIST ${name}_TESTS)\n"
+    string(APPEND _script "list(FIND ${name}_TESTS \"${name}.${_test}\" _i)\n"
+      "if(NOT _i EQUAL -1)\n"
       "  set_tests_properties(\"${name}.${_test}\" PROPERTIES LABELS \"${T_LABELS};heavy\")\n"
       "endif()\n")
     if(_pg)
-      string(APPEND _script "if(\"${name}.${_test}_pg\" IN_LIST ${name}_pg_TESTS)\n"
+      string(APPEND _script "list(FIND ${name}_pg_TESTS \"${name}.${_test}_pg\" _i)\n"
+        "if(NOT _i EQUAL -1)\n"
         "  set_tests_properties(\"${name}.${_test}_pg\" PROPERTIES LABELS \"pg;${T_LABELS};heavy\")\n"
         "endif()\n")
     endif()
