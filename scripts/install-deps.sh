@@ -6,7 +6,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 packages=(
   build-essential cmake pkg-config git ca-certificates clang-format
-  libicu-dev libsqlite3-dev zlib1g-dev libpqxx-dev postgresql
+  libicu-dev libsqlite3-dev zlib1g-dev
+  # the PostgreSQL backend (libpqxx) and the server its tests run on (scripts/pg-test-cluster.sh)
+  libpqxx-dev postgresql
   libstemmer-dev libhunspell-dev hunspell-fr-comprehensive
   hunspell-hr hunspell-sr hunspell-bs hunspell-da hunspell-no hunspell-bg hunspell-ru
   libcld2-dev libfasttext-dev

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "store/database.h"
+#include "store/test_util.h"
 
 namespace depeche {
 namespace {
@@ -23,6 +24,7 @@ TEST(EngineTest, RejectsBadConfig) {
 }
 
 TEST(EngineTest, CorruptDatabaseIsReportedNotCrashed) {
+  DEPECHE_SKIP_ON_POSTGRES("a corrupt database file");
   std::string path = TempPath("garbage.db");
   std::ofstream(path, std::ios::binary) << std::string(8192, 'x');
   EngineConfig config;
@@ -34,7 +36,7 @@ TEST(EngineTest, CorruptDatabaseIsReportedNotCrashed) {
 }
 
 TEST(EngineTest, DataSurvivesReopen) {
-  std::string path = TempPath("reopen.db");
+  std::string path = store::testing_util::TestDbLocation(TempPath("reopen.db"));
   std::filesystem::remove(path);
   EngineConfig config;
   config.db_path = path;
@@ -59,6 +61,7 @@ TEST(EngineTest, DataSurvivesReopen) {
 }
 
 TEST(EngineTest, ReadOnlyEngineNeverCreatesOrWrites) {
+  DEPECHE_SKIP_ON_POSTGRES("checks the database file and its WAL files");
   std::string path = TempPath("read_only.db");
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
   EngineConfig config;
@@ -120,7 +123,7 @@ std::string FloodRecord(int n, const std::string& text) {
 }
 
 TEST(EngineTest, StoryDigestIsCachedUntilTheStoryChanges) {
-  std::string path = TempPath("digest.db");
+  std::string path = store::testing_util::TestDbLocation(TempPath("digest.db"));
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
   EngineConfig config;
   config.db_path = path;

@@ -8,6 +8,7 @@
 
 #include "core/time.h"
 #include "depeche/engine.h"
+#include "store/test_util.h"
 
 namespace depeche {
 namespace {
@@ -19,7 +20,7 @@ class WatchEngineTest : public testing::Test {
     path_ = testing::TempDir() + "/depeche_engine_watch_" + std::to_string(getpid()) + "_" +
             testing::UnitTest::GetInstance()->current_test_info()->name() + ".db";
     Remove();
-    config_.db_path = path_;
+    config_.db_path = store::testing_util::TestDbLocation(path_);
     auto engine = Engine::Open(config_);
     ASSERT_TRUE(engine.ok()) << engine.status().ToString();
     engine_ = std::move(engine).value();

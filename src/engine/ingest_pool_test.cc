@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "depeche/engine.h"
+#include "store/test_util.h"
 
 namespace depeche {
 namespace {
@@ -44,7 +45,7 @@ class IngestPoolTest : public testing::Test {
                  const IngestOptions& options = {}) {
     Outcome out;
     EngineConfig config;
-    config.db_path = (dir_ / (name + ".db")).string();
+    config.db_path = store::testing_util::TestDbLocation((dir_ / (name + ".db")).string());
     config.ingest_threads = threads;
     config.batch_size = 16;  // several commits, some while records are queued
     auto engine = Engine::Open(config);

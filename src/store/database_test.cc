@@ -104,6 +104,7 @@ TEST(DatabaseTest, NewerSchemaIsFailedPrecondition) {
 }
 
 TEST(DatabaseTest, GarbageFileIsDataLoss) {
+  DEPECHE_SKIP_ON_POSTGRES("a garbage database file");
   TempDbPath path;
   {
     std::ofstream out(path.path(), std::ios::binary);
@@ -117,6 +118,7 @@ TEST(DatabaseTest, GarbageFileIsDataLoss) {
 }
 
 TEST(DatabaseTest, ForeignSqliteDatabaseIsFailedPrecondition) {
+  DEPECHE_SKIP_ON_POSTGRES("a raw sqlite3 database");
   TempDbPath path;
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(path.path().c_str(), &raw), SQLITE_OK);
@@ -182,6 +184,7 @@ TEST(DatabaseReadOnlyTest, MissingFileIsNotFoundAndNothingIsCreated) {
 }
 
 TEST(DatabaseReadOnlyTest, EmptyOrForeignFileIsFailedPrecondition) {
+  DEPECHE_SKIP_ON_POSTGRES("empty and foreign database files");
   TempDbPath path;
   std::ofstream(path.path()).close();
   auto db = Database::Open(path.path(), OpenMode::kReadOnly);
@@ -200,6 +203,7 @@ TEST(DatabaseReadOnlyTest, EmptyOrForeignFileIsFailedPrecondition) {
 // The reader neither writes nor leaves -wal/-shm files, even while it is open: files a
 // reader without write access would leave behind, owned by it, block the owner's next ingest.
 TEST(DatabaseReadOnlyTest, ReadsWithoutCreatingAnyFile) {
+  DEPECHE_SKIP_ON_POSTGRES("the database file, its -wal and -shm");
   TempDbPath path;
   MakeDatabase(path.path());
   ASSERT_FALSE(Exists(path.path() + "-wal"));
@@ -224,6 +228,7 @@ TEST(DatabaseReadOnlyTest, ReadsWithoutCreatingAnyFile) {
 // While a writer has the database open (its -wal holds commits not yet in the main file), a
 // reader sees them.
 TEST(DatabaseReadOnlyTest, SeesCommitsStillInTheWriterWal) {
+  DEPECHE_SKIP_ON_POSTGRES("the writer's WAL file");
   TempDbPath path;
   MakeDatabase(path.path());
   auto writer = Database::Open(path.path());
@@ -238,6 +243,7 @@ TEST(DatabaseReadOnlyTest, SeesCommitsStillInTheWriterWal) {
 // In a folder nobody may write to. (root ignores permissions, so there the test only checks
 // that nothing is created.)
 TEST(DatabaseReadOnlyTest, WorksInAReadOnlyFolder) {
+  DEPECHE_SKIP_ON_POSTGRES("a read-only folder");
   namespace fs = std::filesystem;
   fs::path dir = fs::path(::testing::TempDir()) / ("depeche_ro_" + std::to_string(getpid()));
   fs::create_directories(dir);
@@ -260,6 +266,7 @@ TEST(DatabaseReadOnlyTest, WorksInAReadOnlyFolder) {
 }
 
 TEST(DatabaseReadOnlyTest, PathWithUriCharactersWorks) {
+  DEPECHE_SKIP_ON_POSTGRES("file paths with URI characters");
   namespace fs = std::filesystem;
   fs::path dir =
       fs::path(::testing::TempDir()) / ("depeche_uri_" + std::to_string(getpid()) + " a%20b?c#d");

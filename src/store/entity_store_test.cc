@@ -491,6 +491,7 @@ TEST_F(EntityStoreTest, SearchFiltersByEntity) {
 }
 
 TEST_F(EntityStoreTest, MigrationAppliesOnAVersion5Database) {
+  DEPECHE_SKIP_ON_POSTGRES("the downgrade drops columns the SQLite way");
   Article a = Make("en", "", "Kyiv is the capital of Ukraine.");
   Add(a);
   entities_.reset();

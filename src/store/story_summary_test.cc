@@ -267,6 +267,7 @@ TEST_F(StorySummaryTest, DeferredTitlesEqualTitlesChosenAtEveryArticle) {
 }
 
 TEST_F(StorySummaryTest, MigrationBackfillsADatabaseOfVersion4) {
+  DEPECHE_SKIP_ON_POSTGRES("the downgrade drops columns the SQLite way");
   Put("s1", "Photo: the harbour at dawn", "html", "afp", kT0, "en", {"strike"});
   Put("s1", "Rotterdam dock strike ends with pay deal", "html", "reuters", kT0 + 60, "fr",
       {"strike"});

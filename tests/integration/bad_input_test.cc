@@ -10,6 +10,7 @@
 namespace depeche {
 namespace {
 
+using testing_util::DbAt;
 using testing_util::FreshDir;
 
 void Write(const std::filesystem::path& p, const std::string& content) {
@@ -29,7 +30,7 @@ class BadInputTest : public ::testing::Test {
   void SetUp() override {
     dir_ = FreshDir("bad");
     EngineConfig config;
-    config.db_path = (dir_ / "depeche.db").string();
+    config.db_path = DbAt(dir_ / "depeche.db");
     auto engine = Engine::Open(config);
     ASSERT_TRUE(engine.ok()) << engine.status().ToString();
     engine_ = std::move(engine).value();

@@ -11,13 +11,14 @@ namespace depeche {
 namespace {
 
 using testing_util::CliRun;
+using testing_util::DbAt;
 using testing_util::Depeche;
 using testing_util::FreshDir;
 using testing_util::SeedsDir;
 
 TEST(CliTest, IngestSearchShowStatsWithJson) {
   if (!std::filesystem::exists(SeedsDir())) GTEST_SKIP() << "no seeds";
-  std::string db = (FreshDir("cli") / "d.db").string();
+  std::string db = DbAt(FreshDir("cli") / "d.db");
   CliRun ingest = Depeche("ingest '" + SeedsDir().string() + "' --db '" + db + "' --json");
   ASSERT_EQ(ingest.code, 0) << ingest.out;
   auto report = nlohmann::json::parse(ingest.out);
@@ -58,8 +59,8 @@ TEST(CliTest, BadInputGivesNonZeroExitAndNamesFileAndLine) {
   std::ofstream(dir / "feed.jsonl")
       << "{\"text\":\"The harvest was late this year in the north.\"}\n"
       << "{oops\n";
-  CliRun run = Depeche("ingest '" + (dir / "feed.jsonl").string() + "' --db '" +
-                       (dir / "d.db").string() + "'");
+  CliRun run =
+      Depeche("ingest '" + (dir / "feed.jsonl").string() + "' --db '" + DbAt(dir / "d.db") + "'");
   EXPECT_EQ(run.code, 1) << run.out;
   EXPECT_NE(run.out.find("feed.jsonl:2: error: not valid JSON"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("new: 1"), std::string::npos) << run.out;
@@ -69,8 +70,8 @@ TEST(CliTest, StdinJsonlAndLanguageLines) {
   auto dir = FreshDir("cli_stdin");
   std::ofstream(dir / "in.jsonl") << "{\"url\":\"u1\",\"text\":\"Der Bundestag hat am Donnerstag "
                                      "ein neues Gesetz zur Energiepolitik beschlossen.\"}\n";
-  CliRun ingest = Depeche("ingest - --json --db '" + (dir / "d.db").string() + "'",
-                          (dir / "in.jsonl").string());
+  CliRun ingest =
+      Depeche("ingest - --json --db '" + DbAt(dir / "d.db") + "'", (dir / "in.jsonl").string());
   ASSERT_EQ(ingest.code, 0) << ingest.out;
   EXPECT_EQ(nlohmann::json::parse(ingest.out)["inserted"], 1);
 

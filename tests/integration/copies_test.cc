@@ -13,6 +13,7 @@
 namespace depeche {
 namespace {
 
+using testing_util::DbAt;
 using testing_util::FreshDir;
 
 // An agency dispatch, as three outlets run it word for word.
@@ -42,7 +43,7 @@ class CopiesTest : public ::testing::Test {
   void SetUp() override {
     dir_ = FreshDir("copies");
     EngineConfig config;
-    config.db_path = (dir_ / "depeche.db").string();
+    config.db_path = DbAt(dir_ / "depeche.db");
     auto engine = Engine::Open(config);
     ASSERT_TRUE(engine.ok()) << engine.status().ToString();
     engine_ = std::move(engine).value();

@@ -16,6 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 using extract::EntityType;
 using testing_util::CliRun;
+using testing_util::DbAt;
 using testing_util::FreshDir;
 using testing_util::SeedEntities;
 
@@ -28,7 +29,7 @@ class EntitiesCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = FreshDir("entities_cli");
-    db_path_ = (dir_ / "d.db").string();
+    db_path_ = DbAt(dir_ / "d.db");
     std::ofstream feed(dir_ / "feed.jsonl");
     auto record = [&](nlohmann::json j) { feed << j.dump() << "\n"; };
     record({{"id", "f1"},

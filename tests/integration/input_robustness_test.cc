@@ -27,6 +27,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing_util::CliRun;
+using testing_util::DbAt;
 using testing_util::Depeche;
 using testing_util::FreshDir;
 
@@ -58,7 +59,7 @@ class InputRobustnessTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = FreshDir("robust");
-    db_ = (dir_ / "depeche.db").string();
+    db_ = DbAt(dir_ / "depeche.db");
     EngineConfig config;
     config.db_path = db_;
     auto engine = Engine::Open(config);
@@ -121,7 +122,7 @@ TEST_F(InputRobustnessTest, LinksLoopsAndUnsupportedFilesAreNamed) {
   EXPECT_EQ(readme->severity, "skipped");
 
   // The CLI used to abort (uncaught filesystem_error, exit 134) on the loop.
-  CliRun run = Depeche("ingest '" + in.string() + "' --db '" + (dir_ / "cli.db").string() + "'");
+  CliRun run = Depeche("ingest '" + in.string() + "' --db '" + DbAt(dir_ / "cli.db") + "'");
   EXPECT_EQ(run.code, 1) << run.out;
   EXPECT_NE(run.out.find("in/loop_a.txt: error: symbolic link loop"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("in/dangling.txt: error: broken symbolic link (to nowhere.txt)"),
@@ -137,8 +138,7 @@ TEST_F(InputRobustnessTest, UnsupportedFilesAloneDoNotFailTheRun) {
   fs::create_directories(in);
   Write(in / "a.txt", "Harvest news\n\nThe harvest was late this year in the northern valleys.");
   Write(in / "README.md", "# notes");
-  CliRun run =
-      Depeche("ingest '" + in.string() + "' --json --db '" + (dir_ / "cli.db").string() + "'");
+  CliRun run = Depeche("ingest '" + in.string() + "' --json --db '" + DbAt(dir_ / "cli.db") + "'");
   EXPECT_EQ(run.code, 0) << run.out;
   auto report = nlohmann::json::parse(run.out);
   EXPECT_EQ(report["skipped"], 1);
@@ -182,7 +182,7 @@ TEST_F(InputRobustnessTest, NamesAreEscapedInMessages) {
   fs::create_directories(in);
   Write(in / "x\nforged: error: fake.txt", "");
   Write(in / "\x1b[31mred.txt", "");
-  CliRun run = Depeche("ingest '" + in.string() + "' --db '" + (dir_ / "cli.db").string() + "'");
+  CliRun run = Depeche("ingest '" + in.string() + "' --db '" + DbAt(dir_ / "cli.db") + "'");
   EXPECT_EQ(run.code, 1) << run.out;
   EXPECT_NE(run.out.find("in/x\\nforged: error: fake.txt: error: empty file\n"), std::string::npos)
       << run.out;
@@ -193,15 +193,15 @@ TEST_F(InputRobustnessTest, NamesAreEscapedInMessages) {
   // Stored, the same names print escaped in `articles` and `show`.
   fs::remove(in / "x\nforged: error: fake.txt");
   Write(in / "\x1b[31mred.txt", "Harvest news\n\nThe harvest was late this year in the north.");
-  CliRun stored = Depeche("ingest '" + in.string() + "' --db '" + (dir_ / "cli.db").string() + "'");
+  CliRun stored = Depeche("ingest '" + in.string() + "' --db '" + DbAt(dir_ / "cli.db") + "'");
   ASSERT_EQ(stored.code, 0) << stored.out;
-  CliRun list = Depeche("articles --db '" + (dir_ / "cli.db").string() + "'");
+  CliRun list = Depeche("articles --db '" + DbAt(dir_ / "cli.db") + "'");
   ASSERT_EQ(list.code, 0) << list.out;
   EXPECT_EQ(list.out.find('\x1b'), std::string::npos) << list.out;
   EXPECT_NE(list.out.find("in/\\x1b[31mred.txt"), std::string::npos) << list.out;
-  auto json = Depeche("articles --json --db '" + (dir_ / "cli.db").string() + "'");
+  auto json = Depeche("articles --json --db '" + DbAt(dir_ / "cli.db") + "'");
   std::string id = nlohmann::json::parse(json.out)[0]["id"];
-  CliRun show = Depeche("show " + id + " --db '" + (dir_ / "cli.db").string() + "'");
+  CliRun show = Depeche("show " + id + " --db '" + DbAt(dir_ / "cli.db") + "'");
   ASSERT_EQ(show.code, 0) << show.out;
   EXPECT_EQ(show.out.find('\x1b'), std::string::npos) << show.out;
   EXPECT_NE(show.out.find("path       in/\\x1b[31mred.txt"), std::string::npos) << show.out;
@@ -341,7 +341,7 @@ CliRun IngestStdinThenSignal(const std::string& db, const std::string& jsonl, in
 
 TEST_F(InputRobustnessTest, SigintAndSigtermCommitWhatWasRead) {
   for (int sig : {SIGINT, SIGTERM}) {
-    std::string db = (dir_ / ("sig" + std::to_string(sig) + ".db")).string();
+    std::string db = DbAt(dir_ / ("sig" + std::to_string(sig) + ".db"));
     std::string jsonl;
     for (int i = 0; i < 20; ++i) {
       jsonl += Record("https://e.x/" + std::to_string(i),

@@ -29,6 +29,7 @@ std::vector<size_t> CharStarts(const std::string& s) {
   return starts;
 }
 
+using testing_util::DbAt;
 using testing_util::FreshDir;
 using testing_util::JsonSchemaValidator;
 
@@ -102,7 +103,7 @@ class JsonOutputTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = FreshDir("json_schema");
-    db_ = "--db '" + (dir_ / "d.db").string() + "' ";
+    db_ = "--db '" + DbAt(dir_ / "d.db") + "' ";
     const std::string geneva =
         "Élections à Genève. Les négociations reprennent lundi entre les partis du canton, qui "
         "cherchent un accord sur le budget de l'an prochain. Le Conseil d'État a présenté un "
@@ -136,7 +137,7 @@ class JsonOutputTest : public ::testing::Test {
     // Genève in the title and the text (offsets after multi-byte characters), a place with
     // coordinates.
     using extract::EntityType;
-    const std::string db_path = (dir_ / "d.db").string();
+    const std::string db_path = DbAt(dir_ / "d.db");
     testing_util::SeedEntities(
         db_path, "f1",
         {{0x47656e6576650001, EntityType::kPlace, "Genève", {"Genève"}, 0.9f, {}},

@@ -14,6 +14,7 @@
 namespace depeche {
 namespace {
 
+using testing_util::DbAt;
 using testing_util::FreshDir;
 
 std::vector<std::string> SampleLines() {
@@ -37,7 +38,7 @@ std::string Join(const std::vector<std::string>& lines, size_t n) {
 
 std::unique_ptr<Engine> Open(const std::filesystem::path& db) {
   EngineConfig config;
-  config.db_path = db.string();
+  config.db_path = DbAt(db);
   config.batch_size = 16;  // several commits, so that the resumed run restarts mid-stream
   auto engine = Engine::Open(config);
   EXPECT_TRUE(engine.ok()) << engine.status().ToString();

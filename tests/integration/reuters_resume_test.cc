@@ -18,6 +18,7 @@
 namespace depeche {
 namespace {
 
+using testing_util::DbAt;
 using testing_util::FreshDir;
 
 TEST(ReutersResumeTest, ResumedAfterTheFirstCommitGivesTheUninterruptedStories) {
@@ -39,7 +40,7 @@ TEST(ReutersResumeTest, ResumedAfterTheFirstCommitGivesTheUninterruptedStories) 
   auto work = FreshDir("reuters_resume");
   auto open = [&](const std::string& name) {
     EngineConfig config;
-    config.db_path = (work / name).string();
+    config.db_path = DbAt(work / name);
     auto engine = Engine::Open(config);
     EXPECT_TRUE(engine.ok()) << engine.status().ToString();
     return engine.ok() ? std::move(engine).value() : nullptr;

@@ -17,6 +17,7 @@
 namespace depeche {
 namespace {
 
+using testing_util::DbAt;
 using testing_util::FreshDir;
 
 struct NoticeStats {
@@ -62,7 +63,7 @@ TEST(RoutineNoticesTest, EntitiesKeepNoticesOfDifferentCompaniesApart) {
   std::map<bool, NoticeStats> stats;
   for (const bool entities : {false, true}) {
     EngineConfig config;
-    config.db_path = (work / (entities ? "entities.db" : "plain.db")).string();
+    config.db_path = DbAt(work / (entities ? "entities.db" : "plain.db"));
     auto engine = Engine::Open(config);
     ASSERT_TRUE(engine.ok()) << engine.status().ToString();
     IngestOptions options;

@@ -14,6 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing_util::CliRun;
+using testing_util::DbAt;
 using testing_util::Depeche;
 using testing_util::FreshDir;
 
@@ -44,7 +45,7 @@ class SearchCliTest : public ::testing::Test {
   }
   static std::string Db() {
     std::string out = "'";
-    out += (*dir_ / "d.db").string();
+    out += DbAt(*dir_ / "d.db");
     out += '\'';
     return out;
   }

@@ -17,6 +17,7 @@
 namespace depeche {
 namespace {
 
+using testing_util::DbAt;
 using testing_util::FreshDir;
 using testing_util::SeedsDir;
 
@@ -58,7 +59,7 @@ std::map<std::string, Article> IngestInOrder(Engine& engine,
 
 std::unique_ptr<Engine> OpenFresh(const std::string& name) {
   EngineConfig config;
-  config.db_path = (FreshDir(name) / "depeche.db").string();
+  config.db_path = DbAt(FreshDir(name) / "depeche.db");
   auto engine = Engine::Open(config);
   EXPECT_TRUE(engine.ok()) << engine.status().ToString();
   return engine.ok() ? std::move(engine).value() : nullptr;

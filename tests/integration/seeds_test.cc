@@ -9,6 +9,7 @@
 namespace depeche {
 namespace {
 
+using testing_util::DbAt;
 using testing_util::FreshDir;
 using testing_util::SeedsDir;
 
@@ -17,7 +18,7 @@ class SeedsTest : public ::testing::Test {
   void SetUp() override {
     if (!std::filesystem::exists(SeedsDir())) GTEST_SKIP() << "no seeds at " << SeedsDir();
     EngineConfig config;
-    config.db_path = (FreshDir("seeds") / "depeche.db").string();
+    config.db_path = DbAt(FreshDir("seeds") / "depeche.db");
     auto engine = Engine::Open(config);
     ASSERT_TRUE(engine.ok()) << engine.status().ToString();
     engine_ = std::move(engine).value();
@@ -138,7 +139,7 @@ TEST_F(SeedsTest, ReingestStoresNothingNew) {
 
 TEST_F(SeedsTest, IdsAreStableAcrossDatabases) {
   EngineConfig other;
-  other.db_path = (FreshDir("seeds_again") / "depeche.db").string();
+  other.db_path = DbAt(FreshDir("seeds_again") / "depeche.db");
   auto engine = Engine::Open(other);
   ASSERT_TRUE(engine.ok());
   auto report = (*engine)->Ingest({SeedsDir().string()}, {});

@@ -13,13 +13,14 @@
 namespace depeche::server {
 namespace {
 
+using testing_util::DbAt;
 using testing_util::FreshDir;
 
 class WebServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
     EngineConfig config;
-    config.db_path = (FreshDir("server_web") / "w.db").string();
+    config.db_path = DbAt(FreshDir("server_web") / "w.db");
     ServerOptions options;
     options.port = 0;
     options.threads = 2;

@@ -14,13 +14,14 @@ namespace depeche {
 namespace {
 
 using testing_util::CliRun;
+using testing_util::DbAt;
 using testing_util::Depeche;
 using testing_util::FreshDir;
 using testing_util::SeedsDir;
 
 TEST(StoriesCliTest, StoriesStoryDups) {
   if (!std::filesystem::exists(SeedsDir())) GTEST_SKIP() << "no seeds";
-  const std::string db = "--db '" + (FreshDir("stories_cli") / "d.db").string() + "' ";
+  const std::string db = "--db '" + DbAt(FreshDir("stories_cli") / "d.db") + "' ";
   ASSERT_EQ(Depeche(db + "ingest '" + SeedsDir().string() + "'").code, 0);
 
   CliRun stories = Depeche(db + "stories --json");
@@ -74,7 +75,7 @@ TEST(StoriesCliTest, StoriesStoryDups) {
 // The listing orders, the window and the line that says the list was cut, on the bundled
 // Global Voices sample (265 articles, 2011-2017).
 TEST(StoriesCliTest, SortWindowAndCut) {
-  const std::string db = "--db '" + (FreshDir("stories_sort") / "d.db").string() + "' ";
+  const std::string db = "--db '" + DbAt(FreshDir("stories_sort") / "d.db") + "' ";
   ASSERT_EQ(Depeche(db + "ingest '" DEPECHE_SOURCE_DIR "/data/samples/globalvoices'").code, 0);
 
   CliRun all = Depeche(db + "stories --sort activity -n 100000 --json");
@@ -119,7 +120,7 @@ TEST(StoriesCliTest, IngestThreadsSamePartition) {
   const auto dir = FreshDir("ingest_threads");
   std::map<std::string, std::pair<std::string, std::string>> first;
   for (const std::string threads : {"1", "3"}) {
-    const std::string db = "--db '" + (dir / (threads + ".db")).string() + "' ";
+    const std::string db = "--db '" + DbAt(dir / (threads + ".db")) + "' ";
     CliRun ingest = Depeche(db + "ingest --threads " + threads + " '" + input.string() + "'");
     ASSERT_EQ(ingest.code, 0) << ingest.out;
     CliRun articles = Depeche(db + "articles --json -n 100000", "", /*with_stderr=*/false);
@@ -139,7 +140,7 @@ TEST(StoriesCliTest, IngestThreadsSamePartition) {
     }
   }
   EXPECT_EQ(
-      Depeche("--db '" + (dir / "x.db").string() + "' ingest --threads -1 '" + input.string() + "'")
+      Depeche("--db '" + DbAt(dir / "x.db") + "' ingest --threads -1 '" + input.string() + "'")
           .code,
       2);
 }

@@ -13,6 +13,7 @@
 namespace depeche {
 namespace {
 
+using testing_util::DbAt;
 using testing_util::FreshDir;
 using testing_util::SeedsDir;
 
@@ -27,7 +28,7 @@ std::vector<std::string> SeedFiles() {
 
 std::unique_ptr<Engine> OpenAt(const std::filesystem::path& db) {
   EngineConfig config;
-  config.db_path = db.string();
+  config.db_path = DbAt(db);
   auto engine = Engine::Open(config);
   EXPECT_TRUE(engine.ok()) << engine.status().ToString();
   return engine.ok() ? std::move(engine).value() : nullptr;

@@ -23,6 +23,7 @@
 #include "core/files.h"
 #include "core/strings.h"
 #include "depeche/engine.h"
+#include "store/test_util.h"
 
 namespace depeche::testing_util {
 
@@ -90,6 +91,13 @@ inline std::filesystem::path FreshDir(const std::string& name) {
   return dir;
 }
 
+// The database location for the file `path`: the path itself on SQLite; on PostgreSQL
+// (DEPECHE_TEST_PG_URL_FILE set) a fresh database URI, the same one for the same path, dropped
+// when the test process exits (store/test_util.h).
+inline std::string DbAt(const std::filesystem::path& path) {
+  return store::testing_util::TestDbLocation(path.string());
+}
+
 // Article id -> story id over every stored story (listed by activity, not a window).
 inline std::map<std::string, std::string> ArticleStories(Engine& engine) {
   std::map<std::string, std::string> out;
@@ -115,7 +123,7 @@ class SeedsStoryTest : public ::testing::Test {
   void SetUp() override {
     if (!std::filesystem::exists(SeedsDir())) GTEST_SKIP() << "no seeds";
     EngineConfig config;
-    config.db_path = (FreshDir("seeds-story") / "depeche.db").string();
+    config.db_path = DbAt(FreshDir("seeds-story") / "depeche.db");
     auto engine = Engine::Open(config);
     ASSERT_TRUE(engine.ok()) << engine.status().ToString();
     engine_ = std::move(engine).value();

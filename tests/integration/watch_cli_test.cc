@@ -15,13 +15,14 @@ namespace depeche {
 namespace {
 
 using testing_util::CliRun;
+using testing_util::DbAt;
 using testing_util::FreshDir;
 
 class WatchCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = FreshDir("watch_cli");
-    db_path_ = (dir_ / "d.db").string();
+    db_path_ = DbAt(dir_ / "d.db");
   }
   CliRun Run(const std::string& args, bool with_stderr = true) {
     return testing_util::Depeche("--db '" + db_path_ + "' " + args, "", with_stderr);
