@@ -1,6 +1,7 @@
-// BatchGate on SQLite (BEGIN IMMEDIATE serialises the writers there; PostgreSQL adds its
-// advisory lock): when a process reloads its story state, and that two ingest jobs on two
-// connections, each batch under the gate, store what one job ingesting everything stores.
+// BatchGate, on SQLite (BEGIN IMMEDIATE serialises the writers there) and, in the suite's
+// PostgreSQL pass, on PostgreSQL (with its advisory lock): when a process reloads its story state,
+// and that two ingest jobs on two connections, each batch under the gate, store what one job
+// ingesting everything stores.
 #include "engine/batch_gate.h"
 
 #include <gtest/gtest.h>
@@ -21,6 +22,7 @@
 #include "store/article_store.h"
 #include "store/database.h"
 #include "store/statement.h"
+#include "store/test_util.h"
 
 namespace depeche::engine {
 namespace {
@@ -41,7 +43,9 @@ class BatchGateTest : public testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   std::unique_ptr<store::Database> Open(const std::string& name) {
-    auto db = store::Database::Open((dir_ / name).string());
+    // A file here on SQLite; a database of the test cluster on PostgreSQL (the gate's
+    // advisory lock then runs).
+    auto db = store::Database::Open(store::testing_util::TestDbLocation((dir_ / name).string()));
     EXPECT_TRUE(db.ok()) << db.status().ToString();
     return db.ok() ? std::move(*db) : nullptr;
   }
@@ -111,6 +115,35 @@ TEST_F(BatchGateTest, FailedReloadRollsBackAndStaysStale) {
   ASSERT_TRUE(gate.Enter().ok());
   EXPECT_EQ(reloads, 2);
   ASSERT_TRUE(gate.Leave().ok());
+}
+
+// On PostgreSQL a batch holds the story-space lock from Enter to Leave (COMMIT releases it),
+// and a rollback releases it too.
+TEST_F(BatchGateTest, PostgresBatchHoldsTheAdvisoryLockUntilCommitOrRollback) {
+  if (!store::testing_util::TestsOnPostgres()) GTEST_SKIP() << "the advisory lock is PostgreSQL's";
+  auto a_db = Open("l.db");
+  auto probe_db = Open("l.db");
+  ASSERT_TRUE(a_db && probe_db);
+  BatchGate a = BatchGate::ForBackend(*a_db, [] { return Status::Ok(); });
+  auto lock_is_free = [&]() -> bool {
+    auto st = store::Statement::Prepare(
+        probe_db.get(), "SELECT CASE WHEN pg_try_advisory_xact_lock(" +
+                            std::to_string(kStorySpaceLockKey) + ") THEN 1 ELSE 0 END");
+    EXPECT_TRUE(st.ok()) << st.status().ToString();
+    if (!st.ok()) return false;
+    auto row = st->Step();
+    EXPECT_TRUE(row.ok() && *row);
+    return row.ok() && *row && st->ColumnInt64(0) == 1;
+  };
+  EXPECT_TRUE(lock_is_free());
+  ASSERT_TRUE(a.Enter().ok());
+  EXPECT_FALSE(lock_is_free());
+  ASSERT_TRUE(a.Leave().ok());
+  EXPECT_TRUE(lock_is_free());
+  ASSERT_TRUE(a.Enter().ok());
+  EXPECT_FALSE(lock_is_free());
+  ASSERT_TRUE(a_db->Rollback().ok());
+  EXPECT_TRUE(lock_is_free());
 }
 
 // One writer process: its analyzer, stores and story stage on its own connection.
