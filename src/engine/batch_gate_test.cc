@@ -198,9 +198,9 @@ class GatedIngestTest : public BatchGateTest {
     w.db = Open(name);
     if (!w.db) return w;
     auto articles = store::ArticleStore::Create(w.db.get());
-    EXPECT_TRUE(articles.ok());
+    EXPECT_TRUE(articles.ok()) << articles.status().ToString();
     auto stories = StoryStage::Open(w.db.get(), kDataDir);
-    EXPECT_TRUE(stories.ok());
+    EXPECT_TRUE(stories.ok()) << stories.status().ToString();
     if (!articles.ok() || !stories.ok()) return w;
     w.articles = std::move(*articles);
     w.stories = std::move(*stories);
