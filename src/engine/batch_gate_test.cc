@@ -278,5 +278,39 @@ TEST_F(GatedIngestTest, TwoWorkersStoreWhatOneSequentialWriterStores) {
   EXPECT_LT(sizes.size(), sequential.size());
 }
 
+// A batch that fails (here: its lock statement, on the second batch) stops the run with an
+// error that says what was committed before it and where the uncommitted batch starts; what
+// was committed stays, and running the same input again completes it.
+TEST_F(GatedIngestTest, AFailedBatchNamesWhatWasCommitted) {
+  Worker w = OpenWorker("fail.db", /*gated=*/false);
+  ASSERT_TRUE(w.db);
+  // Stands for a lock that fails: each batch inserts the same row, so the second one fails
+  // with the unique constraint after the first committed.
+  ASSERT_TRUE(w.db->Exec("CREATE TABLE gate_probe (x INTEGER PRIMARY KEY)").ok());
+  StoryStage* stage = w.stories.get();
+  w.gate = std::make_unique<BatchGate>(
+      *w.db, [stage] { return stage->Reload(); }, "INSERT INTO gate_probe (x) VALUES (1)");
+  const std::string part = Part(0, 2);
+  IngestOptions options;
+  {
+    IngestJob job(config_, *analyzer_, *w.db, *w.articles, *w.stories, options, nullptr, nullptr,
+                  w.gate.get());
+    auto report = job.RunJsonl("part", part);
+    ASSERT_FALSE(report.ok());
+    EXPECT_NE(report.status().message().find(
+                  "committed before it: 7 records (7 new articles) in 1 batches, through part:7; "
+                  "not committed: the batch of 7 records from part:8 on"),
+              std::string::npos)
+        << report.status().message();
+  }
+  EXPECT_EQ(Partition(*w.db).size(), 7u);
+  ASSERT_TRUE(w.db->Exec("DROP TABLE gate_probe").ok());
+  w.gate = std::make_unique<BatchGate>(
+      BatchGate::ForBackend(*w.db, [stage] { return stage->Reload(); }));
+  IngestReport again = Run(w, "part", part);
+  EXPECT_EQ(again.already_stored, 7);
+  EXPECT_EQ(Partition(*w.db).size(), static_cast<size_t>(7 + again.inserted));
+}
+
 }  // namespace
 }  // namespace depeche::engine
