@@ -29,6 +29,11 @@ constexpr std::string_view kInsertTimexSql =
 constexpr std::string_view kInsertFtsSql =
     "INSERT INTO article_fts(rowid, title, body) "
     "VALUES (?1, ?2 || char(1) || ?3, ?2 || char(1) || ?4)";
+// PostgreSQL: article_fts holds the article's weighted tsvector, made with the configuration of
+// its language (depeche_article_tsvector, migrations_pg.cc) instead of a "lang\x01" prefix that
+// the tokenizer reads.
+constexpr std::string_view kPgInsertFtsSql =
+    "INSERT INTO article_fts(rowid, doc) VALUES (?1, depeche_article_tsvector(?2, ?3, ?4))";
 
 // The `url <> ''` terms let SQLite use the partial unique indexes.
 constexpr std::string_view kFindByUrlSql = "SELECT id FROM articles WHERE url = ?1 AND url <> ''";
@@ -93,7 +98,9 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Create(Database* db) {
   impl->db = db;
   Database* h = db;
   DEPECHE_ASSIGN_OR_RETURN(impl->insert, Statement::Prepare(h, kInsertSql));
-  DEPECHE_ASSIGN_OR_RETURN(impl->insert_fts, Statement::Prepare(h, kInsertFtsSql));
+  DEPECHE_ASSIGN_OR_RETURN(
+      impl->insert_fts,
+      Statement::Prepare(h, db->backend() == Backend::kPostgres ? kPgInsertFtsSql : kInsertFtsSql));
   DEPECHE_ASSIGN_OR_RETURN(impl->find_by_url, Statement::Prepare(h, kFindByUrlSql));
   DEPECHE_ASSIGN_OR_RETURN(impl->find_by_hash, Statement::Prepare(h, kFindByHashSql));
   DEPECHE_ASSIGN_OR_RETURN(impl->find_by_feed, Statement::Prepare(h, kFindByFeedSql));

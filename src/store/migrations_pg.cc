@@ -43,25 +43,31 @@ namespace {
 // Stemming happens after unaccent, so a query word with or without its accents stems to the
 // same lexeme (the tokenizer needs a second, colocated token for that).
 //
-// article_fts holds one row per article with two tsvector columns, title and body, each with
-// its GIN index, rather than one weighted tsvector: a phrase must not match across the end of
-// the title and the start of the text (tsvector concatenation makes their positions adjacent),
-// the rank weighs the title 5 times the body by adding the two ts_rank values (like
-// bm25(5.0, 1.0) over FTS5's two columns), and each column is matched with its own index.
-// ArticleStore indexes each row itself (INSERT ... depeche_tsvector(lang, ...)), as on SQLite;
-// ON DELETE CASCADE is the delete trigger, and articles_fts_update keeps the row in step when
-// lang, title or text change (the SQLite update trigger's twin; no store code does that today).
+// article_fts holds one weighted tsvector per article, `doc`: the title's lexemes with weight
+// A, then a separator, then the text's with weight D, under one GIN index. One vector, not a
+// title and a body column, because FTS5 matches a row, not a column: `geneve accord` finds an
+// article with Genève in its title and accord in its text, and `-iran` excludes an article
+// naming Iran in either; tsquery operators only combine lexemes of one tsvector. The separator
+// is the lexeme ' ' (no query lexeme holds a space) one position after the title, so a phrase
+// cannot run from the title's last word into the text's first, as in FTS5 where a phrase lies
+// within one column. The rank weighs A 5 times D (ts_rank's weights {0.2, 0.2, 0.2, 1.0}),
+// like bm25(5.0, 1.0).
+// ArticleStore indexes each row itself (INSERT ... depeche_article_tsvector(lang, title,
+// text)), as on SQLite; ON DELETE CASCADE is the delete trigger, and articles_fts_update keeps
+// the row in step when lang, title or text change (the SQLite update trigger's twin; no store
+// code changes them today).
 //
 // depeche_tsvector caps what one value may index: a tsvector holds at most 1 MB, so a text
 // over 256 KiB is indexed from its start, halved until its tsvector fits (the common case never
-// enters the exception block). Words over 2 KB are not indexed (PostgreSQL's limit).
+// enters the exception block). Words over 2 KB are not indexed (PostgreSQL's limit), and
+// positions past 16,383 count as 16,383.
 //
 // depeche_tsquery(positive, excluded, langs) builds the query: `positive` and `excluded` are
 // tsquery texts of quoted words (fts_query_pg.h); each is normalised with the configuration of
 // every language in `langs` (comma-separated codes: the stored languages) and of
-// depeche_simple, the alternatives ORed. The positive part is taken whole per configuration (an
-// article is in one language and its words are stemmed in it); an article is excluded when
-// any configuration's form of an excluded term occurs in it.
+// depeche_simple, the distinct alternatives ORed. The positive part is taken whole per
+// configuration (an article is in one language and its words are stemmed in it); an article
+// is excluded when any configuration's form of an excluded term occurs in it.
 constexpr std::string_view kMigration1 = R"sql(
 CREATE EXTENSION IF NOT EXISTS unaccent;
 
@@ -177,6 +183,13 @@ BEGIN
 END
 $$;
 
+-- article_fts.doc of an article.
+CREATE FUNCTION depeche_article_tsvector(lang text, title text, body text) RETURNS tsvector
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+SELECT setweight(depeche_tsvector(lang, title), 'A') || ''' '':1'::tsvector ||
+       setweight(depeche_tsvector(lang, body), 'D')
+$$;
+
 CREATE FUNCTION depeche_tsquery(positive text, excluded text, langs text) RETURNS tsquery
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 DECLARE
@@ -184,6 +197,8 @@ DECLARE
   p tsquery;
   x tsquery;
   q tsquery;
+  seen_p tsquery[] := '{}';
+  seen_x tsquery[] := '{}';
 BEGIN
   FOR cfg IN
     SELECT DISTINCT depeche_ts_config(l)
@@ -191,21 +206,22 @@ BEGIN
     WHERE l <> ''
   LOOP
     q := to_tsquery(cfg, coalesce(positive, ''));
-    IF p IS NULL THEN
-      p := q;
-    ELSIF numnode(q) > 0 AND q <> p THEN
-      p := p || q;
+    IF numnode(q) > 0 AND NOT q = ANY(seen_p) THEN
+      seen_p := seen_p || q;
+      p := CASE WHEN p IS NULL THEN q ELSE p || q END;
     END IF;
     IF coalesce(excluded, '') <> '' THEN
       q := to_tsquery(cfg, excluded);
-      IF x IS NULL OR numnode(x) = 0 THEN
-        x := q;
-      ELSIF numnode(q) > 0 THEN
-        x := x || q;
+      IF numnode(q) > 0 AND NOT q = ANY(seen_x) THEN
+        seen_x := seen_x || q;
+        x := CASE WHEN x IS NULL THEN q ELSE x || q END;
       END IF;
     END IF;
   END LOOP;
-  IF x IS NOT NULL AND numnode(x) > 0 THEN
+  IF p IS NULL THEN
+    RETURN ''::tsquery;  -- no lexeme at all: matches nothing
+  END IF;
+  IF x IS NOT NULL THEN
     RETURN p && !!x;
   END IF;
   RETURN p;
@@ -214,17 +230,14 @@ $$;
 
 CREATE TABLE article_fts (
   rowid BIGINT PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
-  title TSVECTOR NOT NULL,
-  body TSVECTOR NOT NULL
+  doc TSVECTOR NOT NULL
 );
-CREATE INDEX article_fts_title ON article_fts USING gin (title);
-CREATE INDEX article_fts_body ON article_fts USING gin (body);
+CREATE INDEX article_fts_doc ON article_fts USING gin (doc);
 
 CREATE FUNCTION depeche_articles_fts_update() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE article_fts SET title = depeche_tsvector(NEW.lang, NEW.title),
-                         body = depeche_tsvector(NEW.lang, NEW.text)
+  UPDATE article_fts SET doc = depeche_article_tsvector(NEW.lang, NEW.title, NEW.text)
   WHERE rowid = NEW.rowid;
   RETURN NULL;
 END

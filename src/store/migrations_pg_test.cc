@@ -89,9 +89,8 @@ TEST(PgMigrationsTest, OneTextPerVersion) {
 // and added columns on both backends; PostgreSQL's version 1 adds only its full-text table
 // (FTS5's virtual table, which is no CREATE TABLE) and that table's indexes.
 TEST(PgMigrationsTest, SameTablesColumnsAndIndexesAsSqlite) {
-  const std::set<std::string> pg_only = {
-      "table article_fts",       "column article_fts.rowid",       "column article_fts.title",
-      "column article_fts.body", "create index article_fts_title", "create index article_fts_body"};
+  const std::set<std::string> pg_only = {"table article_fts", "column article_fts.rowid",
+                                         "column article_fts.doc", "create index article_fts_doc"};
   for (const Migration& m : AllMigrations()) {
     SCOPED_TRACE("version " + std::to_string(m.version));
     const std::set<std::string> sqlite = Declared(m.sql);
