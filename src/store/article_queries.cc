@@ -38,6 +38,9 @@ constexpr std::string_view kFindPrefixSql =
 constexpr std::string_view kCountPrefixSql =
     "SELECT count(*) FROM articles WHERE id >= ?1 AND id < ?2";
 constexpr std::string_view kJsonStringsSql = "SELECT value FROM json_each(?1)";
+// PostgreSQL's json_each reads objects only; an array's strings are json_array_elements_text.
+constexpr std::string_view kPgJsonStringsSql =
+    "SELECT value FROM json_array_elements_text(CAST(?1 AS json))";
 // `<> ''` lets SQLite use the partial unique index on url.
 constexpr std::string_view kFindUrlSql = "SELECT id FROM articles WHERE url = ?1 AND url <> ''";
 // The feed's own id, kept in the metadata by the JSONL reader. No index: a full scan (`show`
@@ -45,6 +48,10 @@ constexpr std::string_view kFindUrlSql = "SELECT id FROM articles WHERE url = ?1
 // no id, prefix or URL.
 constexpr std::string_view kFindFeedIdSql =
     "SELECT id FROM articles WHERE json_extract(metadata, '$.id') = ?1 LIMIT 2";
+// PostgreSQL: ->> gives the member as text. (A number id then matches its digits, which
+// SQLite's json_extract, yielding a number, never equals to a text parameter.)
+constexpr std::string_view kPgFindFeedIdSql =
+    "SELECT id FROM articles WHERE CAST(metadata AS json) ->> 'id' = ?1 LIMIT 2";
 
 // Summary columns 0..9, read by ReadSummary, over `articles AS a` with DEPECHE_SUMMARY_JOINS:
 // the story (its survivor when it was merged: merged_into is kept pointing at the final one)
@@ -71,6 +78,24 @@ constexpr std::string_view kListSql[4] = {
     "SELECT " DEPECHE_SUMMARY_COLUMNS " FROM articles AS a" DEPECHE_SUMMARY_JOINS
     " WHERE a.lang = ?1 AND a.source = ?2"
     " ORDER BY a.published_ts DESC, a.rowid LIMIT ?3 OFFSET ?4",
+};
+// PostgreSQL sorts NULL last only when told (SQLite's NULL is the smallest value), and the
+// articles_*published indexes say NULLS LAST and end with rowid (migrations_pg.cc). PostgreSQL
+// also needs the type of every parameter up to the highest number: a filter a variant leaves
+// out is stated and never bound (NULL), an always-true term.
+constexpr std::string_view kPgListSql[4] = {
+    "SELECT " DEPECHE_SUMMARY_COLUMNS " FROM articles AS a" DEPECHE_SUMMARY_JOINS
+    " WHERE CAST(?1 AS TEXT) IS NULL AND CAST(?2 AS TEXT) IS NULL"
+    " ORDER BY a.published_ts DESC NULLS LAST, a.rowid LIMIT ?3 OFFSET ?4",
+    "SELECT " DEPECHE_SUMMARY_COLUMNS " FROM articles AS a" DEPECHE_SUMMARY_JOINS
+    " WHERE a.lang = ?1 AND CAST(?2 AS TEXT) IS NULL"
+    " ORDER BY a.published_ts DESC NULLS LAST, a.rowid LIMIT ?3 OFFSET ?4",
+    "SELECT " DEPECHE_SUMMARY_COLUMNS " FROM articles AS a" DEPECHE_SUMMARY_JOINS
+    " WHERE CAST(?1 AS TEXT) IS NULL AND a.source = ?2"
+    " ORDER BY a.published_ts DESC NULLS LAST, a.rowid LIMIT ?3 OFFSET ?4",
+    "SELECT " DEPECHE_SUMMARY_COLUMNS " FROM articles AS a" DEPECHE_SUMMARY_JOINS
+    " WHERE a.lang = ?1 AND a.source = ?2"
+    " ORDER BY a.published_ts DESC NULLS LAST, a.rowid LIMIT ?3 OFFSET ?4",
 };
 
 // ORDER BY rank with LIMIT lets FTS5 sort internally, so snippet() only runs for the rows
@@ -332,19 +357,21 @@ DatePrecision ToPrecision(int64_t value) {
 
 Status ArticleStore::Impl::PrepareQueries() {
   Database* h = db;
+  const bool pg = db->backend() == Backend::kPostgres;
   DEPECHE_ASSIGN_OR_RETURN(get, Statement::Prepare(h, kGetSql));
   DEPECHE_ASSIGN_OR_RETURN(find_prefix, Statement::Prepare(h, kFindPrefixSql));
   DEPECHE_ASSIGN_OR_RETURN(count_prefix, Statement::Prepare(h, kCountPrefixSql));
-  DEPECHE_ASSIGN_OR_RETURN(json_strings, Statement::Prepare(h, kJsonStringsSql));
+  DEPECHE_ASSIGN_OR_RETURN(json_strings,
+                           Statement::Prepare(h, pg ? kPgJsonStringsSql : kJsonStringsSql));
   DEPECHE_ASSIGN_OR_RETURN(timexes_of, Statement::Prepare(h, kTimexesOfSql));
   DEPECHE_ASSIGN_OR_RETURN(find_url, Statement::Prepare(h, kFindUrlSql));
-  DEPECHE_ASSIGN_OR_RETURN(find_feed_id, Statement::Prepare(h, kFindFeedIdSql));
+  DEPECHE_ASSIGN_OR_RETURN(find_feed_id,
+                           Statement::Prepare(h, pg ? kPgFindFeedIdSql : kFindFeedIdSql));
   DEPECHE_ASSIGN_OR_RETURN(
       story_of, Statement::Prepare(h, "SELECT story_id FROM article_story WHERE article_id = ?1"));
   for (int i = 0; i < 4; ++i) {
-    DEPECHE_ASSIGN_OR_RETURN(list[i], Statement::Prepare(h, kListSql[i]));
+    DEPECHE_ASSIGN_OR_RETURN(list[i], Statement::Prepare(h, pg ? kPgListSql[i] : kListSql[i]));
   }
-  const bool pg = db->backend() == Backend::kPostgres;
   DEPECHE_ASSIGN_OR_RETURN(search, Statement::Prepare(h, pg ? kPgSearchSql : kSearchSql));
   DEPECHE_ASSIGN_OR_RETURN(count_copies,
                            Statement::Prepare(h, pg ? kPgCountCopiesSql : kCountCopiesSql));

@@ -10,7 +10,9 @@
 // NULL order: SQLite sorts NULL as the smallest value, PostgreSQL as the largest. Indexes on
 // nullable columns say NULLS LAST (descending) or NULLS FIRST (ascending), so that they hold
 // the order the SQLite indexes hold (undated articles and stories last in the newest-first
-// listings); a query that wants that order on PostgreSQL says the same NULLS clause.
+// listings); a query that wants that order on PostgreSQL says the same NULLS clause. An SQLite
+// index ends with the rowid; where a query orders by it after the indexed columns (the article
+// listings, the earliest copy of a content hash), the PostgreSQL index names it.
 //
 // COLLATE NOCASE indexes become indexes on lower(...): a case-insensitive lookup on PostgreSQL
 // is `lower(name) = lower(?)`.
@@ -110,9 +112,9 @@ CREATE TABLE articles (
 );
 CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url <> '';
 CREATE UNIQUE INDEX articles_content_hash ON articles(content_hash) WHERE content_hash <> '';
-CREATE INDEX articles_published ON articles(published_ts DESC NULLS LAST);
-CREATE INDEX articles_lang_published ON articles(lang, published_ts DESC NULLS LAST);
-CREATE INDEX articles_source_published ON articles(source, published_ts DESC NULLS LAST);
+CREATE INDEX articles_published ON articles(published_ts DESC NULLS LAST, rowid);
+CREATE INDEX articles_lang_published ON articles(lang, published_ts DESC NULLS LAST, rowid);
+CREATE INDEX articles_source_published ON articles(source, published_ts DESC NULLS LAST, rowid);
 
 DO $$
 DECLARE
@@ -292,7 +294,7 @@ ALTER TABLE article_story ADD COLUMN top_terms TEXT NOT NULL DEFAULT '[]'
 
 constexpr std::string_view kMigration4 = R"sql(
 DROP INDEX articles_content_hash;
-CREATE INDEX articles_content_hash ON articles(content_hash) WHERE content_hash <> '';
+CREATE INDEX articles_content_hash ON articles(content_hash, rowid) WHERE content_hash <> '';
 ALTER TABLE articles ADD COLUMN feed_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE articles ADD COLUMN copy_of TEXT NOT NULL DEFAULT '';
 ALTER TABLE articles ADD COLUMN title_origin TEXT NOT NULL DEFAULT '';
