@@ -31,7 +31,7 @@ constexpr std::string_view kGetSql =
     "published_source, best_iso, best_ts, best_precision, date_provenance, date_basis, "
     "date_evidence FROM articles WHERE id = ?1";
 constexpr std::string_view kTimexesOfSql =
-    "SELECT begin, end, type, value, resolved, form, tense, rule FROM article_timexes "
+    "SELECT begin, \"end\", type, value, resolved, form, tense, rule FROM article_timexes "
     "WHERE article_id = ?1 ORDER BY ord";
 constexpr std::string_view kFindPrefixSql =
     "SELECT id FROM articles WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 2";

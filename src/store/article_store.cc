@@ -30,7 +30,7 @@ constexpr std::string_view kPgInsertSql =
     DEPECHE_INSERT_ARTICLE_SQL " ON CONFLICT DO NOTHING RETURNING rowid";
 #undef DEPECHE_INSERT_ARTICLE_SQL
 constexpr std::string_view kInsertTimexSql =
-    "INSERT INTO article_timexes(article_id, ord, begin, end, type, value, resolved, form, "
+    "INSERT INTO article_timexes(article_id, ord, begin, \"end\", type, value, resolved, form, "
     "tense, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 
 // The values the article_fts_src view yields for the row (see migrations.cc).
