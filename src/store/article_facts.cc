@@ -14,7 +14,7 @@ constexpr std::string_view kInsertQuoteSql =
     "speaker_kind, speaker_begin, speaker_end, name_begin, name_end, antecedent, partial) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 constexpr std::string_view kInsertFigureSql =
-    "INSERT INTO article_figures(article_id, ord, begin, end, number_begin, number_end, value, "
+    "INSERT INTO article_figures(article_id, ord, begin, \"end\", number_begin, number_end, value, "
     "high, unit, unit_begin, unit_end, counted, bound, sentence_begin, sentence_end) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 constexpr std::string_view kQuotesOfSql =
@@ -22,7 +22,7 @@ constexpr std::string_view kQuotesOfSql =
     "name_begin, name_end, antecedent, partial FROM article_quotes WHERE article_id = ?1 "
     "ORDER BY ord";
 constexpr std::string_view kFiguresOfSql =
-    "SELECT begin, end, number_begin, number_end, value, high, unit, unit_begin, unit_end, "
+    "SELECT begin, \"end\", number_begin, number_end, value, high, unit, unit_begin, unit_end, "
     "counted, bound, sentence_begin, sentence_end FROM article_figures WHERE article_id = ?1 "
     "ORDER BY ord";
 

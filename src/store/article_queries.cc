@@ -13,6 +13,7 @@
 #include "store/entity_store.h"
 #include "store/exact_rerank.h"
 #include "store/fts_query.h"
+#include "store/fts_query_pg.h"
 #include "store/fts_tokenizer.h"
 #include "store/row_codec.h"
 #include "text/stemmer.h"
@@ -30,13 +31,16 @@ constexpr std::string_view kGetSql =
     "published_source, best_iso, best_ts, best_precision, date_provenance, date_basis, "
     "date_evidence FROM articles WHERE id = ?1";
 constexpr std::string_view kTimexesOfSql =
-    "SELECT begin, end, type, value, resolved, form, tense, rule FROM article_timexes "
+    "SELECT begin, \"end\", type, value, resolved, form, tense, rule FROM article_timexes "
     "WHERE article_id = ?1 ORDER BY ord";
 constexpr std::string_view kFindPrefixSql =
     "SELECT id FROM articles WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 2";
 constexpr std::string_view kCountPrefixSql =
     "SELECT count(*) FROM articles WHERE id >= ?1 AND id < ?2";
 constexpr std::string_view kJsonStringsSql = "SELECT value FROM json_each(?1)";
+// PostgreSQL's json_each reads objects only; an array's strings are json_array_elements_text.
+constexpr std::string_view kPgJsonStringsSql =
+    "SELECT value FROM json_array_elements_text(CAST(?1 AS json))";
 // `<> ''` lets SQLite use the partial unique index on url.
 constexpr std::string_view kFindUrlSql = "SELECT id FROM articles WHERE url = ?1 AND url <> ''";
 // The feed's own id, kept in the metadata by the JSONL reader. No index: a full scan (`show`
@@ -44,6 +48,10 @@ constexpr std::string_view kFindUrlSql = "SELECT id FROM articles WHERE url = ?1
 // no id, prefix or URL.
 constexpr std::string_view kFindFeedIdSql =
     "SELECT id FROM articles WHERE json_extract(metadata, '$.id') = ?1 LIMIT 2";
+// PostgreSQL: ->> gives the member as text. (A number id then matches its digits, which
+// SQLite's json_extract, yielding a number, never equals to a text parameter.)
+constexpr std::string_view kPgFindFeedIdSql =
+    "SELECT id FROM articles WHERE CAST(metadata AS json) ->> 'id' = ?1 LIMIT 2";
 
 // Summary columns 0..9, read by ReadSummary, over `articles AS a` with DEPECHE_SUMMARY_JOINS:
 // the story (its survivor when it was merged: merged_into is kept pointing at the final one)
@@ -71,6 +79,24 @@ constexpr std::string_view kListSql[4] = {
     " WHERE a.lang = ?1 AND a.source = ?2"
     " ORDER BY a.published_ts DESC, a.rowid LIMIT ?3 OFFSET ?4",
 };
+// PostgreSQL sorts NULL last only when told (SQLite's NULL is the smallest value), and the
+// articles_*published indexes say NULLS LAST and end with rowid (migrations_pg.cc). PostgreSQL
+// also needs the type of every parameter up to the highest number: a filter a variant leaves
+// out is stated and never bound (NULL), an always-true term.
+constexpr std::string_view kPgListSql[4] = {
+    "SELECT " DEPECHE_SUMMARY_COLUMNS " FROM articles AS a" DEPECHE_SUMMARY_JOINS
+    " WHERE CAST(?1 AS TEXT) IS NULL AND CAST(?2 AS TEXT) IS NULL"
+    " ORDER BY a.published_ts DESC NULLS LAST, a.rowid LIMIT ?3 OFFSET ?4",
+    "SELECT " DEPECHE_SUMMARY_COLUMNS " FROM articles AS a" DEPECHE_SUMMARY_JOINS
+    " WHERE a.lang = ?1 AND CAST(?2 AS TEXT) IS NULL"
+    " ORDER BY a.published_ts DESC NULLS LAST, a.rowid LIMIT ?3 OFFSET ?4",
+    "SELECT " DEPECHE_SUMMARY_COLUMNS " FROM articles AS a" DEPECHE_SUMMARY_JOINS
+    " WHERE CAST(?1 AS TEXT) IS NULL AND a.source = ?2"
+    " ORDER BY a.published_ts DESC NULLS LAST, a.rowid LIMIT ?3 OFFSET ?4",
+    "SELECT " DEPECHE_SUMMARY_COLUMNS " FROM articles AS a" DEPECHE_SUMMARY_JOINS
+    " WHERE a.lang = ?1 AND a.source = ?2"
+    " ORDER BY a.published_ts DESC NULLS LAST, a.rowid LIMIT ?3 OFFSET ?4",
+};
 
 // ORDER BY rank with LIMIT lets FTS5 sort internally, so snippet() only runs for the rows
 // returned. `rank MATCH` sets this query's ranking: bm25 with the title worth 5 body hits.
@@ -86,6 +112,18 @@ constexpr std::string_view kListSql[4] = {
   "(?8 IS NULL OR a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?8)) AND " \
   "(?9 IS NULL OR a.ingested_at >= ?9)"
 #define DEPECHE_FTS_ROWID_BOUND " AND (?10 IS NULL OR article_fts.rowid >= ?10)"
+// PostgreSQL infers each parameter's type from its first use and cannot from `?N IS NULL`
+// ("could not determine data type of parameter"): the same filters with the type stated there.
+#define DEPECHE_PG_SEARCH_FILTERS                                                              \
+  "(CAST(?3 AS BIGINT) IS NULL OR a.published_ts >= ?3) AND "                                  \
+  "(CAST(?4 AS BIGINT) IS NULL OR a.published_ts < ?4) AND "                                   \
+  "(CAST(?5 AS TEXT) IS NULL OR a.lang = ?5) AND (CAST(?6 AS TEXT) IS NULL OR a.source = ?6) " \
+  "AND (CAST(?7 AS TEXT) IS NULL OR "                                                          \
+  "a.id IN (SELECT article_id FROM article_story WHERE story_id = ?7)) AND "                   \
+  "(CAST(?8 AS BIGINT) IS NULL OR "                                                            \
+  "a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?8)) AND "               \
+  "(CAST(?9 AS BIGINT) IS NULL OR a.ingested_at >= ?9)"
+#define DEPECHE_PG_FTS_ROWID_BOUND " AND (CAST(?10 AS BIGINT) IS NULL OR article_fts.rowid >= ?10)"
 constexpr std::string_view kSearchSql =
     "SELECT " DEPECHE_SUMMARY_COLUMNS
     ", snippet(article_fts, 1, '[', ']', '…', 20), rank, a.text, a.content_hash "
@@ -99,13 +137,55 @@ constexpr std::string_view kMatchingStoriesSql =
     "FROM article_fts JOIN articles AS a ON a.rowid = article_fts.rowid" DEPECHE_SUMMARY_JOINS
     " WHERE article_fts MATCH ?1 AND " DEPECHE_SEARCH_FILTERS DEPECHE_FTS_ROWID_BOUND
     " AND s.story_id IS NOT NULL GROUP BY story";
+// PostgreSQL (article_fts holds one weighted tsvector per article, migrations_pg.cc): ?1 is
+// the tsquery's text, made once per search by kPgTsQuerySql, and ?11 the same without its
+// excluded terms, for the rank and the snippet (ts_rank scores a query with a NOT near zero
+// for every row, which would leave the order to chance). The rank is ts_rank with the
+// title's lexemes (weight A) worth 5 times the text's (weight D), like bm25(5.0, 1.0), divided
+// by 1 + log(length) as bm25 normalises by length; it is negated so that, as with FTS5's rank,
+// lower is better and Search reads both alike. The candidates are ranked and cut to ?2 in a
+// subquery, so ts_headline, which parses the whole text, runs only for them: the text's best
+// fragment of at most 20 words with the matches in [ and ] (FTS5's snippet(..., '[', ']', '…',
+// 20); CapSnippet then treats both alike). Ties go to the older row, for a stable order.
+constexpr std::string_view kPgSearchSql =
+    "SELECT " DEPECHE_SUMMARY_COLUMNS
+    ", ts_headline(depeche_ts_config(a.lang), a.text, CAST(?11 AS tsquery), "
+    "'StartSel=[, StopSel=], MaxWords=20, MinWords=10, ShortWord=0, MaxFragments=1, "
+    "FragmentDelimiter=\" … \"'), m.rank, a.text, a.content_hash "
+    "FROM (SELECT article_fts.rowid AS rowid, "
+    "-ts_rank('{0.2, 0.2, 0.2, 1.0}', article_fts.doc, CAST(?11 AS tsquery), 1) AS rank "
+    "FROM article_fts JOIN articles AS a ON a.rowid = article_fts.rowid"
+    " WHERE article_fts.doc @@ CAST(?1 AS tsquery) AND " DEPECHE_PG_SEARCH_FILTERS
+        DEPECHE_PG_FTS_ROWID_BOUND
+    " ORDER BY rank, rowid LIMIT ?2) AS m"
+    " JOIN articles AS a ON a.rowid = m.rowid" DEPECHE_SUMMARY_JOINS " ORDER BY m.rank, m.rowid";
+// ?2 (the search's limit) is not used: stated and never bound, as PostgreSQL needs the type of
+// every parameter up to the highest number.
+constexpr std::string_view kPgMatchingStoriesSql =
+    "SELECT coalesce(nullif(st.merged_into, ''), s.story_id) AS story, count(*) "
+    "FROM article_fts JOIN articles AS a ON a.rowid = article_fts.rowid" DEPECHE_SUMMARY_JOINS
+    " WHERE CAST(?2 AS BIGINT) IS NULL AND article_fts.doc @@ CAST(?1 AS tsquery) "
+    "AND " DEPECHE_PG_SEARCH_FILTERS DEPECHE_PG_FTS_ROWID_BOUND
+    " AND s.story_id IS NOT NULL GROUP BY story";
+// PostgreSQL: the search's tsquery from the texts of fts_query_pg.h (?1 positive, ?2 excluded)
+// and the stored languages (?3), and the same without the excluded terms (the rank's); made
+// once so that the search statements read constants.
+constexpr std::string_view kPgTsQuerySql =
+    "SELECT depeche_tsquery(?1, ?2, ?3), depeche_tsquery(?1, '', ?3)";
 // The other articles with the same content that pass the filters (?1 is not used: numbered
 // parameters may leave gaps; the `<> ''` term lets SQLite use the partial content_hash index).
 constexpr std::string_view kCountCopiesSql =
     "SELECT count(*) - 1 FROM articles AS a WHERE a.content_hash = ?2 AND a.content_hash <> '' "
     "AND " DEPECHE_SEARCH_FILTERS;
+// PostgreSQL needs the type of every parameter up to the highest number: ?1 is stated and never
+// bound (NULL), so the term is always true.
+constexpr std::string_view kPgCountCopiesSql =
+    "SELECT count(*) - 1 FROM articles AS a WHERE CAST(?1 AS TEXT) IS NULL AND "
+    "a.content_hash = ?2 AND a.content_hash <> '' AND " DEPECHE_PG_SEARCH_FILTERS;
 #undef DEPECHE_SEARCH_FILTERS
 #undef DEPECHE_FTS_ROWID_BOUND
+#undef DEPECHE_PG_SEARCH_FILTERS
+#undef DEPECHE_PG_FTS_ROWID_BOUND
 // The first article stored at or after ?1 (UTC seconds): a range of articles_ingested.
 constexpr std::string_view kFirstIngestedSql =
     "SELECT min(rowid) FROM articles WHERE ingested_at >= ?1";
@@ -277,21 +357,29 @@ DatePrecision ToPrecision(int64_t value) {
 
 Status ArticleStore::Impl::PrepareQueries() {
   Database* h = db;
+  const bool pg = db->backend() == Backend::kPostgres;
   DEPECHE_ASSIGN_OR_RETURN(get, Statement::Prepare(h, kGetSql));
   DEPECHE_ASSIGN_OR_RETURN(find_prefix, Statement::Prepare(h, kFindPrefixSql));
   DEPECHE_ASSIGN_OR_RETURN(count_prefix, Statement::Prepare(h, kCountPrefixSql));
-  DEPECHE_ASSIGN_OR_RETURN(json_strings, Statement::Prepare(h, kJsonStringsSql));
+  DEPECHE_ASSIGN_OR_RETURN(json_strings,
+                           Statement::Prepare(h, pg ? kPgJsonStringsSql : kJsonStringsSql));
   DEPECHE_ASSIGN_OR_RETURN(timexes_of, Statement::Prepare(h, kTimexesOfSql));
   DEPECHE_ASSIGN_OR_RETURN(find_url, Statement::Prepare(h, kFindUrlSql));
-  DEPECHE_ASSIGN_OR_RETURN(find_feed_id, Statement::Prepare(h, kFindFeedIdSql));
+  DEPECHE_ASSIGN_OR_RETURN(find_feed_id,
+                           Statement::Prepare(h, pg ? kPgFindFeedIdSql : kFindFeedIdSql));
   DEPECHE_ASSIGN_OR_RETURN(
       story_of, Statement::Prepare(h, "SELECT story_id FROM article_story WHERE article_id = ?1"));
   for (int i = 0; i < 4; ++i) {
-    DEPECHE_ASSIGN_OR_RETURN(list[i], Statement::Prepare(h, kListSql[i]));
+    DEPECHE_ASSIGN_OR_RETURN(list[i], Statement::Prepare(h, pg ? kPgListSql[i] : kListSql[i]));
   }
-  DEPECHE_ASSIGN_OR_RETURN(search, Statement::Prepare(h, kSearchSql));
-  DEPECHE_ASSIGN_OR_RETURN(count_copies, Statement::Prepare(h, kCountCopiesSql));
-  DEPECHE_ASSIGN_OR_RETURN(matching_stories, Statement::Prepare(h, kMatchingStoriesSql));
+  DEPECHE_ASSIGN_OR_RETURN(search, Statement::Prepare(h, pg ? kPgSearchSql : kSearchSql));
+  DEPECHE_ASSIGN_OR_RETURN(count_copies,
+                           Statement::Prepare(h, pg ? kPgCountCopiesSql : kCountCopiesSql));
+  DEPECHE_ASSIGN_OR_RETURN(matching_stories,
+                           Statement::Prepare(h, pg ? kPgMatchingStoriesSql : kMatchingStoriesSql));
+  if (pg) {
+    DEPECHE_ASSIGN_OR_RETURN(pg_tsquery, Statement::Prepare(h, kPgTsQuerySql));
+  }
   DEPECHE_ASSIGN_OR_RETURN(first_ingested, Statement::Prepare(h, kFirstIngestedSql));
   DEPECHE_ASSIGN_OR_RETURN(langs, Statement::Prepare(h, kLangsSql));
   return Status::Ok();
@@ -486,7 +574,8 @@ Result<std::vector<SearchHit>> ArticleStore::Search(const std::string& query, in
 Result<ArticleStore::Impl::SearchPlan> ArticleStore::Impl::Plan(const SearchQuery& query) {
   SearchPlan plan;
   DEPECHE_ASSIGN_OR_RETURN(plan.parsed, ParseSearchQuery(query.text));
-  plan.match = ToFtsMatch(plan.parsed);
+  const bool pg = db->backend() == Backend::kPostgres;
+  if (!pg) plan.match = ToFtsMatch(plan.parsed);
   DEPECHE_ASSIGN_OR_RETURN(SearchBounds bounds, ToBounds(query));
   plan.since = bounds.since;
   plan.until = bounds.until;
@@ -522,7 +611,23 @@ Result<ArticleStore::Impl::SearchPlan> ArticleStore::Impl::Plan(const SearchQuer
       }
     }
   }
-  db->SetFtsQueryLanguages(std::move(stored));
+  if (!pg) {
+    db->SetFtsQueryLanguages(std::move(stored));
+    return plan;
+  }
+  // PostgreSQL stems the query's words with each stored language's configuration (and
+  // depeche_simple): the tsquery is made here, once, and the search statements bind its text.
+  PgTsQueryText texts = ToPgTsQuery(plan.parsed);
+  ResetOnExit reset(pg_tsquery);
+  pg_tsquery.BindText(1, texts.positive);
+  pg_tsquery.BindText(2, texts.excluded);
+  pg_tsquery.BindText(3, PgQueryLanguages(stored));
+  Result<bool> row = pg_tsquery.Step();
+  if (!row.ok()) return row.status().WithContext("searching \"" + query.text + "\"");
+  if (*row) {
+    plan.match = pg_tsquery.ColumnText(0);
+    plan.pg_rank_query = pg_tsquery.ColumnText(1);
+  }
   return plan;
 }
 
@@ -586,6 +691,7 @@ Result<std::vector<SearchHit>> ArticleStore::Search(const SearchQuery& query) {
     stmt.BindText(1, match);
     stmt.BindInt64(2, candidates);
     bind_filters(stmt);
+    if (impl.db->backend() == Backend::kPostgres) stmt.BindText(11, plan.pg_rank_query);
     if (plan.first_rowid) stmt.BindInt64(10, *plan.first_rowid);
     int64_t rows = 0;
     while (true) {

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <nlohmann/json.hpp>
 #include <string_view>
 #include <utility>
 
@@ -13,22 +14,34 @@
 namespace depeche::store {
 namespace {
 
-constexpr std::string_view kInsertSql =
-    "INSERT INTO articles(id, url, source, title, text, text_bytes, lang, lang_declared, "
-    "lang_confidence, published_iso, published_ts, date_precision, origin_path, origin_line, "
-    "origin_format, content_hash, metadata, sentences, warnings, ingested_at, boilerplate, "
-    "feed_id, copy_of, title_origin, published_source, best_iso, best_ts, best_precision, "
-    "date_provenance, date_basis, date_evidence) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-    "?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)";
+#define DEPECHE_INSERT_ARTICLE_SQL                                                            \
+  "INSERT INTO articles(id, url, source, title, text, text_bytes, lang, lang_declared, "      \
+  "lang_confidence, published_iso, published_ts, date_precision, origin_path, origin_line, "  \
+  "origin_format, content_hash, metadata, sentences, warnings, ingested_at, boilerplate, "    \
+  "feed_id, copy_of, title_origin, published_source, best_iso, best_ts, best_precision, "     \
+  "date_provenance, date_basis, date_evidence) "                                              \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, " \
+  "?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)"
+constexpr std::string_view kInsertSql = DEPECHE_INSERT_ARTICLE_SQL;
+// PostgreSQL: a failed statement aborts the whole transaction (the caller's batch), so a record
+// already stored must not be a unique-constraint error there: ON CONFLICT DO NOTHING stores
+// nothing and RETURNING yields no row, and the stored record is then named as on SQLite.
+constexpr std::string_view kPgInsertSql =
+    DEPECHE_INSERT_ARTICLE_SQL " ON CONFLICT DO NOTHING RETURNING rowid";
+#undef DEPECHE_INSERT_ARTICLE_SQL
 constexpr std::string_view kInsertTimexSql =
-    "INSERT INTO article_timexes(article_id, ord, begin, end, type, value, resolved, form, "
+    "INSERT INTO article_timexes(article_id, ord, begin, \"end\", type, value, resolved, form, "
     "tense, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 
 // The values the article_fts_src view yields for the row (see migrations.cc).
 constexpr std::string_view kInsertFtsSql =
     "INSERT INTO article_fts(rowid, title, body) "
     "VALUES (?1, ?2 || char(1) || ?3, ?2 || char(1) || ?4)";
+// PostgreSQL: article_fts holds the article's weighted tsvector, made with the configuration of
+// its language (depeche_article_tsvector, migrations_pg.cc) instead of a "lang\x01" prefix that
+// the tokenizer reads.
+constexpr std::string_view kPgInsertFtsSql =
+    "INSERT INTO article_fts(rowid, doc) VALUES (?1, depeche_article_tsvector(?2, ?3, ?4))";
 
 // The `url <> ''` terms let SQLite use the partial unique indexes.
 constexpr std::string_view kFindByUrlSql = "SELECT id FROM articles WHERE url = ?1 AND url <> ''";
@@ -92,8 +105,10 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Create(Database* db) {
   auto impl = std::make_unique<Impl>();
   impl->db = db;
   Database* h = db;
-  DEPECHE_ASSIGN_OR_RETURN(impl->insert, Statement::Prepare(h, kInsertSql));
-  DEPECHE_ASSIGN_OR_RETURN(impl->insert_fts, Statement::Prepare(h, kInsertFtsSql));
+  const bool pg = db->backend() == Backend::kPostgres;
+  DEPECHE_ASSIGN_OR_RETURN(impl->insert, Statement::Prepare(h, pg ? kPgInsertSql : kInsertSql));
+  DEPECHE_ASSIGN_OR_RETURN(impl->insert_fts,
+                           Statement::Prepare(h, pg ? kPgInsertFtsSql : kInsertFtsSql));
   DEPECHE_ASSIGN_OR_RETURN(impl->find_by_url, Statement::Prepare(h, kFindByUrlSql));
   DEPECHE_ASSIGN_OR_RETURN(impl->find_by_hash, Statement::Prepare(h, kFindByHashSql));
   DEPECHE_ASSIGN_OR_RETURN(impl->find_by_feed, Statement::Prepare(h, kFindByFeedSql));
@@ -140,6 +155,13 @@ Result<InsertResult> ArticleStore::Impl::InsertRow(const Article& article) {
     if (inserted.copy_of == article.id) inserted.copy_of.clear();  // the same record
   }
 
+  const bool pg = impl.db->backend() == Backend::kPostgres;
+  // PostgreSQL: the metadata check (depeche_json_valid) would abort the caller's transaction,
+  // so bad metadata is refused here, before any statement, as SQLite's CHECK refuses it.
+  if (pg && !article.metadata_json.empty() && !nlohmann::json::accept(article.metadata_json)) {
+    return InvalidArgumentError("article " + article.id +
+                                ": metadata_json is not valid JSON: " + article.metadata_json);
+  }
   Statement& stmt = impl.insert;
   {
     ResetOnExit reset(stmt);
@@ -198,18 +220,23 @@ Result<InsertResult> ArticleStore::Impl::InsertRow(const Article& article) {
     EncodeJsonSpans(best_date.evidence, impl.evidence_buf);
     stmt.BindText(31, impl.evidence_buf);
     Result<bool> stepped = stmt.Step();
-    if (stepped.ok()) {
+    if (pg && stepped.ok() && !*stepped) {
+      // Nothing stored: a unique index holds the record (named below).
+    } else if (stepped.ok()) {
       DEPECHE_RETURN_IF_ERROR(InsertTimexes(article));
       DEPECHE_RETURN_IF_ERROR(InsertFacts(article));
       return inserted;
-    }
-    int code = sqlite3_extended_errcode(impl.db->sqlite_handle());
-    if (code == SQLITE_CONSTRAINT_CHECK) {
-      return InvalidArgumentError("article " + article.id +
-                                  ": metadata_json is not valid JSON: " + article.metadata_json);
-    }
-    if (code != SQLITE_CONSTRAINT_UNIQUE && code != SQLITE_CONSTRAINT_PRIMARYKEY) {
+    } else if (pg) {
       return stepped.status().WithContext("storing article " + article.id);
+    } else {
+      int code = sqlite3_extended_errcode(impl.db->sqlite_handle());
+      if (code == SQLITE_CONSTRAINT_CHECK) {
+        return InvalidArgumentError("article " + article.id +
+                                    ": metadata_json is not valid JSON: " + article.metadata_json);
+      }
+      if (code != SQLITE_CONSTRAINT_UNIQUE && code != SQLITE_CONSTRAINT_PRIMARYKEY) {
+        return stepped.status().WithContext("storing article " + article.id);
+      }
     }
   }
   // A unique index refused the row (the statement left nothing behind): the record is stored.

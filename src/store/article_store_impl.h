@@ -55,6 +55,7 @@ struct ArticleStore::Impl {
   Statement matching_stories;
   Statement first_ingested;
   Statement langs;
+  Statement pg_tsquery;  // PostgreSQL only: the search's tsquery (depeche_tsquery)
 
   // Writes the articles row, not its index entry: kInserted, or a duplicate or an error with
   // nothing written (SQLite undoes the failed statement).
@@ -96,7 +97,8 @@ struct ArticleStore::Impl {
   // MatchingStories.
   struct SearchPlan {
     ParsedSearch parsed;
-    std::string match;  // the FTS5 MATCH expression
+    std::string match;          // the FTS5 MATCH expression; on PostgreSQL, the tsquery's text
+    std::string pg_rank_query;  // PostgreSQL: `match` without its excluded terms
     std::optional<int64_t> since, until, ingested;
     std::optional<uint64_t> entity;
     std::optional<int64_t> first_rowid;  // with `ingested`: the first rowid stored since

@@ -32,7 +32,12 @@ constexpr SchemaSql kSqliteSchemaSql = {
 
 // current_schema(): the tables depeche creates land in the first schema of the search_path.
 constexpr SchemaSql kPgSchemaSql = {
-    "SELECT 1 WHERE to_regclass('schema_version') IS NOT NULL",
+    // A scan of pg_class, not to_regclass(): the latter answers from the session's catalogue
+    // cache, which an advisory lock does not refresh, so a migrator that waited for another
+    // would not see the schema_version table it created.
+    "SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE n.nspname = current_schema() AND c.relname = 'schema_version' "
+    "AND c.relkind IN ('r', 'p')",
     "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
     "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'm', 'p', 'f')",
     "CREATE TABLE schema_version ("
@@ -42,8 +47,8 @@ constexpr SchemaSql kPgSchemaSql = {
 };
 
 // The key of the transaction-level advisory lock that serialises PostgreSQL migrators (what
-// BEGIN IMMEDIATE does on SQLite): "depeche" in ASCII.
-constexpr std::string_view kPgMigrationLock = "SELECT pg_advisory_xact_lock(28254761223497829)";
+// BEGIN IMMEDIATE does on SQLite): "depeche" in ASCII, 0x64657065636865.
+constexpr std::string_view kPgMigrationLock = "SELECT pg_advisory_xact_lock(28259031082821733)";
 
 const SchemaSql& SchemaSqlFor(Backend backend) {
   return backend == Backend::kPostgres ? kPgSchemaSql : kSqliteSchemaSql;

@@ -20,7 +20,7 @@ constexpr std::string_view kMembersSql =
     "FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.story_id = ?1 "
     "ORDER BY s.seq";
 constexpr std::string_view kTimexesSql =
-    "SELECT begin, end, type, value, resolved, form, tense, rule FROM article_timexes "
+    "SELECT begin, \"end\", type, value, resolved, form, tense, rule FROM article_timexes "
     "WHERE article_id = ?1 ORDER BY ord";
 constexpr std::string_view kSetDateSql =
     "UPDATE articles SET best_iso = ?2, best_ts = ?3, best_precision = ?4, date_provenance = ?5, "

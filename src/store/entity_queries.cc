@@ -430,8 +430,9 @@ Result<std::vector<ArticleEntityRef>> EntityStore::OfArticle(const std::string& 
   }
   if (out.empty()) return out;
   DEPECHE_ASSIGN_OR_RETURN(
-      Statement * st, Cached("SELECT entity_id, in_title, begin, end, surface FROM entity_mentions "
-                             "WHERE article_id = ?1 ORDER BY in_title DESC, begin, end"));
+      Statement * st,
+      Cached("SELECT entity_id, in_title, begin, \"end\", surface FROM entity_mentions "
+             "WHERE article_id = ?1 ORDER BY in_title DESC, begin, \"end\""));
   ResetOnExit reset(*st);
   st->BindText(1, article_id);
   while (true) {

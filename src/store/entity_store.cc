@@ -231,7 +231,7 @@ Status EntityStore::Record(const std::string& article_id, const extract::Article
   DEPECHE_ASSIGN_OR_RETURN(
       Statement * mention_st,
       Cached("INSERT OR IGNORE INTO entity_mentions(article_id, entity_id, "
-             "in_title, begin, end, surface) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+             "in_title, begin, \"end\", surface) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
   DEPECHE_ASSIGN_OR_RETURN(Statement * row_st,
                            Cached("INSERT INTO article_entities(article_id, entity_id, salience, "
                                   "mention_count) VALUES (?1, ?2, ?3, ?4)"));

@@ -21,6 +21,12 @@ std::string_view PgMigrationSql(int version);
 // one) and bump kSchemaVersion in database.h.
 std::span<const Migration> AllMigrations();
 
+// The PostgreSQL text of migration `version` (1..kSchemaVersion; empty for any other number):
+// the same tables, columns, indexes and meanings as AllMigrations()[version - 1].sql in
+// PostgreSQL's dialect, plus, in version 1, the text search setup that stands in for FTS5
+// (migrations_pg.cc). One or more statements, run inside the migration transaction.
+std::string_view PgMigrationSql(int version);
+
 }  // namespace depeche::store
 
 #endif  // DEPECHE_STORE_MIGRATIONS_H_

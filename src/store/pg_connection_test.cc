@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "store/database.h"
 #include "store/statement.h"
@@ -94,6 +96,48 @@ TEST_F(PgConnectionTest, CreatesMigratesAndReopens) {
   // The statement prepared on the first connection outlives it.
   ASSERT_TRUE(*count->Step());
   EXPECT_EQ(count->ColumnInt64(0), kSchemaVersion);
+}
+
+TEST_F(PgConnectionTest, ConcurrentOpensCreateAndMigrateOnce) {
+  // Each thread races to create the database and to migrate it: CREATE DATABASE tolerates the
+  // other's, and the advisory lock makes the second migrator find the first one's work.
+  constexpr int kThreads = 4;
+  std::vector<Status> results(kThreads);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      auto db = Database::Open(uri_);
+      results[i] = db.ok() ? Status::Ok() : db.status();
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (const Status& result : results) EXPECT_TRUE(result.ok()) << result.message();
+  auto db = OpenOrDie();
+  ASSERT_NE(db, nullptr);
+  auto count = Statement::Prepare(db.get(), "SELECT count(*) FROM schema_version");
+  ASSERT_TRUE(count.ok());
+  ASSERT_TRUE(*count->Step());
+  EXPECT_EQ(count->ColumnInt64(0), kSchemaVersion);
+}
+
+TEST_F(PgConnectionTest, ReaderTransactionsSeeOneSnapshot) {
+  auto writer = OpenOrDie();
+  auto reader = OpenOrDie(OpenMode::kReadOnly);
+  ASSERT_NE(writer, nullptr);
+  ASSERT_NE(reader, nullptr);
+  auto count = Statement::Prepare(reader.get(), "SELECT count(*) FROM articles");
+  ASSERT_TRUE(count.ok());
+  auto read = [&] {
+    ResetOnExit reset(*count);
+    auto row = count->Step();
+    return row.ok() && *row ? count->ColumnInt64(0) : -1;
+  };
+  ASSERT_TRUE(reader->Exec("BEGIN").ok());
+  EXPECT_EQ(read(), 0);
+  ASSERT_TRUE(writer->Exec("INSERT INTO articles(id) VALUES ('x')").ok());
+  EXPECT_EQ(read(), 0);  // the snapshot of the reader's transaction
+  ASSERT_TRUE(reader->Exec("COMMIT").ok());
+  EXPECT_EQ(read(), 1);
 }
 
 TEST_F(PgConnectionTest, ReadOnlyNeverCreatesAndRefusesWrites) {

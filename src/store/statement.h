@@ -16,7 +16,7 @@ namespace depeche::store {
 class Database;
 
 // Not thread-safe (same rule as its connection). Text and blob binds do not copy on SQLite: the
-// bound bytes must stay alive until the next Reset(). Every call but Reset() needs valid().
+// bound bytes must stay alive until the next Reset(). Binds and columns need valid().
 // SQL is written in the SQLite dialect; on PostgreSQL it is rewritten at prepare time
 // (pg_dialect.h), parameters travel as text and columns are parsed from text.
 class Statement {
@@ -43,7 +43,10 @@ class Statement {
   // One step: true when a row is available, false when done (a further Step() runs the
   // statement again). Errors from the backend's mapping; on SQLite the statement is reset first
   // so the connection's error state is the step's.
-  Result<bool> Step() { return impl_->Step(); }
+  Result<bool> Step() {
+    if (impl_ == nullptr) return FailedPreconditionError("stepping a statement never prepared");
+    return impl_->Step();
+  }
   // Steps until done (for statements that return no rows).
   Status Run();
   // Resets the statement and clears its bindings (releasing borrowed bytes). No-op when
