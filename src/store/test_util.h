@@ -24,13 +24,6 @@
 #include "depeche/status.h"
 #include "store/database.h"
 
-namespace depeche::store {
-// The contract of issue #16 (store/database.h, PostgreSQL backend): drops the database named
-// in `uri`. Declared weak so that the tests build before the backend defines it; a test run on
-// PostgreSQL without it fails (DropTestDatabase below).
-Status DropPostgresDatabase(const std::string& uri) __attribute__((weak));
-}  // namespace depeche::store
-
 namespace depeche::store::testing_util {
 
 // The base URI of the test cluster, "" when the tests run on SQLite. An unreadable or empty
@@ -67,10 +60,6 @@ inline std::string NewTestPostgresUri() {
 
 // Drops the PostgreSQL database at `uri` (nothing when it does not exist).
 inline void DropTestDatabase(const std::string& uri) {
-  if (&DropPostgresDatabase == nullptr) {
-    ADD_FAILURE() << "store::DropPostgresDatabase is not linked in: cannot drop " << uri;
-    return;
-  }
   Status status = DropPostgresDatabase(uri);
   EXPECT_TRUE(status.ok()) << uri << ": " << status.ToString();
 }
@@ -137,7 +126,7 @@ class TestDbLocations {
   ~TestDbLocations() {
     if (std::getenv("DEPECHE_KEEP_TEST_DIRS") != nullptr) return;
     for (const auto& [path, uri] : uris_) {
-      if (&DropPostgresDatabase != nullptr) (void)DropPostgresDatabase(uri).ok();
+      (void)DropPostgresDatabase(uri).ok();
     }
   }
 
