@@ -34,11 +34,12 @@ constexpr std::string_view kSetValueSql =
   "JOIN articles a ON a.id = s.article_id "                                      \
   "WHERE s.story_id = ?1 AND t.type IN ('DATE', 'TIME') ORDER BY s.seq, t.ord"
 // The mention's bytes (spans are byte offsets): PostgreSQL has no CAST(text AS BLOB), its
-// bytes are convert_to(text, 'UTF8'), a bytea.
+// bytes are convert_to(text, 'UTF8'), a bytea, whose substring takes INTEGER positions.
 constexpr std::string_view kEventMentionsSql =
     DEPECHE_EVENT_MENTIONS("substr(CAST(a.text AS BLOB), t.begin + 1, t.\"end\" - t.begin)");
 constexpr std::string_view kEventMentionsPgSql = DEPECHE_EVENT_MENTIONS(
-    "substring(convert_to(a.text, 'UTF8') FROM t.begin + 1 FOR t.\"end\" - t.begin)");
+    "substring(convert_to(a.text, 'UTF8') FROM CAST(t.begin + 1 AS INTEGER) FOR "
+    "CAST(t.\"end\" - t.begin AS INTEGER))");
 #undef DEPECHE_EVENT_MENTIONS
 
 DatePrecision ToPrecision(int64_t v) {
