@@ -2,7 +2,6 @@
 // loopback port against a fresh database; httplib's client asks. The read documents must be
 // the bytes `depeche <command> --json` prints for the same database (one code path, src/api).
 #include <httplib.h>
-#include <sqlite3.h>
 
 #include <fstream>
 #include <memory>
@@ -12,6 +11,8 @@
 
 #include "core/time.h"
 #include "server/http_server.h"
+#include "store/database.h"
+#include "store/statement.h"
 #include "test_util.h"
 
 namespace depeche::server {
@@ -422,27 +423,23 @@ TEST(ServerCacheTest, CachedReadsFollowEveryIngest) {
 // Ingests over HTTP leave the digests to the background refresher (digest_refresher.h): once
 // the ingests pause, the story's digest is in the store, and the answer is the same before.
 TEST(ServerDigestTest, DigestsAreStoredOnceTheIngestsPause) {
-  DEPECHE_SKIP_ON_POSTGRES("reads the database with a raw sqlite3 handle");
   const std::string db = DbAt(FreshDir("server_digest") / "api.db");
   RunningServer server(db, ServerOptions{});
   auto posted = Parse(server.Client().Post("/api/articles", SeedsJsonl(), "application/x-ndjson"));
   ASSERT_TRUE(posted.is_object());
   const std::string story = posted["inserted"][0]["story_id"];
   const std::string before = server.Client().Get("/api/stories/" + story)->body;
-  auto stored = [&] {
-    sqlite3* h = nullptr;
-    int64_t rows = -1;
-    if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-      sqlite3_stmt* st = nullptr;
-      if (sqlite3_prepare_v2(h, "SELECT COUNT(*) FROM story_digests WHERE story_id = ?1", -1, &st,
-                             nullptr) == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, story.c_str(), -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(st) == SQLITE_ROW) rows = sqlite3_column_int64(st, 0);
-      }
-      sqlite3_finalize(st);
-    }
-    sqlite3_close(h);
-    return rows;
+  // Through the store's own connection, on either backend (a fresh one each time: a reader's
+  // snapshot would not see the refresher's commit).
+  auto stored = [&]() -> int64_t {
+    auto opened = store::Database::Open(db, store::OpenMode::kReadOnly);
+    if (!opened.ok()) return -1;
+    auto st = store::Statement::Prepare(opened->get(),
+                                        "SELECT COUNT(*) FROM story_digests WHERE story_id = ?1");
+    if (!st.ok()) return -1;
+    st->BindText(1, story);
+    auto row = st->Step();
+    return row.ok() && *row ? st->ColumnInt64(0) : -1;
   };
   int64_t rows = 0;
   for (int i = 0; i < 200 && (rows = stored()) != 1; ++i) {
