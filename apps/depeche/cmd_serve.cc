@@ -24,6 +24,9 @@ void RegisterServe(CLI::App& app, Context& ctx) {
   cmd->add_option("--threads", flags->options.threads,
                   "Worker threads (each keep-alive connection holds one)")
       ->check(CLI::Range(1, 1024));
+  cmd->add_option("--read-db", flags->options.read_db,
+                  "Answer reads from this PostgreSQL read replica of --db (default: "
+                  "$DEPECHE_READ_DB; none: the database itself)");
   cmd->add_option("--web", flags->web_dir,
                   "Serve the dashboard from this folder (development) instead of the built-in copy")
       ->check(CLI::ExistingDirectory);
@@ -31,6 +34,9 @@ void RegisterServe(CLI::App& app, Context& ctx) {
     server::ServerOptions options = flags->options;
     if (options.token.empty()) {
       if (const char* env = std::getenv("DEPECHE_TOKEN")) options.token = env;
+    }
+    if (options.read_db.empty()) {
+      if (const char* env = std::getenv("DEPECHE_READ_DB")) options.read_db = env;
     }
     std::string error;
     EngineConfig config = ctx.ResolveConfig(error);

@@ -72,7 +72,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Create(const EngineConfig& confi
   if (limits.max_read_engines < 1) {
     return InvalidArgumentError("max_read_engines must be at least 1");
   }
-  auto service = Service::Open(config, limits);
+  auto service = Service::Open(config, limits, options.read_db);
   if (!service.ok()) return service.status();
   auto impl = std::make_unique<Impl>();
   impl->options = options;

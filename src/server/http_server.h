@@ -36,6 +36,9 @@ struct ServerOptions {
   // store (a cache miss, milliseconds of CPU) would get a few hundredth of a core and take
   // hundreds of milliseconds. 0: twice the cores. Writes are not counted (one at a time).
   int concurrent_reads = 0;
+  // Where read requests are answered from: "" for the database itself, else the URI of a
+  // PostgreSQL read replica of it (Service::Open). Writes always go to the database.
+  std::string read_db;
 };
 
 // Whether `host` is a loopback address ("127.x.y.z", "::1", "localhost").

@@ -15,21 +15,36 @@ Response JsonResponse(const nlohmann::json& j, int status) {
   return {status, "application/json", api::Dump(j) + "\n", {}};
 }
 
-Result<std::unique_ptr<Service>> Service::Open(const EngineConfig& config, Limits limits) {
+namespace {
+
+// A libpq connection URI, as the store tells a PostgreSQL location from an SQLite path.
+bool IsPostgresUri(std::string_view location) {
+  return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Service>> Service::Open(const EngineConfig& config, Limits limits,
+                                               const std::string& read_db) {
+  if (!read_db.empty() && (!IsPostgresUri(config.db_path) || !IsPostgresUri(read_db))) {
+    return InvalidArgumentError("a read replica (" + read_db +
+                                ") needs a PostgreSQL database and a PostgreSQL URI");
+  }
   EngineConfig write_config = config;
   write_config.read_only = false;
   auto writer = Engine::Open(write_config);
   if (!writer.ok()) return writer.status();
+  EngineConfig read_config = config;
+  read_config.read_only = true;
+  if (!read_db.empty()) read_config.db_path = read_db;
   std::unique_ptr<Engine> watch;
   if (limits.cache_bytes > 0) {
-    EngineConfig read_config = config;
-    read_config.read_only = true;
     auto opened = Engine::Open(read_config);
     if (!opened.ok()) return opened.status();
     watch = std::move(opened).value();
   }
   std::unique_ptr<Service> service(
-      new Service(config, limits, std::move(writer).value(), std::move(watch)));
+      new Service(read_config, limits, std::move(writer).value(), std::move(watch)));
   Service* raw = service.get();
   service->digests_ = std::make_unique<DigestRefresher>(
       [raw](const std::vector<std::string>& ids) {
@@ -114,10 +129,9 @@ Result<Service::ReadLease> Service::Read() {
     }
     ++opened_;
   }
-  // Opened outside the lock: another request may take a pooled engine meanwhile.
-  EngineConfig read_config = config_;
-  read_config.read_only = true;
-  auto engine = Engine::Open(read_config);
+  // Opened outside the lock: another request may take a pooled engine meanwhile. config_ is
+  // the read engines' configuration (the replica's location when there is one).
+  auto engine = Engine::Open(config_);
   if (!engine.ok()) {
     {
       std::lock_guard<std::mutex> lock(pool_mu_);

@@ -65,8 +65,15 @@ Response JsonResponse(const nlohmann::json& j, int status = 200);
 
 class Service {
  public:
-  // Opens the writable engine (creating the database when needed). Errors: Engine::Open's.
-  static Result<std::unique_ptr<Service>> Open(const EngineConfig& config, Limits limits);
+  // Opens the writable engine (creating the database when needed). Read engines, one database
+  // connection each, open `read_db` when it is not empty: a read replica of a PostgreSQL
+  // database (streaming replication), so that reads scale out while writes go to the primary.
+  // The cache is validated by polling the replica too (Engine::ChangesSince), so an answer is
+  // never older than what the replica holds; this server's own writes show once the replica
+  // has replayed them (its replication lag). Errors: InvalidArgument (`read_db` given for an
+  // SQLite database, or not a PostgreSQL URI), Engine::Open's.
+  static Result<std::unique_ptr<Service>> Open(const EngineConfig& config, Limits limits,
+                                               const std::string& read_db = "");
 
   // A read-only engine for one request; back to the pool when the lease ends.
   class ReadLease {
@@ -128,7 +135,7 @@ class Service {
   static constexpr std::chrono::milliseconds kDigestQuiet{500};
   static constexpr std::chrono::milliseconds kDigestMaxDelay{5000};
 
-  EngineConfig config_;
+  EngineConfig config_;  // the read engines' (read_only, the replica when there is one)
   Limits limits_;
   Metrics metrics_;
   std::mutex write_mu_;

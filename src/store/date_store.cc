@@ -28,12 +28,19 @@ constexpr std::string_view kSetDateSql =
 constexpr std::string_view kSetValueSql =
     "UPDATE article_timexes SET value = ?3, resolved = ?4 WHERE article_id = ?1 AND ord = ?2";
 // The expression's bytes: substr over a BLOB counts bytes, as the stored offsets do.
+#define DEPECHE_EVENT_MENTIONS(BYTES)                                            \
+  "SELECT t.article_id, t.begin, t.\"end\", t.value, " BYTES                     \
+  " FROM article_story s JOIN article_timexes t ON t.article_id = s.article_id " \
+  "JOIN articles a ON a.id = s.article_id "                                      \
+  "WHERE s.story_id = ?1 AND t.type IN ('DATE', 'TIME') ORDER BY s.seq, t.ord"
+// The mention's bytes (spans are byte offsets): PostgreSQL has no CAST(text AS BLOB), its
+// bytes are convert_to(text, 'UTF8'), a bytea, whose substring takes INTEGER positions.
 constexpr std::string_view kEventMentionsSql =
-    "SELECT t.article_id, t.begin, t.end, t.value, "
-    "substr(CAST(a.text AS BLOB), t.begin + 1, t.end - t.begin) "
-    "FROM article_story s JOIN article_timexes t ON t.article_id = s.article_id "
-    "JOIN articles a ON a.id = s.article_id "
-    "WHERE s.story_id = ?1 AND t.type IN ('DATE', 'TIME') ORDER BY s.seq, t.ord";
+    DEPECHE_EVENT_MENTIONS("substr(CAST(a.text AS BLOB), t.begin + 1, t.\"end\" - t.begin)");
+constexpr std::string_view kEventMentionsPgSql = DEPECHE_EVENT_MENTIONS(
+    "substring(convert_to(a.text, 'UTF8') FROM CAST(t.begin + 1 AS INTEGER) FOR "
+    "CAST(t.\"end\" - t.begin AS INTEGER))");
+#undef DEPECHE_EVENT_MENTIONS
 
 DatePrecision ToPrecision(int64_t v) {
   if (v < 0 || v > static_cast<int64_t>(DatePrecision::kSecond)) return DatePrecision::kNone;
@@ -185,7 +192,9 @@ Result<std::vector<StoryEventDate>> DateStore::EventDates(const std::string& sto
     std::string last_article;
   };
   std::map<std::string, Day> days;
-  DEPECHE_ASSIGN_OR_RETURN(Statement * st, Cached(kEventMentionsSql));
+  DEPECHE_ASSIGN_OR_RETURN(
+      Statement * st,
+      Cached(db_->backend() == Backend::kPostgres ? kEventMentionsPgSql : kEventMentionsSql));
   ResetOnExit reset(*st);
   st->BindText(1, story_id);
   while (true) {

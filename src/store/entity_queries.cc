@@ -26,6 +26,19 @@ bool IsHex(std::string_view s) {
 
 constexpr size_t kMinPrefix = 6;
 
+// A statement in the two dialects where they differ: PostgreSQL has no `CROSS JOIN ... ON`
+// (SQLite's join-order hint; there a plain JOIN), reads a JSON array with
+// json_array_elements_text (SQLite: json_each) and has no COLLATE NOCASE (lower() on both
+// sides, which its lower(name) and lower(alias) indexes serve).
+struct Twin {
+  std::string_view sqlite;
+  std::string_view pg;
+};
+
+std::string_view For(const Database* db, const Twin& twin) {
+  return db->backend() == Backend::kPostgres ? twin.pg : twin.sqlite;
+}
+
 // The entity columns 0..6 every summary query starts with, then the two counts (7, 8).
 #define DEPECHE_ENTITY_COLUMNS \
   "e.id, e.type, e.name, e.gazetteer_ref, e.country_code, e.latitude, e.longitude"
@@ -58,7 +71,7 @@ constexpr std::string_view kListTypeSql =
 constexpr std::string_view kCountAllSql =
     "SELECT count(*) FROM entities WHERE merged_into IS NULL AND article_count > 0";
 constexpr std::string_view kCountTypeSql =
-    "SELECT count(*) FROM entities WHERE merged_into IS NULL AND type = ?2 AND article_count > 0";
+    "SELECT count(*) FROM entities WHERE merged_into IS NULL AND type = ?1 AND article_count > 0";
 
 // Filtered listings count over the kept articles: ?1 limit, ?2 story id, ?3 type (NULL: any),
 // ?4 since (UTC seconds). `kept` is the story's articles (article_story_story) or the articles
@@ -67,32 +80,51 @@ constexpr std::string_view kCountTypeSql =
 // article_entities_entity for the GROUP BY and looked every row's article up (640 ms instead
 // of 35 ms for the last day of 20,000 articles, bench/entity_listing.cc).
 // count(*) OVER () is the total before the LIMIT.
-#define DEPECHE_FILTERED_LIST(KEPT)                                                          \
-  "WITH kept(article_id) AS (" KEPT                                                          \
-  "), agg(id, articles, mentions) AS (SELECT ae.entity_id, count(*), sum(ae.mention_count) " \
-  "FROM kept CROSS JOIN article_entities AS ae ON ae.article_id = kept.article_id "          \
-  "GROUP BY ae.entity_id) "                                                                  \
-  "SELECT " DEPECHE_ENTITY_COLUMNS                                                           \
-  ", agg.articles, agg.mentions, count(*) OVER () "                                          \
-  "FROM agg JOIN entities AS e ON e.id = agg.id WHERE (?3 IS NULL OR e.type = ?3) "          \
-  "AND (?5 IS NULL OR e.id IN (SELECT value FROM json_each(?5))) "                           \
+// The parameters a statement does not use are named in a `CAST(?N AS type) IS NULL` term that
+// holds (they are unbound there): PostgreSQL must know each parameter's type.
+#define DEPECHE_SQLITE_IDS "SELECT value FROM json_each(?5)"
+#define DEPECHE_PG_IDS \
+  "SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST(?5 AS JSON))"
+#define DEPECHE_FILTERED_LIST(KEPT, JOIN, IDS)                                                  \
+  "WITH kept(article_id) AS (" KEPT                                                             \
+  "), agg(id, articles, mentions) AS (SELECT ae.entity_id, count(*), sum(ae.mention_count) "    \
+  "FROM kept " JOIN                                                                             \
+  " article_entities AS ae ON ae.article_id = kept.article_id "                                 \
+  "GROUP BY ae.entity_id) "                                                                     \
+  "SELECT " DEPECHE_ENTITY_COLUMNS                                                              \
+  ", agg.articles, agg.mentions, count(*) OVER () "                                             \
+  "FROM agg JOIN entities AS e ON e.id = agg.id WHERE (CAST(?3 AS BIGINT) IS NULL OR e.type = " \
+  "?3) AND (CAST(?5 AS TEXT) IS NULL OR e.id IN (" IDS                                          \
+  ")) "                                                                                         \
   "ORDER BY agg.articles DESC, e.name LIMIT ?1"
-constexpr std::string_view kListStorySql =
-    DEPECHE_FILTERED_LIST("SELECT article_id FROM article_story WHERE story_id = ?2");
-constexpr std::string_view kListSinceSql =
-    DEPECHE_FILTERED_LIST("SELECT id FROM articles WHERE published_ts >= ?4");
-constexpr std::string_view kListStorySinceSql = DEPECHE_FILTERED_LIST(
+#define DEPECHE_TWIN(KEPT)                                         \
+  Twin {                                                           \
+    DEPECHE_FILTERED_LIST(KEPT, "CROSS JOIN", DEPECHE_SQLITE_IDS), \
+        DEPECHE_FILTERED_LIST(KEPT, "JOIN", DEPECHE_PG_IDS)        \
+  }
+constexpr Twin kListStorySql = DEPECHE_TWIN(
+    "SELECT article_id FROM article_story WHERE story_id = ?2 AND CAST(?4 AS BIGINT) IS NULL");
+constexpr Twin kListSinceSql =
+    DEPECHE_TWIN("SELECT id FROM articles WHERE published_ts >= ?4 AND CAST(?2 AS TEXT) IS NULL");
+constexpr Twin kListStorySinceSql = DEPECHE_TWIN(
     "SELECT s.article_id FROM article_story AS s JOIN articles AS a ON a.id = s.article_id "
     "WHERE s.story_id = ?2 AND a.published_ts >= ?4");
+#undef DEPECHE_TWIN
 #undef DEPECHE_FILTERED_LIST
 // The entities of a name filter (?5: a JSON array of their ids), as the unfiltered listing
 // orders them, with the total as column 9 like the filtered listings.
-constexpr std::string_view kListNamedSql =
-    "SELECT " DEPECHE_ENTITY_COLUMNS
-    ", e.article_count, e.mention_count, count(*) OVER () FROM entities AS e "
-    "WHERE e.id IN (SELECT value FROM json_each(?5)) AND e.merged_into IS NULL AND "
-    "e.article_count > 0 AND (?3 IS NULL OR e.type = ?3) "
-    "ORDER BY e.article_count DESC, e.name LIMIT ?1";
+#define DEPECHE_LIST_NAMED(IDS)                                                               \
+  "SELECT " DEPECHE_ENTITY_COLUMNS                                                            \
+  ", e.article_count, e.mention_count, count(*) OVER () FROM entities AS e "                  \
+  "WHERE e.id IN (" IDS                                                                       \
+  ") AND e.merged_into IS NULL AND "                                                          \
+  "e.article_count > 0 AND (CAST(?3 AS BIGINT) IS NULL OR e.type = ?3) AND CAST(?2 AS TEXT) " \
+  "IS NULL AND CAST(?4 AS BIGINT) IS NULL ORDER BY e.article_count DESC, e.name LIMIT ?1"
+constexpr Twin kListNamedSql = {DEPECHE_LIST_NAMED(DEPECHE_SQLITE_IDS),
+                                DEPECHE_LIST_NAMED(DEPECHE_PG_IDS)};
+#undef DEPECHE_LIST_NAMED
+#undef DEPECHE_SQLITE_IDS
+#undef DEPECHE_PG_IDS
 
 // Every word of `wanted` starts a word of `folded_words` (both folded).
 bool WordPrefixes(const std::vector<std::string>& wanted,
@@ -155,10 +187,10 @@ Result<std::vector<EntitySummary>> EntityStore::List(const EntityQuery& query) {
   }
   const bool filtered = query.story.has_value() || since.has_value() || named.has_value();
   std::string_view sql = !filtered                ? (type ? kListTypeSql : kListAllSql)
-                         : !query.story && !since ? kListNamedSql
-                         : !since                 ? kListStorySql
-                         : query.story            ? kListStorySinceSql
-                                                  : kListSinceSql;
+                         : !query.story && !since ? For(db_, kListNamedSql)
+                         : !since                 ? For(db_, kListStorySql)
+                         : query.story            ? For(db_, kListStorySinceSql)
+                                                  : For(db_, kListSinceSql);
   std::vector<EntitySummary> out;
   std::vector<uint64_t> ids;
   int64_t total = 0;
@@ -185,7 +217,7 @@ Result<std::vector<EntitySummary>> EntityStore::List(const EntityQuery& query) {
   if (!filtered && query.info != nullptr) {
     DEPECHE_ASSIGN_OR_RETURN(Statement * st, Cached(type ? kCountTypeSql : kCountAllSql));
     ResetOnExit reset(*st);
-    if (type) st->BindInt64(2, *type);
+    if (type) st->BindInt64(1, *type);
     DEPECHE_ASSIGN_OR_RETURN(bool row, st->Step());
     if (row) total = st->ColumnInt64(0);
   }
@@ -294,18 +326,19 @@ Result<std::string> EntityStore::Resolve(const std::string& key) {
     if (!ids.empty()) return answer(ids, "entity id prefix " + key);
   }
   auto bind_key = [&](Statement& st) { st.BindText(1, key); };
-  DEPECHE_ASSIGN_OR_RETURN(
-      std::vector<uint64_t> named,
-      collect("SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE AND merged_into IS NULL "
-              "ORDER BY article_count DESC, id LIMIT 6",
-              bind_key));
+  constexpr Twin kByName = {
+      "SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE AND merged_into IS NULL "
+      "ORDER BY article_count DESC, id LIMIT 6",
+      "SELECT id FROM entities WHERE lower(name) = lower(?1) AND merged_into IS NULL "
+      "ORDER BY article_count DESC, id LIMIT 6"};
+  DEPECHE_ASSIGN_OR_RETURN(std::vector<uint64_t> named, collect(For(db_, kByName), bind_key));
   if (!named.empty()) return answer(named, "entity name \"" + key + "\"");
-  DEPECHE_ASSIGN_OR_RETURN(
-      std::vector<uint64_t> aliased,
-      collect("SELECT a.entity_id FROM entity_aliases AS a JOIN entities AS e ON e.id = "
-              "a.entity_id WHERE a.alias = ?1 COLLATE NOCASE ORDER BY e.article_count DESC, "
-              "e.id LIMIT 6",
-              bind_key));
+  constexpr Twin kByAlias = {
+      "SELECT a.entity_id FROM entity_aliases AS a JOIN entities AS e ON e.id = a.entity_id "
+      "WHERE a.alias = ?1 COLLATE NOCASE ORDER BY e.article_count DESC, e.id LIMIT 6",
+      "SELECT a.entity_id FROM entity_aliases AS a JOIN entities AS e ON e.id = a.entity_id "
+      "WHERE lower(a.alias) = lower(?1) ORDER BY e.article_count DESC, e.id LIMIT 6"};
+  DEPECHE_ASSIGN_OR_RETURN(std::vector<uint64_t> aliased, collect(For(db_, kByAlias), bind_key));
   if (!aliased.empty()) return answer(aliased, "entity name \"" + key + "\"");
   return NotFoundError("no entity \"" + key + "\" (an id, a unique id prefix or a name)");
 }
@@ -332,18 +365,29 @@ Result<EntityDetail> EntityStore::Get(const std::string& key, int article_limit,
 #define DEPECHE_ENTITY_ARTICLE_STORY                                                 \
   " LEFT JOIN article_story AS s ON s.article_id = a.id LEFT JOIN stories AS st ON " \
   "st.id = s.story_id "
-    constexpr std::string_view kSorted = DEPECHE_ENTITY_ARTICLE_COLUMNS
-        "article_entities AS ae CROSS JOIN articles AS a ON a.id = "
-        "ae.article_id" DEPECHE_ENTITY_ARTICLE_STORY
-        "WHERE ae.entity_id = ?1 ORDER BY a.published_ts DESC, a.rowid LIMIT ?2";
-    constexpr std::string_view kWalk = DEPECHE_ENTITY_ARTICLE_COLUMNS
-        "articles AS a CROSS JOIN article_entities AS ae ON ae.article_id = a.id AND "
-        "ae.entity_id = ?1" DEPECHE_ENTITY_ARTICLE_STORY
-        "ORDER BY a.published_ts DESC, a.rowid LIMIT ?2";
+    // Undated articles last (NULLS LAST is SQLite's order, said for PostgreSQL).
+#define DEPECHE_SORTED(JOIN)                                                             \
+  DEPECHE_ENTITY_ARTICLE_COLUMNS "article_entities AS ae " JOIN                          \
+                                 " articles AS a ON a.id = "                             \
+                                 "ae.article_id" DEPECHE_ENTITY_ARTICLE_STORY            \
+                                 "WHERE ae.entity_id = ?1 ORDER BY a.published_ts DESC " \
+                                 "NULLS LAST, a.rowid LIMIT ?2"
+#define DEPECHE_WALK(JOIN)                                                  \
+  DEPECHE_ENTITY_ARTICLE_COLUMNS                                            \
+  "articles AS a " JOIN                                                     \
+  " article_entities AS ae ON "                                             \
+  "ae.article_id = a.id AND ae.entity_id = ?1" DEPECHE_ENTITY_ARTICLE_STORY \
+  "ORDER BY a.published_ts DESC "                                           \
+  "NULLS LAST, a.rowid LIMIT ?2"
+    constexpr Twin kSorted = {DEPECHE_SORTED("CROSS JOIN"), DEPECHE_SORTED("JOIN")};
+    constexpr Twin kWalk = {DEPECHE_WALK("CROSS JOIN"), DEPECHE_WALK("JOIN")};
+#undef DEPECHE_SORTED
+#undef DEPECHE_WALK
 #undef DEPECHE_ENTITY_ARTICLE_COLUMNS
 #undef DEPECHE_ENTITY_ARTICLE_STORY
-    DEPECHE_ASSIGN_OR_RETURN(Statement * st,
-                             Cached(detail.summary.article_count >= kWalkFrom ? kWalk : kSorted));
+    DEPECHE_ASSIGN_OR_RETURN(
+        Statement * st,
+        Cached(For(db_, detail.summary.article_count >= kWalkFrom ? kWalk : kSorted)));
     ResetOnExit reset(*st);
     st->BindInt64(1, Row(id));
     st->BindInt64(2, article_limit);
@@ -371,7 +415,7 @@ Result<EntityDetail> EntityStore::Get(const std::string& key, int article_limit,
                "SELECT n.story_id, coalesce(ss.title, ''), coalesce(ss.article_count, 0), "
                "n.articles, coalesce(ss.last_iso, ''), count(*) OVER () FROM named AS n "
                "LEFT JOIN story_summary AS ss ON ss.story_id = n.story_id "
-               "ORDER BY n.articles DESC, ss.last_ts DESC, n.story_id LIMIT ?2"));
+               "ORDER BY n.articles DESC, ss.last_ts DESC NULLS LAST, n.story_id LIMIT ?2"));
     ResetOnExit reset(*st);
     st->BindInt64(1, Row(id));
     st->BindInt64(2, story_limit);
@@ -452,15 +496,19 @@ Result<std::vector<ArticleEntityRef>> EntityStore::OfArticle(const std::string& 
 
 Result<std::vector<StoryEntity>> EntityStore::OfStory(const std::string& story_id, int limit) {
   if (limit <= 0) return InvalidArgumentError("entity limit must be positive");
-  // The story's articles (article_story_story), each one's entities a range of
-  // article_entities: O(entities of the story's articles).
-  DEPECHE_ASSIGN_OR_RETURN(
-      Statement * st,
-      Cached("SELECT ae.entity_id, e.type, e.name, sum(ae.salience) AS salience, count(*) AS n, "
-             "sum(ae.mention_count) FROM article_story AS s CROSS JOIN article_entities AS ae "
-             "ON ae.article_id = s.article_id JOIN entities AS e ON e.id = ae.entity_id "
-             "WHERE s.story_id = ?1 GROUP BY ae.entity_id "
-             "ORDER BY salience DESC, n DESC, e.name LIMIT ?2"));
+    // The story's articles (article_story_story), each one's entities a range of
+    // article_entities: O(entities of the story's articles).
+    // e.type and e.name are grouped by too: PostgreSQL wants every selected column grouped.
+#define DEPECHE_OF_STORY(JOIN)                                                         \
+  "SELECT ae.entity_id, e.type, e.name, sum(ae.salience) AS salience, count(*) AS n, " \
+  "sum(ae.mention_count) FROM article_story AS s " JOIN                                \
+  " article_entities AS ae "                                                           \
+  "ON ae.article_id = s.article_id JOIN entities AS e ON e.id = ae.entity_id "         \
+  "WHERE s.story_id = ?1 GROUP BY ae.entity_id, e.type, e.name "                       \
+  "ORDER BY salience DESC, n DESC, e.name LIMIT ?2"
+  constexpr Twin kOfStory = {DEPECHE_OF_STORY("CROSS JOIN"), DEPECHE_OF_STORY("JOIN")};
+#undef DEPECHE_OF_STORY
+  DEPECHE_ASSIGN_OR_RETURN(Statement * st, Cached(For(db_, kOfStory)));
   ResetOnExit reset(*st);
   st->BindText(1, story_id);
   st->BindInt64(2, limit);

@@ -122,22 +122,33 @@ Status EntityStore::Merge(uint64_t from, uint64_t into_key, const std::string& a
   // Each step is one statement over the rows of `from`, found through article_entities_entity
   // (its articles) and the primary keys: the cost grows with `from`'s articles, not the store.
   constexpr std::string_view kSteps[] = {
-      // Mentions first, while article_entities still lists `from`'s articles.
-      "UPDATE OR REPLACE entity_mentions SET entity_id = ?2 WHERE entity_id = ?1 AND "
+      // Mentions first, while article_entities still lists `from`'s articles: copied onto
+      // the survivor (a span it already has takes the moved surface), then removed. The
+      // upserts name the target table's columns (PostgreSQL finds a bare name ambiguous with
+      // excluded's) and a CASE is the larger of two values (max(a, b) is SQLite only).
+      "INSERT INTO entity_mentions(article_id, entity_id, in_title, begin, \"end\", surface) "
+      "SELECT article_id, ?2, in_title, begin, \"end\", surface FROM entity_mentions "
+      "WHERE entity_id = ?1 AND article_id IN (SELECT article_id FROM article_entities WHERE "
+      "entity_id = ?1) ON CONFLICT(article_id, entity_id, in_title, begin, \"end\") DO UPDATE "
+      "SET surface = excluded.surface",
+      "DELETE FROM entity_mentions WHERE entity_id = ?1 AND "
       "article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ?1)",
       "INSERT INTO article_entities(article_id, entity_id, salience, mention_count) "
       "SELECT article_id, ?2, salience, mention_count FROM article_entities WHERE entity_id = ?1 "
-      "ON CONFLICT(article_id, entity_id) DO UPDATE SET salience = max(salience, "
-      "excluded.salience), mention_count = mention_count + excluded.mention_count",
+      "ON CONFLICT(article_id, entity_id) DO UPDATE SET salience = CASE WHEN excluded.salience > "
+      "article_entities.salience THEN excluded.salience ELSE article_entities.salience END, "
+      "mention_count = article_entities.mention_count + excluded.mention_count",
       "DELETE FROM article_entities WHERE entity_id = ?1",
       "INSERT INTO entity_aliases(entity_id, alias, articles) "
       "SELECT ?2, alias, articles FROM entity_aliases WHERE entity_id = ?1 "
-      "ON CONFLICT(entity_id, alias) DO UPDATE SET articles = articles + excluded.articles",
+      "ON CONFLICT(entity_id, alias) DO UPDATE SET articles = entity_aliases.articles + "
+      "excluded.articles",
       "DELETE FROM entity_aliases WHERE entity_id = ?1",
-      // An article naming both counts once.
+      // An article naming both counts once. (`id <> ?1` always holds: PostgreSQL must learn
+      // the type of every parameter up to the last.)
       "UPDATE entities SET article_count = (SELECT count(*) FROM article_entities "
       "WHERE entity_id = ?2), mention_count = (SELECT coalesce(sum(mention_count), 0) "
-      "FROM article_entities WHERE entity_id = ?2) WHERE id = ?2",
+      "FROM article_entities WHERE entity_id = ?2) WHERE id = ?2 AND id <> ?1",
       "UPDATE entities SET merged_into = ?2, article_count = 0, mention_count = 0 "
       "WHERE merged_into = ?1",
       "UPDATE entities SET merged_into = ?2, article_count = 0, mention_count = 0 WHERE id = ?1",
@@ -238,7 +249,7 @@ Status EntityStore::Record(const std::string& article_id, const extract::Article
   DEPECHE_ASSIGN_OR_RETURN(
       Statement * alias_st,
       Cached("INSERT INTO entity_aliases(entity_id, alias, articles) VALUES (?1, ?2, 1) "
-             "ON CONFLICT(entity_id, alias) DO UPDATE SET articles = articles + 1"));
+             "ON CONFLICT(entity_id, alias) DO UPDATE SET articles = entity_aliases.articles + 1"));
   DEPECHE_ASSIGN_OR_RETURN(Statement * count_st,
                            Cached("UPDATE entities SET article_count = article_count + 1, "
                                   "mention_count = mention_count + ?2 WHERE id = ?1"));
