@@ -134,7 +134,7 @@ TEST_F(PgConnectionTest, ReaderTransactionsSeeOneSnapshot) {
   };
   ASSERT_TRUE(reader->Exec("BEGIN").ok());
   EXPECT_EQ(read(), 0);
-  ASSERT_TRUE(writer->Exec("INSERT INTO articles(id) VALUES ('x')").ok());
+  ASSERT_TRUE(writer->Exec("INSERT INTO articles(id, ingested_at) VALUES ('x', 0)").ok());
   EXPECT_EQ(read(), 0);  // the snapshot of the reader's transaction
   ASSERT_TRUE(reader->Exec("COMMIT").ok());
   EXPECT_EQ(read(), 1);
@@ -147,7 +147,7 @@ TEST_F(PgConnectionTest, ReadOnlyNeverCreatesAndRefusesWrites) {
   ASSERT_NE(OpenOrDie(), nullptr);
   auto reader = OpenOrDie(OpenMode::kReadOnly);
   ASSERT_NE(reader, nullptr);
-  Status write = reader->Exec("INSERT INTO articles(id) VALUES ('a')");
+  Status write = reader->Exec("INSERT INTO articles(id, ingested_at) VALUES ('a', 0)");
   EXPECT_EQ(write.code(), StatusCode::kUnavailable) << write.message();
   EXPECT_NE(write.message().find("25006"), std::string::npos) << write.message();
 }
@@ -240,7 +240,8 @@ TEST_F(PgConnectionTest, BindErrorsAreReportedByStep) {
 TEST_F(PgConnectionTest, TransactionsAndUniqueViolations) {
   auto db = OpenOrDie();
   ASSERT_NE(db, nullptr);
-  auto insert = Statement::Prepare(db.get(), "INSERT INTO articles(id, title) VALUES (?, ?)");
+  auto insert =
+      Statement::Prepare(db.get(), "INSERT INTO articles(id, title, ingested_at) VALUES (?, ?, 0)");
   ASSERT_TRUE(insert.ok()) << insert.status().message();
   EXPECT_EQ(db->LastInsertRowid(), 0);  // no sequence drawn yet in this session
 
@@ -285,7 +286,7 @@ TEST_F(PgConnectionTest, TransactionsAndUniqueViolations) {
 
   // INSERT OR IGNORE (ON CONFLICT DO NOTHING) goes on.
   ASSERT_TRUE(db->Begin().ok());
-  ASSERT_TRUE(db->Exec("INSERT OR IGNORE INTO articles(id) VALUES ('a')").ok());
+  ASSERT_TRUE(db->Exec("INSERT OR IGNORE INTO articles(id, ingested_at) VALUES ('a', 0)").ok());
   ASSERT_TRUE(db->Commit().ok());
 
   auto ids = Statement::Prepare(db.get(), "SELECT group_concat(id) FROM articles");
@@ -311,8 +312,9 @@ TEST_F(PgConnectionTest, DataVersionMovesOnAnotherConnectionsCommitOnly) {
     auto before = reader->DataVersion();
     EXPECT_TRUE(before.ok()) << before.status().message();
     EXPECT_TRUE(db->Begin().ok());
-    EXPECT_TRUE(
-        db->Exec("INSERT INTO articles(id) VALUES ('w" + std::to_string(counter++) + "')").ok());
+    EXPECT_TRUE(db->Exec("INSERT INTO articles(id, ingested_at) VALUES ('w" +
+                         std::to_string(counter++) + "', 0)")
+                    .ok());
     EXPECT_TRUE(action(db).ok());
     auto after = reader->DataVersion();
     EXPECT_TRUE(after.ok()) << after.status().message();
