@@ -57,6 +57,9 @@ template <typename Fn>
 Status OnMaintenance(const PgLocation& location, std::string_view what, Fn&& fn) {
   try {
     pqxx::connection conn(location.maintenance);
+    // Notices ("database ... does not exist, skipping") are not for stderr: library code never
+    // prints.
+    pqxx::quiet_errorhandler quiet(conn);
     pqxx::nontransaction work(conn);
     fn(conn, work);
     return Status::Ok();

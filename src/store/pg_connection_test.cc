@@ -354,5 +354,73 @@ TEST(PgOpenTest, UnreachableServerIsUnavailable) {
   EXPECT_EQ(unnamed.status().code(), StatusCode::kInvalidArgument);
 }
 
+// Notices (RAISE NOTICE here; "word is too long to be indexed" from to_tsvector) never reach
+// stderr: library code never prints.
+TEST_F(PgConnectionTest, NoticesAreNotPrinted) {
+  auto db = OpenOrDie();
+  ASSERT_NE(db, nullptr);
+  ::testing::internal::CaptureStderr();
+  Status raised = db->Exec("DO $$ BEGIN RAISE NOTICE 'depeche test notice'; END $$");
+  Status long_word = db->Exec("SELECT to_tsvector('simple', repeat('x', 3000))");
+  std::string printed = ::testing::internal::GetCapturedStderr();
+  EXPECT_TRUE(raised.ok()) << raised.message();
+  EXPECT_TRUE(long_word.ok()) << long_word.message();
+  EXPECT_EQ(printed, "");
+}
+
+int64_t CountArticles(Database* db) {
+  auto count = Statement::Prepare(db, "SELECT count(*) FROM articles");
+  if (!count.ok()) return -1;
+  Result<bool> row = count->Step();
+  return row.ok() && *row ? count->ColumnInt64(0) : -1;
+}
+
+// The server ends the session in the middle of a transaction (as a restart would): that
+// transaction's calls are Unavailable and it is lost; the next Begin connects again and the
+// statements prepared before work again (prepared anew on the new session).
+TEST_F(PgConnectionTest, ReconnectsAfterTheSessionIsLost) {
+  auto db = OpenOrDie();
+  auto killer = OpenOrDie();
+  ASSERT_NE(db, nullptr);
+  ASSERT_NE(killer, nullptr);
+  auto insert =
+      Statement::Prepare(db.get(), "INSERT INTO articles(id, title, ingested_at) VALUES (?, ?, 0)");
+  ASSERT_TRUE(insert.ok()) << insert.status().message();
+  auto pid = Statement::Prepare(db.get(), "SELECT pg_backend_pid()");
+  ASSERT_TRUE(pid.ok());
+  Result<bool> row = pid->Step();
+  ASSERT_TRUE(row.ok() && *row);
+  const int64_t backend = pid->ColumnInt64(0);
+  pid->Reset();
+
+  ASSERT_TRUE(db->Begin().ok());
+  insert->BindText(1, "lost");
+  insert->BindText(2, "t");
+  ASSERT_TRUE(insert->Run().ok());
+  insert->Reset();
+  ASSERT_TRUE(killer->Exec("SELECT pg_terminate_backend(" + std::to_string(backend) + ")").ok());
+  insert->BindText(1, "lost2");
+  insert->BindText(2, "t");
+  Status after = insert->Run();
+  insert->Reset();
+  EXPECT_EQ(after.code(), StatusCode::kUnavailable) << after.message();
+  Status commit = db->Commit();
+  EXPECT_EQ(commit.code(), StatusCode::kUnavailable) << commit.message();
+  EXPECT_FALSE(db->InTransaction());
+
+  Status begin = db->Begin();
+  ASSERT_TRUE(begin.ok()) << begin.message();
+  insert->BindText(1, "kept");
+  insert->BindText(2, "t");
+  Status again = insert->Run();
+  insert->Reset();
+  EXPECT_TRUE(again.ok()) << again.message();
+  ASSERT_TRUE(db->Commit().ok());
+  EXPECT_EQ(CountArticles(killer.get()), 1);  // only the batch committed after the loss
+  row = pid->Step();
+  ASSERT_TRUE(row.ok() && *row) << row.status().message();
+  EXPECT_NE(pid->ColumnInt64(0), backend);  // a new session
+}
+
 }  // namespace
 }  // namespace depeche::store
