@@ -79,6 +79,11 @@ bool IsPostgresLocation(std::string_view location) {
   return location.starts_with("postgresql://") || location.starts_with("postgres://");
 }
 
+std::string DisplayLocation(std::string_view location) {
+  if (!IsPostgresLocation(location)) return std::string(location);
+  return RedactUri(std::string(location));
+}
+
 Result<PgLocation> ParsePgLocation(const std::string& uri) {
   char* error = nullptr;
   PQconninfoOption* options = PQconninfoParse(uri.c_str(), &error);

@@ -260,8 +260,8 @@ Status PgConnection::Exec(std::string_view sql) {
 }
 
 Result<std::unique_ptr<StatementImpl>> PgConnection::Prepare(std::string_view sql) {
-  int param_count = 0;
-  std::string pg_sql = ToPostgresSql(sql, &param_count);
+  PgSql rewritten = ToPostgresStatement(sql);
+  std::string pg_sql = std::move(rewritten.sql);
   std::string name = std::to_string(++next_statement_);
   name.insert(name.begin(), 's');  // (not "s" + ...: GCC 12 warns falsely, -Wrestrict)
   std::string what = "preparing \"";
@@ -283,7 +283,8 @@ Result<std::unique_ptr<StatementImpl>> PgConnection::Prepare(std::string_view sq
   });
   if (!prepared.ok()) return prepared;
   definitions_.emplace(name, std::move(pg_sql));
-  return std::unique_ptr<StatementImpl>(new PgStatement(shared_from_this(), name, param_count));
+  return std::unique_ptr<StatementImpl>(
+      new PgStatement(shared_from_this(), name, rewritten.max_param, std::move(rewritten.sent)));
 }
 
 Result<pqxx::result> PgConnection::ExecPrepared(const std::string& name,

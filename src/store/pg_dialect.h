@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace depeche::store {
 
@@ -23,6 +24,17 @@ std::string ToPostgresSql(std::string_view sqlite_sql);
 
 // Same; `*max_param` receives the highest parameter number in the text (0 when none).
 std::string ToPostgresSql(std::string_view sqlite_sql, int* max_param);
+
+// A statement for PostgreSQL to prepare: ToPostgresSql's text with the parameters renumbered
+// densely ($1..$n for the SQLite numbers used, in increasing order: PostgreSQL cannot type a
+// number the text skips), and a parameter whose only uses are `IS NULL` / `IS NOT NULL` tests
+// written CAST($k AS TEXT) (no other use to infer its type from).
+struct PgSql {
+  std::string sql;
+  int max_param = 0;      // the highest SQLite parameter number (0 when none)
+  std::vector<int> sent;  // sent[k - 1]: the SQLite number that $k carries
+};
+PgSql ToPostgresStatement(std::string_view sqlite_sql);
 
 }  // namespace depeche::store
 
