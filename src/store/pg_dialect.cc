@@ -248,6 +248,10 @@ std::string Rewrite(std::string_view s, int* max_param, std::vector<Placeholder>
       out += "COALESCE";
       i = after;
       continue;
+    } else if (call && EqualsNoCase(word, "instr")) {
+      out += "strpos";  // same arguments and result: 1-based position, 0 when absent
+      i = after;
+      continue;
     } else if (call && EqualsNoCase(word, "char")) {
       out += "chr";
       i = after;

@@ -16,7 +16,7 @@ namespace depeche::store {
 //     top-level RETURNING, else at the end of the statement)
 //   IFNULL( -> COALESCE(        char( -> chr(        group_concat( -> string_agg( (a one-argument
 //   call gets SQLite's default separator: string_agg(x, ','))
-//   unixepoch() -> CAST(extract(epoch from now()) AS BIGINT)
+//   unixepoch() -> CAST(extract(epoch from now()) AS BIGINT)        instr( -> strpos(
 //   BEGIN IMMEDIATE -> BEGIN
 // Everything else is copied unchanged. Pure; never fails (SQL it cannot parse is copied as is and
 // PostgreSQL reports it).

@@ -66,6 +66,12 @@ TEST(PgDialectTest, Functions) {
             "SELECT char, ifnull_x(a), mychar(1) FROM t");
 }
 
+TEST(PgDialectTest, InstrBecomesStrpos) {
+  EXPECT_EQ(ToPostgresSql("SELECT instr(',' || a || ',', ?1) FROM t"),
+            "SELECT strpos(',' || a || ',', $1) FROM t");
+  EXPECT_EQ(ToPostgresSql("SELECT instr FROM t"), "SELECT instr FROM t");
+}
+
 TEST(PgDialectTest, BeginImmediate) {
   EXPECT_EQ(ToPostgresSql("BEGIN IMMEDIATE"), "BEGIN");
   EXPECT_EQ(ToPostgresSql("begin immediate;"), "BEGIN;");
