@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "store/database.h"
+
 namespace depeche::cli {
 namespace {
 
@@ -100,8 +102,9 @@ std::unique_ptr<Engine> Context::OpenEngine() {
     std::string message = UserMessage(status);
     if (status.code() == StatusCode::kNotFound) {
       message += " (ingest creates a database; name one with --db or DEPECHE_DB)";
-    } else if (message.find(config.db_path) == std::string::npos) {
-      message = config.db_path + ": " + message;
+    } else if (std::string shown = store::DisplayLocation(config.db_path);
+               message.find(shown) == std::string::npos) {
+      message = shown + ": " + message;
     }
     PrintError(message);
     exit_code = ExitCodeFor(status);

@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "server/http_server.h"
 #include "server/web_files.h"
+#include "store/database.h"
 
 namespace depeche::cli {
 
@@ -51,7 +52,7 @@ void RegisterServe(CLI::App& app, Context& ctx) {
     auto port = (*server)->Bind();
     if (Failed(port.status(), ctx)) return;
     std::fprintf(stderr, "depeche: serving %s on http://%s:%d/ (Ctrl-C stops)\n",
-                 config.db_path.c_str(), options.host.c_str(), *port);
+                 store::DisplayLocation(config.db_path).c_str(), options.host.c_str(), *port);
     if (Failed((*server)->Serve(), ctx)) return;
   });
 }

@@ -225,6 +225,44 @@ constexpr size_t kMaxSnippet = 300;
 
 bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
+// ts_headline's fragment is the text's words with the matches in [ and ], with no mark where
+// the text goes on before or after it; FTS5's snippet has "…" there. Adds them, so that both
+// backends give the same shape. The fragment is found in `text` with its highlight marks
+// removed; a text that holds [ or ] itself is left as it is (rare, and only cosmetic).
+std::string MarkPgFragment(std::string_view fragment, std::string_view text) {
+  std::string plain;
+  plain.reserve(fragment.size());
+  for (char c : fragment) {
+    if (c != '[' && c != ']') plain += c;
+  }
+  auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  size_t start = 0;
+  while (start < plain.size() && is_space(plain[start])) ++start;
+  size_t end = plain.size();
+  while (end > start && is_space(plain[end - 1])) --end;
+  std::string_view core = std::string_view(plain).substr(start, end - start);
+  std::string out(fragment);
+  if (core.empty()) return out;
+  size_t head = 0;
+  while (head < text.size() && is_space(text[head])) ++head;
+  size_t at = text.find(core);
+  if (at == std::string_view::npos) {
+    // ts_headline left something out (a word too long to index): the fragment is not one
+    // piece of the text, so text was elided inside or after it.
+    std::string_view first = core.substr(0, core.find(' '));
+    if (text.substr(head, first.size()) != first) out.insert(0, "…");
+    out += "…";
+    return out;
+  }
+  head = 0;
+  while (head < at && is_space(text[head])) ++head;
+  size_t tail = at + core.size();
+  while (tail < text.size() && is_space(text[tail])) ++tail;
+  if (head < at) out.insert(0, "…");
+  if (tail < text.size()) out += "…";
+  return out;
+}
+
 // The snippet on one line (paragraph breaks would break one-line displays), each run of
 // non-space characters cut to kMaxSnippetWord code points and the whole to kMaxSnippet, with
 // "…" where text was cut; a highlighted match cut short keeps its closing ']'.
@@ -704,7 +742,11 @@ Result<std::vector<SearchHit>> ArticleStore::Search(const SearchQuery& query) {
       std::string_view lang;
       std::string_view snippet;
       SplitLangPrefix(stmt.ColumnText(10), &lang, &snippet);  // the view's "fr\x01" prefix
-      hit.snippet = CapSnippet(snippet);
+      if (impl.db->backend() == Backend::kPostgres) {
+        hit.snippet = CapSnippet(MarkPgFragment(snippet, stmt.ColumnText(12)));
+      } else {
+        hit.snippet = CapSnippet(snippet);
+      }
       double bm25 = -stmt.ColumnDouble(11);  // bm25 rank: lower is better
       double share = ExactWordShare(words, hit.article.title, stmt.ColumnText(12));
       hit.score = bm25 * (1.0 + share);

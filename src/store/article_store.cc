@@ -227,6 +227,13 @@ Result<InsertResult> ArticleStore::Impl::InsertRow(const Article& article) {
       DEPECHE_RETURN_IF_ERROR(InsertFacts(article));
       return inserted;
     } else if (pg) {
+      // PostgreSQL's check violation (23514) is InvalidArgument in the connection's mapping;
+      // conflicts are ON CONFLICT DO NOTHING above, so a unique violation never gets here.
+      if (stepped.status().code() == StatusCode::kInvalidArgument &&
+          stepped.status().message().find("23514") != std::string::npos) {
+        return InvalidArgumentError("article " + article.id +
+                                    ": metadata_json is not valid JSON: " + article.metadata_json);
+      }
       return stepped.status().WithContext("storing article " + article.id);
     } else {
       int code = sqlite3_extended_errcode(impl.db->sqlite_handle());

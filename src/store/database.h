@@ -123,6 +123,10 @@ class Database {
 // SQLite file: callers must not treat it as a path (lock files, existence checks, folders).
 bool IsPostgresLocation(std::string_view location);
 
+// `location` as messages and outputs show it: an SQLite path as it is, a PostgreSQL URI without
+// its password (in the user info or a password= parameter), as Database::path() does.
+std::string DisplayLocation(std::string_view location);
+
 // Drops the PostgreSQL database `uri` names (DROP DATABASE IF EXISTS ... WITH (FORCE), through
 // the server's `postgres` database), disconnecting its sessions. For tests. Errors:
 // InvalidArgument (unparsable URI, or the maintenance and template databases), Unavailable,

@@ -57,6 +57,9 @@ template <typename Fn>
 Status OnMaintenance(const PgLocation& location, std::string_view what, Fn&& fn) {
   try {
     pqxx::connection conn(location.maintenance);
+    // Notices ("database ... does not exist, skipping") are not for stderr: library code never
+    // prints.
+    pqxx::quiet_errorhandler quiet(conn);
     pqxx::nontransaction work(conn);
     fn(conn, work);
     return Status::Ok();
@@ -74,6 +77,11 @@ Status OnMaintenance(const PgLocation& location, std::string_view what, Fn&& fn)
 
 bool IsPostgresLocation(std::string_view location) {
   return location.starts_with("postgresql://") || location.starts_with("postgres://");
+}
+
+std::string DisplayLocation(std::string_view location) {
+  if (!IsPostgresLocation(location)) return std::string(location);
+  return RedactUri(std::string(location));
 }
 
 Result<PgLocation> ParsePgLocation(const std::string& uri) {

@@ -4,6 +4,7 @@
 #include <exception>
 #include <initializer_list>
 #include <pqxx/pqxx>
+#include <stdexcept>
 #include <string>
 #include <utility>
 
@@ -70,16 +71,20 @@ Status PgError(std::string_view sqlstate, std::string_view message, std::string_
 struct PgConnection::Handles {
   std::unique_ptr<pqxx::connection> conn;
   std::unique_ptr<pqxx::nontransaction> work;
+  // Swallows the server's notices ("word is too long to be indexed", ...), which libpq would
+  // print on stderr: library code never prints. Registered on conn; goes before it.
+  std::unique_ptr<pqxx::quiet_errorhandler> quiet;
 };
 
-PgConnection::PgConnection(std::unique_ptr<Handles> handles, bool read_only)
-    : h_(std::move(handles)), read_only_(read_only) {}
+PgConnection::PgConnection(std::unique_ptr<Handles> handles, std::string uri, bool read_only)
+    : h_(std::move(handles)), uri_(std::move(uri)), read_only_(read_only) {}
 
 PgConnection::~PgConnection() {
   // Closing the connection ends the session: its prepared statements and any open transaction
   // (rolled back) go with it. Nothing here may throw.
   try {
     h_->work.reset();
+    h_->quiet.reset();
     h_->conn.reset();
   } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor has no one to tell
   }
@@ -110,24 +115,8 @@ Result<std::shared_ptr<PgConnection>> PgConnection::Open(const std::string& uri,
   }
   auto handles = std::make_unique<Handles>();
   handles->conn = std::move(conn);
-  std::shared_ptr<PgConnection> pg(new PgConnection(std::move(handles), read_only));
-  Status configured = pg->Guard(Cat({"configuring ", location.display}), [&] {
-    if (pg->h_->conn->server_version() < kMinServerVersion) {
-      throw std::runtime_error(Cat({"PostgreSQL ", std::to_string(pg->h_->conn->server_version()),
-                                    " is older than 13, the oldest depeche supports"}));
-    }
-    pg->h_->conn->set_client_encoding("UTF8");
-    pg->h_->work = std::make_unique<pqxx::nontransaction>(*pg->h_->conn);
-    pg->h_->work->exec("SET bytea_output = 'hex'");
-    if (read_only) {
-      // A reader's transaction sees one snapshot throughout, as an SQLite read transaction
-      // does (engine.cc brackets a command's reads in BEGIN / COMMIT for that); read-only
-      // transactions never fail to serialise.
-      pg->h_->work->exec(
-          "SET default_transaction_read_only = on;"
-          "SET default_transaction_isolation = 'repeatable read'");
-    }
-  });
+  std::shared_ptr<PgConnection> pg(new PgConnection(std::move(handles), uri, read_only));
+  Status configured = pg->SetUp(Cat({"configuring ", location.display}));
   if (!configured.ok()) {
     if (configured.code() == StatusCode::kInternal) {
       return FailedPreconditionError(configured.message());
@@ -137,17 +126,81 @@ Result<std::shared_ptr<PgConnection>> PgConnection::Open(const std::string& uri,
   return pg;
 }
 
+Status PgConnection::SetUp(std::string_view what) {
+  h_->quiet = std::make_unique<pqxx::quiet_errorhandler>(*h_->conn);
+  return Guard(what, [&] {
+    if (h_->conn->server_version() < kMinServerVersion) {
+      throw std::runtime_error(Cat({"PostgreSQL ", std::to_string(h_->conn->server_version()),
+                                    " is older than 13, the oldest depeche supports"}));
+    }
+    h_->conn->set_client_encoding("UTF8");
+    h_->work = std::make_unique<pqxx::nontransaction>(*h_->conn);
+    h_->work->exec("SET bytea_output = 'hex'");
+    if (read_only_) {
+      // A reader's transaction sees one snapshot throughout, as an SQLite read transaction
+      // does (engine.cc brackets a command's reads in BEGIN / COMMIT for that); read-only
+      // transactions never fail to serialise.
+      h_->work->exec(
+          "SET default_transaction_read_only = on;"
+          "SET default_transaction_isolation = 'repeatable read'");
+    }
+  });
+}
+
+Status PgConnection::Reconnect() {
+  std::unique_ptr<pqxx::connection> conn;
+  try {
+    conn = std::make_unique<pqxx::connection>(uri_);
+  } catch (const std::exception& e) {
+    std::string display = uri_;
+    Result<PgLocation> location = ParsePgLocation(uri_);
+    if (location.ok()) display = location->display;
+    return UnavailableError(Cat({"reconnecting to ", display, ": ", Tidy(e.what())}));
+  }
+  try {
+    h_->work.reset();
+    h_->quiet.reset();
+    h_->conn.reset();
+  } catch (...) {  // NOLINT(bugprone-empty-catch): the old session is gone either way
+  }
+  h_->conn = std::move(conn);
+  broken_ = false;
+  // The new session has none of the old one's prepared statements (ExecPrepared prepares them
+  // again when first used), no lastval, and may have missed other sessions' commits.
+  prepared_.clear();
+  pending_unprepare_.clear();
+  lastval_defined_ = false;
+  seen_.reset();
+  own_ended_.clear();
+  ++data_version_;
+  Status set_up = SetUp("configuring the new connection");
+  if (!set_up.ok()) broken_ = true;
+  return set_up;
+}
+
 template <typename Fn>
 Status PgConnection::Guard(std::string_view what, Fn&& fn) {
   Status status;
+  if (broken_ && !in_transaction_) {
+    // Outside a transaction nothing is lost by starting a new session.
+    status = Reconnect();
+    if (!status.ok()) status = status.WithContext(what);
+  }
   if (broken_) {
-    status = UnavailableError(std::string(what) + ": the connection to PostgreSQL was lost");
-  } else {
+    if (status.ok()) {
+      status = UnavailableError(std::string(what) + ": the connection to PostgreSQL was lost");
+    }
+  } else if (status.ok()) {
     try {
       fn();
       return Status::Ok();
     } catch (const pqxx::sql_error& e) {
       status = PgError(e.sqlstate(), e.what(), what);
+      // The server ended the session (shutdown, pg_terminate_backend) or the link failed.
+      if (e.sqlstate().starts_with("08") || e.sqlstate().starts_with("57P") ||
+          !h_->conn->is_open()) {
+        broken_ = true;
+      }
     } catch (const pqxx::broken_connection& e) {
       broken_ = true;
       status = UnavailableError(std::string(what) +
@@ -207,8 +260,8 @@ Status PgConnection::Exec(std::string_view sql) {
 }
 
 Result<std::unique_ptr<StatementImpl>> PgConnection::Prepare(std::string_view sql) {
-  int param_count = 0;
-  std::string pg_sql = ToPostgresSql(sql, &param_count);
+  PgSql rewritten = ToPostgresStatement(sql);
+  std::string pg_sql = std::move(rewritten.sql);
   std::string name = std::to_string(++next_statement_);
   name.insert(name.begin(), 's');  // (not "s" + ...: GCC 12 warns falsely, -Wrestrict)
   std::string what = "preparing \"";
@@ -216,9 +269,11 @@ Result<std::unique_ptr<StatementImpl>> PgConnection::Prepare(std::string_view sq
   what += sql.size() > 60 ? "...\"" : "\"";
   Status prepared = Guard(what, [&] {
     h_->conn->prepare(name, pg_sql);
+    prepared_.insert(name);
     try {
       h_->conn->prepare_now(name);
     } catch (...) {
+      prepared_.erase(name);
       try {
         h_->conn->unprepare(name);
       } catch (...) {  // NOLINT(bugprone-empty-catch): the first error is the one to report
@@ -227,20 +282,32 @@ Result<std::unique_ptr<StatementImpl>> PgConnection::Prepare(std::string_view sq
     }
   });
   if (!prepared.ok()) return prepared;
-  return std::unique_ptr<StatementImpl>(new PgStatement(shared_from_this(), name, param_count));
+  definitions_.emplace(name, std::move(pg_sql));
+  return std::unique_ptr<StatementImpl>(
+      new PgStatement(shared_from_this(), name, rewritten.max_param, std::move(rewritten.sent)));
 }
 
 Result<pqxx::result> PgConnection::ExecPrepared(const std::string& name,
                                                 const std::vector<const char*>& params) {
   pqxx::result result;
   DEPECHE_RETURN_IF_ERROR(Guard("executing statement", [&] {
+    if (!prepared_.contains(name)) {
+      // Prepared on a session that has since been replaced (Reconnect).
+      auto definition = definitions_.find(name);
+      if (definition == definitions_.end()) {
+        throw std::logic_error("statement " + name + " was dropped");
+      }
+      h_->conn->prepare(name, definition->second);
+      prepared_.insert(name);
+    }
     result = h_->work->exec_prepared(name, pqxx::prepare::make_dynamic_params(params));
   }));
   return result;
 }
 
 void PgConnection::Unprepare(const std::string& name) {
-  if (broken_) return;
+  definitions_.erase(name);
+  if (broken_ || prepared_.erase(name) == 0) return;
   if (in_transaction_ && !transaction_error_.ok()) {
     pending_unprepare_.push_back(name);
     return;

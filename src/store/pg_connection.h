@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "depeche/status.h"
@@ -51,6 +53,9 @@ class PgConnection final : public Connection, public std::enable_shared_from_thi
   Status Exec(std::string_view sql) override;
   // Rewrites `sql` (ToPostgresSql) and prepares it on the server under a fresh name.
   Result<std::unique_ptr<StatementImpl>> Prepare(std::string_view sql) override;
+  // After a lost connection (the server restarted, the session was terminated) the open
+  // transaction's calls are Unavailable and it ends (rolled back by the server) at Commit or
+  // Rollback; Begin, or any call outside a transaction, then connects again.
   Status Begin() override;
   // After a failed statement PostgreSQL has aborted the transaction: Commit then rolls back
   // and returns that first error (SQLite would have committed the statements that worked).
@@ -77,7 +82,13 @@ class PgConnection final : public Connection, public std::enable_shared_from_thi
 
  private:
   struct Handles;  // the libpqxx connection and its nontransaction (pg_connection.cc)
-  PgConnection(std::unique_ptr<Handles> handles, bool read_only);
+  PgConnection(std::unique_ptr<Handles> handles, std::string uri, bool read_only);
+  // Configures the session on h_->conn (notices swallowed, encoding, bytea output, reader
+  // settings); errors name `what`.
+  Status SetUp(std::string_view what);
+  // Replaces a broken session by a new one to uri_ (outside a transaction only: Guard calls it).
+  // Statements are prepared again on first use. Errors: Unavailable.
+  Status Reconnect();
   // Runs `fn` (libpqxx calls), mapping what it throws to a Status that names `what`; a failure
   // inside a transaction is remembered for Commit.
   template <typename Fn>
@@ -88,8 +99,13 @@ class PgConnection final : public Connection, public std::enable_shared_from_thi
   void NoteOwnTransaction();
 
   std::unique_ptr<Handles> h_;
+  std::string uri_;
   bool read_only_;
-  bool broken_ = false;  // the server went away: every call is Unavailable
+  // The server went away: every call is Unavailable until the transaction ends; the next call
+  // outside a transaction (Begin, an autocommit statement) connects again.
+  bool broken_ = false;
+  std::unordered_map<std::string, std::string> definitions_;  // statement name -> its SQL
+  std::unordered_set<std::string> prepared_;                  // prepared on this session
   bool in_transaction_ = false;
   Status transaction_error_;         // first failure in the open transaction
   bool lastval_defined_ = false;     // lastval() has answered once in this session

@@ -134,7 +134,7 @@ TEST_F(PgConnectionTest, ReaderTransactionsSeeOneSnapshot) {
   };
   ASSERT_TRUE(reader->Exec("BEGIN").ok());
   EXPECT_EQ(read(), 0);
-  ASSERT_TRUE(writer->Exec("INSERT INTO articles(id) VALUES ('x')").ok());
+  ASSERT_TRUE(writer->Exec("INSERT INTO articles(id, ingested_at) VALUES ('x', 0)").ok());
   EXPECT_EQ(read(), 0);  // the snapshot of the reader's transaction
   ASSERT_TRUE(reader->Exec("COMMIT").ok());
   EXPECT_EQ(read(), 1);
@@ -147,7 +147,7 @@ TEST_F(PgConnectionTest, ReadOnlyNeverCreatesAndRefusesWrites) {
   ASSERT_NE(OpenOrDie(), nullptr);
   auto reader = OpenOrDie(OpenMode::kReadOnly);
   ASSERT_NE(reader, nullptr);
-  Status write = reader->Exec("INSERT INTO articles(id) VALUES ('a')");
+  Status write = reader->Exec("INSERT INTO articles(id, ingested_at) VALUES ('a', 0)");
   EXPECT_EQ(write.code(), StatusCode::kUnavailable) << write.message();
   EXPECT_NE(write.message().find("25006"), std::string::npos) << write.message();
 }
@@ -240,7 +240,8 @@ TEST_F(PgConnectionTest, BindErrorsAreReportedByStep) {
 TEST_F(PgConnectionTest, TransactionsAndUniqueViolations) {
   auto db = OpenOrDie();
   ASSERT_NE(db, nullptr);
-  auto insert = Statement::Prepare(db.get(), "INSERT INTO articles(id, title) VALUES (?, ?)");
+  auto insert =
+      Statement::Prepare(db.get(), "INSERT INTO articles(id, title, ingested_at) VALUES (?, ?, 0)");
   ASSERT_TRUE(insert.ok()) << insert.status().message();
   EXPECT_EQ(db->LastInsertRowid(), 0);  // no sequence drawn yet in this session
 
@@ -285,7 +286,7 @@ TEST_F(PgConnectionTest, TransactionsAndUniqueViolations) {
 
   // INSERT OR IGNORE (ON CONFLICT DO NOTHING) goes on.
   ASSERT_TRUE(db->Begin().ok());
-  ASSERT_TRUE(db->Exec("INSERT OR IGNORE INTO articles(id) VALUES ('a')").ok());
+  ASSERT_TRUE(db->Exec("INSERT OR IGNORE INTO articles(id, ingested_at) VALUES ('a', 0)").ok());
   ASSERT_TRUE(db->Commit().ok());
 
   auto ids = Statement::Prepare(db.get(), "SELECT group_concat(id) FROM articles");
@@ -311,8 +312,9 @@ TEST_F(PgConnectionTest, DataVersionMovesOnAnotherConnectionsCommitOnly) {
     auto before = reader->DataVersion();
     EXPECT_TRUE(before.ok()) << before.status().message();
     EXPECT_TRUE(db->Begin().ok());
-    EXPECT_TRUE(
-        db->Exec("INSERT INTO articles(id) VALUES ('w" + std::to_string(counter++) + "')").ok());
+    EXPECT_TRUE(db->Exec("INSERT INTO articles(id, ingested_at) VALUES ('w" +
+                         std::to_string(counter++) + "', 0)")
+                    .ok());
     EXPECT_TRUE(action(db).ok());
     auto after = reader->DataVersion();
     EXPECT_TRUE(after.ok()) << after.status().message();
@@ -350,6 +352,74 @@ TEST(PgOpenTest, UnreachableServerIsUnavailable) {
   EXPECT_EQ(db.status().code(), StatusCode::kUnavailable) << db.status().message();
   auto unnamed = Database::Open("postgresql://nobody@127.0.0.1:1");
   EXPECT_EQ(unnamed.status().code(), StatusCode::kInvalidArgument);
+}
+
+// Notices (RAISE NOTICE here; "word is too long to be indexed" from to_tsvector) never reach
+// stderr: library code never prints.
+TEST_F(PgConnectionTest, NoticesAreNotPrinted) {
+  auto db = OpenOrDie();
+  ASSERT_NE(db, nullptr);
+  ::testing::internal::CaptureStderr();
+  Status raised = db->Exec("DO $$ BEGIN RAISE NOTICE 'depeche test notice'; END $$");
+  Status long_word = db->Exec("SELECT to_tsvector('simple', repeat('x', 3000))");
+  std::string printed = ::testing::internal::GetCapturedStderr();
+  EXPECT_TRUE(raised.ok()) << raised.message();
+  EXPECT_TRUE(long_word.ok()) << long_word.message();
+  EXPECT_EQ(printed, "");
+}
+
+int64_t CountArticles(Database* db) {
+  auto count = Statement::Prepare(db, "SELECT count(*) FROM articles");
+  if (!count.ok()) return -1;
+  Result<bool> row = count->Step();
+  return row.ok() && *row ? count->ColumnInt64(0) : -1;
+}
+
+// The server ends the session in the middle of a transaction (as a restart would): that
+// transaction's calls are Unavailable and it is lost; the next Begin connects again and the
+// statements prepared before work again (prepared anew on the new session).
+TEST_F(PgConnectionTest, ReconnectsAfterTheSessionIsLost) {
+  auto db = OpenOrDie();
+  auto killer = OpenOrDie();
+  ASSERT_NE(db, nullptr);
+  ASSERT_NE(killer, nullptr);
+  auto insert =
+      Statement::Prepare(db.get(), "INSERT INTO articles(id, title, ingested_at) VALUES (?, ?, 0)");
+  ASSERT_TRUE(insert.ok()) << insert.status().message();
+  auto pid = Statement::Prepare(db.get(), "SELECT pg_backend_pid()");
+  ASSERT_TRUE(pid.ok());
+  Result<bool> row = pid->Step();
+  ASSERT_TRUE(row.ok() && *row);
+  const int64_t backend = pid->ColumnInt64(0);
+  pid->Reset();
+
+  ASSERT_TRUE(db->Begin().ok());
+  insert->BindText(1, "lost");
+  insert->BindText(2, "t");
+  ASSERT_TRUE(insert->Run().ok());
+  insert->Reset();
+  ASSERT_TRUE(killer->Exec("SELECT pg_terminate_backend(" + std::to_string(backend) + ")").ok());
+  insert->BindText(1, "lost2");
+  insert->BindText(2, "t");
+  Status after = insert->Run();
+  insert->Reset();
+  EXPECT_EQ(after.code(), StatusCode::kUnavailable) << after.message();
+  Status commit = db->Commit();
+  EXPECT_EQ(commit.code(), StatusCode::kUnavailable) << commit.message();
+  EXPECT_FALSE(db->InTransaction());
+
+  Status begin = db->Begin();
+  ASSERT_TRUE(begin.ok()) << begin.message();
+  insert->BindText(1, "kept");
+  insert->BindText(2, "t");
+  Status again = insert->Run();
+  insert->Reset();
+  EXPECT_TRUE(again.ok()) << again.message();
+  ASSERT_TRUE(db->Commit().ok());
+  EXPECT_EQ(CountArticles(killer.get()), 1);  // only the batch committed after the loss
+  row = pid->Step();
+  ASSERT_TRUE(row.ok() && *row) << row.status().message();
+  EXPECT_NE(pid->ColumnInt64(0), backend);  // a new session
 }
 
 }  // namespace

@@ -2,8 +2,10 @@
 
 #include <cctype>
 #include <cstddef>
+#include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace depeche::store {
 namespace {
@@ -102,12 +104,77 @@ constexpr std::string_view kOnConflict = " ON CONFLICT DO NOTHING";
 
 }  // namespace
 
+namespace {
+
+// A parameter written into the output: where ("$N" at out[pos], `len` characters) and N.
+struct Placeholder {
+  size_t pos;
+  size_t len;
+  int number;
+};
+
+std::string Rewrite(std::string_view s, int* max_param, std::vector<Placeholder>* marks);
+
+// Whether `sql` at `i` (after spaces) reads IS NULL or IS NOT NULL.
+bool IsNullTestAt(std::string_view sql, size_t i) {
+  i = SkipSpace(sql, i);
+  if (i >= sql.size() || !IsWordStart(sql[i]) || !EqualsNoCase(WordAt(sql, i), "IS")) return false;
+  i = SkipSpace(sql, i + 2);
+  if (i < sql.size() && IsWordStart(sql[i]) && EqualsNoCase(WordAt(sql, i), "NOT")) {
+    i = SkipSpace(sql, i + 3);
+  }
+  return i < sql.size() && IsWordStart(sql[i]) && EqualsNoCase(WordAt(sql, i), "NULL");
+}
+
+}  // namespace
+
 std::string ToPostgresSql(std::string_view sqlite_sql) {
   int max_param = 0;
   return ToPostgresSql(sqlite_sql, &max_param);
 }
 
-std::string ToPostgresSql(std::string_view s, int* max_param) {
+std::string ToPostgresSql(std::string_view sqlite_sql, int* max_param) {
+  return Rewrite(sqlite_sql, max_param, nullptr);
+}
+
+PgSql ToPostgresStatement(std::string_view sqlite_sql) {
+  PgSql result;
+  std::vector<Placeholder> marks;
+  std::string out = Rewrite(sqlite_sql, &result.max_param, &marks);
+  // Dense numbers for the numbers used, in increasing order: PostgreSQL must infer a type for
+  // every $N up to the highest, which it cannot for a number the text never uses.
+  std::map<int, int> dense;
+  std::map<int, bool> only_null_tests;
+  for (const Placeholder& mark : marks) {
+    dense.emplace(mark.number, 0);
+    bool null_test = IsNullTestAt(out, mark.pos + mark.len);
+    auto [it, inserted] = only_null_tests.emplace(mark.number, null_test);
+    if (!inserted) it->second = it->second && null_test;
+  }
+  for (auto& [number, k] : dense) {
+    result.sent.push_back(number);
+    k = static_cast<int>(result.sent.size());
+  }
+  result.sql.reserve(out.size() + 16);
+  size_t copied = 0;
+  for (const Placeholder& mark : marks) {
+    result.sql.append(out, copied, mark.pos - copied);
+    // A parameter only ever tested for NULL has no type to infer from: text will do.
+    // (Appended piece by piece: GCC 12 reports a false -Wrestrict on "literal" + std::string.)
+    const bool cast = only_null_tests[mark.number];
+    if (cast) result.sql += "CAST(";
+    result.sql += '$';
+    result.sql += std::to_string(dense[mark.number]);
+    if (cast) result.sql += " AS TEXT)";
+    copied = mark.pos + mark.len;
+  }
+  result.sql.append(out, copied, std::string::npos);
+  return result;
+}
+
+namespace {
+
+std::string Rewrite(std::string_view s, int* max_param, std::vector<Placeholder>* marks) {
   std::string out;
   out.reserve(s.size() + 32);
   int highest = 0;
@@ -132,8 +199,10 @@ std::string ToPostgresSql(std::string_view s, int* max_param) {
       }
       if (j == i + 1) number = highest + 1;
       if (number > highest) highest = number;
+      const size_t pos = out.size();
       out += '$';
       out += std::to_string(number);
+      if (marks != nullptr) marks->push_back({pos, out.size() - pos, number});
       i = j;
       continue;
     }
@@ -179,6 +248,10 @@ std::string ToPostgresSql(std::string_view s, int* max_param) {
       out += "COALESCE";
       i = after;
       continue;
+    } else if (call && EqualsNoCase(word, "instr")) {
+      out += "strpos";  // same arguments and result: 1-based position, 0 when absent
+      i = after;
+      continue;
     } else if (call && EqualsNoCase(word, "char")) {
       out += "chr";
       i = after;
@@ -214,5 +287,7 @@ std::string ToPostgresSql(std::string_view s, int* max_param) {
   *max_param = highest;
   return out;
 }
+
+}  // namespace
 
 }  // namespace depeche::store

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace depeche::store {
 
@@ -15,7 +16,7 @@ namespace depeche::store {
 //     top-level RETURNING, else at the end of the statement)
 //   IFNULL( -> COALESCE(        char( -> chr(        group_concat( -> string_agg( (a one-argument
 //   call gets SQLite's default separator: string_agg(x, ','))
-//   unixepoch() -> CAST(extract(epoch from now()) AS BIGINT)
+//   unixepoch() -> CAST(extract(epoch from now()) AS BIGINT)        instr( -> strpos(
 //   BEGIN IMMEDIATE -> BEGIN
 // Everything else is copied unchanged. Pure; never fails (SQL it cannot parse is copied as is and
 // PostgreSQL reports it).
@@ -23,6 +24,17 @@ std::string ToPostgresSql(std::string_view sqlite_sql);
 
 // Same; `*max_param` receives the highest parameter number in the text (0 when none).
 std::string ToPostgresSql(std::string_view sqlite_sql, int* max_param);
+
+// A statement for PostgreSQL to prepare: ToPostgresSql's text with the parameters renumbered
+// densely ($1..$n for the SQLite numbers used, in increasing order: PostgreSQL cannot type a
+// number the text skips), and a parameter whose only uses are `IS NULL` / `IS NOT NULL` tests
+// written CAST($k AS TEXT) (no other use to infer its type from).
+struct PgSql {
+  std::string sql;
+  int max_param = 0;      // the highest SQLite parameter number (0 when none)
+  std::vector<int> sent;  // sent[k - 1]: the SQLite number that $k carries
+};
+PgSql ToPostgresStatement(std::string_view sqlite_sql);
 
 }  // namespace depeche::store
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 namespace depeche::store {
 namespace {
 
@@ -64,10 +66,33 @@ TEST(PgDialectTest, Functions) {
             "SELECT char, ifnull_x(a), mychar(1) FROM t");
 }
 
+TEST(PgDialectTest, InstrBecomesStrpos) {
+  EXPECT_EQ(ToPostgresSql("SELECT instr(',' || a || ',', ?1) FROM t"),
+            "SELECT strpos(',' || a || ',', $1) FROM t");
+  EXPECT_EQ(ToPostgresSql("SELECT instr FROM t"), "SELECT instr FROM t");
+}
+
 TEST(PgDialectTest, BeginImmediate) {
   EXPECT_EQ(ToPostgresSql("BEGIN IMMEDIATE"), "BEGIN");
   EXPECT_EQ(ToPostgresSql("begin immediate;"), "BEGIN;");
   EXPECT_EQ(ToPostgresSql("BEGIN"), "BEGIN");
+}
+
+TEST(PgDialectTest, StatementsNumberParametersDenselyAndTypeNullTests) {
+  PgSql gap = ToPostgresStatement("SELECT a FROM t WHERE b = ?1 AND c = ?3 LIMIT ?3");
+  EXPECT_EQ(gap.sql, "SELECT a FROM t WHERE b = $1 AND c = $2 LIMIT $2");
+  EXPECT_EQ(gap.max_param, 3);
+  EXPECT_EQ(gap.sent, (std::vector<int>{1, 3}));
+  PgSql null_test = ToPostgresStatement("SELECT 1 WHERE (?2 IS NULL OR x = ?1) AND ?3 is not null");
+  EXPECT_EQ(null_test.sql,
+            "SELECT 1 WHERE (CAST($2 AS TEXT) IS NULL OR x = $1) AND CAST($3 AS TEXT) is not null");
+  EXPECT_EQ(null_test.sent, (std::vector<int>{1, 2, 3}));
+  // Used elsewhere too: PostgreSQL infers the type from that use, so no cast.
+  PgSql typed = ToPostgresStatement("SELECT 1 WHERE ?1 IS NULL OR x = ?1");
+  EXPECT_EQ(typed.sql, "SELECT 1 WHERE $1 IS NULL OR x = $1");
+  PgSql none = ToPostgresStatement("SELECT '?1'");
+  EXPECT_EQ(none.sql, "SELECT '?1'");
+  EXPECT_TRUE(none.sent.empty());
 }
 
 }  // namespace

@@ -51,9 +51,11 @@ bool ParseDouble(std::string_view text, double* value) {
 
 }  // namespace
 
-PgStatement::PgStatement(std::shared_ptr<PgConnection> conn, std::string name, int param_count)
+PgStatement::PgStatement(std::shared_ptr<PgConnection> conn, std::string name, int param_count,
+                         std::vector<int> sent)
     : conn_(std::move(conn)),
       name_(std::move(name)),
+      sent_(std::move(sent)),
       values_(static_cast<size_t>(param_count)),
       bound_(static_cast<size_t>(param_count), 0) {}
 
@@ -122,9 +124,10 @@ void PgStatement::BindNull(int index) {
 Result<bool> PgStatement::Step() {
   if (!bind_error_.ok()) return bind_error_;
   if (result_ == nullptr) {
-    std::vector<const char*> params(values_.size());
-    for (size_t i = 0; i < values_.size(); ++i) {
-      params[i] = bound_[i] ? values_[i].c_str() : nullptr;
+    std::vector<const char*> params(sent_.size());
+    for (size_t k = 0; k < sent_.size(); ++k) {
+      const size_t i = static_cast<size_t>(sent_[k] - 1);
+      params[k] = bound_[i] ? values_[i].c_str() : nullptr;
     }
     DEPECHE_ASSIGN_OR_RETURN(pqxx::result result, conn_->ExecPrepared(name_, params));
     result_ = std::make_unique<pqxx::result>(std::move(result));

@@ -22,7 +22,10 @@ class PgConnection;
 // for NULL; ColumnBlob and ColumnText decode bytea columns. Not thread-safe.
 class PgStatement final : public StatementImpl {
  public:
-  PgStatement(std::shared_ptr<PgConnection> conn, std::string name, int param_count);
+  // `param_count`: the highest SQLite parameter number; `sent`: the SQLite number each $k of
+  // the prepared text carries (ToPostgresStatement), the only values sent.
+  PgStatement(std::shared_ptr<PgConnection> conn, std::string name, int param_count,
+              std::vector<int> sent);
   ~PgStatement() override;
   PgStatement(const PgStatement&) = delete;
   PgStatement& operator=(const PgStatement&) = delete;
@@ -49,6 +52,7 @@ class PgStatement final : public StatementImpl {
 
   std::shared_ptr<PgConnection> conn_;
   std::string name_;
+  std::vector<int> sent_;
   std::vector<std::string> values_;
   std::vector<char> bound_;  // 0: NULL
   Status bind_error_;        // first failed bind since the last Reset()
