@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "store/database.h"
+
 namespace depeche::engine {
 namespace {
 
@@ -26,7 +28,11 @@ int LockBlocking(int fd) {
 // the file it locked (a previous holder may have removed it meanwhile), and retries otherwise.
 Result<WriterLock> WriterLock::Acquire(const std::string& db_path, void (*waiting)(void*),
                                        void* context) {
-  if (db_path.empty() || db_path == ":memory:") return WriterLock(-1, "");
+  // A PostgreSQL database is shared by many writers by design (its own locks order them); a
+  // lock file beside a URI would name no folder.
+  if (db_path.empty() || db_path == ":memory:" || store::IsPostgresLocation(db_path)) {
+    return WriterLock(-1, "");
+  }
   const std::string path = db_path + "-writer.lock";
   bool told = false;
   while (true) {

@@ -18,8 +18,8 @@ namespace depeche::engine {
 class WriterLock {
  public:
   // Takes the lock for `db_path`, waiting while another process holds it; `waiting` (may be
-  // null) is called once before waiting. ":memory:" and "" databases need no lock. Errors:
-  // Unavailable (the lock file cannot be created or locked).
+  // null) is called once before waiting. ":memory:", "" and PostgreSQL (URI) databases need no
+  // lock. Errors: Unavailable (the lock file cannot be created or locked).
   static Result<WriterLock> Acquire(const std::string& db_path, void (*waiting)(void*) = nullptr,
                                     void* context = nullptr);
   WriterLock(WriterLock&& other) noexcept : fd_(other.fd_), path_(std::move(other.path_)) {

@@ -51,19 +51,27 @@ TEST_F(ChangeFeedTest, NamesTheStoriesEachCommitTouches) {
   EXPECT_EQ(added.stories, (std::vector<std::string>{"s1", "s2"}));
   EXPECT_FALSE(Poll().changed);
 
-  Write("INSERT INTO story_moves VALUES ('a2', 's2', 's3', 'a9', 0.5)");
-  Write("INSERT INTO story_merges VALUES ('s4', 's5', 'a9', 0.5)");
-  Write("INSERT INTO story_splits VALUES ('s6', 's7', 'a8', 'a9', 3, 0.5)");
+  Write(
+      "INSERT INTO story_moves (article_id, from_id, to_id, at_article_id, similarity) VALUES "
+      "('a2', 's2', 's3', 'a9', 0.5)");
+  Write(
+      "INSERT INTO story_merges (from_id, into_id, at_article_id, similarity) VALUES ('s4', 's5', "
+      "'a9', 0.5)");
+  Write(
+      "INSERT INTO story_splits (from_id, new_id, opened_by, at_article_id, article_count, "
+      "similarity) VALUES ('s6', 's7', 'a8', 'a9', 3, 0.5)");
   EXPECT_EQ(Poll().stories, (std::vector<std::string>{"s2", "s3", "s4", "s5", "s6", "s7"}));
 
   // A commit that touches no story (e.g. a digest cached) changes lists only.
-  Write("CREATE TABLE scratch(x); INSERT INTO scratch VALUES (1)");
+  Write("CREATE TABLE scratch(x INTEGER); INSERT INTO scratch VALUES (1)");
   StoreChanges other = Poll();
   EXPECT_TRUE(other.changed);
   EXPECT_FALSE(other.everything);
   EXPECT_TRUE(other.stories.empty());
 
-  Write("INSERT INTO entity_merges VALUES (1, 2, 'a9', 0)");
+  Write(
+      "INSERT INTO entity_merges (from_id, into_id, at_article_id, merged_at) VALUES (1, 2, 'a9', "
+      "0)");
   EXPECT_TRUE(Poll().everything);
 }
 

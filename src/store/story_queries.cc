@@ -20,9 +20,13 @@ namespace {
 // articles of story `id` list, at most 10; ties by first appearance, then alphabetically.
 Result<std::vector<std::string>> MostFrequent(Database* h, const std::string& id,
                                               std::string_view column) {
-  const std::string sql = "SELECT j.value, COUNT(*) AS c FROM article_story s, json_each(s." +
-                          std::string(column) +
-                          ") j WHERE s.story_id = ?1 GROUP BY j.value "
+  // PostgreSQL has no json_each: json_array_elements_text (its column is named value too).
+  const std::string each =
+      h->backend() == Backend::kPostgres
+          ? "json_array_elements_text(CAST(s." + std::string(column) + " AS json))"
+          : "json_each(s." + std::string(column) + ")";
+  const std::string sql = "SELECT j.value, COUNT(*) AS c FROM article_story s, " + each +
+                          " j WHERE s.story_id = ?1 GROUP BY j.value "
                           "ORDER BY c DESC, MIN(s.seq), j.value LIMIT 10";
   DEPECHE_ASSIGN_OR_RETURN(Statement st, Statement::Prepare(h, sql));
   st.BindText(1, id);
@@ -42,14 +46,24 @@ SELECT m.story_id, m.title, m.article_count, m.source_count, m.first_iso, m.last
 FROM story_summary m LEFT JOIN stories st ON st.id = m.story_id
 )sql";
 
-// The filters every order shares: ?1 language or '', ?2 minimum article count, ?9 NULL or a
-// JSON array of the story ids to keep (Stories' `only`).
+// The filters every order shares: ?1 language or '', ?2 minimum article count, ?3 NULL or a
+// JSON array of the story ids to keep (Stories' `only`). Parameters are numbered without gaps
+// and ?3 is cast before IS NULL: PostgreSQL must infer every parameter's type.
 constexpr std::string_view kFilterSql =
     "(?1 = '' OR instr(',' || m.languages || ',', ',' || ?1 || ',') > 0) "
-    "AND m.article_count >= ?2 AND (?9 IS NULL OR m.story_id IN (SELECT value FROM "
-    "json_each(?9)))";
+    "AND m.article_count >= ?2 AND (CAST(?3 AS TEXT) IS NULL OR m.story_id IN (SELECT value "
+    "FROM json_each(?3)))";
+// PostgreSQL's twin: strpos for instr, json_array_elements_text for json_each.
+constexpr std::string_view kFilterSqlPg =
+    "(?1 = '' OR strpos(',' || m.languages || ',', ',' || ?1 || ',') > 0) "
+    "AND m.article_count >= ?2 AND (CAST(?3 AS TEXT) IS NULL OR m.story_id IN (SELECT "
+    "json_array_elements_text(CAST(?3 AS json))))";
 
-// The JSON array of `ids`, for ?9.
+std::string FilterSql(const Database* db) {
+  return std::string(db->backend() == Backend::kPostgres ? kFilterSqlPg : kFilterSql);
+}
+
+// The JSON array of `ids`, for ?3.
 std::string IdArray(const std::vector<std::string>& ids) {
   std::string out = "[";
   for (const std::string& id : ids) {
@@ -264,27 +278,27 @@ Result<std::vector<StorySummary>> StoryStore::Summaries(const std::string& where
     default:
       break;
   }
-  // NULL sorts first in SQLite, so DESC lists undated stories last, and each order is an index
-  // of migration 5.
-  order += "m.last_ts DESC, m.last_seq DESC";
-  const std::string where = std::string(" WHERE ") + std::string(kFilterSql) +
-                            " AND (?3 IS NULL OR m.last_ts >= ?3) AND (?4 IS NULL OR "
-                            "m.first_ts <= ?4)";
+  // Undated stories last: NULL sorts first in SQLite (DESC puts it last, NULLS LAST says so
+  // for PostgreSQL, where it sorts last), and each order is an index of migration 5.
+  order += "m.last_ts DESC NULLS LAST, m.last_seq DESC";
+  const std::string where = " WHERE " + FilterSql(db_) +
+                            " AND (CAST(?4 AS BIGINT) IS NULL OR m.last_ts >= ?4) AND "
+                            "(CAST(?5 AS BIGINT) IS NULL OR m.first_ts <= ?5)";
   const std::string lang = q.lang.value_or("");  // bound without a copy: must outlive Step()
   auto bind = [&](Statement& st) {
     st.BindText(1, lang);
     st.BindInt64(2, q.min_articles);
-    BindOptionalInt(st, 3, lo);
-    BindOptionalInt(st, 4, hi);
-    if (only != nullptr) st.BindText(9, *only);
+    if (only != nullptr) st.BindText(3, *only);
+    BindOptionalInt(st, 4, lo);
+    BindOptionalInt(st, 5, hi);
   };
   std::vector<StorySummary> out;
   {
     DEPECHE_ASSIGN_OR_RETURN(
         Statement st,
-        Statement::Prepare(db_, std::string(kRowSql) + where + " ORDER BY " + order + " LIMIT ?5"));
+        Statement::Prepare(db_, std::string(kRowSql) + where + " ORDER BY " + order + " LIMIT ?6"));
     bind(st);
-    st.BindInt64(5, q.limit);
+    st.BindInt64(6, q.limit);
     while (true) {
       DEPECHE_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) break;
@@ -339,15 +353,15 @@ Result<std::vector<StorySummary>> StoryStore::RankedByWindow(const StoryQuery& q
     DEPECHE_ASSIGN_OR_RETURN(
         Statement * st,
         Cached("SELECT ss.story_id, ss.first_ts, ss.last_ts, m.last_seq FROM story_sources ss "
-               "JOIN story_summary m ON m.story_id = ss.story_id WHERE ss.last_ts >= ?3 AND "
-               "ss.first_ts <= ?4 AND " +
-               std::string(kFilterSql)));
+               "JOIN story_summary m ON m.story_id = ss.story_id WHERE ss.last_ts >= ?4 AND "
+               "ss.first_ts <= ?5 AND " +
+               FilterSql(db_)));
     ResetOnExit reset(*st);
     st->BindText(1, lang);
     st->BindInt64(2, q.min_articles);
-    st->BindInt64(3, *lo);
-    st->BindInt64(4, *hi);
-    if (only != nullptr) st->BindText(9, *only);
+    if (only != nullptr) st->BindText(3, *only);
+    st->BindInt64(4, *lo);
+    st->BindInt64(5, *hi);
     while (true) {
       DEPECHE_ASSIGN_OR_RETURN(bool row, st->Step());
       if (!row) break;
@@ -384,11 +398,11 @@ Result<std::vector<StorySummary>> StoryStore::RankedByWindow(const StoryQuery& q
     // first, so that the default listing leaves no story out of its count.
     DEPECHE_ASSIGN_OR_RETURN(Statement * st,
                              Cached(std::string(kRowSql) + " WHERE m.last_ts IS NULL AND " +
-                                    std::string(kFilterSql) + " ORDER BY m.last_seq DESC"));
+                                    FilterSql(db_) + " ORDER BY m.last_seq DESC"));
     ResetOnExit reset(*st);
     st->BindText(1, lang);
     st->BindInt64(2, q.min_articles);
-    if (only != nullptr) st->BindText(9, *only);
+    if (only != nullptr) st->BindText(3, *only);
     while (true) {
       DEPECHE_ASSIGN_OR_RETURN(bool row, st->Step());
       if (!row) break;

@@ -141,7 +141,6 @@ Result<std::unique_ptr<StoryStore>> StoryStore::Create(Database* db) {
 }
 
 Status StoryStore::Record(const std::string& article_id, const story::ArticleStoryResult& result) {
-  Database* h = db_;
   const story::Assignment& a = result.assignment;
   if (a.new_story) {
     DEPECHE_ASSIGN_OR_RETURN(Statement * st,
@@ -156,13 +155,14 @@ Status StoryStore::Record(const std::string& article_id, const story::ArticleSto
   std::string names, terms;
   EncodeJsonStringArray(result.top_names, names);
   EncodeJsonStringArray(result.top_terms, terms);
+  int64_t seq = 0;
   {
     // Statements prepared once per store: preparing them at every article was 9% of Record.
     DEPECHE_ASSIGN_OR_RETURN(
         Statement * st,
         Cached("INSERT INTO article_story(article_id, story_id, dup_group, original_id, "
                "similarity, linked_story_id, top_names, top_terms, copy_similarity) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING seq"));
     ResetOnExit reset(*st);
     st->BindText(1, article_id);
     st->BindText(2, a.story_id);
@@ -173,9 +173,14 @@ Status StoryStore::Record(const std::string& article_id, const story::ArticleSto
     st->BindText(7, names);
     st->BindText(8, terms);
     st->BindDouble(9, result.dedup.original_id.empty() ? 0.0 : result.dedup.jaccard);
-    DEPECHE_RETURN_IF_ERROR(st->Run());
+    // RETURNING rather than LastInsertRowid: one statement on both backends.
+    DEPECHE_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) return InternalError("article_story: no seq returned for " + article_id);
+    seq = st->ColumnInt64(0);
+    DEPECHE_ASSIGN_OR_RETURN(bool more, st->Step());
+    (void)more;
   }
-  DEPECHE_RETURN_IF_ERROR(AddToSummary(a.story_id, article_id, h->LastInsertRowid(), a.new_story));
+  DEPECHE_RETURN_IF_ERROR(AddToSummary(a.story_id, article_id, seq, a.new_story));
   // The re-check's splits and moves, before the merges (a merge recorded after a move still
   // applies to the moved article). The summaries of the stories they touch are rebuilt below.
   std::set<std::string> moved_between;
@@ -228,15 +233,17 @@ Status StoryStore::Record(const std::string& article_id, const story::ArticleSto
     moved_between.insert(move.to_id);
   }
   for (const story::StoryMerge& m : a.merges) {
-    DEPECHE_ASSIGN_OR_RETURN(
-        Statement ins, Statement::Prepare(h,
-                                          "INSERT INTO story_merges(from_id, into_id, "
-                                          "at_article_id, similarity) VALUES (?1, ?2, ?3, ?4)"));
-    ins.BindText(1, m.from_id);
-    ins.BindText(2, m.into_id);
-    ins.BindText(3, m.at_article_id);
-    ins.BindDouble(4, m.similarity);
-    DEPECHE_RETURN_IF_ERROR(ins.Run());
+    {
+      DEPECHE_ASSIGN_OR_RETURN(Statement * ins,
+                               Cached("INSERT INTO story_merges(from_id, into_id, "
+                                      "at_article_id, similarity) VALUES (?1, ?2, ?3, ?4)"));
+      ResetOnExit reset(*ins);
+      ins->BindText(1, m.from_id);
+      ins->BindText(2, m.into_id);
+      ins->BindText(3, m.at_article_id);
+      ins->BindDouble(4, m.similarity);
+      DEPECHE_RETURN_IF_ERROR(ins->Run());
+    }
     // The older id is kept: everything filed under the merged story moves to it. The stories
     // merged into the merged one are found through story_merges (indexed by into_id) rather
     // than by `merged_into`, which has no index: scanning `stories` (one state blob per row)
@@ -251,10 +258,11 @@ Status StoryStore::Record(const std::string& article_id, const story::ArticleSto
          {std::string_view("UPDATE article_story SET story_id = ?2 WHERE story_id = ?1"),
           std::string_view("UPDATE stories SET merged_into = ?2, state = NULL WHERE id = ?1"),
           kRepointMerged}) {
-      DEPECHE_ASSIGN_OR_RETURN(Statement st, Statement::Prepare(h, sql));
-      st.BindText(1, m.from_id);
-      st.BindText(2, m.into_id);
-      DEPECHE_RETURN_IF_ERROR(st.Run());
+      DEPECHE_ASSIGN_OR_RETURN(Statement * st, Cached(sql));
+      ResetOnExit reset(*st);
+      st->BindText(1, m.from_id);
+      st->BindText(2, m.into_id);
+      DEPECHE_RETURN_IF_ERROR(st->Run());
     }
     for (std::string_view sql : {"DELETE FROM story_summary WHERE story_id = ?1",
                                  "DELETE FROM story_sources WHERE story_id = ?1"}) {
@@ -308,7 +316,9 @@ Status StoryStore::Save(const story::PipelineChanges& changes) {
   // already current (after a rollback, StoryStage::Reload rebuilds the pipeline from them).
   const story::StateDelta& delta = changes.clusterer;
   DEPECHE_ASSIGN_OR_RETURN(
-      Statement meta, Statement::Prepare(h, "REPLACE INTO story_meta(key, value) VALUES (?1, ?2)"));
+      Statement meta, Statement::Prepare(h,
+                                         "INSERT INTO story_meta(key, value) VALUES (?1, ?2) "
+                                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
   DEPECHE_RETURN_IF_ERROR(PutMeta(meta, "next_seq", static_cast<int64_t>(delta.next_seq)));
   DEPECHE_RETURN_IF_ERROR(PutMeta(meta, "clock", delta.clock));
   DEPECHE_RETURN_IF_ERROR(PutMeta(meta, "clock_set", delta.clock_set ? 1 : 0));
@@ -342,7 +352,10 @@ Status StoryStore::Save(const story::PipelineChanges& changes) {
   if (!delta.df.empty()) {
     DEPECHE_ASSIGN_OR_RETURN(
         Statement df,
-        Statement::Prepare(h, "REPLACE INTO story_df(lang, docs, df) VALUES (?1, ?2, ?3)"));
+        Statement::Prepare(
+            h,
+            "INSERT INTO story_df(lang, docs, df) VALUES (?1, ?2, ?3) ON CONFLICT(lang) "
+            "DO UPDATE SET docs = excluded.docs, df = excluded.df"));
     std::string blob;
     for (const story::LanguageDf& l : delta.df) {
       blob.clear();

@@ -111,6 +111,9 @@ class StoryStore {
   Result<std::vector<std::string>> KeyWords(const std::string& story_id, int64_t before_seq);
   // A statement prepared once per StoryStore (the caller resets it).
   Result<Statement*> Cached(std::string_view sql);
+  // The same, with the PostgreSQL twin of an SQLite statement where the dialects differ beyond
+  // what pg_dialect rewrites.
+  Result<Statement*> Cached(std::string_view sqlite_sql, std::string_view pg_sql);
   Database* db_;
   std::map<std::string, Statement, std::less<>> cache_;
   bool defer_titles_ = false;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <set>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -41,6 +42,10 @@ Result<Statement*> StoryStore::Cached(std::string_view sql) {
   return &it->second;
 }
 
+Result<Statement*> StoryStore::Cached(std::string_view sqlite_sql, std::string_view pg_sql) {
+  return Cached(db_->backend() == Backend::kPostgres ? pg_sql : sqlite_sql);
+}
+
 Status StoryStore::RebuildSummary(const std::string& story_id) {
   constexpr std::string_view kDropSources = "DELETE FROM story_sources WHERE story_id = ?1";
   constexpr std::string_view kDropSummary = "DELETE FROM story_summary WHERE story_id = ?1";
@@ -48,10 +53,11 @@ Status StoryStore::RebuildSummary(const std::string& story_id) {
 INSERT INTO story_sources(story_id, source, articles, first_ts, last_ts)
 SELECT s.story_id, a.source, COUNT(*), MIN(a.best_ts), MAX(a.best_ts)
 FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.story_id = ?1
-GROUP BY a.source)sql";
+GROUP BY s.story_id, a.source)sql";
   // One statement: the counts, the first and last dated articles and the sorted languages.
+  // The row was deleted just before: a plain INSERT.
   constexpr std::string_view kSummary = R"sql(
-REPLACE INTO story_summary(story_id, article_count, source_count, first_ts, first_iso, last_ts,
+INSERT INTO story_summary(story_id, article_count, source_count, first_ts, first_iso, last_ts,
                            last_iso, first_seq, last_seq, languages, title, title_tier, title_at)
 SELECT ?1, COUNT(*), COUNT(DISTINCT NULLIF(a.source, '')), MIN(a.best_ts),
   coalesce((SELECT a2.best_iso FROM article_story s2 JOIN articles a2 ON a2.id = s2.article_id
@@ -64,11 +70,20 @@ SELECT ?1, COUNT(*), COUNT(DISTINCT NULLIF(a.source, '')), MIN(a.best_ts),
   MIN(s.seq), MAX(s.seq),
   coalesce((SELECT group_concat(lang, ',') FROM (
      SELECT DISTINCT a3.lang AS lang FROM article_story s3 JOIN articles a3 ON a3.id = s3.article_id
-     WHERE s3.story_id = ?1 ORDER BY a3.lang)), ''),
+     WHERE s3.story_id = ?1 ORDER BY a3.lang) AS l), ''),
   '', 0, 0
 FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.story_id = ?1
 HAVING COUNT(*) > 0)sql";
+  // PostgreSQL: string_agg keeps a subquery's order only in practice; ORDER BY in the
+  // aggregate says it (SQLite 3.40 has no ORDER BY in an aggregate, and keeps the order).
+  static const std::string kSummaryPg = [&] {
+    std::string sql(kSummary);
+    constexpr std::string_view kAgg = "group_concat(lang, ',')";
+    sql.replace(sql.find(kAgg), kAgg.size(), "string_agg(lang, ',' ORDER BY lang)");
+    return sql;
+  }();
   for (std::string_view sql : {kDropSources, kDropSummary, kSources, kSummary}) {
+    if (sql == kSummary && db_->backend() == Backend::kPostgres) sql = kSummaryPg;
     DEPECHE_ASSIGN_OR_RETURN(Statement * st, Cached(sql));
     ResetOnExit reset(*st);
     st->BindText(1, story_id);
@@ -80,16 +95,25 @@ HAVING COUNT(*) > 0)sql";
 Result<std::vector<std::string>> StoryStore::KeyWords(const std::string& story_id,
                                                       int64_t before_seq) {
   // The story's top terms and top names, counted as StoryDetail counts them.
-  constexpr std::string_view kTerms[] = {
-      "SELECT j.value, COUNT(*) AS c FROM article_story s, json_each(s.top_terms) j "
-      "WHERE s.story_id = ?1 AND s.seq < ?2 "
-      "GROUP BY j.value ORDER BY c DESC, MIN(s.seq), j.value LIMIT 10",
-      "SELECT j.value, COUNT(*) AS c FROM article_story s, json_each(s.top_names) j "
-      "WHERE s.story_id = ?1 AND s.seq < ?2 "
-      "GROUP BY j.value ORDER BY c DESC, MIN(s.seq), j.value LIMIT 10"};
+  // PostgreSQL has no json_each: json_array_elements_text (its column is named value too).
+  constexpr std::string_view kTerms[][2] = {
+      {"SELECT j.value, COUNT(*) AS c FROM article_story s, json_each(s.top_terms) j "
+       "WHERE s.story_id = ?1 AND s.seq < ?2 "
+       "GROUP BY j.value ORDER BY c DESC, MIN(s.seq), j.value LIMIT 10",
+       "SELECT j.value, COUNT(*) AS c FROM article_story s, "
+       "json_array_elements_text(CAST(s.top_terms AS json)) j "
+       "WHERE s.story_id = ?1 AND s.seq < ?2 "
+       "GROUP BY j.value ORDER BY c DESC, MIN(s.seq), j.value LIMIT 10"},
+      {"SELECT j.value, COUNT(*) AS c FROM article_story s, json_each(s.top_names) j "
+       "WHERE s.story_id = ?1 AND s.seq < ?2 "
+       "GROUP BY j.value ORDER BY c DESC, MIN(s.seq), j.value LIMIT 10",
+       "SELECT j.value, COUNT(*) AS c FROM article_story s, "
+       "json_array_elements_text(CAST(s.top_names AS json)) j "
+       "WHERE s.story_id = ?1 AND s.seq < ?2 "
+       "GROUP BY j.value ORDER BY c DESC, MIN(s.seq), j.value LIMIT 10"}};
   std::vector<std::string> out;
-  for (std::string_view sql : kTerms) {
-    DEPECHE_ASSIGN_OR_RETURN(Statement * st, Cached(sql));
+  for (const auto& sql : kTerms) {
+    DEPECHE_ASSIGN_OR_RETURN(Statement * st, Cached(sql[0], sql[1]));
     ResetOnExit reset(*st);
     st->BindText(1, story_id);
     st->BindInt64(2, before_seq > 0 ? before_seq : INT64_MAX);
@@ -235,16 +259,19 @@ Status StoryStore::AddToSummary(const std::string& story_id, const std::string& 
   }
   bool new_source = false;
   {
-    // min()/max() of SQL return NULL with a NULL argument: an undated article leaves the dates.
+    // An undated article leaves the dates (CASE rather than SQLite's scalar min()/max(), which
+    // PostgreSQL lacks; a comparison with NULL is not true, so the coalesce keeps what is known).
     // RETURNING says whether the row is new (one statement instead of a look-up and a write).
     DEPECHE_ASSIGN_OR_RETURN(
         Statement * st,
         Cached(
             "INSERT INTO story_sources(story_id, source, articles, first_ts, last_ts) "
             "VALUES (?1, ?2, 1, ?3, ?3) ON CONFLICT(story_id, source) DO UPDATE SET "
-            "articles = articles + 1, "
-            "first_ts = coalesce(min(first_ts, excluded.first_ts), first_ts, excluded.first_ts), "
-            "last_ts = coalesce(max(last_ts, excluded.last_ts), last_ts, excluded.last_ts) "
+            "articles = story_sources.articles + 1, "
+            "first_ts = CASE WHEN excluded.first_ts < story_sources.first_ts "
+            "THEN excluded.first_ts ELSE coalesce(story_sources.first_ts, excluded.first_ts) END, "
+            "last_ts = CASE WHEN excluded.last_ts > story_sources.last_ts "
+            "THEN excluded.last_ts ELSE coalesce(story_sources.last_ts, excluded.last_ts) END "
             "RETURNING articles"));
     ResetOnExit reset(*st);
     st->BindText(1, story_id);
