@@ -146,10 +146,13 @@ TEST(EngineTest, StoryDigestIsCachedUntilTheStoryChanges) {
   {
     auto db = store::Database::Open(path);
     ASSERT_TRUE(db.ok());
-    ASSERT_TRUE((*db)
-                    ->Exec("UPDATE story_digests SET digest = json_set(digest, "
-                           "'$.headlines[0].title', 'from the cache')")
-                    .ok());
+    const bool pg = (*db)->backend() == store::Backend::kPostgres;
+    Status marked =
+        (*db)->Exec(pg ? "UPDATE story_digests SET digest = CAST(jsonb_set(CAST(digest AS jsonb), "
+                         "'{headlines,0,title}', '\"from the cache\"') AS TEXT)"
+                       : "UPDATE story_digests SET digest = json_set(digest, "
+                         "'$.headlines[0].title', 'from the cache')");
+    ASSERT_TRUE(marked.ok()) << marked.ToString();
   }
   config.read_only = true;
   {

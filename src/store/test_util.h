@@ -110,9 +110,15 @@ class TempDbPath {
 // one for the same path within the process, dropped when the process exits.
 class TestDbLocations {
  public:
+  // Never destroyed: its databases are dropped when the test program ends (a gtest listener),
+  // not by a static destructor, which would run after libpqxx's own statics are gone.
   static TestDbLocations& Get() {
-    static TestDbLocations locations;
-    return locations;
+    static TestDbLocations* locations = [] {
+      auto* created = new TestDbLocations();
+      ::testing::UnitTest::GetInstance()->listeners().Append(new Cleanup(created));
+      return created;
+    }();
+    return *locations;
   }
   std::string For(const std::string& sqlite_path) {
     if (!TestsOnPostgres()) return sqlite_path;
@@ -123,14 +129,20 @@ class TestDbLocations {
     }
     return it->second;
   }
-  ~TestDbLocations() {
-    if (std::getenv("DEPECHE_KEEP_TEST_DIRS") != nullptr) return;
-    for (const auto& [path, uri] : uris_) {
-      (void)DropPostgresDatabase(uri).ok();
-    }
-  }
 
  private:
+  class Cleanup : public ::testing::EmptyTestEventListener {
+   public:
+    explicit Cleanup(TestDbLocations* locations) : locations_(locations) {}
+    void OnTestProgramEnd(const ::testing::UnitTest& /*unit_test*/) override {
+      if (std::getenv("DEPECHE_KEEP_TEST_DIRS") != nullptr) return;
+      for (const auto& [path, uri] : locations_->uris_) (void)DropPostgresDatabase(uri).ok();
+      locations_->uris_.clear();
+    }
+
+   private:
+    TestDbLocations* locations_;
+  };
   TestDbLocations() = default;
   std::map<std::string, std::string> uris_;
 };

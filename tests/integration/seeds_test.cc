@@ -119,8 +119,19 @@ TEST_F(SeedsTest, AccentInsensitiveStemmedSearch) {
   auto hits = engine_->Search("negociations geneve", 10);
   ASSERT_TRUE(hits.ok()) << hits.status().ToString();
   ASSERT_FALSE(hits->empty());
-  EXPECT_NE((*hits)[0].article.path.find("/003_"), std::string::npos) << (*hits)[0].article.path;
-  EXPECT_NE((*hits)[0].snippet.find("["), std::string::npos);
+  // The order is bm25's on SQLite; PostgreSQL ranks with ts_rank (docs/ARCHITECTURE.md, "Store
+  // backends"), whose top hit may be another article holding both words: there, the article is
+  // among the hits.
+  bool found = false;
+  for (const auto& hit : *hits) {
+    found |= hit.article.path.find("/003_") != std::string::npos &&
+             hit.snippet.find("[") != std::string::npos;
+  }
+  EXPECT_TRUE(found);
+  if (!store::testing_util::TestsOnPostgres()) {
+    EXPECT_NE((*hits)[0].article.path.find("/003_"), std::string::npos) << (*hits)[0].article.path;
+    EXPECT_NE((*hits)[0].snippet.find("["), std::string::npos);
+  }
   auto none = engine_->Search("tremblement de terre au japon", 10);
   ASSERT_TRUE(none.ok());
   EXPECT_TRUE(none->empty());
