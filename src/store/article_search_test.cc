@@ -21,27 +21,8 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::UnorderedElementsAre;
+using testing_util::CheckFtsIndex;
 using testing_util::StoreTest;
-
-// The full-text index matches the articles exactly: FTS5's own integrity check on SQLite; on
-// PostgreSQL, one article_fts row per article whose doc is what the schema's function makes of
-// the article now.
-Status CheckFtsIndex(Database* db) {
-  if (db->backend() != Backend::kPostgres) {
-    return db->Exec("INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 1)");
-  }
-  Result<Statement> stmt = Statement::Prepare(
-      db,
-      "SELECT count(*) FROM articles AS a FULL JOIN article_fts AS f ON f.rowid = a.rowid "
-      "WHERE a.rowid IS NULL OR f.rowid IS NULL OR "
-      "f.doc <> depeche_article_tsvector(a.lang, a.title, a.text)");
-  if (!stmt.ok()) return stmt.status();
-  Result<bool> row = stmt->Step();
-  if (!row.ok()) return row.status();
-  int64_t wrong = *row ? stmt->ColumnInt64(0) : -1;
-  if (wrong != 0) return InternalError(std::to_string(wrong) + " article_fts rows do not match");
-  return Status::Ok();
-}
 
 // Rebuilds the full-text index from the articles (FTS5's 'rebuild' command on SQLite).
 Status RebuildFtsIndex(Database* db) {

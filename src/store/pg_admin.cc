@@ -14,13 +14,6 @@
 namespace depeche::store {
 namespace {
 
-// Concatenation by appending: GCC 12 reports a false -Wrestrict on "literal" + std::string.
-std::string Cat(std::initializer_list<std::string_view> parts) {
-  std::string out;
-  for (std::string_view part : parts) out += part;
-  return out;
-}
-
 // A keyword=value conninfo value: single-quoted, with \ and ' escaped (libpq's rules).
 std::string QuoteConninfo(std::string_view value) {
   std::string out = "'";
@@ -116,10 +109,10 @@ Result<PgLocation> ParsePgLocation(const std::string& uri) {
 Result<bool> PgDatabaseExists(const PgLocation& location) {
   bool exists = false;
   DEPECHE_RETURN_IF_ERROR(OnMaintenance(
-      location, Cat({"looking for database ", location.dbname}),
+      location, PgCat({"looking for database ", location.dbname}),
       [&](pqxx::connection&, pqxx::nontransaction& work) {
         pqxx::result rows = work.exec(
-            Cat({"SELECT 1 FROM pg_database WHERE datname = '", work.esc(location.dbname), "'"}));
+            PgCat({"SELECT 1 FROM pg_database WHERE datname = '", work.esc(location.dbname), "'"}));
         exists = !rows.empty();
       }));
   return exists;
@@ -127,7 +120,7 @@ Result<bool> PgDatabaseExists(const PgLocation& location) {
 
 Status CreatePgDatabase(const PgLocation& location) {
   return OnMaintenance(
-      location, Cat({"creating database ", location.dbname}),
+      location, PgCat({"creating database ", location.dbname}),
       [&](pqxx::connection& conn, pqxx::nontransaction& work) {
         const std::string name = conn.quote_name(location.dbname);
         try {
@@ -157,12 +150,12 @@ Status DropPostgresDatabase(const std::string& uri) {
   if (location.dbname.empty() || location.dbname == "postgres" ||
       location.dbname.starts_with("template")) {
     return InvalidArgumentError(
-        Cat({"refusing to drop database '", location.dbname, "' of ", location.display}));
+        PgCat({"refusing to drop database '", location.dbname, "' of ", location.display}));
   }
-  return OnMaintenance(location, Cat({"dropping database ", location.dbname}),
+  return OnMaintenance(location, PgCat({"dropping database ", location.dbname}),
                        [&](pqxx::connection& conn, pqxx::nontransaction& work) {
-                         work.exec(Cat({"DROP DATABASE IF EXISTS ",
-                                        conn.quote_name(location.dbname), " WITH (FORCE)"}));
+                         work.exec(PgCat({"DROP DATABASE IF EXISTS ",
+                                          conn.quote_name(location.dbname), " WITH (FORCE)"}));
                        });
 }
 

@@ -13,14 +13,13 @@
 #include "store/pg_statement.h"
 
 namespace depeche::store {
-namespace {
 
-// Concatenation by appending: GCC 12 reports a false -Wrestrict on "literal" + std::string.
-std::string Cat(std::initializer_list<std::string_view> parts) {
+std::string PgCat(std::initializer_list<std::string_view> parts) {
   std::string out;
   for (std::string_view part : parts) out += part;
   return out;
 }
+namespace {
 
 // pg_current_snapshot() and DROP DATABASE ... WITH (FORCE) came with PostgreSQL 13.
 constexpr int kMinServerVersion = 130000;
@@ -93,8 +92,8 @@ PgConnection::~PgConnection() {
 Result<std::shared_ptr<PgConnection>> PgConnection::Open(const std::string& uri, bool read_only) {
   DEPECHE_ASSIGN_OR_RETURN(PgLocation location, ParsePgLocation(uri));
   if (location.dbname.empty()) {
-    return InvalidArgumentError(Cat({"name the database in the PostgreSQL URI ", location.display,
-                                     " (postgresql://user@host:port/database)"}));
+    return InvalidArgumentError(PgCat({"name the database in the PostgreSQL URI ", location.display,
+                                       " (postgresql://user@host:port/database)"}));
   }
   std::unique_ptr<pqxx::connection> conn;
   for (int attempt = 0; conn == nullptr; ++attempt) {
@@ -102,21 +101,21 @@ Result<std::shared_ptr<PgConnection>> PgConnection::Open(const std::string& uri,
       conn = std::make_unique<pqxx::connection>(uri);
     } catch (const std::exception& e) {
       Status failed =
-          UnavailableError(Cat({"cannot connect to ", location.display, ": ", Tidy(e.what())}));
+          UnavailableError(PgCat({"cannot connect to ", location.display, ": ", Tidy(e.what())}));
       if (attempt > 0) return failed;
       // Like SQLite creating a missing file: a missing database is created, unless read-only.
       // Asking the catalogue (rather than reading the server's localised message) tells a
       // missing database from any other refusal.
       Result<bool> exists = PgDatabaseExists(location);
       if (!exists.ok() || *exists) return failed;
-      if (read_only) return NotFoundError(Cat({"no database ", location.display}));
+      if (read_only) return NotFoundError(PgCat({"no database ", location.display}));
       DEPECHE_RETURN_IF_ERROR(CreatePgDatabase(location));
     }
   }
   auto handles = std::make_unique<Handles>();
   handles->conn = std::move(conn);
   std::shared_ptr<PgConnection> pg(new PgConnection(std::move(handles), uri, read_only));
-  Status configured = pg->SetUp(Cat({"configuring ", location.display}));
+  Status configured = pg->SetUp(PgCat({"configuring ", location.display}));
   if (!configured.ok()) {
     if (configured.code() == StatusCode::kInternal) {
       return FailedPreconditionError(configured.message());
@@ -130,8 +129,8 @@ Status PgConnection::SetUp(std::string_view what) {
   h_->quiet = std::make_unique<pqxx::quiet_errorhandler>(*h_->conn);
   return Guard(what, [&] {
     if (h_->conn->server_version() < kMinServerVersion) {
-      throw std::runtime_error(Cat({"PostgreSQL ", std::to_string(h_->conn->server_version()),
-                                    " is older than 13, the oldest depeche supports"}));
+      throw std::runtime_error(PgCat({"PostgreSQL ", std::to_string(h_->conn->server_version()),
+                                      " is older than 13, the oldest depeche supports"}));
     }
     h_->conn->set_client_encoding("UTF8");
     h_->work = std::make_unique<pqxx::nontransaction>(*h_->conn);
@@ -155,7 +154,7 @@ Status PgConnection::Reconnect() {
     std::string display = uri_;
     Result<PgLocation> location = ParsePgLocation(uri_);
     if (location.ok()) display = location->display;
-    return UnavailableError(Cat({"reconnecting to ", display, ": ", Tidy(e.what())}));
+    return UnavailableError(PgCat({"reconnecting to ", display, ": ", Tidy(e.what())}));
   }
   try {
     h_->work.reset();

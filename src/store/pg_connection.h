@@ -3,6 +3,7 @@
 #ifndef DEPECHE_STORE_PG_CONNECTION_H_
 #define DEPECHE_STORE_PG_CONNECTION_H_
 
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,6 +31,10 @@ namespace depeche::store {
 // (resources) and 54 (limits) -> ResourceExhausted; XX001 / XX002 (corruption) -> DataLoss;
 // anything else -> Internal.
 Status PgError(std::string_view sqlstate, std::string_view message, std::string_view what);
+
+// Concatenation by appending (for messages): GCC 12 reports a false -Wrestrict on
+// "literal" + std::string.
+std::string PgCat(std::initializer_list<std::string_view> parts);
 
 // One libpqxx connection with one long-lived nontransaction through which every command runs;
 // transactions are plain BEGIN / COMMIT / ROLLBACK commands, tracked here. Not thread-safe.

@@ -11,6 +11,7 @@
 #include "core/hash.h"
 #include "store/article_store.h"
 #include "store/database.h"
+#include "store/statement.h"
 #include "store/test_util.h"
 
 namespace depeche::store::testing_util {
@@ -26,6 +27,26 @@ inline constexpr const char* kDropMigration8Columns =
     "ALTER TABLE articles DROP COLUMN date_evidence; "
     "DROP TABLE article_quotes; DROP TABLE article_figures; DROP TABLE story_digests; "
     "DROP TABLE watches; DROP INDEX articles_ingested; ";
+
+// The full-text index matches the articles exactly: FTS5's own integrity check on SQLite; on
+// PostgreSQL, one article_fts row per article whose doc is what the schema's function makes of
+// the article now.
+inline Status CheckFtsIndex(Database* db) {
+  if (db->backend() != Backend::kPostgres) {
+    return db->Exec("INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 1)");
+  }
+  Result<Statement> stmt = Statement::Prepare(
+      db,
+      "SELECT count(*) FROM articles AS a FULL JOIN article_fts AS f ON f.rowid = a.rowid "
+      "WHERE a.rowid IS NULL OR f.rowid IS NULL OR "
+      "f.doc <> depeche_article_tsvector(a.lang, a.title, a.text)");
+  if (!stmt.ok()) return stmt.status();
+  Result<bool> row = stmt->Step();
+  if (!row.ok()) return row.status();
+  int64_t wrong = *row ? stmt->ColumnInt64(0) : -1;
+  if (wrong != 0) return InternalError(std::to_string(wrong) + " article_fts rows do not match");
+  return Status::Ok();
+}
 
 class StoreTest : public ::testing::Test {
  protected:
