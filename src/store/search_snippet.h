@@ -14,9 +14,9 @@ namespace depeche::store {
 std::string MarkPgFragment(std::string_view fragment, std::string_view text);
 
 // The snippet on one line (paragraph breaks would break one-line displays), each run of
-// non-space characters cut to 40 code points and the whole to 300 (FTS5 cuts snippets by tokens, and one token
-// can be a 5 MB "word"), with
-// "…" where text was cut; a highlighted match cut short keeps its closing ']'.
+// non-space characters cut to 40 code points and the whole to 300 (FTS5 cuts snippets by tokens,
+// and one token can be a 5 MB "word"), with "…" where text was cut; a highlighted match cut short
+// keeps its closing ']'.
 std::string CapSnippet(std::string_view snippet);
 
 }  // namespace depeche::store
