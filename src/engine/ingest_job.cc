@@ -39,6 +39,8 @@ IngestJob::IngestJob(const EngineConfig& config, const Analyzer& analyzer, store
   text_options_.sentence_starters = &analyzer_.sentence_starters();
   // The batch's index entries are written at each commit (ArticleStore::SetDeferIndexing).
   articles_.SetDeferIndexing(true);
+  // A batch fails or commits whole: its writes travel together (one round trip on PostgreSQL).
+  db_.SetDeferWrites(true);
   const int threads =
       ResolveIngestThreads(options_.threads > 0 ? options_.threads : config_.ingest_threads);
   if (threads > 1) {
@@ -57,6 +59,7 @@ IngestJob::~IngestJob() {
   // Run() ends with a commit (which flushed) or a rollback (which dropped the queue).
   articles_.DropPendingIndex();
   articles_.SetDeferIndexing(false);
+  db_.SetDeferWrites(false);
 }
 
 void IngestJob::Issue(const std::string& path, int64_t line, const char* severity,

@@ -52,6 +52,8 @@ class Connection {
   virtual bool InTransaction() = 0;
   virtual int64_t LastInsertRowid() = 0;
   virtual Result<int64_t> DataVersion() = 0;
+  // Database::SetDeferWrites; a no-op on SQLite (no round trips to save).
+  virtual void SetDeferWrites(bool on) = 0;
   // The languages query words are stemmed in (SQLite's FTS5 tokenizer); a no-op elsewhere.
   virtual void SetFtsQueryLanguages(std::vector<std::string> langs) = 0;
 };

@@ -217,6 +217,8 @@ int64_t Database::LastInsertRowid() { return conn_->LastInsertRowid(); }
 
 Result<int64_t> Database::DataVersion() { return conn_->DataVersion(); }
 
+void Database::SetDeferWrites(bool on) { conn_->SetDeferWrites(on); }
+
 void Database::SetFtsQueryLanguages(std::vector<std::string> langs) {
   conn_->SetFtsQueryLanguages(std::move(langs));
 }

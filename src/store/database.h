@@ -102,6 +102,12 @@ class Database {
   Status Commit();
   Status Rollback();
 
+  // For batch writers whose transaction fails as a whole (IngestJob): on PostgreSQL, inside a
+  // transaction, the statements that return no rows (INSERT / UPDATE / DELETE without
+  // RETURNING) are queued and sent together, in one round trip, before the next read, Exec or
+  // Commit (PgConnection::Defer). Their errors then come from that later call, and always from
+  // Commit. A no-op on SQLite. Off by default; turning it off sends what is queued.
+  void SetDeferWrites(bool on);
   // The languages the "depeche" tokenizer stems query words in (fts_tokenizer.h); empty
   // restores DefaultQueryLanguages(). ArticleStore::Search sets the stored languages. A no-op on
   // PostgreSQL.

@@ -67,6 +67,35 @@ Result<uint64_t> EntityStore::Live(uint64_t id) {
   return Id(st->ColumnInt64(0));
 }
 
+Result<std::unordered_map<uint64_t, uint64_t>> EntityStore::LiveOf(
+    const std::vector<uint64_t>& ids) {
+  // kChunk ids a query (a short list repeats its last id): one statement, few round trips.
+  constexpr size_t kChunk = 16;
+  static const std::string sql = [] {
+    std::string text = "SELECT id, coalesce(merged_into, id) FROM entities WHERE id IN (";
+    for (size_t k = 1; k <= kChunk; ++k) {
+      if (k > 1) text += ", ";
+      text += "?" + std::to_string(k);
+    }
+    return text + ")";
+  }();
+  std::unordered_map<uint64_t, uint64_t> out;
+  if (ids.empty()) return out;
+  DEPECHE_ASSIGN_OR_RETURN(Statement * st, Cached(sql));
+  for (size_t begin = 0; begin < ids.size(); begin += kChunk) {
+    ResetOnExit reset(*st);
+    for (size_t k = 0; k < kChunk; ++k) {
+      st->BindInt64(static_cast<int>(k + 1), Row(ids[std::min(begin + k, ids.size() - 1)]));
+    }
+    while (true) {
+      DEPECHE_ASSIGN_OR_RETURN(bool row, st->Step());
+      if (!row) break;
+      out[Id(st->ColumnInt64(0))] = Id(st->ColumnInt64(1));
+    }
+  }
+  return out;
+}
+
 Status EntityStore::Upsert(const extract::CanonicalEntity& e) {
   DEPECHE_ASSIGN_OR_RETURN(
       Statement * st,
@@ -190,19 +219,17 @@ Status EntityStore::Record(const std::string& article_id, const extract::Article
     if (e.id == 0) return InvalidArgumentError(context + ": entity id 0 (\"" + e.name + "\")");
   }
   {
-    DEPECHE_ASSIGN_OR_RETURN(Statement * st, Cached("SELECT 1 FROM articles WHERE id = ?1"));
-    ResetOnExit reset(*st);
-    st->BindText(1, article_id);
-    DEPECHE_ASSIGN_OR_RETURN(bool row, st->Step());
-    if (!row) return NotFoundError(context + ": no such article is stored");
-  }
-  {
+    // One query for both checks (on PostgreSQL each read is a round trip).
     DEPECHE_ASSIGN_OR_RETURN(
-        Statement * st, Cached("SELECT 1 FROM article_entities WHERE article_id = ?1 LIMIT 1"));
+        Statement * st, Cached("SELECT EXISTS(SELECT 1 FROM articles WHERE id = ?1), "
+                               "EXISTS(SELECT 1 FROM article_entities WHERE article_id = ?1)"));
     ResetOnExit reset(*st);
     st->BindText(1, article_id);
     DEPECHE_ASSIGN_OR_RETURN(bool row, st->Step());
-    if (row) return AlreadyExistsError(context + " are already recorded");
+    if (!row || st->ColumnInt64(0) == 0) {
+      return NotFoundError(context + ": no such article is stored");
+    }
+    if (st->ColumnInt64(1) != 0) return AlreadyExistsError(context + " are already recorded");
   }
   for (const extract::CanonicalEntity& e : changes.upserts) {
     DEPECHE_RETURN_IF_ERROR(Upsert(e));
@@ -220,16 +247,16 @@ Status EntityStore::Record(const std::string& article_id, const extract::Article
   };
   std::vector<Group> groups;
   std::unordered_map<uint64_t, size_t> group_of;
+  DEPECHE_ASSIGN_OR_RETURN(auto live_of, LiveOf(changes.links));
   for (size_t i = 0; i < in.entities.size(); ++i) {
     const extract::ArticleEntity& e = in.entities[i];
-    Result<uint64_t> live = Live(changes.links[i]);
-    if (!live.ok()) {
-      if (live.status().code() != StatusCode::kNotFound) return live.status();
+    auto live = live_of.find(changes.links[i]);
+    if (live == live_of.end()) {
       return InvalidArgumentError(context + ": \"" + e.name + "\" links to unknown entity " +
                                   Hex(changes.links[i]));
     }
-    auto [it, added] = group_of.emplace(*live, groups.size());
-    if (added) groups.push_back(Group{*live, 0.0, {}, {}});
+    auto [it, added] = group_of.emplace(live->second, groups.size());
+    if (added) groups.push_back(Group{live->second, 0.0, {}, {}});
     Group& g = groups[it->second];
     g.salience = std::max(g.salience, static_cast<double>(e.salience));
     g.mentions.insert(g.mentions.end(), e.mentions.begin(), e.mentions.end());

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -114,6 +115,8 @@ class EntityStore {
   Result<Statement*> Cached(std::string_view sql);
   // The live entity `id` now is (itself, or the survivor of its merges); NotFound.
   Result<uint64_t> Live(uint64_t id);
+  // Live() of each of `ids` that is stored, in a few queries; unknown ids are left out.
+  Result<std::unordered_map<uint64_t, uint64_t>> LiveOf(const std::vector<uint64_t>& ids);
   Status Upsert(const extract::CanonicalEntity& entity);
   Status Merge(uint64_t from, uint64_t into, const std::string& article_id);
   Result<std::vector<EntityAlias>> Aliases(uint64_t id, int limit);

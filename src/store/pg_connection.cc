@@ -46,6 +46,15 @@ std::pair<std::string, std::string> LeadingWords(std::string_view sql) {
   return words;
 }
 
+// An INSERT, UPDATE or DELETE without RETURNING: its run has nothing to read (Defer).
+bool ReturnsNoRows(std::string_view sql) {
+  const std::string first = LeadingWords(sql).first;
+  if (first != "INSERT" && first != "UPDATE" && first != "DELETE") return false;
+  std::string upper(sql);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return upper.find("RETURNING") == std::string::npos;
+}
+
 }  // namespace
 
 Status PgError(std::string_view sqlstate, std::string_view message, std::string_view what) {
@@ -168,6 +177,8 @@ Status PgConnection::Reconnect() {
   // again when first used), no lastval, and may have missed other sessions' commits.
   prepared_.clear();
   pending_unprepare_.clear();
+  deferred_.clear();
+  deferred_count_ = 0;
   lastval_defined_ = false;
   seen_.reset();
   own_ended_.clear();
@@ -220,6 +231,8 @@ Status PgConnection::ExecRaw(std::string_view sql, std::string_view what) {
 }
 
 void PgConnection::EndTransaction() {
+  deferred_.clear();  // after ROLLBACK (COMMIT sent them first)
+  deferred_count_ = 0;
   in_transaction_ = false;
   transaction_error_ = Status::Ok();
   // Statements dropped while PostgreSQL refused commands (an aborted transaction).
@@ -241,6 +254,17 @@ Status PgConnection::Exec(std::string_view sql) {
   auto [first, second] = LeadingWords(sql);
   const bool ends = first == "COMMIT" || first == "END" ||
                     (first == "ROLLBACK" && second != "TO") || first == "ABORT";
+  if ((first == "ROLLBACK" && second != "TO") || first == "ABORT") {
+    deferred_.clear();  // never sent: nothing to undo on the server
+    deferred_count_ = 0;
+  } else if (Status flushed = Flush(); !flushed.ok()) {
+    // A COMMIT after a failed deferred write would end as a ROLLBACK: say so, as Commit() does.
+    if (ends && in_transaction_) {
+      (void)ExecRaw("ROLLBACK", "rolling back");
+      EndTransaction();
+    }
+    return flushed;
+  }
   // Its id, so that DataVersion() does not count this session's own commit.
   if (ends) NoteOwnTransaction();
   Status status = ExecRaw(sql, "executing SQL");
@@ -281,30 +305,74 @@ Result<std::unique_ptr<StatementImpl>> PgConnection::Prepare(std::string_view sq
     }
   });
   if (!prepared.ok()) return prepared;
+  const bool deferrable = ReturnsNoRows(pg_sql);
   definitions_.emplace(name, std::move(pg_sql));
-  return std::unique_ptr<StatementImpl>(
-      new PgStatement(shared_from_this(), name, rewritten.max_param, std::move(rewritten.sent)));
+  return std::unique_ptr<StatementImpl>(new PgStatement(
+      shared_from_this(), name, rewritten.max_param, std::move(rewritten.sent), deferrable));
+}
+
+void PgConnection::EnsurePrepared(const std::string& name) {
+  if (prepared_.contains(name)) return;
+  // Prepared on a session that has since been replaced (Reconnect).
+  auto definition = definitions_.find(name);
+  if (definition == definitions_.end()) {
+    throw std::logic_error("statement " + name + " was dropped");
+  }
+  h_->conn->prepare(name, definition->second);
+  prepared_.insert(name);
 }
 
 Result<pqxx::result> PgConnection::ExecPrepared(const std::string& name,
                                                 const std::vector<const char*>& params) {
+  DEPECHE_RETURN_IF_ERROR(Flush());
   pqxx::result result;
   DEPECHE_RETURN_IF_ERROR(Guard("executing statement", [&] {
-    if (!prepared_.contains(name)) {
-      // Prepared on a session that has since been replaced (Reconnect).
-      auto definition = definitions_.find(name);
-      if (definition == definitions_.end()) {
-        throw std::logic_error("statement " + name + " was dropped");
-      }
-      h_->conn->prepare(name, definition->second);
-      prepared_.insert(name);
-    }
+    EnsurePrepared(name);
     result = h_->work->exec_prepared(name, pqxx::prepare::make_dynamic_params(params));
   }));
   return result;
 }
 
+Status PgConnection::Defer(const std::string& name, const std::vector<const char*>& params) {
+  if (!in_transaction_ || broken_ || !transaction_error_.ok()) {
+    return ExecPrepared(name, params).status();
+  }
+  DEPECHE_RETURN_IF_ERROR(Guard("preparing a deferred statement", [&] {
+    EnsurePrepared(name);
+    // `name` is ours (s1, s2, ...); the values are quoted by libpq for this connection.
+    std::string call = "EXECUTE " + name;
+    if (!params.empty()) {
+      call += '(';
+      for (size_t i = 0; i < params.size(); ++i) {
+        if (i > 0) call += ',';
+        call += params[i] == nullptr ? std::string("NULL") : h_->work->quote(params[i]);
+      }
+      call += ')';
+    }
+    call += ';';
+    deferred_ += call;
+  }));
+  ++deferred_count_;
+  if (deferred_count_ >= kMaxDeferred || deferred_.size() >= kMaxDeferredBytes) return Flush();
+  return Status::Ok();
+}
+
+void PgConnection::SetDeferWrites(bool on) {
+  if (!on) (void)Flush();  // a failure is the transaction's, reported at Commit
+  defer_writes_ = on;
+}
+
+Status PgConnection::Flush() {
+  if (deferred_.empty()) return Status::Ok();
+  std::string sql = std::move(deferred_);
+  deferred_.clear();
+  deferred_count_ = 0;
+  return Guard("executing deferred writes", [&] { h_->work->exec(sql); });
+}
+
 void PgConnection::Unprepare(const std::string& name) {
+  // A queued EXECUTE may name it (a failure is the transaction's, reported at Commit).
+  if (!deferred_.empty()) (void)Flush();
   definitions_.erase(name);
   if (broken_ || prepared_.erase(name) == 0) return;
   if (in_transaction_ && !transaction_error_.ok()) {
@@ -328,6 +396,7 @@ Status PgConnection::Begin() {
 }
 
 Status PgConnection::Commit() {
+  (void)Flush();  // a failure is transaction_error_, below
   if (in_transaction_ && !transaction_error_.ok()) {
     Status first = transaction_error_;
     (void)Exec("ROLLBACK");
@@ -342,6 +411,7 @@ Status PgConnection::Rollback() {
 }
 
 int64_t PgConnection::LastInsertRowid() {
+  if (!Flush().ok()) return 0;
   int64_t value = 0;
   auto read = [&] {
     pqxx::result r = h_->work->exec("SELECT lastval()");
@@ -377,6 +447,7 @@ int64_t PgConnection::LastInsertRowid() {
 }
 
 Result<int64_t> PgConnection::DataVersion() {
+  DEPECHE_RETURN_IF_ERROR(Flush());
   std::string text;
   std::optional<uint64_t> current;
   DEPECHE_RETURN_IF_ERROR(Guard("data_version", [&] {

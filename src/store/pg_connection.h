@@ -76,11 +76,25 @@ class PgConnection final : public Connection, public std::enable_shared_from_thi
   // Exec("COMMIT") (their ids are noted then), as SQLite's data_version; its autocommit writes
   // and its transactions that failed do (a needless reload, never a stale state).
   Result<int64_t> DataVersion() override;
+  // On: inside a transaction, statements that return no rows are queued (Defer). Off sends
+  // what is queued.
+  void SetDeferWrites(bool on) override;
+  bool defers_writes() const { return defer_writes_; }
   void SetFtsQueryLanguages(std::vector<std::string> /*langs*/) override {}
 
   // For PgStatement: runs the prepared statement `name` with text parameters (nullptr = NULL).
   Result<pqxx::result> ExecPrepared(const std::string& name,
                                     const std::vector<const char*>& params);
+  // For PgStatement, with SetDeferWrites(true): inside a transaction, queues a run of `name` (a
+  // statement that returns no rows: INSERT / UPDATE / DELETE without RETURNING) instead of running
+  // it now. The queue goes to the server as one message of SQL EXECUTEs (one round trip for many
+  // writes) before anything else reaches it: a read, Exec, Commit, LastInsertRowid, DataVersion, or
+  // when it holds kMaxDeferred runs or kMaxDeferredBytes. ROLLBACK drops it. A queued write that
+  // fails fails the transaction as any failed statement does: the error comes from the call that
+  // sent it, and from Commit. Outside a transaction (or with a failed one) it is ExecPrepared.
+  Status Defer(const std::string& name, const std::vector<const char*>& params);
+  static constexpr size_t kMaxDeferred = 1000;
+  static constexpr size_t kMaxDeferredBytes = 4 << 20;
   // For PgStatement: drops the prepared statement `name` (now, or once the transaction ends
   // when PostgreSQL refuses commands in an aborted one).
   void Unprepare(const std::string& name);
@@ -100,6 +114,10 @@ class PgConnection final : public Connection, public std::enable_shared_from_thi
   Status Guard(std::string_view what, Fn&& fn);
   Status ExecRaw(std::string_view sql, std::string_view what);
   void EndTransaction();
+  // Sends the deferred writes (Defer); Ok when there are none.
+  Status Flush();
+  // Prepares `name` on this session if it is not (a session replaced by Reconnect).
+  void EnsurePrepared(const std::string& name);
   // Notes the open transaction's id (if it has one) in own_ended_.
   void NoteOwnTransaction();
 
@@ -119,6 +137,9 @@ class PgConnection final : public Connection, public std::enable_shared_from_thi
   std::vector<uint64_t> own_ended_;  // this session's transactions that ended since
   int64_t data_version_ = 1;
   std::vector<std::string> pending_unprepare_;
+  bool defer_writes_ = false;
+  std::string deferred_;  // "EXECUTE s1('a', NULL);EXECUTE s2(...);..." (Defer)
+  size_t deferred_count_ = 0;
 };
 
 }  // namespace depeche::store

@@ -52,10 +52,11 @@ bool ParseDouble(std::string_view text, double* value) {
 }  // namespace
 
 PgStatement::PgStatement(std::shared_ptr<PgConnection> conn, std::string name, int param_count,
-                         std::vector<int> sent)
+                         std::vector<int> sent, bool deferrable)
     : conn_(std::move(conn)),
       name_(std::move(name)),
       sent_(std::move(sent)),
+      deferrable_(deferrable),
       values_(static_cast<size_t>(param_count)),
       bound_(static_cast<size_t>(param_count), 0) {}
 
@@ -128,6 +129,10 @@ Result<bool> PgStatement::Step() {
     for (size_t k = 0; k < sent_.size(); ++k) {
       const size_t i = static_cast<size_t>(sent_[k] - 1);
       params[k] = bound_[i] ? values_[i].c_str() : nullptr;
+    }
+    if (deferrable_ && conn_->defers_writes() && conn_->InTransaction()) {
+      DEPECHE_RETURN_IF_ERROR(conn_->Defer(name_, params));
+      return false;
     }
     DEPECHE_ASSIGN_OR_RETURN(pqxx::result result, conn_->ExecPrepared(name_, params));
     result_ = std::make_unique<pqxx::result>(std::move(result));

@@ -19,13 +19,18 @@ class PgConnection;
 // one); a parameter never bound is NULL. Binds copy. Step() runs the statement and keeps the
 // whole result; a step after the last row runs it again, as SQLite does. Columns parse the
 // text: ColumnInt64 / ColumnDouble read integers, reals and booleans (t/f as 1/0) and give 0
-// for NULL; ColumnBlob and ColumnText decode bytea columns. Not thread-safe.
+// for NULL; ColumnBlob and ColumnText decode bytea columns. With the connection's
+// SetDeferWrites(true), inside a transaction a statement that returns no rows is queued rather
+// than run (PgConnection::Defer): its error, if any, comes from a later call and from Commit.
+// Not thread-safe.
 class PgStatement final : public StatementImpl {
  public:
   // `param_count`: the highest SQLite parameter number; `sent`: the SQLite number each $k of
   // the prepared text carries (ToPostgresStatement), the only values sent.
+  // `deferrable`: the statement returns no rows, so that Step() may queue it
+  // (PgConnection::Defer) and return false.
   PgStatement(std::shared_ptr<PgConnection> conn, std::string name, int param_count,
-              std::vector<int> sent);
+              std::vector<int> sent, bool deferrable);
   ~PgStatement() override;
   PgStatement(const PgStatement&) = delete;
   PgStatement& operator=(const PgStatement&) = delete;
@@ -53,6 +58,7 @@ class PgStatement final : public StatementImpl {
   std::shared_ptr<PgConnection> conn_;
   std::string name_;
   std::vector<int> sent_;
+  bool deferrable_;
   std::vector<std::string> values_;
   std::vector<char> bound_;  // 0: NULL
   Status bind_error_;        // first failed bind since the last Reset()

@@ -40,6 +40,7 @@ class SqliteConnection final : public Connection {
   int64_t LastInsertRowid() override;
   // PRAGMA data_version.
   Result<int64_t> DataVersion() override;
+  void SetDeferWrites(bool /*on*/) override {}
   void SetFtsQueryLanguages(std::vector<std::string> langs) override;
 
  private:
