@@ -312,5 +312,44 @@ TEST_F(GatedIngestTest, AFailedBatchNamesWhatWasCommitted) {
   EXPECT_EQ(Partition(*w.db).size(), static_cast<size_t>(7 + again.inserted));
 }
 
+// PostgreSQL restarted, or the worker's session ended, in the middle of a batch: the batch is
+// rolled back by the server and written again on a new connection, and the run ends with the
+// stories of a run that was never interrupted (no article lost or stored twice).
+TEST_F(GatedIngestTest, ABatchWhoseConnectionIsLostIsWrittenAgain) {
+  if (!store::testing_util::TestsOnPostgres()) {
+    GTEST_SKIP() << "a session ended by the server is PostgreSQL's";
+  }
+  Worker plain = OpenWorker("plain.db", /*gated=*/true);
+  Worker w = OpenWorker("lost.db", /*gated=*/true);
+  ASSERT_TRUE(plain.db && w.db);
+  // The tenth article insert ends its own session (a sequence: not undone by the rollback).
+  ASSERT_TRUE(w.db->Exec("CREATE SEQUENCE end_once").ok());
+  ASSERT_TRUE(w.db->Exec("CREATE FUNCTION end_once() RETURNS trigger LANGUAGE plpgsql AS "
+                         "'BEGIN IF nextval(''end_once'') = 10 THEN "
+                         "PERFORM pg_terminate_backend(pg_backend_pid()); END IF; "
+                         "RETURN NEW; END'")
+                  .ok());
+  ASSERT_TRUE(w.db->Exec("CREATE TRIGGER end_once BEFORE INSERT ON articles FOR EACH ROW "
+                         "EXECUTE FUNCTION end_once()")
+                  .ok());
+  const std::string part = Part(0, 2);
+  IngestReport expected = Run(plain, "part", part);
+  IngestReport report = Run(w, "part", part);
+  EXPECT_EQ(report.inserted, expected.inserted);
+  EXPECT_EQ(report.already_stored, 0);
+  int again = 0;
+  for (const IngestIssue& issue : report.issues) {
+    if (issue.message.find("written again") != std::string::npos) {
+      ++again;
+      EXPECT_EQ(issue.line, 8) << issue.message;  // the second batch
+      EXPECT_EQ(issue.severity, "warning");
+    }
+  }
+  EXPECT_EQ(again, 1);
+  const auto partition = Partition(*w.db);
+  EXPECT_EQ(partition.size(), static_cast<size_t>(expected.inserted));
+  EXPECT_EQ(partition, Partition(*plain.db));
+}
+
 }  // namespace
 }  // namespace depeche::engine

@@ -58,7 +58,7 @@ Status EntityStage::Reload() {
   }
   DEPECHE_ASSIGN_OR_RETURN(auto members, store_->StoryMembers());
   extract::EntityResolver resolver(gazetteer_);
-  DEPECHE_RETURN_IF_ERROR(resolver.Restore(entities, aliases, members));
+  DEPECHE_RETURN_IF_ERROR(resolver.Restore(entities, aliases, members, saved.merged));
   resolver_.emplace(std::move(resolver));
   return Status::Ok();
 }

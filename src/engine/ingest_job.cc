@@ -1,9 +1,11 @@
 #include "engine/ingest_job.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <memory>
+#include <thread>
 
 #include "core/time.h"
 #include "ingest/charset.h"
@@ -20,6 +22,9 @@ constexpr int kProgressEvery = 64;
 // Records queued per analysis thread: enough to keep the workers busy while the writer
 // commits, little memory (a few articles each).
 constexpr int kQueuedPerThread = 32;
+// With a gate: attempts after the first at writing a batch that failed as Unavailable, 0.25 s
+// apart, then twice as long each time up to 8 s (about 30 s in all: a server restart).
+constexpr int kBatchRetries = 8;
 
 }  // namespace
 
@@ -160,8 +165,12 @@ Status IngestJob::WriteRecord(AnalysedRecord& record) {
       ++pending_;
       std::string story_id;
       if (record.story_features) {
+        // With a gate the batch may be written again (FlushBatch): the record keeps its own.
+        story::PreparedFeatures features = gate_ != nullptr
+                                               ? story::PreparedFeatures(*record.story_features)
+                                               : std::move(*record.story_features);
         DEPECHE_RETURN_IF_ERROR(
-            stories_.Add(*article, result.copy_of, std::move(*record.story_features), &story_id));
+            stories_.Add(*article, result.copy_of, std::move(features), &story_id));
       } else {
         DEPECHE_RETURN_IF_ERROR(stories_.Add(*article, result.copy_of,
                                              record.story_names ? &*record.story_names : nullptr,
@@ -179,21 +188,52 @@ Status IngestJob::WriteRecord(AnalysedRecord& record) {
   return Status::Ok();
 }
 
+Status IngestJob::WriteBatchOnce() {
+  Status status = gate_->Enter();
+  if (!status.ok()) return status;
+  // Inside the lock: two workers racing on one record insert it one after the other, and
+  // the second finds it stored (kSameRecord).
+  in_transaction_ = true;
+  for (AnalysedRecord& record : batch_) {
+    status = WriteRecord(record);
+    if (!status.ok()) return status;
+  }
+  // The pipeline state goes with the articles it has seen, the gate's token with both.
+  DEPECHE_RETURN_IF_ERROR(stories_.Save());
+  DEPECHE_RETURN_IF_ERROR(articles_.FlushIndex());
+  return gate_->Leave();
+}
+
 Status IngestJob::FlushBatch() {
   const int64_t inserted_before = report_.inserted;
-  Status status = gate_->Enter();
-  if (status.ok()) {
-    // Inside the lock: two workers racing on one record insert it one after the other, and
-    // the second finds it stored (kSameRecord).
-    in_transaction_ = true;
-    for (AnalysedRecord& record : batch_) {
-      status = WriteRecord(record);
-      if (!status.ok()) break;
-    }
-    // The pipeline state goes with the articles it has seen, the gate's token with both.
-    if (status.ok()) status = stories_.Save();
-    if (status.ok()) status = articles_.FlushIndex();
-    if (status.ok()) status = gate_->Leave();
+  // What an attempt adds to the report, taken back when it is rolled back.
+  const int64_t copies_before = report_.copies;
+  const int64_t already_before = report_.already_stored;
+  const size_t ids_before = report_.inserted_ids.size();
+  Status status = WriteBatchOnce();
+  auto pause = std::chrono::milliseconds(250);
+  for (int retry = 1; !status.ok() && status.code() == StatusCode::kUnavailable &&
+                      retry <= kBatchRetries && !cancelled_;
+       ++retry) {
+    // The connection was lost (the server restarted, the session was ended) or the lock or a
+    // serialisation failed: nothing of the batch is committed, unless the COMMIT itself was
+    // lost on the way back, and then the next attempt finds its records stored. Back to the
+    // committed state, then the same records again once the server answers.
+    (void)db_.Rollback();
+    in_transaction_ = false;
+    articles_.DropPendingIndex();
+    gate_->Forget();  // the next Enter() reloads the story and entity state
+    report_.inserted = inserted_before;
+    report_.copies = copies_before;
+    report_.already_stored = already_before;
+    report_.inserted_ids.resize(ids_before);
+    const AnalysedRecord& first = batch_.front();
+    Issue(first.path, first.line, "warning",
+          "the batch of " + std::to_string(batch_.size()) + " records from here on is written " +
+              "again (attempt " + std::to_string(retry + 1) + "): " + status.message());
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(8000));
+    status = WriteBatchOnce();
   }
   if (!status.ok()) {
     // Which batch, and what is safe: the earlier batches are committed, this one is not.

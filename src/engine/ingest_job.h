@@ -71,9 +71,13 @@ class IngestJob {
   Status Write(AnalysedRecord record);
   // Inserts one analysed record and runs the story and entity stages on it.
   Status WriteRecord(AnalysedRecord& record);
-  // With a gate: writes and commits the kept records under it. An error names what the run
-  // committed before and what it did not.
+  // With a gate: writes and commits the kept records under it. A batch that fails as
+  // Unavailable (the connection lost, a server restart) is rolled back and written again, up
+  // to kBatchRetries times over about 30 s, with a warning in the report. An error names what
+  // the run committed before and what it did not.
   Status FlushBatch();
+  // One attempt at FlushBatch's writes: Enter, the records, the story state, Leave.
+  Status WriteBatchOnce();
   // Undoes the open transaction after an error (memory back to the committed state).
   void RollBackAfterError();
   // Writes every queued record; after it the report is in input order up to here.

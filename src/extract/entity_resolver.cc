@@ -602,7 +602,8 @@ EntityChanges EntityResolver::Resolve(const ArticleEntities& article, std::strin
 
 Status EntityResolver::Restore(const std::vector<CanonicalEntity>& entities,
                                const std::vector<AliasCount>& aliases,
-                               const std::vector<std::pair<std::string, uint64_t>>& story_members) {
+                               const std::vector<std::pair<std::string, uint64_t>>& story_members,
+                               const std::vector<std::pair<uint64_t, uint64_t>>& merged) {
   if (!nodes_.empty())
     return FailedPreconditionError("entity resolver: restore into a used resolver");
   for (const CanonicalEntity& e : entities) {
@@ -614,6 +615,13 @@ Status EntityResolver::Restore(const std::vector<CanonicalEntity>& entities,
     node.created = next_created_++;
     nodes_.emplace(e.id, std::move(node));
     if (!e.gazetteer_ref.empty()) by_ref_.try_emplace(e.gazetteer_ref, e.id);
+  }
+  for (const auto& [from, into] : merged) {
+    if (nodes_.count(from)) {
+      return InvalidArgumentError("entity resolver: entity " + std::to_string(from) +
+                                  " is both live and merged");
+    }
+    merged_[from] = into;
   }
   for (const AliasCount& a : aliases) {
     if (!nodes_.count(a.entity_id)) {

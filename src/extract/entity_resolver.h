@@ -64,9 +64,14 @@ class EntityResolver {
   // memberships. Call on an empty resolver.
   // FailedPrecondition when it is not empty; InvalidArgument for an alias of an unknown entity
   // or a duplicate entity id. The co-occurrence evidence of rule 5 starts again empty.
+  // `merged`: (merged-away id, the entity it now is), as the store keeps them: Current()
+  // follows them, and a new entity never takes one of those ids again (the store would still
+  // hold it as merged: a process that restored its state, after a restart or another
+  // worker's batch, must resolve as the process that did the merges).
   Status Restore(const std::vector<CanonicalEntity>& entities,
                  const std::vector<AliasCount>& aliases,
-                 const std::vector<std::pair<std::string, uint64_t>>& story_members = {});
+                 const std::vector<std::pair<std::string, uint64_t>>& story_members = {},
+                 const std::vector<std::pair<uint64_t, uint64_t>>& merged = {});
 
   // Links the entities of one article (`story_id` may be empty when the story is unknown).
   // Returns one link per entity, in order (0 for a role description the story does not

@@ -186,6 +186,31 @@ TEST(EntityResolverTest, DeterministicAndRestorable) {
   EXPECT_EQ(bad.Restore({}, {{42, "x", 1}}).code(), StatusCode::kInvalidArgument);
 }
 
+// A restored resolver knows the ids merged away before (the store keeps them merged): it follows
+// them, and never creates an entity under one of them again.
+TEST(EntityResolverTest, RestoredMergesAreFollowedAndNeverRecreated) {
+  const ArticleEntities article = Extract("Joe Biden à Washington.");
+  EntityResolver first(Shared());
+  const EntityChanges made = first.Resolve(article, "s");
+  ASSERT_FALSE(made.links.empty());
+  const uint64_t old_id = made.links[0];
+  ASSERT_NE(old_id, 0u);
+  CanonicalEntity survivor;
+  survivor.id = old_id ^ 0x5a5a5a5a5a5a5a5aULL;
+  survivor.type = EntityType::kPerson;
+  survivor.name = "Someone Else";
+  EntityResolver restored(Shared());
+  ASSERT_TRUE(restored.Restore({survivor}, {}, {}, {{old_id, survivor.id}}).ok());
+  EXPECT_EQ(restored.Current(old_id), survivor.id);
+  const EntityChanges again = restored.Resolve(article, "s");
+  ASSERT_EQ(again.links.size(), made.links.size());
+  EXPECT_NE(again.links[0], old_id);
+  for (const CanonicalEntity& e : again.upserts) EXPECT_NE(e.id, old_id);
+  EntityResolver both(Shared());
+  EXPECT_EQ(both.Restore({survivor}, {}, {}, {{survivor.id, old_id}}).code(),
+            StatusCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace depeche::extract
 

@@ -320,6 +320,8 @@ void PgConnection::EnsurePrepared(const std::string& name) {
   }
   h_->conn->prepare(name, definition->second);
   prepared_.insert(name);
+  // Now, not at its first exec_prepared (libpqxx's default): a deferred SQL EXECUTE names it.
+  h_->conn->prepare_now(name);
 }
 
 Result<pqxx::result> PgConnection::ExecPrepared(const std::string& name,
