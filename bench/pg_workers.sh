@@ -5,13 +5,20 @@
 #   bench/pg_workers.sh            # Reuters-21578 with 1, 2 and 4 workers, then the fault tests
 #
 # Environment (all optional):
-#   DATA=DIR        input folder (default ../shared/data/reuters21578); its files are dealt to
+#   DATA=DIR        input folder (default ../shared/data/reuters21578; the replay as JSONL:
+#                   build/bench/depeche_replay_jsonl --out DIR [--total N]); its files are dealt to
 #                   the workers in turn (file i to worker i mod N)
 #   WORKERS="1 2 4" worker counts; each run ingests into a fresh database
 #   THREADS=1       `ingest --threads` of each worker (1: analysis on the worker's one thread)
 #   BATCH=N         EngineConfig::batch_size of every run (default: the product's, 4096),
 #                   through a DEPECHE_CONFIG file
 #   FAULTS=1        0 skips the fault tests (kill -9 of a worker, PostgreSQL restart)
+#   ORDER_CHECK=1   0 skips the same-order check: after each PostgreSQL run, one SQLite process
+#                   ingests the files in the order the run committed them (one batch a file
+#                   when BATCH is the files' record count) and the run's partition is scored
+#                   against it; 1.0 means the workers stored exactly what one sequential
+#                   writer stores for that order, and what B3 loses against the file-order
+#                   SQLite run is the online clustering's dependence on order
 #   DURABLE=1       fsync, synchronous_commit and full_page_writes on (the test cluster has
 #                   them off); 0 keeps the test cluster's settings
 #   OUT=DIR         where the logs, timings and partitions go (default: a temporary folder)
@@ -32,6 +39,7 @@ DATA="${DATA:-$root/../shared/data/reuters21578}"
 WORKERS="${WORKERS:-1 2 4}"
 THREADS="${THREADS:-1}"
 FAULTS="${FAULTS:-1}"
+ORDER_CHECK="${ORDER_CHECK:-1}"
 DURABLE="${DURABLE:-1}"
 DEPECHE="${DEPECHE:-$root/build/apps/depeche/depeche}"
 COMPARE="${COMPARE:-$root/build/bench/depeche_partition_compare}"
@@ -81,11 +89,16 @@ echo "pg_workers: cluster $base ($(psql -Atc 'SHOW server_version' "${base}postg
 
 summary="$OUT/summary.md"
 {
-  echo "| run | workers | wall s | articles | articles/s | peak RSS per worker (MiB) | lock held | waiting | distinct ids / urls / records | B3 P / R / F1 vs SQLite |"
-  echo "|---|---|---|---|---|---|---|---|---|---|"
+  echo "| run | workers | wall s | articles | articles/s | machine CPU ms per article | peak RSS per worker (MiB) | lock held | waiting | distinct ids / urls / records | B3 P / R / F1 vs SQLite | B3 F1 vs SQLite in the run's order |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 } >"$summary"
 
 now() { date +%s.%N; }
+# Busy CPU seconds of the whole machine so far (workers, PostgreSQL's processes and the rest:
+# run on a quiet machine), from /proc/stat.
+busy_cpu() {
+  awk -v hz="$(getconf CLK_TCK)" '/^cpu / {print ($2 + $3 + $4 + $7 + $8) / hz}' /proc/stat
+}
 
 # Creates and migrates a database (an ingest of nothing), so that the workers' timings are the
 # ingest alone.
@@ -146,10 +159,18 @@ counts() {
   fi
 }
 
-# article -> story partition of a database, as TSV (the listing stops at 10,000,000 articles:
-# enough for the replays measured here).
+# article -> story partition of a database, as TSV, paged through `depeche articles --json`
+# (100,000 a page, the command's maximum).
 dump_partition() {
-  "$DEPECHE" --db "$1" articles --json -n 10000000 | jq -r '.[] | [.id, .story_id] | @tsv' >"$2"
+  local offset=0 page
+  : >"$2"
+  while true; do
+    page="$("$DEPECHE" --db "$1" articles --json -n 100000 --offset "$offset" |
+      jq -r '.[] | [.id, .story_id] | @tsv')"
+    [[ -n "$page" ]] || break
+    echo "$page" >>"$2"
+    offset=$((offset + 100000))
+  done
 }
 
 # B-cubed "P / R / F1" of `$1` against the SQLite run, plus the article sets' difference.
@@ -160,6 +181,27 @@ b3() {
   jq -r '"\(.b3_precision*10000|round/10000) / \(.b3_recall*10000|round/10000) / \(.b3_f1*10000|round/10000)" +
          (if .only_reference + .only_test > 0 then
             " (only SQLite \(.only_reference), only here \(.only_test))" else "" end)' <<<"$json"
+}
+
+# B3 F1 of run `$1` (database `$2`) against one SQLite process ingesting the same files in the
+# order the run committed them (the order of their first article ids; a batch is a file when
+# BATCH is the files' record count).
+same_order_b3() {
+  local name="$1" db="$2" f files=() names=() json
+  [[ "$ORDER_CHECK" == 1 ]] || { echo "-"; return 0; }
+  mapfile -t names < <(psql -Atc "SELECT origin_path FROM articles GROUP BY origin_path
+                                  ORDER BY min(rowid)" "$db")
+  for f in "${names[@]}"; do files+=("$DATA/$f"); done
+  printf '%s\n' "${names[@]}" >"$OUT/$name.order.txt"
+  rm -f "$work/order.db"*
+  "$DEPECHE" --db "$work/order.db" ingest --threads "$THREADS" -q "${files[@]}" \
+    >/dev/null 2>"$OUT/$name.order.err" || true
+  dump_partition "$work/order.db" "$OUT/$name.order.tsv"
+  rm -f "$work/order.db"*
+  json="$("$COMPARE" "$OUT/$name.order.tsv" "$OUT/$name.tsv")"
+  echo "$json" >"$OUT/$name.order.b3.json"
+  jq -r '"\(.b3_f1*10000|round/10000)" + (if .only_reference + .only_test > 0 then
+           " (only SQLite \(.only_reference), only here \(.only_test))" else "" end)' <<<"$json"
 }
 
 # Peak RSS of the workers of a run, MiB, from their time files.
@@ -188,16 +230,19 @@ check_counts() {
 # --- the SQLite reference -------------------------------------------------------------------
 echo "pg_workers: SQLite, one process, ${#inputs[@]} files"
 start=$(now)
+cpu_start=$(busy_cpu)
 /usr/bin/time -f "%e %U %S %M" -o "$OUT/sqlite.w0.time" \
   "$DEPECHE" --db "$work/sqlite.db" ingest --threads "$THREADS" -q --json "${inputs[@]}" \
   >"$OUT/sqlite.w0.json" 2>"$OUT/sqlite.w0.err" || true
 wall=$(echo "$(now) - $start" | bc)
+cpu=$(echo "$(busy_cpu) - $cpu_start" | bc)
 read -r -a ref_counts <<<"$(counts "$work/sqlite.db")"
 sqlite3 "$work/sqlite.db" "SELECT 'average text bytes per article: ' || CAST(avg(text_bytes) AS INTEGER)
   FROM articles" | tee "$OUT/text_bytes.txt"
 dump_partition "$work/sqlite.db" "$OUT/sqlite.tsv"
-printf '| SQLite | 1 | %.1f | %s | %.0f | %s | - | - | %s / %s / %s | 1 / 1 / 1 |\n' "$wall" \
-  "${ref_counts[0]}" "$(echo "${ref_counts[0]} / $wall" | bc -l)" "$(rss_list sqlite)" \
+printf '| SQLite | 1 | %.1f | %s | %.0f | %.2f | %s | - | - | %s / %s / %s | 1 / 1 / 1 | - |\n' "$wall" \
+  "${ref_counts[0]}" "$(echo "${ref_counts[0]} / $wall" | bc -l)" \
+  "$(echo "1000 * $cpu / ${ref_counts[0]}" | bc -l)" "$(rss_list sqlite)" \
   "${ref_counts[1]}" "${ref_counts[2]}" "${ref_counts[4]}" >>"$summary"
 tail -n 1 "$summary"
 
@@ -214,21 +259,29 @@ for n in $WORKERS; do
   sample_lock "$db" "$OUT/$name.lock" &
   sampler=$!
   start=$(now)
+  cpu_start=$(busy_cpu)
   for ((i = 0; i < n; ++i)); do
     start_worker "$name" "$db" "$i" "$n"
     pids+=("$started_pid")
   done
-  for p in "${pids[@]}"; do wait "$p" || echo "pg_workers: a worker of $name failed" >&2; done
+  for p in "${pids[@]}"; do
+    rc=0
+    wait "$p" || rc=$?
+    # 1: some input failed (as in the SQLite run: the counts below compare the articles)
+    [[ "$rc" -le 1 ]] || echo "pg_workers: a worker of $name failed (exit $rc)" >&2
+  done
   wall=$(echo "$(now) - $start" | bc)
+  cpu=$(echo "$(busy_cpu) - $cpu_start" | bc)
   touch "$OUT/$name.lock.stop"
   wait "$sampler" || true
   read -r held waiting <<<"$(lock_share "$OUT/$name.lock")"
   check_counts "$name" "$db" || failures=$((failures + 1))
   dump_partition "$db" "$OUT/$name.tsv"
   stored="$(counts "$db" | cut -d' ' -f1)"
-  printf '| PostgreSQL | %d | %.1f | %s | %.0f | %s | %s | %s | %s | %s |\n' "$n" "$wall" \
-    "$stored" "$(echo "$stored / $wall" | bc -l)" "$(rss_list "$name")" "$held" "$waiting" \
-    "$checks" "$(b3 "$OUT/$name.tsv")" >>"$summary"
+  printf '| PostgreSQL | %d | %.1f | %s | %.0f | %.2f | %s | %s | %s | %s | %s | %s |\n' "$n" "$wall" \
+    "$stored" "$(echo "$stored / $wall" | bc -l)" "$(echo "1000 * $cpu / $stored" | bc -l)" \
+    "$(rss_list "$name")" "$held" "$waiting" \
+    "$checks" "$(b3 "$OUT/$name.tsv")" "$(same_order_b3 "$name" "$db")" >>"$summary"
   tail -n 1 "$summary"
 done
 
@@ -270,26 +323,31 @@ if [[ "$FAULTS" == 1 ]]; then
     failures=$((failures + 1))
   fi
   wait "$victim_time" || true
-  wait "$other" || echo "pg_workers: worker 1 of $name failed" >&2
+  rc=0
+  wait "$other" || rc=$?
+  [[ "$rc" -le 1 ]] || echo "pg_workers: worker 1 of $name failed (exit $rc)" >&2
   # Both gone: the killed worker's transaction and lock must be gone with it.
   left="$(psql -Atc "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'" "$db")"
   [[ "$left" == 0 ]] || failures=$((failures + 1))
   start_worker "$name" "$db" 0 "$n" 2
-  wait "$started_pid" || echo "pg_workers: the re-run of worker 0 failed" >&2
+  rc=0
+  wait "$started_pid" || rc=$?
+  [[ "$rc" -le 1 ]] || echo "pg_workers: the re-run of worker 0 failed (exit $rc)" >&2
   wall=$(echo "$(now) - $start" | bc)
   check_counts "$name" "$db" || failures=$((failures + 1))
   dump_partition "$db" "$OUT/$name.tsv"
   echo "kill: $before articles stored when worker 0 was killed; advisory locks held with no" \
     "workers afterwards: $left" >>"$OUT/$name.counts"
-  printf '| kill -9 worker 0 (at %s articles), re-run it | %d | %.1f | %s | - | - | - | - | %s | %s |\n' \
+  printf '| kill -9 worker 0 (at %s articles), re-run it | %d | %.1f | %s | - | - | - | - | - | %s | %s | %s |\n' \
     "$before" "$n" "$wall" "$(counts "$db" | cut -d' ' -f1)" "$checks" \
-    "$(b3 "$OUT/$name.tsv")" >>"$summary"
+    "$(b3 "$OUT/$name.tsv")" "$(same_order_b3 "$name" "$db")" >>"$summary"
   tail -n 1 "$summary"
 
-  # PostgreSQL restarted during the ingest: the workers stop with Unavailable; re-run them.
+  # PostgreSQL restarted during the ingest: each worker writes its interrupted batch again
+  # once the server answers (IngestJob::FlushBatch); a worker that still stopped is re-run.
   name="restart"
   db="${base}depeche_bench_$name"
-  echo "pg_workers: fault: restart PostgreSQL during an ingest of $n workers, then re-run them"
+  echo "pg_workers: fault: restart PostgreSQL during an ingest of $n workers"
   create_db "$db"
   start=$(now)
   pids=()
@@ -303,27 +361,35 @@ if [[ "$FAULTS" == 1 ]]; then
   as_owner "$bindir/pg_ctl" -D "$cluster/data" -m fast -w restart >/dev/null
   echo "pg_workers: restarted PostgreSQL with $before articles stored"
   codes=""
+  rcs=()
   for p in "${pids[@]}"; do
     rc=0
     wait "$p" || rc=$?
     codes+="$rc "
+    rcs+=("$rc")
   done
+  retried="$(cat "$OUT/$name".w*.1.json | jq -s '[.[].issues[]? | select(.message | test("written again"))] | length')"
   {
-    echo "restart: $before articles stored at the restart; exit codes: $codes"
+    echo "restart: $before articles stored at the restart; exit codes: $codes;" \
+      "batches written again after the restart: $retried"
     for ((i = 0; i < n; ++i)); do tail -n 2 "$OUT/$name.w$i.1.err"; done
   } >"$OUT/$name.errors"
   cat "$OUT/$name.errors"
+  reruns=0
   for ((i = 0; i < n; ++i)); do
+    [[ "${rcs[i]}" -le 1 ]] && continue  # done (1: some input failed, as in the SQLite run)
     start_worker "$name" "$db" "$i" "$n" 2
-    pids[i]=$started_pid
+    rc=0
+    wait "$started_pid" || rc=$?
+    [[ "$rc" -le 1 ]] || echo "pg_workers: the re-run of worker $i of $name failed (exit $rc)" >&2
+    reruns=$((reruns + 1))
   done
-  for p in "${pids[@]}"; do wait "$p" || echo "pg_workers: a re-run of $name failed" >&2; done
   wall=$(echo "$(now) - $start" | bc)
   check_counts "$name" "$db" || failures=$((failures + 1))
   dump_partition "$db" "$OUT/$name.tsv"
-  printf '| PostgreSQL restarted (at %s articles), workers re-run | %d | %.1f | %s | - | - | - | - | %s | %s |\n' \
-    "$before" "$n" "$wall" "$(counts "$db" | cut -d' ' -f1)" "$checks" \
-    "$(b3 "$OUT/$name.tsv")" >>"$summary"
+  printf '| PostgreSQL restarted (at %s articles); %s batches written again, %s workers re-run | %d | %.1f | %s | - | - | - | - | - | %s | %s | %s |\n' \
+    "$before" "$retried" "$reruns" "$n" "$wall" "$(counts "$db" | cut -d' ' -f1)" "$checks" \
+    "$(b3 "$OUT/$name.tsv")" "$(same_order_b3 "$name" "$db")" >>"$summary"
   tail -n 1 "$summary"
 fi
 

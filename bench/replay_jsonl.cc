@@ -8,9 +8,13 @@
 // Records are those of eval::ToJsonl (what `depeche ingest` reads from the .sgm files); pass p
 // >= 1 gives record NEWID the id "NEWID-rP" (and the URL reuters21578://NEWID-rP) and a date
 // p * span later. Files replay-00000.jsonl, replay-00001.jsonl, ... of --per-file lines each
-// (default 1000), so that a benchmark can deal them to workers. Exit status 2 on bad usage or
-// an unreadable corpus.
+// (default 1000), so that a benchmark can deal them to workers. Records with no letter or digit
+// in their title and text are left out (the one UNPROC record made of control characters,
+// which ingest refuses): every file then holds --per-file articles, one ingest batch each when
+// the batch size is the same, and the order in which a run commits its files is the order of
+// its articles. Exit status 2 on bad usage or an unreadable corpus.
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -28,6 +32,17 @@ struct Item {
   int64_t time = 0;
   depeche::eval::ReutersArticle article;
 };
+
+bool HasLetterOrDigit(const depeche::eval::ReutersArticle& a) {
+  for (const std::string* text : {&a.title, &a.dateline, &a.body}) {
+    for (char c : *text) {
+      if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -52,8 +67,7 @@ int main(int argc, char** argv) {
     }
   }
   if (!ok || out_dir.empty() || per_file <= 0 || total < 0) {
-    std::fprintf(stderr, "usage: %s [--data DIR] [--total N] [--per-file N] --out DIR\n",
-                 argv[0]);
+    std::fprintf(stderr, "usage: %s [--data DIR] [--total N] [--per-file N] --out DIR\n", argv[0]);
     return 2;
   }
   auto corpus = depeche::eval::ReadReutersCorpus(data);
@@ -65,7 +79,12 @@ int main(int argc, char** argv) {
   // in-memory replay of story_eval bench).
   std::vector<Item> items;
   int64_t last_known = 0;
+  size_t dropped = 0;
   for (depeche::eval::ReutersArticle& a : *corpus) {
+    if (!HasLetterOrDigit(a)) {
+      ++dropped;
+      continue;
+    }
     auto date = depeche::core::ParseIsoDate(a.date_iso);
     const int64_t t = date.ok() ? date->utc_seconds : last_known;
     last_known = t;
@@ -105,7 +124,9 @@ int main(int argc, char** argv) {
     }
   }
   file.close();
-  std::printf("%ld records in %d files under %s (corpus %zu records, span %lld days)\n", written,
-              files, out_dir.c_str(), items.size(), static_cast<long long>(span / 86400));
+  std::printf(
+      "%ld records in %d files under %s (corpus %zu records, %zu without text left out, "
+      "span %lld days)\n",
+      written, files, out_dir.c_str(), items.size(), dropped, static_cast<long long>(span / 86400));
   return 0;
 }

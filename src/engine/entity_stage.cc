@@ -46,6 +46,7 @@ Result<std::unique_ptr<EntityStage>> EntityStage::Open(
 
 Status EntityStage::Reload() {
   resolver_.reset();
+  store_->DropPendingCounts();
   DEPECHE_ASSIGN_OR_RETURN(store::SavedEntityState saved, store_->Load());
   std::vector<extract::CanonicalEntity> entities;
   std::vector<extract::AliasCount> aliases;

@@ -33,8 +33,17 @@ class EntityStage {
   Status Add(const Article& article, const extract::ArticleEntities& entities,
              const std::string& story_id);
   // Rebuilds the resolver from what the store holds (after a rollback, or when another writer
-  // committed).
+  // committed); pending counters are dropped (they belonged to the rolled-back batch).
   Status Reload();
+  // Batch writers: the entity counters summed over a batch (EntityStore::SetDeferCounts),
+  // written by FlushCounts before the commit.
+  void SetDeferCounts(bool on) {
+    if (store_) store_->SetDeferCounts(on);
+  }
+  Status FlushCounts() { return store_ ? store_->FlushCounts() : Status::Ok(); }
+  void DropPendingCounts() {
+    if (store_) store_->DropPendingCounts();
+  }
 
  private:
   EntityStage(store::Database* db, std::shared_ptr<const extract::Gazetteer> gazetteer)

@@ -46,6 +46,7 @@ IngestJob::IngestJob(const EngineConfig& config, const Analyzer& analyzer, store
   articles_.SetDeferIndexing(true);
   // A batch fails or commits whole: its writes travel together (one round trip on PostgreSQL).
   db_.SetDeferWrites(true);
+  if (entities_ != nullptr) entities_->SetDeferCounts(true);
   const int threads =
       ResolveIngestThreads(options_.threads > 0 ? options_.threads : config_.ingest_threads);
   if (threads > 1) {
@@ -64,6 +65,10 @@ IngestJob::~IngestJob() {
   // Run() ends with a commit (which flushed) or a rollback (which dropped the queue).
   articles_.DropPendingIndex();
   articles_.SetDeferIndexing(false);
+  if (entities_ != nullptr) {
+    entities_->DropPendingCounts();
+    entities_->SetDeferCounts(false);
+  }
   db_.SetDeferWrites(false);
 }
 
@@ -94,6 +99,7 @@ Status IngestJob::MaybeCommit(bool force) {
     // The pipeline state goes with the articles it has seen.
     DEPECHE_RETURN_IF_ERROR(stories_.Save());
     DEPECHE_RETURN_IF_ERROR(articles_.FlushIndex());
+    if (entities_ != nullptr) DEPECHE_RETURN_IF_ERROR(entities_->FlushCounts());
     DEPECHE_RETURN_IF_ERROR(db_.Commit());
     in_transaction_ = false;
     pending_ = 0;
@@ -201,6 +207,7 @@ Status IngestJob::WriteBatchOnce() {
   // The pipeline state goes with the articles it has seen, the gate's token with both.
   DEPECHE_RETURN_IF_ERROR(stories_.Save());
   DEPECHE_RETURN_IF_ERROR(articles_.FlushIndex());
+  if (entities_ != nullptr) DEPECHE_RETURN_IF_ERROR(entities_->FlushCounts());
   return gate_->Leave();
 }
 
@@ -222,6 +229,7 @@ Status IngestJob::FlushBatch() {
     (void)db_.Rollback();
     in_transaction_ = false;
     articles_.DropPendingIndex();
+    if (entities_ != nullptr) entities_->DropPendingCounts();
     gate_->Forget();  // the next Enter() reloads the story and entity state
     report_.inserted = inserted_before;
     report_.copies = copies_before;
@@ -266,6 +274,7 @@ void IngestJob::RollBackAfterError() {
     (void)db_.Rollback();
     in_transaction_ = false;
     articles_.DropPendingIndex();
+    if (entities_ != nullptr) entities_->DropPendingCounts();
     // The pipeline saw articles that are no longer stored: back to the committed state.
     (void)stories_.Reload();
     if (entities_ != nullptr) (void)entities_->Reload();

@@ -127,6 +127,10 @@ Status EntityStore::Upsert(const extract::CanonicalEntity& e) {
 Status EntityStore::Merge(uint64_t from, uint64_t into_key, const std::string& article_id) {
   const std::string what = "merging entity " + Hex(from) + " into " + Hex(into_key);
   if (from == into_key) return InvalidArgumentError(what + ": an entity into itself");
+  // The merge moves counters and aliases: the pending sums go to their rows first.
+  if (!pending_counts_.empty() || !pending_aliases_.empty()) {
+    DEPECHE_RETURN_IF_ERROR(FlushCounts());
+  }
   Result<uint64_t> into = Live(into_key);
   if (!into.ok()) {
     if (into.status().code() == StatusCode::kNotFound) {
@@ -273,13 +277,6 @@ Status EntityStore::Record(const std::string& article_id, const extract::Article
   DEPECHE_ASSIGN_OR_RETURN(Statement * row_st,
                            Cached("INSERT INTO article_entities(article_id, entity_id, salience, "
                                   "mention_count) VALUES (?1, ?2, ?3, ?4)"));
-  DEPECHE_ASSIGN_OR_RETURN(
-      Statement * alias_st,
-      Cached("INSERT INTO entity_aliases(entity_id, alias, articles) VALUES (?1, ?2, 1) "
-             "ON CONFLICT(entity_id, alias) DO UPDATE SET articles = entity_aliases.articles + 1"));
-  DEPECHE_ASSIGN_OR_RETURN(Statement * count_st,
-                           Cached("UPDATE entities SET article_count = article_count + 1, "
-                                  "mention_count = mention_count + ?2 WHERE id = ?1"));
   for (Group& g : groups) {
     // The same span listed twice (or by two article entities) is one mention.
     std::set<std::tuple<bool, uint32_t, uint32_t>> spans;
@@ -307,17 +304,68 @@ Status EntityStore::Record(const std::string& article_id, const extract::Article
     std::sort(g.aliases.begin(), g.aliases.end());
     g.aliases.erase(std::unique(g.aliases.begin(), g.aliases.end()), g.aliases.end());
     for (std::string_view alias : g.aliases) {
-      ResetOnExit reset(*alias_st);
-      alias_st->BindInt64(1, Row(g.id));
-      alias_st->BindText(2, alias);
-      DEPECHE_RETURN_IF_ERROR(alias_st->Run().WithContext(context));
+      DEPECHE_RETURN_IF_ERROR(AddAlias(g.id, alias).WithContext(context));
     }
-    ResetOnExit reset(*count_st);
-    count_st->BindInt64(1, Row(g.id));
-    count_st->BindInt64(2, mention_count);
-    DEPECHE_RETURN_IF_ERROR(count_st->Run().WithContext(context));
+    DEPECHE_RETURN_IF_ERROR(AddCounts(g.id, 1, mention_count).WithContext(context));
   }
   return Status::Ok();
+}
+
+Status EntityStore::AddCounts(uint64_t id, int64_t articles, int64_t mentions) {
+  if (defer_counts_) {
+    auto& [a, m] = pending_counts_[id];
+    a += articles;
+    m += mentions;
+    return Status::Ok();
+  }
+  DEPECHE_ASSIGN_OR_RETURN(Statement * st,
+                           Cached("UPDATE entities SET article_count = article_count + ?2, "
+                                  "mention_count = mention_count + ?3 WHERE id = ?1"));
+  ResetOnExit reset(*st);
+  st->BindInt64(1, Row(id));
+  st->BindInt64(2, articles);
+  st->BindInt64(3, mentions);
+  return st->Run();
+}
+
+Status EntityStore::AddAlias(uint64_t id, std::string_view alias) {
+  if (defer_counts_) {
+    ++pending_aliases_[{id, std::string(alias)}];
+    return Status::Ok();
+  }
+  return AddAliasRow(id, alias, 1);
+}
+
+Status EntityStore::AddAliasRow(uint64_t id, std::string_view alias, int64_t articles) {
+  DEPECHE_ASSIGN_OR_RETURN(
+      Statement * st,
+      Cached("INSERT INTO entity_aliases(entity_id, alias, articles) VALUES (?1, ?2, ?3) "
+             "ON CONFLICT(entity_id, alias) DO UPDATE SET articles = entity_aliases.articles + "
+             "excluded.articles"));
+  ResetOnExit reset(*st);
+  st->BindInt64(1, Row(id));
+  st->BindText(2, alias);
+  st->BindInt64(3, articles);
+  return st->Run();
+}
+
+Status EntityStore::FlushCounts() {
+  // Taken first: a failure leaves nothing pending (the caller's transaction fails with it).
+  auto counts = std::move(pending_counts_);
+  auto aliases = std::move(pending_aliases_);
+  DropPendingCounts();
+  const bool deferred = defer_counts_;
+  defer_counts_ = false;
+  Status status;
+  for (const auto& [key, articles] : aliases) {
+    status = AddAliasRow(key.first, key.second, articles);
+    if (!status.ok()) break;
+  }
+  for (auto it = counts.begin(); status.ok() && it != counts.end(); ++it) {
+    status = AddCounts(it->first, it->second.first, it->second.second);
+  }
+  defer_counts_ = deferred;
+  return status.WithContext("writing the entity counters");
 }
 
 Result<std::vector<std::pair<std::string, uint64_t>>> EntityStore::StoryMembers() {

@@ -385,6 +385,52 @@ TEST_F(TwoArticlesTest, LoadRestoresLiveEntitiesAliasesAndMerges) {
   EXPECT_EQ(Listed(H(kUkraine)).latitude, 49.0);
 }
 
+// Batch writers sum the counters in memory (SetDeferCounts): once flushed they are what
+// per-article writes give, merges included; dropped ones (a rolled-back batch) count nothing.
+TEST_F(EntityStoreTest, DeferredCountsAreTheSameOnceFlushed) {
+  entities_->SetDeferCounts(true);
+  ArticleBuilder first("Antony Blinken visits Kyiv. M. Blinken met officials in Ukraine.");
+  first.Upsert(Canonical(kBlinken, EntityType::kPerson, "Antony Blinken"))
+      .Upsert(Canonical(kUkraine, EntityType::kPlace, "Ukraine"))
+      .Add(kBlinken, EntityType::kPerson, "Antony Blinken", {"Antony Blinken", "Blinken"}, 0.9f,
+           {"Antony Blinken", "M. Blinken"})
+      .Add(kUkraine, EntityType::kPlace, "Ukraine", {"Ukraine"}, 0.4f);
+  Store(first, "2022-01-20");
+  ArticleBuilder second("Blinkin in Kyiv: Ukraine and Ukraine again.");
+  second.Upsert(Canonical(kBlinkin, EntityType::kPerson, "Blinkin"))
+      .Add(kBlinkin, EntityType::kPerson, "Blinkin", {"Blinkin"}, 0.8f)
+      .Add(kUkraine, EntityType::kPlace, "Ukraine", {"Ukraine", "Ukraine"}, 0.7f);
+  Store(second, "2022-01-22");
+  EXPECT_EQ(Listed(H(kUkraine)).id, "");  // nothing counted yet: not listed
+  ASSERT_TRUE(entities_->FlushCounts().ok());
+  EXPECT_EQ(Listed(H(kUkraine)).article_count, 2);
+  EXPECT_EQ(Listed(H(kUkraine)).mention_count, 3);
+
+  // A merge with counters pending: they reach their rows before the merge moves them.
+  ArticleBuilder third("Antony Blinken, also spelt Blinkin, spoke.");
+  third.Add(kBlinkin, EntityType::kPerson, "Blinkin", {"Blinkin"}, 0.5f);
+  Store(third, "2022-01-23");
+  ArticleBuilder fourth("Antony Blinken, also spelt Blinkin, spoke again.");
+  fourth.Merge(kBlinkin, kBlinken)
+      .Add(kBlinken, EntityType::kPerson, "Antony Blinken", {"Antony Blinken"}, 0.9f);
+  Store(fourth, "2022-01-24");
+  ASSERT_TRUE(entities_->FlushCounts().ok());
+  EntitySummary blinken = Listed(H(kBlinken));
+  EXPECT_EQ(blinken.article_count, 4);
+  EXPECT_EQ(blinken.mention_count, 5);  // 2 + 1 + 1 moved, 1 in the fourth article
+  std::map<std::string, int64_t> aliases;
+  for (const EntityAlias& a : blinken.aliases) aliases[a.name] = a.article_count;
+  EXPECT_EQ(aliases["Blinkin"], 2);
+  EXPECT_EQ(aliases["Antony Blinken"], 2);
+
+  ArticleBuilder dropped("Ukraine once more.");
+  dropped.Add(kUkraine, EntityType::kPlace, "Ukraine", {"Ukraine"}, 0.4f);
+  Store(dropped, "2022-01-25");
+  entities_->DropPendingCounts();
+  ASSERT_TRUE(entities_->FlushCounts().ok());
+  EXPECT_EQ(Listed(H(kUkraine)).article_count, 2);
+}
+
 TEST_F(EntityStoreTest, FreshDatabaseLoadsNothing) {
   auto state = entities_->Load();
   ASSERT_TRUE(state.ok());

@@ -429,11 +429,14 @@ Result<StoryDetail> StoryStore::GetStory(const std::string& id_or_prefix) {
   if (id_or_prefix.empty()) return InvalidArgumentError("empty story id");
   Database* h = db_;
   std::string id;
-  {
-    DEPECHE_ASSIGN_OR_RETURN(
-        Statement st, Statement::Prepare(h,
-                                         "SELECT id FROM stories WHERE id = ?1 OR (length(?1) >= "
-                                         "6 AND substr(id, 1, length(?1)) = lower(?1)) LIMIT 3"));
+  // A whole id first: an index probe (ingest asks for each story whose digest it refreshes);
+  // a prefix then scans the ids (a person typing one).
+  DEPECHE_ASSIGN_OR_RETURN(id, FirstText(h, "SELECT id FROM stories WHERE id = ?1", id_or_prefix));
+  if (id.empty()) {
+    DEPECHE_ASSIGN_OR_RETURN(Statement st,
+                             Statement::Prepare(h,
+                                                "SELECT id FROM stories WHERE length(?1) >= 6 AND "
+                                                "substr(id, 1, length(?1)) = lower(?1) LIMIT 3"));
     st.BindText(1, id_or_prefix);
     int matches = 0;
     while (true) {
