@@ -142,22 +142,30 @@ TEST(EntityIdTest, HexRoundTrips) {
 }
 
 // Two articles about Blinken and Ukraine; "Blinkin" first arrives as an entity of its own.
+ArticleBuilder FirstArticle() {
+  ArticleBuilder first("Antony Blinken visits Kyiv. M. Blinken met officials in Ukraine.");
+  first.Upsert(Canonical(kBlinken, EntityType::kPerson, "Antony Blinken"))
+      .Upsert(Canonical(kUkraine, EntityType::kPlace, "Ukraine"))
+      .Add(kBlinken, EntityType::kPerson, "Antony Blinken", {"Antony Blinken", "Blinken"}, 0.9f,
+           {"Antony Blinken", "M. Blinken"})
+      .Add(kUkraine, EntityType::kPlace, "Ukraine", {"Ukraine"}, 0.4f);
+  return first;
+}
+
+ArticleBuilder SecondArticle() {
+  ArticleBuilder second("Blinkin in Kyiv: Ukraine and Ukraine again.");
+  second.Upsert(Canonical(kBlinkin, EntityType::kPerson, "Blinkin"))
+      .Add(kBlinkin, EntityType::kPerson, "Blinkin", {"Blinkin"}, 0.8f)
+      .Add(kUkraine, EntityType::kPlace, "Ukraine", {"Ukraine", "Ukraine"}, 0.7f);
+  return second;
+}
+
 class TwoArticlesTest : public EntityStoreTest {
  protected:
   void SetUp() override {
     EntityStoreTest::SetUp();
-    ArticleBuilder first("Antony Blinken visits Kyiv. M. Blinken met officials in Ukraine.");
-    first.Upsert(Canonical(kBlinken, EntityType::kPerson, "Antony Blinken"))
-        .Upsert(Canonical(kUkraine, EntityType::kPlace, "Ukraine"))
-        .Add(kBlinken, EntityType::kPerson, "Antony Blinken", {"Antony Blinken", "Blinken"}, 0.9f,
-             {"Antony Blinken", "M. Blinken"})
-        .Add(kUkraine, EntityType::kPlace, "Ukraine", {"Ukraine"}, 0.4f);
-    first_ = Store(first, "2022-01-20");
-    ArticleBuilder second("Blinkin in Kyiv: Ukraine and Ukraine again.");
-    second.Upsert(Canonical(kBlinkin, EntityType::kPerson, "Blinkin"))
-        .Add(kBlinkin, EntityType::kPerson, "Blinkin", {"Blinkin"}, 0.8f)
-        .Add(kUkraine, EntityType::kPlace, "Ukraine", {"Ukraine", "Ukraine"}, 0.7f);
-    second_ = Store(second, "2022-01-22");
+    first_ = Store(FirstArticle(), "2022-01-20");
+    second_ = Store(SecondArticle(), "2022-01-22");
   }
   std::string first_, second_;
 };
@@ -389,18 +397,8 @@ TEST_F(TwoArticlesTest, LoadRestoresLiveEntitiesAliasesAndMerges) {
 // per-article writes give, merges included; dropped ones (a rolled-back batch) count nothing.
 TEST_F(EntityStoreTest, DeferredCountsAreTheSameOnceFlushed) {
   entities_->SetDeferCounts(true);
-  ArticleBuilder first("Antony Blinken visits Kyiv. M. Blinken met officials in Ukraine.");
-  first.Upsert(Canonical(kBlinken, EntityType::kPerson, "Antony Blinken"))
-      .Upsert(Canonical(kUkraine, EntityType::kPlace, "Ukraine"))
-      .Add(kBlinken, EntityType::kPerson, "Antony Blinken", {"Antony Blinken", "Blinken"}, 0.9f,
-           {"Antony Blinken", "M. Blinken"})
-      .Add(kUkraine, EntityType::kPlace, "Ukraine", {"Ukraine"}, 0.4f);
-  Store(first, "2022-01-20");
-  ArticleBuilder second("Blinkin in Kyiv: Ukraine and Ukraine again.");
-  second.Upsert(Canonical(kBlinkin, EntityType::kPerson, "Blinkin"))
-      .Add(kBlinkin, EntityType::kPerson, "Blinkin", {"Blinkin"}, 0.8f)
-      .Add(kUkraine, EntityType::kPlace, "Ukraine", {"Ukraine", "Ukraine"}, 0.7f);
-  Store(second, "2022-01-22");
+  Store(FirstArticle(), "2022-01-20");
+  Store(SecondArticle(), "2022-01-22");
   EXPECT_EQ(Listed(H(kUkraine)).id, "");  // nothing counted yet: not listed
   ASSERT_TRUE(entities_->FlushCounts().ok());
   EXPECT_EQ(Listed(H(kUkraine)).article_count, 2);
