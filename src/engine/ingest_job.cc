@@ -171,10 +171,9 @@ Status IngestJob::WriteRecord(AnalysedRecord& record) {
       ++pending_;
       std::string story_id;
       if (record.story_features) {
-        // With a gate the batch may be written again (FlushBatch): the record keeps its own.
-        story::PreparedFeatures features = gate_ != nullptr
-                                               ? story::PreparedFeatures(*record.story_features)
-                                               : std::move(*record.story_features);
+        story::PreparedFeatures features = std::move(*record.story_features);
+        // Spent: a batch written again (FlushBatch) has the story stage compute them.
+        record.story_features.reset();
         DEPECHE_RETURN_IF_ERROR(
             stories_.Add(*article, result.copy_of, std::move(features), &story_id));
       } else {

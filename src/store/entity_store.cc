@@ -312,12 +312,14 @@ Status EntityStore::Record(const std::string& article_id, const extract::Article
 }
 
 Status EntityStore::AddCounts(uint64_t id, int64_t articles, int64_t mentions) {
-  if (defer_counts_) {
-    auto& [a, m] = pending_counts_[id];
-    a += articles;
-    m += mentions;
-    return Status::Ok();
-  }
+  if (!defer_counts_) return AddCountsRow(id, articles, mentions);
+  auto& [a, m] = pending_counts_[id];
+  a += articles;
+  m += mentions;
+  return Status::Ok();
+}
+
+Status EntityStore::AddCountsRow(uint64_t id, int64_t articles, int64_t mentions) {
   DEPECHE_ASSIGN_OR_RETURN(Statement * st,
                            Cached("UPDATE entities SET article_count = article_count + ?2, "
                                   "mention_count = mention_count + ?3 WHERE id = ?1"));
@@ -354,18 +356,15 @@ Status EntityStore::FlushCounts() {
   auto counts = std::move(pending_counts_);
   auto aliases = std::move(pending_aliases_);
   DropPendingCounts();
-  const bool deferred = defer_counts_;
-  defer_counts_ = false;
-  Status status;
   for (const auto& [key, articles] : aliases) {
-    status = AddAliasRow(key.first, key.second, articles);
-    if (!status.ok()) break;
+    DEPECHE_RETURN_IF_ERROR(
+        AddAliasRow(key.first, key.second, articles).WithContext("writing the entity counters"));
   }
-  for (auto it = counts.begin(); status.ok() && it != counts.end(); ++it) {
-    status = AddCounts(it->first, it->second.first, it->second.second);
+  for (const auto& [id, sums] : counts) {
+    DEPECHE_RETURN_IF_ERROR(
+        AddCountsRow(id, sums.first, sums.second).WithContext("writing the entity counters"));
   }
-  defer_counts_ = deferred;
-  return status.WithContext("writing the entity counters");
+  return Status::Ok();
 }
 
 Result<std::vector<std::pair<std::string, uint64_t>>> EntityStore::StoryMembers() {

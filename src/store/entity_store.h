@@ -141,6 +141,7 @@ class EntityStore {
   Status AddCounts(uint64_t id, int64_t articles, int64_t mentions);
   Status AddAlias(uint64_t id, std::string_view alias);
   Status AddAliasRow(uint64_t id, std::string_view alias, int64_t articles);
+  Status AddCountsRow(uint64_t id, int64_t articles, int64_t mentions);
   Database* db_;
   std::map<std::string, Statement, std::less<>> cache_;
   bool defer_counts_ = false;
